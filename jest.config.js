@@ -9,7 +9,6 @@ const swc = [
       target: 'es2022',
       keepClassNames: true,
     },
-    module: { type: 'es6' },
   },
 ];
 
@@ -18,7 +17,10 @@ export default {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  // @fastify/static (CommonJS) requires content-disposition, which ships only ESM; Node 20 loads
+  // that natively but Jest's module system does not, so that one package is transformed.
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/core/**/*.spec.ts', '<rootDir>/plugins/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/reports/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/frontend/', '/data/'],

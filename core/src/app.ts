@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule, type BootContext } from './app.module.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import type { EnvConfig } from './config/env.config.js';
+import { ConfigError } from './config/load-config.js';
+import { createDataSource, embeddedSecret, openDatabase } from './database/database.js';
+import { runMigrations } from './database/migration-runner.js';
+import { coreMigrations } from './database/migrations/index.js';
+import { PgEvents } from './database/pg-events.js';
+import { seedDemoUsers } from './identity/demo-users.js';
+import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
+import { UserEntity } from './identity/user.entity.js';
+import { PinoNestLogger, createRootLogger } from './logging/logger.js';
+import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
+import { PluginStateEntity } from './plugins/plugin-state.entity.js';
+import { PluginStateRepository } from './plugins/plugin-state.repository.js';
+import { installHttpExtras } from './http-setup.js';
+
+/** Folder holding `plugins/`: the repository root from source, `dist/` when built. */
+export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const CORE_ENTITIES = [PluginStateEntity, UserEntity, RefreshTokenEntity];
+
+/** A started core. */
+export interface RunningApp {
+  app: NestFastifyApplication;
+  url: string;
+  boot: BootContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the core: database (embedded unless DATABASE_URL), core migrations, plugin discovery,
+ * checks and installation, then Nest on Fastify listening on HOST:PORT.
+ */
+export async function createApp(config: EnvConfig, logger: Logger = createRootLogger(config.LOG_LEVEL)): Promise<RunningApp> {
+  const started = Date.now();
+  const database = await openDatabase(config, logger);
+  const cleanup: (() => Promise<void>)[] = [];
+  if (database.embedded) cleanup.push(() => database.embedded!.stop());
+  try {
+    const tokenSecret = config.AUTH_TOKEN_SECRET ?? (database.embedded ? await embeddedSecret(config) : undefined);
+    if (!tokenSecret) throw new ConfigError(['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']);
+
+    const registry = await preparePlugins([join(APP_ROOT, 'plugins'), ...config.PLUGIN_DIRS], logger);
+    const pluginEntities = registry.usable().flatMap((p) => p.manifest.entities ?? []);
+    const dataSource = createDataSource(database.url, [...CORE_ENTITIES, ...pluginEntities], config.DATABASE_POOL_SIZE);
+    await dataSource.initialize();
+    cleanup.unshift(async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    });
+    await runMigrations(dataSource, 'core', coreMigrations, logger.child({ context: 'migrations' }));
+    if (config.DEMO_DATA ?? Boolean(database.embedded)) {
+      const created = await seedDemoUsers(dataSource);
+      if (created > 0) logger.info({ created }, 'demo users seeded');
+    }
+    await installPlugins(registry, dataSource, new PluginStateRepository(dataSource));
+
+    const events = new PgEvents(database.url, dataSource, logger.child({ context: 'pg-events' }));
+    await events.start();
+    cleanup.unshift(() => events.close());
+
+    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, labels: () => undefined };
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(boot),
+      new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
+      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false },
+    );
+    app.useGlobalPipes(createValidationPipe());
+    await installHttpExtras(app, boot);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://${config.HOST}:${port}`;
+    const summary = registry.all().map((p) => `${p.id}:${p.status}`);
+    logger.info({ url, plugins: summary, bootMs: Date.now() - started }, 'core ready');
+    return {
+      app,
+      url,
+      boot,
+      close: async () => {
+        await app.close();
+        for (const step of cleanup) await step().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+      },
+    };
+  } catch (error) {
+    for (const step of cleanup) await step().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  LockedError,
+  NotFoundError,
+  UnauthenticatedError,
+  type FieldError,
+} from './errors.js';
+
+interface ErrorBody {
+  statusCode: number;
+  message: string;
+  errors?: FieldError[];
+  [key: string]: unknown;
+}
+
+/**
+ * The one place errors become HTTP answers: domain errors map to their status, framework
+ * errors keep theirs, and anything unknown is logged and answered with a plain 500.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(error);
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof InputError) return { statusCode: 400, message: error.message, errors: error.errors };
+    if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
+    if (error instanceof ConflictError) return { statusCode: 409, message: error.message, ...error.details };
+    if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
+    if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
+    if (error instanceof LockedError) return { statusCode: 423, message: error.message };
+    if (error instanceof HttpException) {
+      const response = error.getResponse();
+      const status = error.getStatus();
+      if (typeof response === 'object' && response !== null) {
+        const r = response as Record<string, unknown>;
+        const message = Array.isArray(r.message) ? 'Check the request' : String(r.message ?? error.message);
+        return { ...r, statusCode: status, message } as ErrorBody;
+      }
+      return { statusCode: status, message: String(response) };
+    }
+    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return { statusCode: fastifyError.statusCode, message: friendlyFastifyMessage(fastifyError) };
+    }
+    this.logger.error({ err: error }, 'unhandled error');
+    return { statusCode: 500, message: 'Internal server error' };
+  }
+}
+
+function friendlyFastifyMessage(error: { code?: string; message?: string }): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the request body as application/json';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty';
+    default:
+      return error.message?.startsWith('Unexpected') || error.message?.includes('JSON')
+        ? 'The request body is not valid JSON'
+        : (error.message ?? 'Bad request');
+  }
+}

@@ -1,0 +1,75 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+
+/**
+ * The environment, as one validated object. Every setting the core reads is declared here,
+ * with its default; `loadConfig` rejects a bad value with a message naming the variable.
+ */
+export class EnvConfig {
+  /** HTTP port; 0 picks a free one (tests). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** PostgreSQL connection string; when absent an embedded server is started under EMBEDDED_PG_DIR. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DIR = './data/postgres';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Extra folders, comma-separated, searched for plugins besides ./plugins. */
+  @Transform(toList) @IsString({ each: true })
+  PLUGIN_DIRS: string[] = [];
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Secret that signs access tokens (HS256). Required with DATABASE_URL; generated per data folder otherwise. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
+  AUTH_TOKEN_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  AUTH_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(300) @Max(2592000)
+  AUTH_REFRESH_TOKEN_TTL_SECONDS = 43200;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  AUTH_MAX_FAILED_SIGN_INS = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  AUTH_LOCKOUT_MINUTES = 15;
+
+  /** Whether demo users are seeded (defaults to true on the embedded database). */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'DEMO_DATA must be true or false' })
+  DEMO_DATA?: boolean;
+
+  /** Largest accepted request body, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsString() @Matches(/^[A-Z]{1,6}$/, { message: 'CASE_KEY_PREFIX must be 1 to 6 capital letters' })
+  CASE_KEY_PREFIX = 'BF';
+
+  @IsString()
+  SECURITY_MARKING = 'OFFICIAL-SENSITIVE';
+
+  /** Folder holding the built shell; the core serves it on `/` when it exists. */
+  @IsString()
+  SHELL_DIR = './dist/shell/browser';
+}

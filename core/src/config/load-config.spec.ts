@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PLUGIN_DIRS).toEqual([]);
+    expect(config.SECURITY_MARKING).toBe('OFFICIAL-SENSITIVE');
+  });
+
+  it('reads and converts values', () => {
+    const config = loadConfig({ PORT: '8080', PLUGIN_DIRS: 'a, b', DEMO_DATA: 'false', DATABASE_URL: 'postgres://x@h/db' });
+    expect(config.PORT).toBe(8080);
+    expect(config.PLUGIN_DIRS).toEqual(['a', 'b']);
+    expect(config.DEMO_DATA).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// connection string'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET must be at least 32 characters'],
+    [{ DEMO_DATA: 'perhaps' }, 'DEMO_DATA must be true or false'],
+    [{ CASE_KEY_PREFIX: 'bf' }, 'CASE_KEY_PREFIX must be 1 to 6 capital letters'],
+  ])('rejects %j naming the setting', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+});

@@ -1,0 +1,35 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { EnvConfig } from './env.config.js';
+
+/** A setting failed validation; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Turns the environment into a validated EnvConfig. Unknown variables are ignored
+ * (the environment holds far more than ours); known ones must be valid.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
+  const known = new Set(Object.keys(new EnvConfig()));
+  known.add('DATABASE_URL').add('AUTH_TOKEN_SECRET').add('DEMO_DATA');
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (known.has(key) && value !== undefined && value !== '') input[key] = value;
+  }
+  const config = plainToInstance(EnvConfig, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  return config;
+}
+
+function describe(error: ValidationError): string[] {
+  const value = error.value === undefined ? '(unset)' : JSON.stringify(error.value);
+  return Object.values(error.constraints ?? {}).map((message) =>
+    message.startsWith(error.property) ? `${message} (got ${value})` : `${error.property}: ${message} (got ${value})`,
+  );
+}

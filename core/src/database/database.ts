@@ -1,0 +1,53 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { DataSource, type MixedList } from 'typeorm';
+import type { EnvConfig } from '../config/env.config.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
+
+/** Where the data lives, and how to stop it if we started it. */
+export interface DatabaseHandle {
+  url: string;
+  embedded?: EmbeddedServer;
+}
+
+/** Uses DATABASE_URL, or starts the embedded server under EMBEDDED_PG_DIR (created on first run). */
+export async function openDatabase(config: EnvConfig, logger: Logger): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  const dataDir = resolve(config.EMBEDDED_PG_DIR);
+  const pgLog = logger.child({ context: 'embedded-postgres' });
+  logger.info({ dataDir, port: config.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: config.EMBEDDED_PG_PORT,
+    persistent: true,
+    onLog: (message) => pgLog.debug(message),
+  });
+  return { url: embedded.url, embedded };
+}
+
+export function createDataSource(url: string, entities: MixedList<Function>, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize, application_name: 'cop-core' },
+  });
+}
+
+/**
+ * The token-signing secret for the embedded default: generated once and kept beside the
+ * data folder so sessions survive a restart. Production sets AUTH_TOKEN_SECRET.
+ */
+export async function embeddedSecret(config: EnvConfig): Promise<string> {
+  const file = resolve(config.EMBEDDED_PG_DIR, '..', 'auth-token-secret');
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing && existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,34 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
+import { PERMISSION_KEY, PUBLIC_KEY, roleGrants, type Permission } from './permissions.js';
+import { TokenService, type AccessClaims } from './token.service.js';
+
+/** The signed-in caller, as attached to the request by the guard. */
+export type Caller = AccessClaims;
+
+export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
+
+/** Authenticates the bearer token and checks the route's declared permission. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    const claims = header?.startsWith('Bearer ') ? this.tokens.verify(header.slice(7)) : undefined;
+    if (!claims) throw new UnauthenticatedError();
+    request.caller = claims;
+    if (!permission) throw new ForbiddenError('This route declares no permission');
+    if (!roleGrants(claims.roles, permission)) throw new ForbiddenError();
+    return true;
+  }
+}

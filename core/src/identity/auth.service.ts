@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { InputError, LockedError, UnauthenticatedError } from '../common/errors.js';
+import { CONFIG, LABELS } from '../tokens.js';
+import type { EnvConfig } from '../config/env.config.js';
+import { toUserView, type LabelLookup, type SessionView, type UserView } from './auth.dto.js';
+import { verifyPassword } from './password.js';
+import { TokenService } from './token.service.js';
+import type { UserEntity } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
+
+const WRONG_CREDENTIALS = 'Enter a correct username and password';
+
+/** Local sign-in with lockout, rotating refresh tokens, and shifts. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly tokens: TokenService,
+    @Inject(CONFIG) private readonly config: EnvConfig,
+    @Inject(LABELS) private readonly labels: LabelLookup,
+  ) {}
+
+  async signIn(username: string, password: string): Promise<SessionView> {
+    const user = await this.users.findByUsername(username.trim().toLowerCase());
+    if (!user?.passwordHash) throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw this.lockedError(user.lockedUntil);
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      const { lockedUntil } = await this.users.recordFailedSignIn(
+        user.id,
+        this.config.AUTH_MAX_FAILED_SIGN_INS,
+        this.config.AUTH_LOCKOUT_MINUTES,
+      );
+      if (lockedUntil && lockedUntil.getTime() > Date.now()) throw this.lockedError(lockedUntil);
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    await this.users.recordSuccessfulSignIn(user.id);
+    return this.issue(user);
+  }
+
+  async refresh(refreshToken: string): Promise<SessionView> {
+    const userId = await this.users.consumeRefreshToken(refreshToken);
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user) throw new UnauthenticatedError('Your session has ended. Sign in again');
+    return this.issue(user);
+  }
+
+  async signOut(userId: string): Promise<void> {
+    await this.users.revokeRefreshTokens(userId);
+  }
+
+  async me(userId: string): Promise<UserView> {
+    return toUserView(await this.requireUser(userId), this.labels);
+  }
+
+  async startShift(userId: string, teamId: string, location: string): Promise<UserView> {
+    const errors = [];
+    if (!this.labels('teams', teamId)) errors.push({ path: 'teamId', message: 'Select a team from the list' });
+    if (!this.labels('ports', location)) errors.push({ path: 'location', message: 'Select a location from the list' });
+    if (errors.length > 0) throw new InputError('Check your shift details', errors);
+    await this.users.setShift(userId, { teamId, location });
+    return this.me(userId);
+  }
+
+  async endShift(userId: string): Promise<UserView> {
+    await this.users.setShift(userId, null);
+    return this.me(userId);
+  }
+
+  private async issue(user: UserEntity): Promise<SessionView> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.users.storeRefreshToken(
+      refreshToken,
+      user.id,
+      new Date(Date.now() + this.config.AUTH_REFRESH_TOKEN_TTL_SECONDS * 1000),
+    );
+    const accessToken = this.tokens.sign({ sub: user.id, username: user.username, roles: user.roles, teamId: user.teamId });
+    return { accessToken, refreshToken, expiresIn: this.tokens.expiresIn, user: toUserView(user, this.labels) };
+  }
+
+  private async requireUser(userId: string): Promise<UserEntity> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new UnauthenticatedError();
+    return user;
+  }
+
+  private lockedError(until: Date): LockedError {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+    return new LockedError(`Your account is locked after too many failed sign-ins. Try again in ${minutes} minutes`);
+  }
+}

@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '../sdk/roles.js';
+import { hashPassword } from './password.js';
+
+/** Password of every demo account; shown in the README. Demo data is for the embedded default only. */
+export const DEMO_PASSWORD = 'demo-password';
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  teamId: string;
+  grade: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'officer', displayName: 'Olivia Officer', roles: ['officer'], teamId: 'dover-tourist-1', grade: 'ao' },
+  { username: 'officer2', displayName: 'Owen Officer', roles: ['officer'], teamId: 'dover-tourist-1', grade: 'ao' },
+  { username: 'freight', displayName: 'Fatima Freight', roles: ['officer'], teamId: 'felixstowe-freight-a', grade: 'eo' },
+  { username: 'manager', displayName: 'Morgan Manager', roles: ['manager', 'officer'], teamId: 'dover-tourist-1', grade: 'heo' },
+  { username: 'intel', displayName: 'Imran Intelligence', roles: ['intelligence'], teamId: 'intelligence-hub-south', grade: 'eo' },
+  { username: 'pluginadmin', displayName: 'Priya Plugin-Admin', roles: ['plugin-admin'], teamId: 'national-operations-hq', grade: 'seo' },
+  { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], teamId: 'national-operations-hq', grade: 'g7' },
+];
+
+/** Creates the demo accounts that do not exist yet; existing ones are left as they are. */
+export async function seedDemoUsers(dataSource: DataSource): Promise<number> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  for (const user of DEMO_USERS) {
+    const result = (await dataSource.query(
+      `INSERT INTO core.app_user (username, display_name, password_hash, roles, team_id, grade)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [user.username, user.displayName, hash, user.roles, user.teamId, user.grade],
+    )) as unknown[];
+    created += result.length;
+  }
+  return created;
+}

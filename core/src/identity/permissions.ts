@@ -1,0 +1,30 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../sdk/roles.js';
+
+/**
+ * Every route declares who may call it. The guard refuses routes that declare nothing,
+ * so a forgotten decorator fails closed.
+ */
+export const PERMISSIONS = {
+  'plugins.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
+  'plugins.manage': ['plugin-admin', 'admin'],
+  'profile.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
+  'shift.manage': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
+  'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_KEY = 'cop:permission';
+export const PUBLIC_KEY = 'cop:public';
+
+/** Only holders of a role that grants this permission may call the route. */
+export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
+
+/** Anyone may call the route, signed in or not (health, sign-in). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export function roleGrants(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { UserEntity } from './user.entity.js';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Users and their refresh tokens. */
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get users() {
+    return this.dataSource.getRepository(UserEntity);
+  }
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ username });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  async save(user: Partial<UserEntity>): Promise<UserEntity> {
+    return this.users.save(this.users.create(user));
+  }
+
+  /** Counts a failed sign-in and locks the account when the limit is reached; returns the new count. */
+  async recordFailedSignIn(id: string, limit: number, lockMinutes: number): Promise<{ failed: number; lockedUntil: Date | null }> {
+    const rows = (await this.dataSource.query(
+      `UPDATE core.app_user SET failed_sign_ins = failed_sign_ins + 1,
+         locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+       WHERE id = $1 RETURNING failed_sign_ins AS failed, locked_until AS "lockedUntil"`,
+      [id, limit, lockMinutes],
+    )) as [{ failed: number; lockedUntil: Date | null }[], number];
+    return rows[0][0]!;
+  }
+
+  async recordSuccessfulSignIn(id: string): Promise<void> {
+    await this.users.update({ id }, { failedSignIns: 0, lockedUntil: null });
+  }
+
+  async setShift(id: string, shift: { teamId: string; location: string } | null): Promise<void> {
+    await this.users.update(
+      { id },
+      { shiftTeamId: shift?.teamId ?? null, shiftLocation: shift?.location ?? null, shiftStartedAt: shift ? new Date() : null },
+    );
+  }
+
+  async storeRefreshToken(token: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.dataSource.getRepository(RefreshTokenEntity).insert({ tokenHash: hashToken(token), userId, expiresAt });
+  }
+
+  /** Removes the refresh token and returns its owner, if it was valid (each token works once). */
+  async consumeRefreshToken(token: string): Promise<string | undefined> {
+    const rows = (await this.dataSource.query(
+      'DELETE FROM core.refresh_token WHERE token_hash = $1 RETURNING user_id AS "userId", expires_at AS "expiresAt"',
+      [hashToken(token)],
+    )) as [{ userId: string; expiresAt: Date }[], number];
+    const row = rows[0][0];
+    return row && row.expiresAt.getTime() > Date.now() ? row.userId : undefined;
+  }
+
+  async revokeRefreshTokens(userId: string): Promise<void> {
+    await this.dataSource.getRepository(RefreshTokenEntity).delete({ userId });
+  }
+}

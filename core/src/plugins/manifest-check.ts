@@ -1,0 +1,96 @@
+import semver from 'semver';
+import { getMetadataArgsStorage, type MigrationInterface } from 'typeorm';
+import { SDK_VERSION, type PluginManifest } from '../sdk/manifest.js';
+import { isRole } from '../sdk/roles.js';
+import { pluginSchema } from '../sdk/schema.js';
+import type { NamedMigration } from '../database/migration-runner.js';
+import type { DiscoveredPlugin } from './plugin-discovery.js';
+import { checkWorkflow } from './workflow-check.js';
+
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Ids that would collide with the core's own routes under /api/plugins/. */
+const RESERVED_IDS = new Set(['status', 'core', 'admin', 'api']);
+
+/** The outcome of checking one discovered plugin. */
+export type ManifestCheck =
+  | { ok: true; manifest: PluginManifest; migrations: NamedMigration[] }
+  | { ok: false; id?: string; problems: string[] };
+
+/**
+ * Checks a discovered plugin's manifest and migrations before anything of it runs.
+ * Every problem is listed, so a developer fixes them in one go.
+ */
+export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
+  const raw = plugin.manifest;
+  if (plugin.loadError) return { ok: false, id: idOf(raw), problems: [plugin.loadError] };
+  if (typeof raw !== 'object' || raw === null) return { ok: false, problems: ['plugin.ts must export a manifest object'] };
+  const m = raw as Partial<PluginManifest>;
+  const problems: string[] = [];
+
+  if (typeof m.id !== 'string' || !ID.test(m.id) || m.id.length > 40) {
+    problems.push(`id must be kebab-case letters and digits, at most 40 characters (got ${JSON.stringify(m.id)})`);
+  } else if (RESERVED_IDS.has(m.id)) {
+    problems.push(`id "${m.id}" is reserved`);
+  }
+  for (const key of ['title', 'description'] as const) {
+    if (typeof m[key] !== 'string' || m[key].trim() === '') problems.push(`${key} is required`);
+  }
+  if (typeof m.version !== 'string' || !semver.valid(m.version)) {
+    problems.push(`version must be a semantic version such as 1.0.0 (got ${JSON.stringify(m.version)})`);
+  }
+  if (typeof m.sdk !== 'string' || !semver.validRange(m.sdk)) {
+    problems.push(`sdk must be a semver range such as ^1.0.0 (got ${JSON.stringify(m.sdk)})`);
+  } else if (!semver.satisfies(SDK_VERSION, m.sdk)) {
+    problems.push(`sdk range ${m.sdk} does not include this core's SDK ${SDK_VERSION}`);
+  }
+  if (m.startRoles !== undefined && (!Array.isArray(m.startRoles) || !m.startRoles.every(isRole))) {
+    problems.push(`startRoles has an unknown role (got ${JSON.stringify(m.startRoles)})`);
+  }
+  if (m.module !== undefined && typeof m.module !== 'function') problems.push('module must be a NestJS module class');
+  if (m.hooks !== undefined && (typeof m.hooks !== 'object' || m.hooks === null)) problems.push('hooks must be an object');
+  if (typeof m.id === 'string') problems.push(...checkEntities(m.id, m.entities));
+  if (m.workflow !== undefined) problems.push(...checkWorkflow(m.workflow, plugin.forms.map((f) => formId(f.definition))));
+
+  const migrations: NamedMigration[] = [];
+  for (const { name, module } of plugin.migrations) {
+    const migration = instantiateMigration(module);
+    if (migration) migrations.push({ name, migration });
+    else problems.push(`migrations/${name} must export a class with up() and down()`);
+  }
+  if (problems.length > 0) return { ok: false, id: idOf(raw), problems };
+  return { ok: true, manifest: m as PluginManifest, migrations };
+}
+
+function checkEntities(id: string, entities: unknown): string[] {
+  if (entities === undefined) return [];
+  if (!Array.isArray(entities)) return ['entities must be an array of entity classes'];
+  const schema = pluginSchema(id);
+  const tables = getMetadataArgsStorage().tables;
+  return entities.flatMap((entity: unknown) => {
+    const name = typeof entity === 'function' ? entity.name : String(entity);
+    const table = tables.find((t) => t.target === entity);
+    if (!table) return [`entity ${name} has no @Entity() decorator`];
+    if (table.schema !== schema) return [`entity ${name} must be in schema "${schema}" (got ${JSON.stringify(table.schema)})`];
+    return [];
+  });
+}
+
+function instantiateMigration(module: Record<string, unknown>): MigrationInterface | undefined {
+  for (const exported of Object.values(module)) {
+    if (typeof exported !== 'function') continue;
+    const candidate = new (exported as new () => Partial<MigrationInterface>)();
+    if (typeof candidate.up === 'function' && typeof candidate.down === 'function') return candidate as MigrationInterface;
+  }
+  return undefined;
+}
+
+function formId(definition: unknown): string | undefined {
+  return typeof definition === 'object' && definition !== null && typeof (definition as { id?: unknown }).id === 'string'
+    ? (definition as { id: string }).id
+    : undefined;
+}
+
+function idOf(raw: unknown): string | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}

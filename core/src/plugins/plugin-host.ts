@@ -1,0 +1,97 @@
+import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { MigrationFailedError, runMigrations } from '../database/migration-runner.js';
+import { pluginSchema } from '../sdk/schema.js';
+import { checkManifest } from './manifest-check.js';
+import { discoverPlugins } from './plugin-discovery.js';
+import { PluginRegistry, type PluginRecord, type UsablePlugin } from './plugin-registry.js';
+import type { PluginStateRepository } from './plugin-state.repository.js';
+
+/**
+ * Boot, part one (no database yet): find every plugin, check its manifest, and quarantine
+ * the ones that fail. A broken plugin never stops the others or the core.
+ */
+export async function preparePlugins(roots: string[], logger: Logger): Promise<PluginRegistry> {
+  const registry = new PluginRegistry();
+  const owners = new Map<string, string>();
+  for (const discovered of await discoverPlugins(roots)) {
+    const check = checkManifest(discovered);
+    const id = check.ok ? check.manifest.id : (check.id ?? `(unnamed plugin in ${discovered.dir})`);
+    const record: PluginRecord = {
+      id,
+      dir: discovered.dir,
+      status: 'enabled',
+      manifest: check.ok ? check.manifest : undefined,
+      migrations: check.ok ? check.migrations : [],
+      forms: discovered.forms,
+      templates: discovered.templates,
+      logger: logger.child({ plugin: id }),
+    };
+    const owner = owners.get(id);
+    if (owner !== undefined) {
+      registry.add(record);
+      registry.quarantine(record, `duplicate id "${id}": already provided by ${owner}`);
+      continue;
+    }
+    owners.set(id, discovered.dir);
+    registry.add(record);
+    if (!check.ok) registry.quarantine(record, check.problems.join('; '));
+    else await checkEntityMetadata(registry, record as UsablePlugin);
+  }
+  return registry;
+}
+
+/** Builds the plugin's entity metadata alone, so one bad entity cannot break the shared data source. */
+async function checkEntityMetadata(registry: PluginRegistry, plugin: UsablePlugin): Promise<void> {
+  const entities = plugin.manifest.entities ?? [];
+  if (entities.length === 0) return;
+  const probe = new DataSource({ type: 'postgres', entities });
+  try {
+    await (probe as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+  } catch (error: unknown) {
+    registry.quarantine(plugin, `entity metadata is invalid: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Boot, part two: for every usable plugin, apply its migrations in its own schema (install or
+ * upgrade) unless an admin disabled it, then run its onLoad hook. Failures quarantine the plugin.
+ */
+export async function installPlugins(
+  registry: PluginRegistry,
+  dataSource: DataSource,
+  states: PluginStateRepository,
+): Promise<void> {
+  const stored = new Map((await states.all()).map((s) => [s.pluginId, s]));
+  for (const plugin of registry.usable()) {
+    const state = stored.get(plugin.id);
+    if (state && !state.enabled) {
+      plugin.status = 'disabled';
+      continue;
+    }
+    await activatePlugin(registry, plugin, dataSource, states);
+  }
+}
+
+/** Migrates and loads one plugin; returns false (and quarantines it) when that fails. */
+export async function activatePlugin(
+  registry: PluginRegistry,
+  plugin: UsablePlugin,
+  dataSource: DataSource,
+  states: PluginStateRepository,
+): Promise<boolean> {
+  try {
+    await runMigrations(dataSource, pluginSchema(plugin.id), plugin.migrations, plugin.logger);
+    await states.recordInstalled(plugin.id, plugin.manifest.version);
+    await plugin.manifest.hooks?.onLoad?.({ pluginId: plugin.id, logger: plugin.logger });
+    plugin.status = 'enabled';
+    return true;
+  } catch (error: unknown) {
+    const reason =
+      error instanceof MigrationFailedError
+        ? `migration ${error.migrationName} failed: ${error.reason}`
+        : `onLoad hook failed: ${error instanceof Error ? error.message : String(error)}`;
+    registry.quarantine(plugin, reason);
+    return false;
+  }
+}

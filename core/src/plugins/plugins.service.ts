@@ -1,0 +1,72 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/errors.js';
+import type { PgEvents } from '../database/pg-events.js';
+import type { Role } from '../sdk/roles.js';
+import { LOGGER, PG_EVENTS, PLUGIN_REGISTRY } from '../tokens.js';
+import { activatePlugin } from './plugin-host.js';
+import { PluginRegistry, type UsablePlugin } from './plugin-registry.js';
+import { PluginStateRepository } from './plugin-state.repository.js';
+import { toPluginView, toStatusView, type PluginStatusView, type PluginView } from './plugin.dto.js';
+
+const CHANNEL = 'cop_plugin_state';
+
+/** Discovery for the shell, status for admins, and enabling/disabling at runtime. */
+@Injectable()
+export class PluginsService implements OnApplicationBootstrap {
+  private readonly states: PluginStateRepository;
+
+  constructor(
+    @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(PG_EVENTS) private readonly events: PgEvents,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.states = new PluginStateRepository(dataSource);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Another instance changed a plugin's state: bring our cache in line with the database.
+    await this.events.listen(CHANNEL, (pluginId) => {
+      this.refresh(pluginId).catch((error: unknown) => this.logger.error({ err: error, pluginId }, 'plugin state refresh failed'));
+    });
+  }
+
+  list(roles: readonly Role[]): PluginView[] {
+    return this.registry.enabled().map((p) => toPluginView(p, roles));
+  }
+
+  status(): PluginStatusView[] {
+    return this.registry.all().map((r) => toStatusView(r, process.cwd()));
+  }
+
+  async setEnabled(pluginId: string, enabled: boolean, actor: string): Promise<PluginStatusView> {
+    const record = this.registry.get(pluginId);
+    if (!record) throw new NotFoundError(`There is no plugin "${pluginId}"`);
+    if (record.status === 'quarantined' || !record.manifest) {
+      throw new ConflictError(`Plugin "${pluginId}" is quarantined and cannot be ${enabled ? 'enabled' : 'disabled'}: ${record.reason}`);
+    }
+    if (enabled && record.status !== 'enabled') {
+      const ok = await activatePlugin(this.registry, record as UsablePlugin, this.dataSource, this.states);
+      if (!ok) {
+        throw new ConflictError(`Plugin "${pluginId}" could not be enabled: ${this.registry.get(pluginId)?.reason ?? 'unknown'}`);
+      }
+    }
+    await this.states.setEnabled(pluginId, enabled, actor);
+    record.status = enabled ? 'enabled' : 'disabled';
+    record.logger.info({ actor, enabled }, enabled ? 'plugin enabled' : 'plugin disabled');
+    await this.events.notify(CHANNEL, pluginId);
+    return toStatusView(record, process.cwd());
+  }
+
+  private async refresh(pluginId: string): Promise<void> {
+    const record = this.registry.get(pluginId);
+    if (!record || record.status === 'quarantined') return;
+    const state = await this.states.find(pluginId);
+    if (!state || state.enabled === (record.status === 'enabled')) return;
+    if (!state.enabled) record.status = 'disabled';
+    else await activatePlugin(this.registry, record as UsablePlugin, this.dataSource, this.states);
+  }
+}

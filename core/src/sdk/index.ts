@@ -1,0 +1,17 @@
+/**
+ * The plugin SDK: the only part of the core a plugin may import.
+ * Plugins also use `typeorm` decorators for their entities and `@nestjs/common` for optional modules.
+ */
+export { definePlugin, SDK_VERSION } from './manifest.js';
+export type {
+  PluginContext,
+  PluginHooks,
+  PluginManifest,
+  PluginMigration,
+  PluginReport,
+  TransactionalContext,
+} from './manifest.js';
+export { ROLES, isRole } from './roles.js';
+export type { Role } from './roles.js';
+export type { TaskPriority, TaskTemplate, WorkflowAction, WorkflowDefinition, WorkflowState } from './workflow.js';
+export { pluginSchema } from './schema.js';

@@ -1,0 +1,71 @@
+import type { Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { EntityManager, MigrationInterface } from 'typeorm';
+import type { Role } from './roles.js';
+import type { WorkflowDefinition } from './workflow.js';
+
+/** Version of the plugin SDK this core provides; plugins declare the range they support. */
+export const SDK_VERSION = '1.0.0';
+
+/** What a plugin's hooks receive. */
+export interface PluginContext {
+  pluginId: string;
+  /** A child logger bound to this plugin. */
+  logger: Logger;
+}
+
+/** Passed to hooks that run inside the action's database transaction. */
+export interface TransactionalContext extends PluginContext {
+  /** Entity manager bound to the transaction; writes commit or roll back with the action. */
+  manager: EntityManager;
+}
+
+export interface PluginHooks {
+  /** Runs once at boot after migrations; throwing quarantines the plugin. */
+  onLoad?(ctx: PluginContext): void | Promise<void>;
+}
+
+/** A report template the plugin ships under reports/. */
+export interface PluginReport {
+  id: string;
+  title: string;
+  description: string;
+  roles: Role[];
+}
+
+/**
+ * Everything a plugin declares. Forms (`forms/*.form.json`), migrations (`migrations/*.ts`)
+ * and report templates (`reports/*.report.hbs`) are found by folder convention beside
+ * `plugin.ts`; everything else is declared here.
+ */
+export interface PluginManifest {
+  /** Kebab-case id, unique across the platform; the plugin's schema is `plugin_<id with _>`. */
+  id: string;
+  title: string;
+  /** Semantic version of the plugin. */
+  version: string;
+  description: string;
+  /** Semver range of the core SDK this plugin supports, e.g. `^1.0.0`. */
+  sdk: string;
+  /** Dashboard group, e.g. "Frontline", "Intelligence", "Staff". */
+  category?: string;
+  /** TypeORM entity classes, all in the plugin's own schema. */
+  entities?: Type<unknown>[];
+  /** Id of the form that starts a case (defaults to the only form). */
+  startForm?: string;
+  /** Roles that may start a case (defaults to officer). */
+  startRoles?: Role[];
+  workflow?: WorkflowDefinition;
+  reports?: PluginReport[];
+  /** Optional NestJS module; its routes are mounted under `/api/plugins/<id>/`. */
+  module?: Type<unknown>;
+  hooks?: PluginHooks;
+}
+
+/** A migration a plugin ships in migrations/: TypeORM's interface, run in the plugin's schema. */
+export type PluginMigration = MigrationInterface;
+
+/** Declares a plugin. The host validates the manifest; this only gives it a type. */
+export function definePlugin(manifest: PluginManifest): PluginManifest {
+  return manifest;
+}

@@ -1,0 +1,45 @@
+import type { Role } from './roles.js';
+
+export type TaskPriority = 'low' | 'medium' | 'high' | 'urgent';
+
+/** A task created when a case enters a state. */
+export interface TaskTemplate {
+  /** Short title shown in task lists, e.g. "Triage referral". */
+  title: string;
+  /** Team that may claim the task: a team id, or `case.team` for the case's own team. */
+  team?: string;
+  /** Role whose holders in the team are candidates (defaults to any member). */
+  role?: Role;
+  priority: TaskPriority;
+  /** ISO 8601 duration after creation when the task falls due, e.g. `PT4H`, `P2D`. */
+  due?: string;
+  /** What happens when the task is overdue. */
+  escalation?: { raisePriorityTo?: TaskPriority; notifyManagers?: boolean; reassignTo?: string };
+}
+
+/** One state of a workflow. */
+export interface WorkflowState {
+  id: string;
+  label: string;
+  /** Whether the case is finished in this state (no actions lead out). */
+  terminal?: boolean;
+  tasks?: TaskTemplate[];
+}
+
+/** A transition, named as the action an officer takes ("Assign to intelligence"). */
+export interface WorkflowAction {
+  id: string;
+  label: string;
+  from: string[];
+  to: string;
+  roles: Role[];
+  /** Id of a form (in the plugin's forms/) to fill in when taking the action. */
+  form?: string;
+}
+
+/** The state machine a plugin's cases move through. */
+export interface WorkflowDefinition {
+  initial: string;
+  states: WorkflowState[];
+  actions: WorkflowAction[];
+}

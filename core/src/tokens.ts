@@ -1,0 +1,7 @@
+/** Injection tokens for values the bootstrap hands to Nest. */
+export const CONFIG = Symbol('CONFIG');
+export const LOGGER = Symbol('LOGGER');
+export const LABELS = Symbol('LABELS');
+export const PLUGIN_REGISTRY = Symbol('PLUGIN_REGISTRY');
+export const PG_EVENTS = Symbol('PG_EVENTS');
+export const DATABASE_URL = Symbol('DATABASE_URL');

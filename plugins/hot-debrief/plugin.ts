@@ -1,0 +1,38 @@
+import { definePlugin } from '../../core/src/sdk/index.js';
+import { DebriefEntity } from './entities/debrief.entity.js';
+
+/**
+ * Hot debrief: lessons learned, safety, training and equipment issues raised straight after
+ * an event, so that the line manager hears of them the same day.
+ */
+export default definePlugin({
+  id: 'hot-debrief',
+  title: 'Hot debrief',
+  version: '1.0.0',
+  description: 'Record lessons learned, safety, training or equipment issues straight after an event. Your line manager is notified.',
+  sdk: '^1.0.0',
+  category: 'Frontline',
+  entities: [DebriefEntity],
+  startForm: 'hot-debrief',
+  startRoles: ['officer', 'manager'],
+  workflow: {
+    initial: 'submitted',
+    states: [
+      {
+        id: 'submitted',
+        label: 'Awaiting line manager review',
+        tasks: [{ title: 'Review hot debrief', team: 'case.team', role: 'manager', priority: 'medium', due: 'P2D' }],
+      },
+      { id: 'reviewed', label: 'Reviewed', terminal: true },
+    ],
+    actions: [{ id: 'review', label: 'Mark as reviewed', from: ['submitted'], to: 'reviewed', roles: ['manager'] }],
+  },
+  reports: [
+    {
+      id: 'debriefs-by-category',
+      title: 'Hot debriefs by category',
+      description: 'Hot debriefs raised in a period, by category and location.',
+      roles: ['manager'],
+    },
+  ],
+});

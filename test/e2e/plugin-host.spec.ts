@@ -1,0 +1,109 @@
+import { FIXTURE_PLUGINS, signIn, startTestApp, type TestApp } from '../utils/app.js';
+
+interface StatusRow {
+  id: string;
+  state: string;
+  version: string | null;
+  reason?: string;
+  source: string;
+}
+
+describe('plugin host', () => {
+  let app: TestApp;
+  let admin: Record<string, string>;
+  let officer: Record<string, string>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ pluginDirs: [FIXTURE_PLUGINS] });
+    admin = await signIn(app, 'admin');
+    officer = await signIn(app, 'officer');
+  });
+  afterAll(async () => app?.close());
+
+  const get = async (path: string, headers: Record<string, string>) => fetch(`${app.url}${path}`, { headers });
+  const post = async (path: string, headers: Record<string, string>) => fetch(`${app.url}${path}`, { method: 'POST', headers });
+  const status = async () => ((await (await get('/api/plugins/status', admin)).json()) as { plugins: StatusRow[] }).plugins;
+
+  it('lists the real plugin and the valid fixture to officers, with what the shell needs', async () => {
+    const response = await get('/api/plugins', officer);
+    expect(response.status).toBe(200);
+    const { plugins } = (await response.json()) as { plugins: Record<string, unknown>[] };
+    const ids = plugins.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['hot-debrief', 'valid-fixture']));
+    expect(ids).not.toContain('broken-manifest');
+    const debrief = plugins.find((p) => p.id === 'hot-debrief')!;
+    expect(debrief).toMatchObject({ title: 'Hot debrief', canStart: true, startForm: 'hot-debrief', category: 'Frontline' });
+    expect((debrief.forms as { id: string }[])[0]!.id).toBe('hot-debrief');
+    expect((debrief.workflow as { states: { id: string }[] }).states.map((s) => s.id)).toEqual(['submitted', 'reviewed']);
+  });
+
+  it('quarantines each broken fixture with its reason while the others serve', async () => {
+    const rows = await status();
+    const byId = (id: string, version?: string) => rows.find((r) => r.id === id && (version ? r.version === version : true));
+    expect(byId('hot-debrief')?.state).toBe('enabled');
+    expect(byId('valid-fixture', '1.2.3')?.state).toBe('enabled');
+    expect(byId('broken-manifest')).toMatchObject({ state: 'quarantined' });
+    expect(byId('broken-manifest')?.reason).toContain('title is required');
+    expect(byId('broken-manifest')?.reason).toContain('version must be a semantic version');
+    expect(byId('broken-manifest')?.reason).toContain('unknown role');
+    expect(byId('valid-fixture', '9.9.9')).toMatchObject({ state: 'quarantined' });
+    expect(byId('valid-fixture', '9.9.9')?.reason).toContain('duplicate id "valid-fixture"');
+    expect(byId('failing-migration')?.reason).toMatch(/migration 1764130300001-bad failed: .*no_such_table/);
+    expect(byId('throwing-hook')?.reason).toBe('onLoad hook failed: cannot reach the widget service');
+    expect(byId('unsupported-sdk')?.reason).toBe('sdk range ^2.0.0 does not include this core\'s SDK 1.0.0');
+  });
+
+  it('rolls back a failing migration whole, keeping the migrations before it', async () => {
+    const tables = await app.sql<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'plugin_failing_migration' ORDER BY 1",
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(['good', 'migrations']);
+  });
+
+  it('gives each plugin its own schema and migrations table', async () => {
+    const applied = await app.sql<{ name: string }>('SELECT name FROM plugin_valid_fixture.migrations');
+    expect(applied.map((r) => r.name)).toEqual(['1764130200000-create-thing']);
+    const debrief = await app.sql<{ name: string }>('SELECT name FROM plugin_hot_debrief.migrations');
+    expect(debrief.map((r) => r.name)).toEqual(['1764130100000-create-debrief']);
+  });
+
+  it('keeps the status API to admins', async () => {
+    expect((await get('/api/plugins/status', officer)).status).toBe(403);
+    expect((await get('/api/plugins/status', {})).status).toBe(401);
+    expect((await post('/api/plugins/hot-debrief/disable', officer)).status).toBe(403);
+  });
+
+  it('disables and enables a plugin at runtime: discovery and its routes follow at once', async () => {
+    const disabled = await post('/api/plugins/valid-fixture/disable', admin);
+    expect(disabled.status).toBe(200);
+    expect(await disabled.json()).toMatchObject({ id: 'valid-fixture', state: 'disabled' });
+    const listed = (await (await get('/api/plugins', officer)).json()) as { plugins: { id: string }[] };
+    expect(listed.plugins.map((p) => p.id)).not.toContain('valid-fixture');
+    const route = await get('/api/plugins/valid-fixture/anything', officer);
+    expect(route.status).toBe(404);
+    expect(await route.json()).toMatchObject({ message: 'There is no enabled plugin "valid-fixture"' });
+    const stored = await app.sql<{ enabled: boolean; updated_by: string }>(
+      "SELECT enabled, updated_by FROM core.plugin_state WHERE plugin_id = 'valid-fixture'",
+    );
+    expect(stored).toEqual([{ enabled: false, updated_by: 'admin' }]);
+
+    expect((await post('/api/plugins/valid-fixture/enable', admin)).status).toBe(200);
+    const relisted = (await (await get('/api/plugins', officer)).json()) as { plugins: { id: string }[] };
+    expect(relisted.plugins.map((p) => p.id)).toContain('valid-fixture');
+  });
+
+  it('refuses to enable a quarantined plugin or an unknown one, clearly', async () => {
+    const quarantined = await post('/api/plugins/throwing-hook/enable', admin);
+    expect(quarantined.status).toBe(409);
+    expect(((await quarantined.json()) as { message: string }).message).toContain('quarantined');
+    expect((await post('/api/plugins/no-such-plugin/enable', admin)).status).toBe(404);
+  });
+
+  it('answers health checks and serves the OpenAPI document', async () => {
+    expect(await (await get('/health/live', {})).json()).toEqual({ status: 'ok' });
+    expect(await (await get('/health/ready', {})).json()).toEqual({ status: 'ok', database: 'ok' });
+    const docs = (await (await get('/api/docs-json', {})).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(docs.openapi).toMatch(/^3\./);
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/plugins', '/api/plugins/status', '/api/auth/login']));
+  });
+});
