@@ -1,15 +1,13 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, RouterModule } from '@nestjs/core';
+import { APP_GUARD, RouterModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { ErrorFilter } from './common/error.filter.js';
 import type { EnvConfig } from './config/env.config.js';
 import type { PgEvents } from './database/pg-events.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthController } from './identity/auth.controller.js';
-import type { LabelLookup } from './identity/auth.dto.js';
 import { AuthGuard } from './identity/auth.guard.js';
 import { AuthService } from './identity/auth.service.js';
 import { TokenService } from './identity/token.service.js';
@@ -17,7 +15,9 @@ import { UserRepository } from './identity/user.repository.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
-import { CONFIG, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY } from './tokens.js';
+import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
+import { ReferenceController } from './terms/reference.controller.js';
+import { CONFIG, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
 
 /** Everything the bootstrap prepared before Nest starts. */
 export interface BootContext {
@@ -27,7 +27,7 @@ export interface BootContext {
   registry: PluginRegistry;
   events: PgEvents;
   tokenSecret: string;
-  labels: LabelLookup;
+  reference: ReferenceCatalogue;
 }
 
 /**
@@ -52,16 +52,16 @@ export class AppModule {
         ...pluginModules.map((p) => p.module),
         RouterModule.register(pluginModules),
       ],
-      controllers: [HealthController, AuthController, PluginsController],
+      controllers: [HealthController, AuthController, PluginsController, ReferenceController],
       providers: [
         { provide: CONFIG, useValue: boot.config },
         { provide: LOGGER, useValue: boot.logger },
         { provide: PLUGIN_REGISTRY, useValue: boot.registry },
         { provide: PG_EVENTS, useValue: boot.events },
-        { provide: LABELS, useValue: boot.labels },
+        { provide: LABELS, useValue: boot.reference.label },
+        { provide: REFERENCE, useValue: boot.reference },
         { provide: TokenService, useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS) },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useValue: new ErrorFilter(boot.logger.child({ context: 'http' })) },
         UserRepository,
         AuthService,
         PluginsService,

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule, type BootContext } from './app.module.js';
+import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { EnvConfig } from './config/env.config.js';
 import { ConfigError } from './config/load-config.js';
@@ -20,6 +21,9 @@ import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
 import { PluginStateEntity } from './plugins/plugin-state.entity.js';
 import { PluginStateRepository } from './plugins/plugin-state.repository.js';
 import { installHttpExtras } from './http-setup.js';
+import { ReferenceCatalogue } from './terms/reference-catalogue.js';
+import { referenceSets } from './terms/reference-data/index.js';
+import { ReferenceDataRepository } from './terms/reference-data.repository.js';
 
 /** Folder holding `plugins/`: the repository root from source, `dist/` when built. */
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -55,6 +59,11 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
       if (dataSource.isInitialized) await dataSource.destroy();
     });
     await runMigrations(dataSource, 'core', coreMigrations, logger.child({ context: 'migrations' }));
+    const referenceRepository = new ReferenceDataRepository(dataSource);
+    const changedSets = await referenceRepository.applySeed(referenceSets);
+    if (changedSets.length > 0) logger.info({ sets: changedSets }, 'reference data updated');
+    const reference = new ReferenceCatalogue();
+    await reference.load(referenceRepository);
     if (config.DEMO_DATA ?? Boolean(database.embedded)) {
       const created = await seedDemoUsers(dataSource);
       if (created > 0) logger.info({ created }, 'demo users seeded');
@@ -65,13 +74,15 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
     await events.start();
     cleanup.unshift(() => events.close());
 
-    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, labels: () => undefined };
+    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, reference };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
       { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false },
     );
     app.useGlobalPipes(createValidationPipe());
+    // A global filter registered here (not as APP_FILTER) also covers errors Fastify raises before routing.
+    app.useGlobalFilters(new ErrorFilter(logger.child({ context: 'http' })));
     await installHttpExtras(app, boot);
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();
@@ -84,6 +95,7 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
       url,
       boot,
       close: async () => {
+        await events.close();
         await app.close();
         for (const step of cleanup) await step().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
       },

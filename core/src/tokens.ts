@@ -5,3 +5,4 @@ export const LABELS = Symbol('LABELS');
 export const PLUGIN_REGISTRY = Symbol('PLUGIN_REGISTRY');
 export const PG_EVENTS = Symbol('PG_EVENTS');
 export const DATABASE_URL = Symbol('DATABASE_URL');
+export const REFERENCE = Symbol('REFERENCE');

@@ -28,34 +28,42 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(error);
+    const body = errorBody(error, this.logger);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
+}
 
-  private toBody(error: unknown): ErrorBody {
-    if (error instanceof InputError) return { statusCode: 400, message: error.message, errors: error.errors };
-    if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
-    if (error instanceof ConflictError) return { statusCode: 409, message: error.message, ...error.details };
-    if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
-    if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
-    if (error instanceof LockedError) return { statusCode: 423, message: error.message };
-    if (error instanceof HttpException) {
-      const response = error.getResponse();
-      const status = error.getStatus();
-      if (typeof response === 'object' && response !== null) {
-        const r = response as Record<string, unknown>;
-        const message = Array.isArray(r.message) ? 'Check the request' : String(r.message ?? error.message);
-        return { ...r, statusCode: status, message } as ErrorBody;
-      }
-      return { statusCode: status, message: String(response) };
+/** Maps any thrown value to the HTTP answer; unknown errors are logged and answered without internals. */
+export function errorBody(error: unknown, logger: Logger): ErrorBody {
+  if (error instanceof InputError) return { statusCode: 400, message: error.message, errors: error.errors };
+  if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
+  if (error instanceof ConflictError) return { statusCode: 409, message: error.message, ...error.details };
+  if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
+  if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
+  if (error instanceof LockedError) return { statusCode: 423, message: error.message };
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const status = error.getStatus();
+    if (typeof response === 'object' && response !== null) {
+      const r = response as Record<string, unknown>;
+      const message = Array.isArray(r.message) ? 'Check the request' : plainMessage(String(r.message ?? error.message));
+      return { ...r, statusCode: status, message } as ErrorBody;
     }
-    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      return { statusCode: fastifyError.statusCode, message: friendlyFastifyMessage(fastifyError) };
-    }
-    this.logger.error({ err: error }, 'unhandled error');
-    return { statusCode: 500, message: 'Internal server error' };
+    return { statusCode: status, message: plainMessage(String(response)) };
   }
+  const fastifyError = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+  };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return {
+      statusCode: fastifyError.statusCode,
+      message: friendlyFastifyMessage(fastifyError),
+    };
+  }
+  logger.error({ err: error }, 'unhandled error');
+  return { statusCode: 500, message: 'Internal server error' };
 }
 
 function friendlyFastifyMessage(error: { code?: string; message?: string }): string {
@@ -64,6 +72,8 @@ function friendlyFastifyMessage(error: { code?: string; message?: string }): str
       return 'The request body is too large';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Send the request body as application/json';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The request body is not valid JSON';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The request body is empty';
     default:
@@ -71,4 +81,16 @@ function friendlyFastifyMessage(error: { code?: string; message?: string }): str
         ? 'The request body is not valid JSON'
         : (error.message ?? 'Bad request');
   }
+}
+
+/** Fastify's parser messages, reworded for people (Nest hands them on as HttpExceptions). */
+const PARSER_MESSAGES: [RegExp, string][] = [
+  [/Body is not valid JSON/, 'The request body is not valid JSON'],
+  [/Body cannot be empty/, 'The request body is empty'],
+  [/Request body is too large/i, 'The request body is too large'],
+  [/Unsupported Media Type/i, 'Send the request body as application/json'],
+];
+
+function plainMessage(message: string): string {
+  return PARSER_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? message;
 }

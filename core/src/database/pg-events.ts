@@ -26,6 +26,7 @@ export class PgEvents {
       for (const handler of this.handlers.get(msg.channel) ?? []) handler(msg.payload ?? '');
     });
     client.on('error', (error) => {
+      if (this.closed) return;
       this.logger.warn({ err: error }, 'event listener connection lost; reconnecting');
       this.scheduleReconnect();
     });

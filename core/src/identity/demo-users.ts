@@ -14,13 +14,13 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'officer', displayName: 'Olivia Officer', roles: ['officer'], teamId: 'dover-tourist-1', grade: 'ao' },
-  { username: 'officer2', displayName: 'Owen Officer', roles: ['officer'], teamId: 'dover-tourist-1', grade: 'ao' },
-  { username: 'freight', displayName: 'Fatima Freight', roles: ['officer'], teamId: 'felixstowe-freight-a', grade: 'eo' },
-  { username: 'manager', displayName: 'Morgan Manager', roles: ['manager', 'officer'], teamId: 'dover-tourist-1', grade: 'heo' },
-  { username: 'intel', displayName: 'Imran Intelligence', roles: ['intelligence'], teamId: 'intelligence-hub-south', grade: 'eo' },
-  { username: 'pluginadmin', displayName: 'Priya Plugin-Admin', roles: ['plugin-admin'], teamId: 'national-operations-hq', grade: 'seo' },
-  { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], teamId: 'national-operations-hq', grade: 'g7' },
+  { username: 'officer', displayName: 'Olivia Officer', roles: ['officer'], teamId: 'dover-tourist-controls-team-1', grade: 'AO' },
+  { username: 'officer2', displayName: 'Owen Officer', roles: ['officer'], teamId: 'dover-tourist-controls-team-1', grade: 'AO' },
+  { username: 'freight', displayName: 'Fatima Freight', roles: ['officer'], teamId: 'felixstowe-freight-team-a', grade: 'EO' },
+  { username: 'manager', displayName: 'Morgan Manager', roles: ['manager', 'officer'], teamId: 'dover-tourist-controls-team-1', grade: 'HEO' },
+  { username: 'intel', displayName: 'Imran Intelligence', roles: ['intelligence'], teamId: 'intelligence-hub-south', grade: 'EO' },
+  { username: 'pluginadmin', displayName: 'Priya Plugin-Admin', roles: ['plugin-admin'], teamId: 'national-freight-hub', grade: 'SEO' },
+  { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], teamId: 'national-freight-hub', grade: 'G7' },
 ];
 
 /** Creates the demo accounts that do not exist yet; existing ones are left as they are. */

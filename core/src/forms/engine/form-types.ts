@@ -1,0 +1,225 @@
+/**
+ * The form declaration format. A form is plain JSON: the server validator, the shell
+ * renderer, the OpenAPI answer schema, check-your-answers pages and case PDFs all read it.
+ * See docs/forms.md for the reference a plugin developer writes against.
+ */
+
+/** A JSON scalar that conditions compare answers with. */
+export type Scalar = string | number | boolean | null;
+
+/** A reference to another field's answer, resolved in the current scope then outwards. */
+export interface FieldRef {
+  field: string;
+}
+
+/** A comparison on one field; every operator given must hold. */
+export interface FieldCondition {
+  field: string;
+  eq?: Scalar;
+  ne?: Scalar;
+  in?: Scalar[];
+  nin?: Scalar[];
+  /** Whether the answer (a list, or text) contains this value. */
+  contains?: Scalar;
+  /** Whether the field has an answer (true) or has none (false). */
+  exists?: boolean;
+  gt?: number | string | FieldRef;
+  gte?: number | string | FieldRef;
+  lt?: number | string | FieldRef;
+  lte?: number | string | FieldRef;
+}
+
+/** A condition: one comparison, or all/any/not of nested conditions. */
+export type Condition = FieldCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+/** An input to a calculation: a number, a field name, a group column (`items[].quantity`) or a nested calculation. */
+export type Operand = number | string | Calculation;
+
+/** A calculated value, computed by the engine and never taken from the client. */
+export interface Calculation {
+  op: 'sum' | 'difference' | 'product' | 'minutes-between';
+  args: Operand[];
+  /** Decimal places to round the result to (half away from zero). */
+  round?: number;
+}
+
+/** Custom error messages; placeholders: {name} {Name} {min} {max} {date} {other} {itemName} {itemsName}. */
+export type MessageOverrides = Partial<Record<MessageKey, string>>;
+
+/** Every kind of error the engine reports. */
+export type MessageKey =
+  | 'required'
+  | 'type'
+  | 'pattern'
+  | 'minLength'
+  | 'maxLength'
+  | 'min'
+  | 'max'
+  | 'between'
+  | 'integer'
+  | 'number'
+  | 'email'
+  | 'phone'
+  | 'date'
+  | 'time'
+  | 'dateTime'
+  | 'past'
+  | 'notFuture'
+  | 'future'
+  | 'before'
+  | 'after'
+  | 'option'
+  | 'reference'
+  | 'retired'
+  | 'minItems'
+  | 'maxItems'
+  | 'file'
+  | 'hidden'
+  | 'unknown';
+
+/** Component types that collect an answer. */
+export type InputType =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'email'
+  | 'phone'
+  | 'date'
+  | 'time'
+  | 'date-time'
+  | 'radios'
+  | 'checkboxes'
+  | 'select'
+  | 'autocomplete'
+  | 'yes-no'
+  | 'file';
+
+/** Component types that only display content. */
+export type ContentType = 'heading' | 'paragraph' | 'inset' | 'warning' | 'details';
+
+/** An option of a radios, checkboxes or select component. */
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/** Where a pre-filled answer comes from. */
+export interface Prefill {
+  from: string;
+}
+
+/** Properties shared by every component. */
+interface ComponentBase {
+  show_when?: Condition;
+}
+
+/** A component that collects one answer. */
+export interface InputComponent extends ComponentBase {
+  /** May be omitted when `term` is given: the term's usual component is used. */
+  type?: InputType;
+  name: string;
+  term?: string;
+  label?: string;
+  hint?: string;
+  /** The noun phrase used inside messages ("the date of birth"); defaults to the label. */
+  errorName?: string;
+  required?: boolean;
+  options?: Option[];
+  reference?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Dates: strictly before today; date-times: not after now. */
+  past?: boolean;
+  /** Dates: today or earlier. */
+  notFuture?: boolean;
+  future?: boolean;
+  /** An ISO date/date-time, or another field whose answer this one must come before. */
+  before?: string | FieldRef;
+  after?: string | FieldRef;
+  /** Unit shown after numbers ("minutes"). */
+  suffix?: string;
+  prefill?: Prefill;
+  messages?: MessageOverrides;
+}
+
+/** A repeating group ("Add another item"); its answer is a list of objects. */
+export interface GroupComponent extends ComponentBase {
+  type: 'group';
+  name: string;
+  label: string;
+  hint?: string;
+  /** Singular and plural nouns for messages and buttons ("item", "items"). */
+  itemName?: string;
+  itemsName?: string;
+  minItems?: number;
+  maxItems?: number;
+  components: Component[];
+  rules?: Rule[];
+  messages?: MessageOverrides;
+}
+
+/** A read-only number computed from other answers. */
+export interface CalculatedComponent extends ComponentBase {
+  type: 'calculated';
+  name: string;
+  label: string;
+  hint?: string;
+  calculation: Calculation;
+  suffix?: string;
+}
+
+/** Heading, paragraph, inset text, warning text or details (summary + text). */
+export interface ContentComponent extends ComponentBase {
+  type: ContentType;
+  text: string;
+  /** The summary line of a details component. */
+  summary?: string;
+}
+
+/** Anything that can appear on a page. */
+export type Component = InputComponent | GroupComponent | CalculatedComponent | ContentComponent;
+
+/** A cross-field rule: when `check` does not hold an error `{ path, message }` is reported on submit. */
+export interface Rule {
+  id?: string;
+  /** Only check when this holds. */
+  when?: Condition;
+  check: Condition;
+  /** The field the error is reported against. */
+  path: string;
+  message: string;
+}
+
+/** One page (a wizard step, or a page of a task-list section). */
+export interface Page {
+  id: string;
+  title: string;
+  /** Task-list forms: the section this page belongs to. */
+  section?: string;
+  show_when?: Condition;
+  components: Component[];
+}
+
+/** A task-list section. */
+export interface Section {
+  id: string;
+  title: string;
+}
+
+/** A form declaration. */
+export interface FormDefinition {
+  id: string;
+  version: number;
+  title: string;
+  /** single: one page; wizard: pages in order; task-list: sections completed in any order. */
+  type: 'single' | 'wizard' | 'task-list';
+  description?: string;
+  sections?: Section[];
+  pages: Page[];
+  rules?: Rule[];
+}

@@ -1,0 +1,22 @@
+/**
+ * The form engine: plain TypeScript shared by the server and the Angular shell.
+ * One form declaration drives validation, rendering, the OpenAPI answer schema,
+ * check-your-answers pages and case PDFs. See docs/forms.md.
+ */
+export type * from './form-types.js';
+export type * from './engine-types.js';
+export type { CompiledField, CompiledForm, CompiledPage, FieldKind } from './compiled-types.js';
+export { compileForm } from './compile.js';
+export { checkFormDefinition } from './check-definition.js';
+export { validateAnswers, validateSubmission, validateDraft, DEFAULT_LIMITS } from './validate.js';
+export { summarise, displayAnswer, type SummaryRow, type SummariseOptions } from './summarise.js';
+export { prefill, type PrefillContext } from './prefill.js';
+export { answerJsonSchema, type JsonSchema } from './json-schema.js';
+export { termValues, type TermValue } from './term-values.js';
+export { normaliseTermValue } from './normalise.js';
+export { createReferenceLookup, type ReferenceRow, type ReferenceSets } from './reference-lookup.js';
+export { visiblePages, nextPageId, pageIdForPath, validatePage, sectionStatuses, type SectionStatus } from './navigation.js';
+export { typesForTerm } from './term-binding.js';
+export { DEFAULT_MESSAGES } from './messages.js';
+export { hasAnswer } from './conditions.js';
+export { parsePath, readPath } from './paths.js';

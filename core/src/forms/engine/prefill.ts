@@ -1,0 +1,50 @@
+import { compileForm } from './compile.js';
+import { DEFAULT_TIME_ZONE, dayNumber, isoFromDayNumber, wallParts } from './dates.js';
+import type { Answers, TermDictionary } from './engine-types.js';
+import type { FormDefinition } from './form-types.js';
+import { readPath } from './paths.js';
+
+/** What answers may be pre-filled from. */
+export interface PrefillContext {
+  /** The signed-in officer (`user.displayName`, `user.email`, `user.grade`, …). */
+  user?: Record<string, unknown>;
+  /** The officer's current shift (`shift.location`, `shift.teamId`, `shift.start`, …). */
+  shift?: Record<string, unknown>;
+  /** Answers of a linked case (`linked.<path>`, e.g. `linked.persons[0].familyName`). */
+  linked?: Answers;
+  /** The current time, for `today` (yyyy-mm-dd) and `now` (yyyy-mm-ddTHH:mm, local). */
+  now: Date;
+  timeZone?: string;
+}
+
+/**
+ * Fills unanswered top-level fields that declare `prefill: { from }` from the context.
+ * Existing answers are never overwritten; sources that give nothing are skipped.
+ */
+export function prefill(form: FormDefinition, context: PrefillContext, terms: TermDictionary, answers: Answers = {}): Answers {
+  const out: Answers = { ...answers };
+  for (const field of compileForm(form, terms).root.fields) {
+    const from = (field.source as { prefill?: { from?: unknown } }).prefill?.from;
+    if (typeof from !== 'string' || out[field.name] !== undefined) continue;
+    const value = resolveSource(from, context);
+    if (value !== undefined && value !== null) out[field.name] = value;
+  }
+  return out;
+}
+
+function resolveSource(from: string, context: PrefillContext): unknown {
+  const timeZone = context.timeZone ?? DEFAULT_TIME_ZONE;
+  if (from === 'today' || from === 'now') {
+    const w = wallParts(context.now.getTime(), timeZone);
+    const date = isoFromDayNumber(dayNumber(w.year, w.month, w.day)!);
+    return from === 'today' ? date : `${date}T${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+  }
+  const dot = from.indexOf('.');
+  if (dot < 0) return undefined;
+  const source = from.slice(0, dot);
+  const rest = from.slice(dot + 1);
+  if (source === 'user') return readPath(context.user, rest);
+  if (source === 'shift') return readPath(context.shift, rest);
+  if (source === 'linked') return readPath(context.linked, rest);
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import type { TableColumn } from '../document.model.js';
+
+/** Default relative widths by format when a column gives none and there is no content to sample. */
+const FORMAT_WEIGHT: Readonly<Record<TableColumn['format'], number>> = {
+  text: 2,
+  number: 1,
+  integer: 1,
+  percent: 0.9,
+  date: 1.1,
+  datetime: 1.5,
+};
+
+/**
+ * Turns column weights into point widths that fill `totalWidth`. A column without a
+ * weight gets one from its content: the longest sampled cell or header (in characters,
+ * clamped so one long note cannot starve its neighbours), or its format's default
+ * when nothing can be sampled (streamed rows are not read ahead).
+ */
+export function columnWidths(columns: readonly TableColumn[], totalWidth: number, sample: ReadonlyArray<readonly string[]>): number[] {
+  const weights = columns.map((column, i) => {
+    if (column.weight !== undefined) return column.weight;
+    if (sample.length === 0) return Math.max(FORMAT_WEIGHT[column.format], Math.min(column.label.length, 24) / 12);
+    const longest = Math.max(column.label.length * 0.8, ...sample.map((row) => (row[i] ?? '').length));
+    return Math.min(Math.max(longest, 4), 40) / 10;
+  });
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (w / sum) * totalWidth);
+}
