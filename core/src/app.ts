@@ -51,7 +51,8 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
     const tokenSecret = config.AUTH_TOKEN_SECRET ?? (database.embedded ? await embeddedSecret(config) : undefined);
     if (!tokenSecret) throw new ConfigError(['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']);
 
-    const registry = await preparePlugins([join(APP_ROOT, 'plugins'), ...config.PLUGIN_DIRS], logger);
+    const roots = [...(config.PLUGINS_BUNDLED ? [join(APP_ROOT, 'plugins')] : []), ...config.PLUGIN_DIRS];
+    const registry = await preparePlugins(roots, logger);
     const pluginEntities = registry.usable().flatMap((p) => p.manifest.entities ?? []);
     const dataSource = createDataSource(database.url, [...CORE_ENTITIES, ...pluginEntities], config.DATABASE_POOL_SIZE);
     await dataSource.initialize();

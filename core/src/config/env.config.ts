@@ -32,6 +32,10 @@ export class EnvConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Whether the plugins shipped in ./plugins are loaded (false only for benchmarks and tests). */
+  @Transform(toBool) @IsBoolean({ message: 'PLUGINS_BUNDLED must be true or false' })
+  PLUGINS_BUNDLED = true;
+
   /** Extra folders, comma-separated, searched for plugins besides ./plugins. */
   @Transform(toList) @IsString({ each: true })
   PLUGIN_DIRS: string[] = [];

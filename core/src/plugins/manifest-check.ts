@@ -4,6 +4,8 @@ import { SDK_VERSION, type PluginManifest } from '../sdk/manifest.js';
 import { isRole } from '../sdk/roles.js';
 import { pluginSchema } from '../sdk/schema.js';
 import type { NamedMigration } from '../database/migration-runner.js';
+import { checkFormDefinition, type FormDefinition } from '../forms/engine/index.js';
+import { standardTerms } from '../terms/standard-terms.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
 
@@ -49,6 +51,10 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   if (m.module !== undefined && typeof m.module !== 'function') problems.push('module must be a NestJS module class');
   if (m.hooks !== undefined && (typeof m.hooks !== 'object' || m.hooks === null)) problems.push('hooks must be an object');
   if (typeof m.id === 'string') problems.push(...checkEntities(m.id, m.entities));
+  problems.push(...checkForms(plugin.forms));
+  if (m.startForm !== undefined && !plugin.forms.some((f) => formId(f.definition) === m.startForm)) {
+    problems.push(`startForm "${m.startForm}" is not in forms/`);
+  }
   if (m.workflow !== undefined) problems.push(...checkWorkflow(m.workflow, plugin.forms.map((f) => formId(f.definition))));
 
   const migrations: NamedMigration[] = [];
@@ -59,6 +65,20 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   }
   if (problems.length > 0) return { ok: false, id: idOf(raw), problems };
   return { ok: true, manifest: m as PluginManifest, migrations };
+}
+
+/** Every form must pass the engine's definition checks against the standard data terms. */
+function checkForms(forms: DiscoveredPlugin['forms']): string[] {
+  const seen = new Set<string>();
+  return forms.flatMap(({ file, definition }) => {
+    const problems = checkFormDefinition(definition as FormDefinition, standardTerms).map(
+      (p) => `forms/${file}: ${p.path ? `${p.path}: ` : ''}${p.message}`,
+    );
+    const id = formId(definition);
+    if (id && seen.has(id)) problems.push(`forms/${file}: form id "${id}" is used by another form`);
+    if (id) seen.add(id);
+    return problems;
+  });
 }
 
 function checkEntities(id: string, entities: unknown): string[] {

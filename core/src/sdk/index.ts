@@ -4,6 +4,9 @@
  */
 export { definePlugin, SDK_VERSION } from './manifest.js';
 export type {
+  CaseSnapshot,
+  SubmitContext,
+  TransitionContext,
   PluginContext,
   PluginHooks,
   PluginManifest,
@@ -15,3 +18,4 @@ export { ROLES, isRole } from './roles.js';
 export type { Role } from './roles.js';
 export type { TaskPriority, TaskTemplate, WorkflowAction, WorkflowDefinition, WorkflowState } from './workflow.js';
 export { pluginSchema } from './schema.js';
+export type { FormDefinition } from '../forms/engine/index.js';

@@ -20,9 +20,46 @@ export interface TransactionalContext extends PluginContext {
   manager: EntityManager;
 }
 
+/** The case a hook is acting on. */
+export interface CaseSnapshot {
+  id: string;
+  /** Business key such as `BF-20261124-17`. */
+  businessKey: string;
+  pluginId: string;
+  formId: string;
+  formVersion: number;
+  state: string;
+  teamId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  /** The answers of the starting form, as validated and stored. */
+  answers: Record<string, unknown>;
+}
+
+/** Passed to `onSubmit`: the case has just been created, in the same transaction. */
+export interface SubmitContext extends TransactionalContext {
+  case: CaseSnapshot;
+}
+
+/** Passed to `onTransition`: the case is moving between states, in the same transaction. */
+export interface TransitionContext extends TransactionalContext {
+  case: CaseSnapshot;
+  action: { id: string; from: string; to: string };
+  /** Answers of the action's form, when the action has one. */
+  actionAnswers: Record<string, unknown> | null;
+}
+
 export interface PluginHooks {
   /** Runs once at boot after migrations; throwing quarantines the plugin. */
   onLoad?(ctx: PluginContext): void | Promise<void>;
+  /**
+   * Runs inside the submission's transaction after the case row is written: write the plugin's
+   * typed records with `ctx.manager`. Throwing rolls the whole submission back (the officer sees
+   * a clear error and nothing is stored).
+   */
+  onSubmit?(ctx: SubmitContext): void | Promise<void>;
+  /** Runs inside the transition's transaction; throwing rolls the action back. */
+  onTransition?(ctx: TransitionContext): void | Promise<void>;
 }
 
 /** A report template the plugin ships under reports/. */

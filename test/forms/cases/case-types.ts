@@ -1,0 +1,23 @@
+import type { Answers, FormError } from '../../../core/src/forms/engine/index.js';
+
+/**
+ * One row of the shared form-case table. Plain serialisable data: the server spec runs it
+ * here and the shell's browser test replays it through the renderer, so both must agree.
+ */
+export interface FormCase {
+  name: string;
+  /** Id of a fixture form (test/forms/fixtures/forms.ts). */
+  form: string;
+  answers: unknown;
+  mode: 'submit' | 'draft';
+  /** ISO instant the case is judged at. */
+  now: string;
+  options?: { allowRetired?: boolean; workflow?: string };
+  /** Exactly the errors expected, in order. */
+  expectedErrors: FormError[];
+  /** Cleaned answers that must be present (calculated values, trimmed text…). */
+  expectedAnswers?: Answers;
+}
+
+/** The instant most cases are judged at: 1pm in London on 12 April 2026 (BST). */
+export const NOW = '2026-04-12T12:00:00Z';

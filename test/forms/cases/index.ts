@@ -1,0 +1,11 @@
+import { basicsCases } from './basics.cases.js';
+import { calcAndDateCases } from './calc-and-dates.cases.js';
+import type { FormCase } from './case-types.js';
+import { conditionCases } from './conditions.cases.js';
+import { groupCases } from './groups.cases.js';
+import { termCases } from './terms.cases.js';
+
+export type { FormCase } from './case-types.js';
+
+/** The whole shared table. */
+export const formCases: FormCase[] = [...basicsCases, ...conditionCases, ...termCases, ...groupCases, ...calcAndDateCases];
