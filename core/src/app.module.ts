@@ -17,7 +17,23 @@ import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
 import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
-import { CONFIG, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
+import { CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
+import type { FormCatalogue } from './forms/form-catalogue.js';
+import { AccessService } from './identity/access.service.js';
+import { CaseActionsService } from './cases/case-actions.service.js';
+import { CaseEvents } from './cases/case-events.js';
+import { CaseViewService } from './cases/case-view.service.js';
+import { CasesController } from './cases/cases.controller.js';
+import { CasesRepository } from './cases/cases.repository.js';
+import { DraftsRepository } from './cases/drafts.repository.js';
+import { DraftsService } from './cases/drafts.service.js';
+import { PluginLookup } from './cases/plugin-lookup.js';
+import { SearchController } from './cases/search.controller.js';
+import { SubmissionService } from './cases/submission.service.js';
+import { SubmissionsController } from './cases/submissions.controller.js';
+import { TasksController } from './cases/tasks.controller.js';
+import { TasksRepository } from './cases/tasks.repository.js';
+import { TasksService } from './cases/tasks.service.js';
 
 /** Everything the bootstrap prepared before Nest starts. */
 export interface BootContext {
@@ -28,6 +44,7 @@ export interface BootContext {
   events: PgEvents;
   tokenSecret: string;
   reference: ReferenceCatalogue;
+  forms: FormCatalogue;
 }
 
 /**
@@ -52,7 +69,16 @@ export class AppModule {
         ...pluginModules.map((p) => p.module),
         RouterModule.register(pluginModules),
       ],
-      controllers: [HealthController, AuthController, PluginsController, ReferenceController],
+      controllers: [
+        HealthController,
+        AuthController,
+        PluginsController,
+        ReferenceController,
+        SubmissionsController,
+        CasesController,
+        TasksController,
+        SearchController,
+      ],
       providers: [
         { provide: CONFIG, useValue: boot.config },
         { provide: LOGGER, useValue: boot.logger },
@@ -60,11 +86,23 @@ export class AppModule {
         { provide: PG_EVENTS, useValue: boot.events },
         { provide: LABELS, useValue: boot.reference.label },
         { provide: REFERENCE, useValue: boot.reference },
+        { provide: FORMS, useValue: boot.forms },
         { provide: TokenService, useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS) },
         { provide: APP_GUARD, useClass: AuthGuard },
         UserRepository,
+        AccessService,
         AuthService,
         PluginsService,
+        PluginLookup,
+        CasesRepository,
+        TasksRepository,
+        DraftsRepository,
+        CaseEvents,
+        CaseViewService,
+        SubmissionService,
+        CaseActionsService,
+        DraftsService,
+        TasksService,
       ],
     };
   }

@@ -21,6 +21,7 @@ import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
 import { PluginStateEntity } from './plugins/plugin-state.entity.js';
 import { PluginStateRepository } from './plugins/plugin-state.repository.js';
 import { installHttpExtras } from './http-setup.js';
+import { FormCatalogue } from './forms/form-catalogue.js';
 import { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { referenceSets } from './terms/reference-data/index.js';
 import { ReferenceDataRepository } from './terms/reference-data.repository.js';
@@ -71,11 +72,14 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
     }
     await installPlugins(registry, dataSource, new PluginStateRepository(dataSource));
 
+    const forms = new FormCatalogue(dataSource);
+    await forms.load(registry);
+
     const events = new PgEvents(database.url, dataSource, logger.child({ context: 'pg-events' }));
     await events.start();
     cleanup.unshift(() => events.close());
 
-    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, reference };
+    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, reference, forms };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),

@@ -6,3 +6,4 @@ export const PLUGIN_REGISTRY = Symbol('PLUGIN_REGISTRY');
 export const PG_EVENTS = Symbol('PG_EVENTS');
 export const DATABASE_URL = Symbol('DATABASE_URL');
 export const REFERENCE = Symbol('REFERENCE');
+export const FORMS = Symbol('FORMS');

@@ -1,4 +1,4 @@
-import { definePlugin } from '../../core/src/sdk/index.js';
+import { answerInstant, definePlugin } from '../../core/src/sdk/index.js';
 import { DebriefEntity } from './entities/debrief.entity.js';
 
 /**
@@ -26,6 +26,18 @@ export default definePlugin({
       { id: 'reviewed', label: 'Reviewed', terminal: true },
     ],
     actions: [{ id: 'review', label: 'Mark as reviewed', from: ['submitted'], to: 'reviewed', roles: ['manager'] }],
+  },
+  hooks: {
+    async onSubmit({ manager, case: c }) {
+      const a = c.answers as { category: string; port: string; team: string; occurredAt: string };
+      await manager.insert(DebriefEntity, {
+        caseId: c.id,
+        category: a.category,
+        portId: a.port,
+        teamId: a.team,
+        occurredAt: answerInstant(a.occurredAt),
+      });
+    },
   },
   reports: [
     {

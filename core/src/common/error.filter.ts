@@ -10,6 +10,7 @@ import {
   UnauthenticatedError,
   type FieldError,
 } from './errors.js';
+import { PluginHookError } from '../cases/case-errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -40,6 +41,7 @@ export function errorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof ConflictError) return { statusCode: 409, message: error.message, ...error.details };
   if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
   if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
+  if (error instanceof PluginHookError) return { statusCode: 422, message: error.message };
   if (error instanceof LockedError) return { statusCode: 423, message: error.message };
   if (error instanceof HttpException) {
     const response = error.getResponse();

@@ -3,12 +3,14 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import { PERMISSION_KEY, PUBLIC_KEY, roleGrants, type Permission } from './permissions.js';
+import type { AccessScope } from './access.js';
+import { AccessService } from './access.service.js';
 import { TokenService, type AccessClaims } from './token.service.js';
 
 /** The signed-in caller, as attached to the request by the guard. */
 export type Caller = AccessClaims;
 
-export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
+export type AuthenticatedRequest = FastifyRequest & { caller?: Caller; scope?: AccessScope };
 
 /** Authenticates the bearer token and checks the route's declared permission. */
 @Injectable()
@@ -16,9 +18,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly access: AccessService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
@@ -29,6 +32,7 @@ export class AuthGuard implements CanActivate {
     request.caller = claims;
     if (!permission) throw new ForbiddenError('This route declares no permission');
     if (!roleGrants(claims.roles, permission)) throw new ForbiddenError();
+    request.scope = await this.access.scopeOf(claims);
     return true;
   }
 }

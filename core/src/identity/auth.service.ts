@@ -8,6 +8,7 @@ import { verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
+import { AccessService } from './access.service.js';
 
 const WRONG_CREDENTIALS = 'Enter a correct username and password';
 
@@ -17,6 +18,7 @@ export class AuthService {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
+    private readonly access: AccessService,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(LABELS) private readonly labels: LabelLookup,
   ) {}
@@ -59,11 +61,13 @@ export class AuthService {
     if (!this.labels('ports', location)) errors.push({ path: 'location', message: 'Select a location from the list' });
     if (errors.length > 0) throw new InputError('Check your shift details', errors);
     await this.users.setShift(userId, { teamId, location });
+    this.access.forget(userId);
     return this.me(userId);
   }
 
   async endShift(userId: string): Promise<UserView> {
     await this.users.setShift(userId, null);
+    this.access.forget(userId);
     return this.me(userId);
   }
 

@@ -7,3 +7,15 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
   if (!caller) throw new Error('CurrentCaller used on a public route');
   return caller;
 });
+
+/** The caller's access scope (teams, visibility), loaded by the guard. */
+export const CurrentScope = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const scope = context.switchToHttp().getRequest<AuthenticatedRequest>().scope;
+  if (!scope) throw new Error('CurrentScope used on a public route');
+  return scope;
+});
+
+/** The client's address, for the audit log. */
+export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().ip;
+});

@@ -10,6 +10,14 @@ export const PERMISSIONS = {
   'plugins.manage': ['plugin-admin', 'admin'],
   'profile.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
   'shift.manage': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
+  'cases.submit': ['officer', 'manager', 'intelligence', 'admin'],
+  'cases.read': ['officer', 'manager', 'intelligence', 'admin'],
+  'cases.act': ['officer', 'manager', 'intelligence', 'admin'],
+  'tasks.read': ['officer', 'manager', 'intelligence', 'admin'],
+  'tasks.work': ['officer', 'manager', 'intelligence', 'admin'],
+  'tasks.assign': ['manager', 'admin'],
+  'search.run': ['officer', 'manager', 'intelligence', 'admin'],
+  'audit.verify': ['admin'],
   'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
 } as const satisfies Record<string, readonly Role[]>;
 

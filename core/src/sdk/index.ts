@@ -19,3 +19,4 @@ export type { Role } from './roles.js';
 export type { TaskPriority, TaskTemplate, WorkflowAction, WorkflowDefinition, WorkflowState } from './workflow.js';
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
+export { answerInstant } from './answers.js';

@@ -35,6 +35,11 @@ export class ReferenceCatalogue {
 
   label = (set: string, id: string): string | undefined => this.labels.get(set)?.get(id);
 
+  /** Every row of a set, retired ones included. */
+  rows(set: string): readonly ReferenceRow[] {
+    return this.sets.get(set) ?? [];
+  }
+
   has(set: string): boolean {
     return this.sets.has(set);
   }

@@ -2,10 +2,16 @@ import type { NamedMigration } from '../migration-runner.js';
 import { PluginState1764130000000 } from './1764130000000-plugin-state.js';
 import { Identity1764130001000 } from './1764130001000-identity.js';
 import { ReferenceData1764130002000 } from './1764130002000-reference-data.js';
+import { Cases1764130003000 } from './1764130003000-cases.js';
+import { Tasks1764130004000 } from './1764130004000-tasks.js';
+import { AuditOutbox1764130005000 } from './1764130005000-audit-outbox.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
   { name: '1764130000000-plugin-state', migration: new PluginState1764130000000() },
   { name: '1764130001000-identity', migration: new Identity1764130001000() },
   { name: '1764130002000-reference-data', migration: new ReferenceData1764130002000() },
+  { name: '1764130003000-cases', migration: new Cases1764130003000() },
+  { name: '1764130004000-tasks', migration: new Tasks1764130004000() },
+  { name: '1764130005000-audit-outbox', migration: new AuditOutbox1764130005000() },
 ];

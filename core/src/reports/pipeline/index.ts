@@ -5,7 +5,16 @@
 export { compileReportTemplate, type CompileReportOptions } from './template.compiler.js';
 export { renderReportPdf, DEFAULT_MARKING } from './render-report-pdf.js';
 export { ReportTemplateError, type ReportTemplateProblem } from './report-template.error.js';
-export type { CompiledReport, RenderPhase, RenderResult, ReportInput, ReportMeta, ReportParameter, ReportProgress, ReportRow } from './report.types.js';
+export type {
+  CompiledReport,
+  RenderPhase,
+  RenderResult,
+  ReportInput,
+  ReportMeta,
+  ReportParameter,
+  ReportProgress,
+  ReportRow,
+} from './report.types.js';
 export type * from './document.model.js';
 export { markupToBlocks, MARKUP_TAGS } from './markup-to-model.js';
 export { reportHelpers } from './template.helpers.js';

@@ -1,9 +1,31 @@
 import type { ChartBlock, ChartSeries, ReportBlock, TableBlock, TableColumn } from './document.model.js';
 import { isNumericFormat, toNumber, type ValueFormat } from './format.js';
-import { MarkupSyntaxError, collapseWhitespace, parseMarkup, textContent, type MarkupElement, type MarkupNode } from './markup.parser.js';
+import {
+  MarkupSyntaxError,
+  collapseWhitespace,
+  parseMarkup,
+  textContent,
+  type MarkupElement,
+  type MarkupNode,
+} from './markup.parser.js';
 
 /** Every tag the markup accepts; the compiler checks templates against this list. */
-export const MARKUP_TAGS: readonly string[] = ['h1', 'h2', 'h3', 'p', 'kv', 'item', 'table', 'col', 'row', 'cell', 'chart', 'series', 'point', 'pagebreak'];
+export const MARKUP_TAGS: readonly string[] = [
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'kv',
+  'item',
+  'table',
+  'col',
+  'row',
+  'cell',
+  'chart',
+  'series',
+  'point',
+  'pagebreak',
+];
 
 /** Row sources a table may name. */
 export const ROW_SOURCES: readonly string[] = ['rows'];
@@ -33,7 +55,15 @@ function topLevelBlock(node: MarkupNode): ReportBlock[] {
     case 'p':
       return [{ kind: 'paragraph', text: plainText(node), muted: node.attrs['tone'] === 'muted' }];
     case 'kv':
-      return [{ kind: 'kv', items: elementChildren(node, ['item']).map((item) => ({ label: requireAttr(item, 'label'), value: plainText(item) })) }];
+      return [
+        {
+          kind: 'kv',
+          items: elementChildren(node, ['item']).map((item) => ({
+            label: requireAttr(item, 'label'),
+            value: plainText(item),
+          })),
+        },
+      ];
     case 'table':
       return [tableBlock(node)];
     case 'chart':
@@ -78,7 +108,8 @@ function positiveNumber(element: MarkupElement, name: string): number | undefine
   const raw = element.attrs[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) fail(`${name}="${raw}" on <${element.name}> must be a positive number`, element.line);
+  if (!Number.isFinite(n) || n <= 0)
+    fail(`${name}="${raw}" on <${element.name}> must be a positive number`, element.line);
   return n;
 }
 
@@ -87,16 +118,20 @@ function tableBlock(node: MarkupElement): TableBlock {
   const columns = children.filter((c) => c.name === 'col').map(tableColumn);
   if (columns.length === 0) fail('<table> needs at least one <col>', node.line);
   const source = node.attrs['source'];
-  if (source !== undefined && !ROW_SOURCES.includes(source)) fail(`unknown row source "${source}" (known: ${ROW_SOURCES.join(', ')})`, node.line);
+  if (source !== undefined && !ROW_SOURCES.includes(source))
+    fail(`unknown row source "${source}" (known: ${ROW_SOURCES.join(', ')})`, node.line);
   if (source !== undefined) {
     const missing = columns.find((c) => !c.field);
-    if (missing) fail(`<col label="${missing.label}"> needs field="…" because the table reads source="${source}"`, node.line);
+    if (missing)
+      fail(`<col label="${missing.label}"> needs field="…" because the table reads source="${source}"`, node.line);
   }
   const rowElements = children.filter((c) => c.name === 'row');
-  if (source !== undefined && rowElements.length > 0) fail('a <table source="…"> takes its rows from the source, not from <row>', rowElements[0]!.line);
+  if (source !== undefined && rowElements.length > 0)
+    fail('a <table source="…"> takes its rows from the source, not from <row>', rowElements[0]!.line);
   const rows = rowElements.map((row) => {
     const cells = elementChildren(row, ['cell']).map(plainText);
-    if (cells.length !== columns.length) fail(`<row> has ${cells.length} cells but the table has ${columns.length} columns`, row.line);
+    if (cells.length !== columns.length)
+      fail(`<row> has ${cells.length} cells but the table has ${columns.length} columns`, row.line);
     return cells;
   });
   return {
@@ -114,11 +149,13 @@ function tableColumn(col: MarkupElement): TableColumn {
   const format = (col.attrs['format'] ?? 'text') as ValueFormat;
   if (!FORMATS.includes(format)) fail(`format="${format}" is not one of ${FORMATS.join(', ')}`, col.line);
   const align = col.attrs['align'] ?? (isNumericFormat(format) ? 'right' : 'left');
-  if (align !== 'left' && align !== 'right' && align !== 'center') fail(`align="${align}" must be left, right or center`, col.line);
+  if (align !== 'left' && align !== 'right' && align !== 'center')
+    fail(`align="${align}" must be left, right or center`, col.line);
   const total = col.attrs['total'];
   if (total !== undefined && total !== 'sum') fail(`total="${total}" must be "sum"`, col.line);
   const decimals = col.attrs['decimals'] === undefined ? undefined : Number(col.attrs['decimals']);
-  if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6)) fail('decimals must be 0 to 6', col.line);
+  if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6))
+    fail('decimals must be 0 to 6', col.line);
   return {
     label: requireAttr(col, 'label'),
     field: col.attrs['field'],
@@ -143,7 +180,11 @@ function chartBlock(node: MarkupElement): ChartBlock {
       : [{ name: node.attrs['y-label'] ?? '', points: loose.map(chartPoint) }];
   const labels = series[0]!.points.map((p) => p.label).join('\u0000');
   const mismatch = series.find((s) => s.points.map((p) => p.label).join('\u0000') !== labels);
-  if (mismatch) fail(`series "${mismatch.name}" must have the same point labels, in the same order, as the first series`, node.line);
+  if (mismatch)
+    fail(
+      `series "${mismatch.name}" must have the same point labels, in the same order, as the first series`,
+      node.line,
+    );
   return {
     kind: 'chart',
     type,

@@ -35,7 +35,14 @@ export class MarkupSyntaxError extends Error {
   }
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /** Decodes `&amp;`, `&#x27;`, `&#39;` and friends; an unknown entity is kept as written. */
 export function decodeEntities(text: string): string {
@@ -68,7 +75,8 @@ export function parseMarkup(source: string): MarkupNode[] {
     const textEnd = lt === -1 ? source.length : lt;
     if (textEnd > pos) {
       const raw = source.slice(pos, textEnd);
-      if (raw.includes('>')) throw new MarkupSyntaxError('stray ">" in text (write &gt;, or let {{ }} escape it)', line);
+      if (raw.includes('>'))
+        throw new MarkupSyntaxError('stray ">" in text (write &gt;, or let {{ }} escape it)', line);
       stack[stack.length - 1]!.children.push({ type: 'text', text: decodeEntities(raw), line });
       advance(textEnd);
       continue;
@@ -87,10 +95,19 @@ export function parseMarkup(source: string): MarkupNode[] {
     if (closing) {
       const open = stack.pop()!;
       if (open === root || open.name !== name) {
-        throw new MarkupSyntaxError(open === root ? `</${name}> has no opening tag` : `</${name}> closes <${open.name}> from line ${open.line}`, line);
+        throw new MarkupSyntaxError(
+          open === root ? `</${name}> has no opening tag` : `</${name}> closes <${open.name}> from line ${open.line}`,
+          line,
+        );
       }
     } else {
-      const element: MarkupElement = { type: 'element', name, attrs: parseAttributes(rawAttrs ?? '', line), children: [], line };
+      const element: MarkupElement = {
+        type: 'element',
+        name,
+        attrs: parseAttributes(rawAttrs ?? '', line),
+        children: [],
+        line,
+      };
       stack[stack.length - 1]!.children.push(element);
       if (!selfClosing) stack.push(element);
     }

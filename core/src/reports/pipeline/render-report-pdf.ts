@@ -57,7 +57,9 @@ export async function renderReportPdf(
   doc.end();
   await finished(out);
   if (result.pages !== layout.pages || result.rows !== layout.rows) {
-    throw new Error(`the row source changed between passes (${layout.rows} then ${result.rows} rows); page numbers are wrong`);
+    throw new Error(
+      `the row source changed between passes (${layout.rows} then ${result.rows} rows); page numbers are wrong`,
+    );
   }
   return result;
 }

@@ -64,7 +64,8 @@ class Checker {
         return;
       case 'MustacheStatement': {
         const mustache = node as hbs.AST.MustacheStatement;
-        if (!mustache.escaped && !this.options.allowUnescaped) this.fail(node, 'unescaped output ({{{ }}} or {{& }}) is not allowed in report templates');
+        if (!mustache.escaped && !this.options.allowUnescaped)
+          this.fail(node, 'unescaped output ({{{ }}} or {{& }}) is not allowed in report templates');
         this.call(mustache, scopes);
         return;
       }
@@ -178,7 +179,8 @@ class Checker {
   }
 
   private partial(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, scopes: Scope[]): void {
-    if (node.name.type !== 'PathExpression') this.fail(node, 'dynamic partial names are not allowed in report templates');
+    if (node.name.type !== 'PathExpression')
+      this.fail(node, 'dynamic partial names are not allowed in report templates');
     const partialName = (node.name as hbs.AST.PathExpression).original;
     const context = node.params[0] ? this.expression(node.params[0], scopes) : scopes[scopes.length - 1]!.path;
     const locals = new Map<string, string | null>();
@@ -189,7 +191,9 @@ class Checker {
     if (!partial) this.fail(node, `unknown partial "${partialName}"`);
     if (this.partialStack.includes(partialName)) this.fail(node, `partial "${partialName}" includes itself`);
     // The partial's fields are checked as the data it receives; errors name the partial's own line.
-    new Checker(this.options, this.fields, [...this.partialStack, partialName]).program(partial, [{ path: context, locals }]);
+    new Checker(this.options, this.fields, [...this.partialStack, partialName]).program(partial, [
+      { path: context, locals },
+    ]);
   }
 
   /** Unknown markup tags and streamed-table column fields are caught here, in the literal text. */
@@ -199,7 +203,12 @@ class Checker {
     const text = typeof original === 'string' ? original : node.value;
     for (const match of text.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)) {
       const tag = match[1]!.toLowerCase();
-      if (!MARKUP_TAGS.includes(tag)) this.fail(node, `unknown markup tag <${tag}> (allowed: ${MARKUP_TAGS.join(', ')})`, linesBefore(text, match.index));
+      if (!MARKUP_TAGS.includes(tag))
+        this.fail(
+          node,
+          `unknown markup tag <${tag}> (allowed: ${MARKUP_TAGS.join(', ')})`,
+          linesBefore(text, match.index),
+        );
     }
   }
 }
@@ -220,7 +229,11 @@ export function streamedColumnFields(source: string): Array<{ source: string; pa
   for (const table of source.matchAll(/<table\b[^>]*\bsource="([^"{}]+)"[^>]*>([\s\S]*?)<\/table>/g)) {
     const bodyStart = table.index + table[0].indexOf('>') + 1;
     for (const col of table[2]!.matchAll(/<col\b[^>]*\bfield="([^"{}]+)"/g)) {
-      found.push({ source: table[1]!, path: `${table[1]}.${col[1]}`, line: 1 + linesBefore(source, bodyStart + col.index) });
+      found.push({
+        source: table[1]!,
+        path: `${table[1]}.${col[1]}`,
+        line: 1 + linesBefore(source, bodyStart + col.index),
+      });
     }
   }
   return found;

@@ -49,15 +49,27 @@ export function compileReportTemplate(source: string, options: CompileReportOpti
   const streamed = streamedColumnFields(source);
   for (const column of streamed) {
     if (known && !known.has(column.path)) {
-      throw new ReportTemplateError({ template: options.name, line: column.line, message: `unknown field "${column.path}"` });
+      throw new ReportTemplateError({
+        template: options.name,
+        line: column.line,
+        message: `unknown field "${column.path}"`,
+      });
     }
   }
 
   const layoutName = `layouts/${options.layout ?? 'standard'}`;
   const layoutSource = loadLayout(options.layout ?? 'standard');
-  checkTemplate(parseOrThrow(env, layoutSource, layoutName), { template: layoutName, helpers, partials, allowUnescaped: true });
+  checkTemplate(parseOrThrow(env, layoutSource, layoutName), {
+    template: layoutName,
+    helpers,
+    partials,
+    allowUnescaped: true,
+  });
 
-  const compileOptions = { knownHelpers: Object.fromEntries([...helpers].map((h) => [h, true])), knownHelpersOnly: true };
+  const compileOptions = {
+    knownHelpers: Object.fromEntries([...helpers].map((h) => [h, true])),
+    knownHelpersOnly: true,
+  };
   const body = compileOrThrow(env, source, options.name, compileOptions);
   const layout = compileOrThrow(env, layoutSource, layoutName, compileOptions);
   const name = options.name;
@@ -73,7 +85,11 @@ export function compileReportTemplate(source: string, options: CompileReportOpti
         return markupToBlocks(markup);
       } catch (error: unknown) {
         if (!(error instanceof MarkupSyntaxError)) throw error;
-        throw new ReportTemplateError({ template: name, line: 0, message: `${error.message} (line ${error.line} of the rendered markup)` });
+        throw new ReportTemplateError({
+          template: name,
+          line: 0,
+          message: `${error.message} (line ${error.line} of the rendered markup)`,
+        });
       }
     },
   };
@@ -97,7 +113,12 @@ function parseOrThrow(env: typeof Handlebars, source: string, template: string):
   }
 }
 
-function compileOrThrow(env: typeof Handlebars, source: string, template: string, options: CompileOptions): Handlebars.TemplateDelegate {
+function compileOrThrow(
+  env: typeof Handlebars,
+  source: string,
+  template: string,
+  options: CompileOptions,
+): Handlebars.TemplateDelegate {
   try {
     const delegate = env.compile(source, options);
     delegate({}); // Handlebars compiles lazily; force it so errors surface here, not at render time

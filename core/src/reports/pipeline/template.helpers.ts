@@ -40,4 +40,13 @@ export const reportHelpers: Readonly<Record<string, HelperDelegate>> = {
 };
 
 /** Names Handlebars itself provides; like the report helpers they are not fields. */
-export const builtInHelperNames: readonly string[] = ['each', 'if', 'unless', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+export const builtInHelperNames: readonly string[] = [
+  'each',
+  'if',
+  'unless',
+  'with',
+  'lookup',
+  'log',
+  'blockHelperMissing',
+  'helperMissing',
+];

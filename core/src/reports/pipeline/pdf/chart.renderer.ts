@@ -63,13 +63,20 @@ export function drawChart(cursor: PageCursor, block: ChartBlock): void {
   drawValueAxis(cursor, plot, block.yLabel);
   if (points.length === 0) {
     cursor.useFont(false, SIZE.small);
-    doc.fillColor(COLOUR.muted).text('No data for this period.', plotLeft + 8, plotTop + block.height / 2 - 5, { lineBreak: false });
+    doc
+      .fillColor(COLOUR.muted)
+      .text('No data for this period.', plotLeft + 8, plotTop + block.height / 2 - 5, { lineBreak: false });
   } else if (block.type === 'bar') {
     drawBars(cursor, plot, block);
   } else {
     drawLines(cursor, plot, block);
   }
-  drawCategoryAxis(cursor, plot, points.map((p) => p.label), block.xLabel);
+  drawCategoryAxis(
+    cursor,
+    plot,
+    points.map((p) => p.label),
+    block.xLabel,
+  );
   cursor.y = top + total;
   cursor.advance(10);
 }
@@ -79,7 +86,10 @@ function drawLegend(cursor: PageCursor, block: ChartBlock, y: number): void {
   const measure = cursor.useFont(false, SIZE.small);
   let x = cursor.left;
   block.series.forEach((series, i) => {
-    doc.rect(x, y + 1, 9, 9).fillColor(colour(i)).fill();
+    doc
+      .rect(x, y + 1, 9, 9)
+      .fillColor(colour(i))
+      .fill();
     doc.fillColor(COLOUR.text).text(series.name, x + 13, y + 1, { lineBreak: false });
     x += 13 + measure(series.name) + 16;
   });
@@ -90,11 +100,23 @@ function drawValueAxis(cursor: PageCursor, plot: Plot, title: string): void {
   const measure = cursor.useFont(false, AXIS_SIZE);
   for (const tick of plot.scale.ticks) {
     const y = plot.y(tick);
-    doc.moveTo(plot.left, y).lineTo(plot.left + plot.width, y).lineWidth(tick === 0 ? 0.8 : 0.3).strokeColor(tick === 0 ? COLOUR.text : COLOUR.faintRule).stroke();
+    doc
+      .moveTo(plot.left, y)
+      .lineTo(plot.left + plot.width, y)
+      .lineWidth(tick === 0 ? 0.8 : 0.3)
+      .strokeColor(tick === 0 ? COLOUR.text : COLOUR.faintRule)
+      .stroke();
     const label = formatNumber(tick, Number.isInteger(tick) ? 0 : 1);
-    doc.fillColor(COLOUR.muted).text(label, plot.left - 5 - measure(label), y - AXIS_SIZE / 2 - 1, { lineBreak: false });
+    doc
+      .fillColor(COLOUR.muted)
+      .text(label, plot.left - 5 - measure(label), y - AXIS_SIZE / 2 - 1, { lineBreak: false });
   }
-  doc.moveTo(plot.left, plot.top).lineTo(plot.left, plot.top + plot.height).lineWidth(0.8).strokeColor(COLOUR.text).stroke();
+  doc
+    .moveTo(plot.left, plot.top)
+    .lineTo(plot.left, plot.top + plot.height)
+    .lineWidth(0.8)
+    .strokeColor(COLOUR.text)
+    .stroke();
   if (title) {
     const text = ellipsize(title, plot.height, measure);
     const x = cursor.left + 2;
@@ -117,8 +139,15 @@ function drawCategoryAxis(cursor: PageCursor, plot: Plot, labels: readonly strin
     if (i % every !== 0) return;
     const text = ellipsize(label, room, measure);
     const centre = plot.left + plot.slot * (i + 0.5);
-    doc.moveTo(centre, base).lineTo(centre, base + 3).lineWidth(0.5).strokeColor(COLOUR.text).stroke();
-    doc.fillColor(COLOUR.text).text(text, Math.max(cursor.left, centre - measure(text) / 2), base + 6, { lineBreak: false });
+    doc
+      .moveTo(centre, base)
+      .lineTo(centre, base + 3)
+      .lineWidth(0.5)
+      .strokeColor(COLOUR.text)
+      .stroke();
+    doc
+      .fillColor(COLOUR.text)
+      .text(text, Math.max(cursor.left, centre - measure(text) / 2), base + 6, { lineBreak: false });
   });
   if (title) {
     cursor.useFont(true, AXIS_SIZE + 0.5);
@@ -138,7 +167,10 @@ function drawBars(cursor: PageCursor, plot: Plot, block: ChartBlock): void {
     series.points.forEach((point, i) => {
       const x = plot.left + plot.slot * i + (plot.slot - group) / 2 + s * barWidth;
       const y = plot.y(point.value);
-      doc.rect(x + 0.5, Math.min(y, zero), Math.max(barWidth - 1, 0.5), Math.abs(zero - y)).fillColor(colour(s)).fill();
+      doc
+        .rect(x + 0.5, Math.min(y, zero), Math.max(barWidth - 1, 0.5), Math.abs(zero - y))
+        .fillColor(colour(s))
+        .fill();
       const label = formatNumber(point.value, Number.isInteger(point.value) ? 0 : 1);
       if (measure(label) <= barWidth + 4) {
         const labelY = point.value >= 0 ? y - VALUE_SIZE - 3 : y + 2;

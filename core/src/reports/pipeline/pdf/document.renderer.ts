@@ -49,7 +49,8 @@ export async function layoutDocument(
         if (!cursor.atPageTop) cursor.newPage();
         break;
       case 'table': {
-        if (block.source && !rows) throw new Error(`the template reads row source "${block.source}" but no rows were supplied`);
+        if (block.source && !rows)
+          throw new Error(`the template reads row source "${block.source}" but no rows were supplied`);
         const before = rowsDone;
         const drawn = await drawTable(cursor, block, block.source ? rows!() : undefined, {
           onRow: async (inTable) => {

@@ -1,3 +1,4 @@
+import { resetFontLayoutCaches } from './font-cache.js';
 import { drawPageFrame } from './page-frame.js';
 import { COLOUR, FONT, PAGE, lineHeight } from './page-theme.js';
 import { wrapText } from './text-wrap.js';
@@ -49,6 +50,7 @@ export class PageCursor {
 
   /** Starts a new page with its frame. */
   newPage(): void {
+    resetFontLayoutCaches(this.doc);
     this.doc.addPage({ size: PAGE.size, margin: 0 });
     this.pages++;
     drawPageFrame(this.doc, { ...this.frame, pageNumber: this.pages });
@@ -78,7 +80,10 @@ export class PageCursor {
    * Writes wrapped text at the cursor, moving to new pages between lines as needed.
    * Used for headings and paragraphs; tables and charts place their own text.
    */
-  writeLines(text: string, options: { bold: boolean; size: number; colour?: string; x?: number; width?: number }): void {
+  writeLines(
+    text: string,
+    options: { bold: boolean; size: number; colour?: string; x?: number; width?: number },
+  ): void {
     const x = options.x ?? this.left;
     const measure = this.useFont(options.bold, options.size);
     const step = lineHeight(options.size);

@@ -26,16 +26,31 @@ export function drawPageFrame(doc: PDFKit.PDFDocument, frame: FrameText): void {
   doc.text(frame.marking, markingX, 26, { lineBreak: false });
   doc.text(frame.marking, markingX, PAGE.height - 34, { lineBreak: false });
 
-  doc.moveTo(left, PAGE.contentTop - 14).lineTo(right, PAGE.contentTop - 14).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+  doc
+    .moveTo(left, PAGE.contentTop - 14)
+    .lineTo(right, PAGE.contentTop - 14)
+    .lineWidth(0.5)
+    .strokeColor(COLOUR.rule)
+    .stroke();
   const footerY = PAGE.height - 52;
-  doc.moveTo(left, footerY - 6).lineTo(right, footerY - 6).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+  doc
+    .moveTo(left, footerY - 6)
+    .lineTo(right, footerY - 6)
+    .lineWidth(0.5)
+    .strokeColor(COLOUR.rule)
+    .stroke();
 
   const pageLabel = `Page ${frame.pageNumber} of ${frame.totalPages ?? frame.pageNumber}`;
   doc.font(FONT.regular).fontSize(SIZE.footer).fillColor(COLOUR.muted);
   const pageLabelWidth = doc.widthOfString(pageLabel);
   doc.text(pageLabel, right - pageLabelWidth, footerY, { lineBreak: false });
   const titleRoom = right - left - pageLabelWidth - 24;
-  doc.text(ellipsize(frame.title, titleRoom, (t) => doc.widthOfString(t)), left, footerY, { lineBreak: false });
+  doc.text(
+    ellipsize(frame.title, titleRoom, (t) => doc.widthOfString(t)),
+    left,
+    footerY,
+    { lineBreak: false },
+  );
   doc.restore();
 }
 

@@ -11,11 +11,14 @@ export const REPORT_CREATOR = 'Central Operations Platform';
  * starts: `bufferPages` is off) with the report's metadata and the embedded
  * Liberation Sans faces registered as {@link FONT}.
  */
-export function createPdfDocument(meta: ReportMeta, fonts: ReportFonts, options: { compress: boolean }): PDFKit.PDFDocument {
+export function createPdfDocument(
+  meta: ReportMeta,
+  fonts: ReportFonts,
+  options: { compress: boolean },
+): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: false,
-    fontLayoutCache: false,
     compress: options.compress,
     size: 'A4',
     margin: 0,

@@ -31,9 +31,22 @@ interface RowLayout {
  * column and a row taller than a page is cut with an ellipsis rather than clipped.
  * Returns the number of body rows drawn.
  */
-export async function drawTable(cursor: PageCursor, block: TableBlock, source: AsyncIterable<ReportRow> | undefined, hooks: TableHooks): Promise<number> {
-  const widths = columnWidths(block.columns, cursor.width, block.source ? [] : block.rows.slice(0, 200));
-  const header = layoutRow(cursor, block.columns.map((c) => c.label), widths, true, cursor.pageContentHeight / 3);
+export async function drawTable(
+  cursor: PageCursor,
+  block: TableBlock,
+  source: AsyncIterable<ReportRow> | undefined,
+  hooks: TableHooks,
+): Promise<number> {
+  const headerWord = cursor.useFont(true, SIZE_T);
+  const minWidths = block.columns.map((c) => Math.max(...c.label.split(/\s+/).map(headerWord), 16) + 2 * PAD_X + 1);
+  const widths = columnWidths(block.columns, cursor.width, block.source ? [] : block.rows.slice(0, 200), minWidths);
+  const header = layoutRow(
+    cursor,
+    block.columns.map((c) => c.label),
+    widths,
+    true,
+    cursor.pageContentHeight / 3,
+  );
   const totals = block.columns.map(() => 0);
   const minRow = header.height + STEP + 2 * PAD_Y;
 
@@ -53,11 +66,23 @@ export async function drawTable(cursor: PageCursor, block: TableBlock, source: A
   }
 
   if (count === 0) {
-    const empty = layoutRow(cursor, [block.emptyText, ...block.columns.slice(1).map(() => '')], widths, false, Infinity);
+    const empty = layoutRow(
+      cursor,
+      [block.emptyText, ...block.columns.slice(1).map(() => '')],
+      widths,
+      false,
+      Infinity,
+    );
     placeRow(cursor, empty, header, block.columns, widths, 'body');
   }
   if (block.columns.some((c) => c.total)) {
-    const text = block.columns.map((c, i) => (c.total ? formatValue(totals[i], c.format === 'text' ? 'number' : c.format, c.decimals) : i === 0 ? block.totalLabel : ''));
+    const text = block.columns.map((c, i) =>
+      c.total
+        ? formatValue(totals[i], c.format === 'text' ? 'number' : c.format, c.decimals)
+        : i === 0
+          ? block.totalLabel
+          : '',
+    );
     placeRow(cursor, layoutRow(cursor, text, widths, true, Infinity), header, block.columns, widths, 'total');
   }
   cursor.advance(10);
@@ -65,11 +90,17 @@ export async function drawTable(cursor: PageCursor, block: TableBlock, source: A
 }
 
 /** Yields each row's display text and raw values (for totals). */
-async function* rowsOf(block: TableBlock, source: AsyncIterable<ReportRow> | undefined): AsyncGenerator<{ text: string[]; raw: unknown[] }> {
+async function* rowsOf(
+  block: TableBlock,
+  source: AsyncIterable<ReportRow> | undefined,
+): AsyncGenerator<{ text: string[]; raw: unknown[] }> {
   if (block.source) {
     for await (const row of source ?? emptyRows()) {
       const raw = block.columns.map((c) => readPath(row, c.field!));
-      yield { raw, text: raw.map((value, i) => formatValue(value, block.columns[i]!.format, block.columns[i]!.decimals)) };
+      yield {
+        raw,
+        text: raw.map((value, i) => formatValue(value, block.columns[i]!.format, block.columns[i]!.decimals)),
+      };
     }
     return;
   }
@@ -81,7 +112,13 @@ async function* emptyRows(): AsyncGenerator<ReportRow> {
   return;
 }
 
-function layoutRow(cursor: PageCursor, cells: readonly string[], widths: readonly number[], bold: boolean, maxHeight: number): RowLayout {
+function layoutRow(
+  cursor: PageCursor,
+  cells: readonly string[],
+  widths: readonly number[],
+  bold: boolean,
+  maxHeight: number,
+): RowLayout {
   const measure = cursor.useFont(bold, SIZE_T);
   const maxLines = Math.max(1, Math.floor((maxHeight - 2 * PAD_Y) / STEP));
   const lines = cells.map((cell, i) => {
@@ -96,7 +133,14 @@ function layoutRow(cursor: PageCursor, cells: readonly string[], widths: readonl
 }
 
 /** Moves to a new page (repeating the header) when the row does not fit, then draws it. */
-function placeRow(cursor: PageCursor, row: RowLayout, header: RowLayout, columns: readonly TableColumn[], widths: readonly number[], kind: 'body' | 'total'): void {
+function placeRow(
+  cursor: PageCursor,
+  row: RowLayout,
+  header: RowLayout,
+  columns: readonly TableColumn[],
+  widths: readonly number[],
+  kind: 'body' | 'total',
+): void {
   if (cursor.y + row.height > cursor.bottom) {
     cursor.newPage();
     drawRow(cursor, header, columns, widths, 'header');
@@ -104,7 +148,13 @@ function placeRow(cursor: PageCursor, row: RowLayout, header: RowLayout, columns
   drawRow(cursor, row, columns, widths, kind);
 }
 
-function drawRow(cursor: PageCursor, row: RowLayout, columns: readonly TableColumn[], widths: readonly number[], kind: 'header' | 'body' | 'total'): void {
+function drawRow(
+  cursor: PageCursor,
+  row: RowLayout,
+  columns: readonly TableColumn[],
+  widths: readonly number[],
+  kind: 'header' | 'body' | 'total',
+): void {
   const { doc } = cursor;
   const top = cursor.y;
   const right = cursor.left + cursor.width;

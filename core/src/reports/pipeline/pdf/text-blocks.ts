@@ -42,7 +42,12 @@ export function drawKeyValues(cursor: PageCursor, block: KeyValueBlock): void {
     if (afterLabel > top) cursor.y = top; // same page: values sit beside their label
     cursor.writeLines(item.value || '–', { bold: false, size, x: valueX, width: valueWidth });
     cursor.y = Math.max(cursor.y, afterLabel) + 4;
-    cursor.doc.moveTo(cursor.left, cursor.y - 2).lineTo(cursor.left + cursor.width, cursor.y - 2).lineWidth(0.4).strokeColor(COLOUR.faintRule).stroke();
+    cursor.doc
+      .moveTo(cursor.left, cursor.y - 2)
+      .lineTo(cursor.left + cursor.width, cursor.y - 2)
+      .lineWidth(0.4)
+      .strokeColor(COLOUR.faintRule)
+      .stroke();
   }
   cursor.advance(8);
 }

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
+import { validateSubmission } from '../forms/engine/index.js';
+import type { AccessScope } from '../identity/access.js';
+import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
+import { standardTerms } from '../terms/standard-terms.js';
+import { REFERENCE } from '../tokens.js';
+import { runHook } from './case-errors.js';
+import { CaseEvents } from './case-events.js';
+import { CaseViewService, type CaseView } from './case-view.service.js';
+import { CasesRepository } from './cases.repository.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { PluginLookup } from './plugin-lookup.js';
+import { TasksRepository } from './tasks.repository.js';
+import { stateOf, tasksOnEntering, workflowOf } from './workflow-runtime.js';
+
+export interface ActionInput {
+  /** The case version the officer saw; a stale one gets 409. */
+  version: number;
+  answers?: unknown;
+  ip?: string;
+}
+
+/** Moves cases through their workflow and records comments, each in one transaction. */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly plugins: PluginLookup,
+    private readonly views: CaseViewService,
+    private readonly events: CaseEvents,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+  ) {}
+
+  async act(caseId: string, actionId: string, scope: AccessScope, input: ActionInput): Promise<CaseView> {
+    const record = await this.views.findOr404(caseId, scope);
+    const plugin = this.plugins.enabled(record.pluginId);
+    const workflow = workflowOf(plugin.manifest);
+    const action = workflow.actions.find((a) => a.id === actionId);
+    if (!action) throw new NotFoundError(`${plugin.manifest.title} has no action "${actionId}"`);
+    if (!action.roles.some((r) => scope.roles.includes(r))) throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}`);
+    if (!action.from.includes(record.state)) {
+      const label = stateOf(workflow, record.state)?.label ?? record.state;
+      throw new ConflictError(`This case is "${label}": "${action.label}" is not possible now`, { currentState: record.state, currentVersion: record.version });
+    }
+    let actionAnswers: Record<string, unknown> | null = null;
+    if (action.form) {
+      const form = this.plugins.form(plugin, action.form);
+      const result = validateSubmission(form, input.answers ?? {}, {
+        terms: standardTerms,
+        reference: this.reference.lookup,
+        now: new Date(),
+        workflow: plugin.id,
+      });
+      if (!result.valid) throw new InputError('There is a problem', result.errors);
+      actionAnswers = result.answers;
+    } else if (input.answers !== undefined && Object.keys(input.answers as object).length > 0) {
+      throw new InputError('There is a problem', [{ path: 'answers', message: `"${action.label}" takes no answers` }]);
+    }
+    const now = new Date();
+    await this.cases.transaction(async (manager) => {
+      const version = await this.cases.updateState(manager, record.id, input.version, action.to);
+      if (version === undefined) {
+        const current = await this.cases.currentVersion(record.id);
+        throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', { currentVersion: current });
+      }
+      const closed = await this.tasks.completeOpenForCase(manager, record.id);
+      await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now));
+      await AuditRepository.append(manager, [
+        {
+          actorId: scope.userId,
+          actor: scope.username,
+          action: 'case.transitioned',
+          entityType: 'case',
+          entityId: record.id,
+          caseId: record.id,
+          ip: input.ip,
+          detail: { action: action.id, label: action.label, before: { state: record.state }, after: { state: action.to }, answers: actionAnswers, tasksCompleted: closed.length },
+        },
+      ]);
+      await OutboxRepository.enqueue(manager, [
+        {
+          topic: 'case.transitioned',
+          key: `case.transitioned:${record.id}:${version}`,
+          caseId: record.id,
+          payload: { caseId: record.id, businessKey: record.businessKey, pluginId: plugin.id, action: action.id, from: record.state, to: action.to, answers: actionAnswers },
+        },
+      ]);
+      const hook = plugin.manifest.hooks?.onTransition;
+      if (hook) {
+        await runHook(plugin.id, 'onTransition', () =>
+          hook({
+            pluginId: plugin.id,
+            logger: plugin.logger,
+            manager,
+            case: { ...record, state: action.to },
+            action: { id: action.id, from: record.state, to: action.to },
+            actionAnswers,
+          }),
+        );
+      }
+    });
+    this.events.caseChanged({ caseId: record.id, pluginId: plugin.id, teamId: record.teamId, kind: 'transitioned' });
+    return this.views.build((await this.cases.findVisible(record.id, { ...scope, all: true }))!, scope);
+  }
+
+  async comment(caseId: string, body: string, scope: AccessScope, ip?: string): Promise<{ id: string; createdAt: Date }> {
+    const record = await this.views.findOr404(caseId, scope);
+    this.plugins.enabled(record.pluginId);
+    const created = await this.cases.transaction(async (manager) => {
+      const comment = await this.cases.addComment(manager, record.id, scope.userId, body);
+      await AuditRepository.append(manager, [
+        { actorId: scope.userId, actor: scope.username, action: 'case.commented', entityType: 'comment', entityId: comment.id, caseId: record.id, ip, detail: { body } },
+      ]);
+      return comment;
+    });
+    this.events.caseChanged({ caseId: record.id, pluginId: record.pluginId, teamId: record.teamId, kind: 'commented' });
+    return created;
+  }
+}

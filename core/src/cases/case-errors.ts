@@ -1,0 +1,20 @@
+/** A plugin hook threw: the action was rolled back. Answered 422 with the plugin's message. */
+export class PluginHookError extends Error {
+  constructor(
+    readonly pluginId: string,
+    readonly hook: string,
+    readonly reason: string,
+  ) {
+    super(`The ${pluginId} plugin could not complete this (${hook}): ${reason}. Nothing was saved.`);
+    this.name = 'PluginHookError';
+  }
+}
+
+/** Runs a plugin hook, turning its failure into a PluginHookError. */
+export async function runHook(pluginId: string, hook: string, work: () => unknown): Promise<void> {
+  try {
+    await work();
+  } catch (error: unknown) {
+    throw new PluginHookError(pluginId, hook, error instanceof Error ? error.message : String(error));
+  }
+}

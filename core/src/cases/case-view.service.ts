@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { NotFoundError } from '../common/errors.js';
+import { summarise, type SummaryRow } from '../forms/engine/index.js';
+import type { AccessScope } from '../identity/access.js';
+import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
+import { standardTerms } from '../terms/standard-terms.js';
+import { REFERENCE } from '../tokens.js';
+import type { CaseRecord } from './case.types.js';
+import { CasesRepository } from './cases.repository.js';
+import { PluginLookup } from './plugin-lookup.js';
+import { TasksRepository } from './tasks.repository.js';
+import { toTaskView, type TaskView } from './task-view.js';
+import { availableActions, stateOf, workflowOf } from './workflow-runtime.js';
+
+/** A case as the shell shows it: answers as check-your-answers rows, state, actions, history. */
+export interface CaseView {
+  id: string;
+  businessKey: string;
+  pluginId: string;
+  pluginTitle: string;
+  formId: string;
+  formVersion: number;
+  state: string;
+  stateLabel: string;
+  terminal: boolean;
+  teamId: string | null;
+  teamName: string | null;
+  createdBy: { id: string; name: string };
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  answers: Record<string, unknown>;
+  summary: SummaryRow[];
+  actions: { id: string; label: string; form: string | null }[];
+  tasks: TaskView[];
+  links: { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
+  comments: { id: string; author: string; body: string; createdAt: Date }[];
+  timeline: { at: Date; actor: string; action: string; detail: Record<string, unknown> }[];
+}
+
+/** Builds case views; every view is itself audited. */
+@Injectable()
+export class CaseViewService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly plugins: PluginLookup,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The case if the caller may see it (404 otherwise, so existence does not leak), recording the view. */
+  async view(caseId: string, scope: AccessScope, ip?: string): Promise<CaseView> {
+    const record = await this.findOr404(caseId, scope);
+    await AuditRepository.append(this.dataSource.manager, [
+      { actorId: scope.userId, actor: scope.username, action: 'case.viewed', entityType: 'case', entityId: record.id, caseId: record.id, ip },
+    ]);
+    return this.build(record, scope);
+  }
+
+  async findOr404(caseId: string, scope: AccessScope): Promise<CaseRecord> {
+    const record = /^[0-9a-f-]{36}$/i.test(caseId)
+      ? await this.cases.findVisible(caseId, scope)
+      : await this.cases.findVisibleByKey(caseId, scope);
+    if (!record) throw new NotFoundError(`There is no case ${caseId}`);
+    if (!this.plugins.any(record.pluginId)) throw new NotFoundError(`There is no case ${caseId}`);
+    return record;
+  }
+
+  async build(record: CaseRecord, scope: AccessScope): Promise<CaseView> {
+    const plugin = this.plugins.any(record.pluginId)!;
+    const workflow = workflowOf(plugin.manifest);
+    const state = stateOf(workflow, record.state);
+    const form = this.plugins.forms.version(record.pluginId, record.formId, record.formVersion);
+    const summary = form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [];
+    const [tasks, links, comments, timeline] = await Promise.all([
+      this.tasks.forCase(record.id),
+      this.cases.links(record.id, scope),
+      this.cases.comments(record.id),
+      this.timeline(record.id),
+    ]);
+    return {
+      id: record.id,
+      businessKey: record.businessKey,
+      pluginId: record.pluginId,
+      pluginTitle: plugin.manifest.title,
+      formId: record.formId,
+      formVersion: record.formVersion,
+      state: record.state,
+      stateLabel: state?.label ?? record.state,
+      terminal: state?.terminal ?? false,
+      teamId: record.teamId,
+      teamName: record.teamId ? (this.reference.label('teams', record.teamId) ?? record.teamId) : null,
+      createdBy: { id: record.createdBy, name: record.createdByName },
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      version: record.version,
+      answers: record.answers,
+      summary,
+      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({ id: a.id, label: a.label, form: a.form ?? null })),
+      tasks: tasks.map(toTaskView),
+      links,
+      comments,
+      timeline,
+    };
+  }
+
+  /** What happened to the case, from the audit log (views left out). */
+  private async timeline(caseId: string): Promise<CaseView['timeline']> {
+    return (await this.dataSource.query(
+      `SELECT at, actor, action, detail - 'after' AS detail FROM core.audit
+        WHERE case_id = $1 AND action <> 'case.viewed' ORDER BY id`,
+      [caseId],
+    )) as CaseView['timeline'];
+  }
+}

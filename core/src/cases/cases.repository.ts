@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AccessScope } from '../identity/access.js';
+import { CASE_COLUMNS, type CaseListFilter, type CaseRecord, type TermRow } from './case.types.js';
+import { visibleCasePredicate } from './visibility.js';
+
+export interface NewCase {
+  businessKey: string;
+  pluginId: string;
+  formId: string;
+  formVersion: number;
+  answers: Record<string, unknown>;
+  state: string;
+  teamId: string | null;
+  createdBy: string;
+  idempotencyKey: string | null;
+}
+
+/** Cases, their indexed term values, links and comments. */
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(manager: EntityManager, c: NewCase): Promise<{ id: string; createdAt: Date }> {
+    const rows = (await manager.query(
+      `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`,
+      [c.businessKey, c.pluginId, c.formId, c.formVersion, JSON.stringify(c.answers), c.state, c.teamId, c.createdBy, c.idempotencyKey],
+    )) as { id: string; createdAt: Date }[];
+    return rows[0]!;
+  }
+
+  async insertTerms(manager: EntityManager, caseId: string, terms: TermRow[]): Promise<void> {
+    if (terms.length === 0) return;
+    await manager.query(
+      `INSERT INTO core.case_term (case_id, term, path, value, normalised)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
+      [caseId, terms.map((t) => t.term), terms.map((t) => t.path), terms.map((t) => t.value), terms.map((t) => t.normalised)],
+    );
+  }
+
+  async insertLink(manager: EntityManager, fromCase: string, toCase: string, kind: string): Promise<void> {
+    await manager.query('INSERT INTO core.case_link (from_case, to_case, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      fromCase,
+      toCase,
+      kind,
+    ]);
+  }
+
+  async findByIdempotencyKey(userId: string, key: string): Promise<CaseRecord | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by WHERE c.created_by = $1 AND c.idempotency_key = $2`,
+      [userId, key],
+    )) as CaseRecord[];
+    return rows[0];
+  }
+
+  /** The case if the caller may see it. */
+  async findVisible(id: string, scope: AccessScope, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | undefined> {
+    const params: unknown[] = [id];
+    const rows = (await manager.query(
+      `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by
+       WHERE c.id = $1 AND ${visibleCasePredicate(scope, params)}`,
+      params,
+    )) as CaseRecord[];
+    return rows[0];
+  }
+
+  async findVisibleByKey(businessKey: string, scope: AccessScope): Promise<CaseRecord | undefined> {
+    const params: unknown[] = [businessKey];
+    const rows = (await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by
+       WHERE c.business_key = $1 AND ${visibleCasePredicate(scope, params)}`,
+      params,
+    )) as CaseRecord[];
+    return rows[0];
+  }
+
+  async list(scope: AccessScope, filter: CaseListFilter): Promise<CaseRecord[]> {
+    const params: unknown[] = [];
+    const where = [visibleCasePredicate(scope, params)];
+    if (filter.pluginId) where.push(`c.plugin_id = $${params.push(filter.pluginId)}`);
+    if (filter.state) where.push(`c.state = $${params.push(filter.state)}`);
+    if (filter.businessKey) where.push(`c.business_key = $${params.push(filter.businessKey)}`);
+    if (filter.after) {
+      where.push(`(c.created_at, c.id) < ($${params.push(filter.after.createdAt)}::timestamptz, $${params.push(filter.after.id)}::uuid)`);
+    }
+    return (await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by
+       WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.push(filter.limit)}`,
+      params,
+    )) as CaseRecord[];
+  }
+
+  /** Moves the case to a state if it is still at `expectedVersion`; returns the new version, or undefined when stale. */
+  async updateState(manager: EntityManager, id: string, expectedVersion: number, state: string): Promise<number | undefined> {
+    const rows = (await manager.query(
+      `UPDATE core.case SET state = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING version`,
+      [id, expectedVersion, state],
+    )) as [{ version: number }[], number];
+    return rows[0][0]?.version;
+  }
+
+  async currentVersion(id: string): Promise<number | undefined> {
+    const rows = (await this.dataSource.query('SELECT version FROM core.case WHERE id = $1', [id])) as { version: number }[];
+    return rows[0]?.version;
+  }
+
+  async links(caseId: string, scope: AccessScope): Promise<{ id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[]> {
+    const params: unknown[] = [caseId];
+    const visible = visibleCasePredicate(scope, params);
+    return (await this.dataSource.query(
+      `SELECT c.id, c.business_key AS "businessKey", c.plugin_id AS "pluginId", l.kind, 'to' AS direction
+         FROM core.case_link l JOIN core.case c ON c.id = l.to_case WHERE l.from_case = $1 AND ${visible}
+       UNION ALL
+       SELECT c.id, c.business_key, c.plugin_id, l.kind, 'from'
+         FROM core.case_link l JOIN core.case c ON c.id = l.from_case WHERE l.to_case = $1 AND ${visible}`,
+      params,
+    )) as { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
+  }
+
+  async addComment(manager: EntityManager, caseId: string, authorId: string, body: string): Promise<{ id: string; createdAt: Date }> {
+    const rows = (await manager.query(
+      'INSERT INTO core.case_comment (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at AS "createdAt"',
+      [caseId, authorId, body],
+    )) as { id: string; createdAt: Date }[];
+    return rows[0]!;
+  }
+
+  async comments(caseId: string): Promise<{ id: string; author: string; body: string; createdAt: Date }[]> {
+    return (await this.dataSource.query(
+      `SELECT cc.id, u.display_name AS author, cc.body, cc.created_at AS "createdAt"
+         FROM core.case_comment cc JOIN core.app_user u ON u.id = cc.author_id WHERE cc.case_id = $1 ORDER BY cc.created_at`,
+      [caseId],
+    )) as { id: string; author: string; body: string; createdAt: Date }[];
+  }
+
+  /** Cases the caller may see holding a normalised term value, newest first. */
+  async searchByTerm(scope: AccessScope, term: string, normalised: string, limit: number): Promise<(CaseRecord & { path: string; value: string })[]> {
+    const params: unknown[] = [term, normalised];
+    return (await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS}, t.path, t.value FROM core.case_term t
+         JOIN core.case c ON c.id = t.case_id JOIN core.app_user u ON u.id = c.created_by
+        WHERE t.term = $1 AND t.normalised = $2 AND ${visibleCasePredicate(scope, params)}
+        ORDER BY c.created_at DESC LIMIT $${params.push(limit)}`,
+      params,
+    )) as (CaseRecord & { path: string; value: string })[];
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InputError, NotFoundError } from '../common/errors.js';
+import { prefill, validateDraft } from '../forms/engine/index.js';
+import type { AccessScope } from '../identity/access.js';
+import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
+import { standardTerms } from '../terms/standard-terms.js';
+import { REFERENCE } from '../tokens.js';
+import { CaseViewService } from './case-view.service.js';
+import { DraftsRepository, type DraftRecord } from './drafts.repository.js';
+import { PluginLookup } from './plugin-lookup.js';
+import { UserRepository } from '../identity/user.repository.js';
+
+/** Save-and-return-later: drafts may be partial, but never of the wrong shape. */
+@Injectable()
+export class DraftsService {
+  constructor(
+    private readonly drafts: DraftsRepository,
+    private readonly plugins: PluginLookup,
+    private readonly views: CaseViewService,
+    private readonly users: UserRepository,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+  ) {}
+
+  async save(pluginId: string, draftId: string, input: { answers: Record<string, unknown>; formId?: string }, scope: AccessScope): Promise<DraftRecord> {
+    const plugin = this.plugins.enabled(pluginId);
+    const form = input.formId ? this.plugins.form(plugin, input.formId) : this.plugins.startForm(plugin);
+    const result = validateDraft(form, input.answers, { terms: standardTerms, reference: this.reference.lookup, now: new Date(), workflow: pluginId });
+    if (!result.valid) throw new InputError('There is a problem', result.errors);
+    const saved = await this.drafts.save(scope.userId, { id: draftId, pluginId, formId: form.id, formVersion: form.version, answers: result.answers });
+    if (!saved) throw new NotFoundError(`There is no draft ${draftId}`);
+    return saved;
+  }
+
+  async get(draftId: string, scope: AccessScope): Promise<DraftRecord> {
+    const draft = await this.drafts.find(scope.userId, draftId);
+    if (!draft) throw new NotFoundError(`There is no draft ${draftId}`);
+    return draft;
+  }
+
+  list(scope: AccessScope): Promise<DraftRecord[]> {
+    return this.drafts.list(scope.userId);
+  }
+
+  async remove(draftId: string, scope: AccessScope): Promise<void> {
+    if (!(await this.drafts.remove(undefined, draftId, scope.userId))) throw new NotFoundError(`There is no draft ${draftId}`);
+  }
+
+  /** Starting answers from the officer, their shift, today, and optionally a linked case. */
+  async prefill(pluginId: string, formId: string, scope: AccessScope, linkedCase?: string): Promise<{ answers: Record<string, unknown> }> {
+    const plugin = this.plugins.enabled(pluginId);
+    const form = this.plugins.form(plugin, formId);
+    const user = await this.users.findById(scope.userId);
+    const linked = linkedCase ? (await this.views.findOr404(linkedCase, scope)).answers : undefined;
+    const answers = prefill(
+      form,
+      {
+        user: { displayName: user?.displayName, username: user?.username, grade: user?.grade, teamId: user?.teamId },
+        shift: scope.shift ? { teamId: scope.shift.teamId, location: scope.shift.location } : undefined,
+        linked,
+        now: new Date(),
+      },
+      standardTerms,
+    );
+    return { answers };
+  }
+}

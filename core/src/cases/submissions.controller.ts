@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AccessScope } from '../identity/access.js';
+import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
+import { RequirePermission } from '../identity/permissions.js';
+import { SaveDraftDto, SubmitCaseDto } from './cases.dto.js';
+import { CaseViewService, type CaseView } from './case-view.service.js';
+import { DraftsService } from './drafts.service.js';
+import type { DraftRecord } from './drafts.repository.js';
+import { SubmissionService } from './submission.service.js';
+
+/** Starting cases from a plugin's form, and drafts of them. Mounted under the plugin gate. */
+@ApiTags('submissions')
+@ApiBearerAuth()
+@Controller('api/plugins/:pluginId')
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: SubmissionService,
+    private readonly drafts: DraftsService,
+    private readonly views: CaseViewService,
+  ) {}
+
+  @RequirePermission('cases.submit')
+  @Post('cases')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: the same key returns the first case' })
+  async submit(
+    @Param('pluginId') pluginId: string,
+    @Body() dto: SubmitCaseDto,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CaseView> {
+    const { record, replayed } = await this.submissions.submit(pluginId, scope, { ...dto, idempotencyKey: idempotencyKey?.slice(0, 200), ip });
+    void reply.status(replayed ? 200 : 201);
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return this.views.build(record, scope);
+  }
+
+  @RequirePermission('cases.submit')
+  @Get('forms/:formId/prefill')
+  prefill(
+    @Param('pluginId') pluginId: string,
+    @Param('formId') formId: string,
+    @CurrentScope() scope: AccessScope,
+    @Query('linked') linked?: string,
+  ): Promise<{ answers: Record<string, unknown> }> {
+    return this.drafts.prefill(pluginId, formId, scope, linked);
+  }
+
+  @RequirePermission('cases.submit')
+  @Put('drafts/:draftId')
+  saveDraft(
+    @Param('pluginId') pluginId: string,
+    @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
+    @Body() dto: SaveDraftDto,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<DraftRecord> {
+    return this.drafts.save(pluginId, draftId, dto, scope);
+  }
+
+  @RequirePermission('cases.submit')
+  @Get('drafts/:draftId')
+  getDraft(@Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string, @CurrentScope() scope: AccessScope): Promise<DraftRecord> {
+    return this.drafts.get(draftId, scope);
+  }
+
+  @RequirePermission('cases.submit')
+  @Delete('drafts/:draftId')
+  @HttpCode(204)
+  async deleteDraft(@Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string, @CurrentScope() scope: AccessScope): Promise<void> {
+    await this.drafts.remove(draftId, scope);
+  }
+}

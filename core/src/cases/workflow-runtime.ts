@@ -1,0 +1,52 @@
+import type { PluginManifest } from '../sdk/manifest.js';
+import type { Role } from '../sdk/roles.js';
+import type { WorkflowAction, WorkflowDefinition, WorkflowState } from '../sdk/workflow.js';
+import { durationMs } from './duration.js';
+import type { NewTask } from './task.types.js';
+
+/** Plugins without a workflow get this one: submitted, then closed by a manager. */
+export const DEFAULT_WORKFLOW: WorkflowDefinition = {
+  initial: 'submitted',
+  states: [
+    { id: 'submitted', label: 'Submitted' },
+    { id: 'closed', label: 'Closed', terminal: true },
+  ],
+  actions: [{ id: 'close', label: 'Close', from: ['submitted'], to: 'closed', roles: ['manager', 'admin'] }],
+};
+
+export function workflowOf(manifest: PluginManifest): WorkflowDefinition {
+  return manifest.workflow ?? DEFAULT_WORKFLOW;
+}
+
+export function stateOf(workflow: WorkflowDefinition, id: string): WorkflowState | undefined {
+  return workflow.states.find((s) => s.id === id);
+}
+
+/** Actions the roles may take from the state. */
+export function availableActions(workflow: WorkflowDefinition, state: string, roles: readonly Role[]): WorkflowAction[] {
+  return workflow.actions.filter((a) => a.from.includes(state) && a.roles.some((r) => roles.includes(r)));
+}
+
+/** The tasks a case gets on entering a state. */
+export function tasksOnEntering(
+  workflow: WorkflowDefinition,
+  stateId: string,
+  c: { id: string; pluginId: string; teamId: string | null },
+  now: Date,
+): NewTask[] {
+  return (stateOf(workflow, stateId)?.tasks ?? []).map((t) => {
+    const due = t.due ? durationMs(t.due) : undefined;
+    return {
+      caseId: c.id,
+      pluginId: c.pluginId,
+      stateId,
+      title: t.title,
+      teamId: t.team === undefined || t.team === 'case.team' ? c.teamId : t.team,
+      candidateRole: t.role ?? null,
+      assigneeId: null,
+      priority: t.priority,
+      dueAt: due === undefined ? null : new Date(now.getTime() + due),
+      escalation: t.escalation ? { ...t.escalation } : null,
+    };
+  });
+}
