@@ -34,6 +34,8 @@ import { SubmissionsController } from './cases/submissions.controller.js';
 import { TasksController } from './cases/tasks.controller.js';
 import { TasksRepository } from './cases/tasks.repository.js';
 import { TasksService } from './cases/tasks.service.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditSealer } from './audit/audit-sealer.js';
 
 /** Everything the bootstrap prepared before Nest starts. */
 export interface BootContext {
@@ -78,6 +80,7 @@ export class AppModule {
         CasesController,
         TasksController,
         SearchController,
+        AuditController,
       ],
       providers: [
         { provide: CONFIG, useValue: boot.config },
@@ -103,6 +106,7 @@ export class AppModule {
         CaseActionsService,
         DraftsService,
         TasksService,
+        AuditSealer,
       ],
     };
   }

@@ -16,6 +16,7 @@ export class AuditOutbox1764130005000 implements MigrationInterface {
         case_id uuid,
         ip text,
         detail jsonb NOT NULL DEFAULT '{}'::jsonb,
+        chain_seq bigint UNIQUE,
         prev_hash text,
         hash text
       )`);

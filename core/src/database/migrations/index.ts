@@ -5,6 +5,7 @@ import { ReferenceData1764130002000 } from './1764130002000-reference-data.js';
 import { Cases1764130003000 } from './1764130003000-cases.js';
 import { Tasks1764130004000 } from './1764130004000-tasks.js';
 import { AuditOutbox1764130005000 } from './1764130005000-audit-outbox.js';
+import { AuditChain1764130006000 } from './1764130006000-audit-chain.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -14,4 +15,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130003000-cases', migration: new Cases1764130003000() },
   { name: '1764130004000-tasks', migration: new Tasks1764130004000() },
   { name: '1764130005000-audit-outbox', migration: new AuditOutbox1764130005000() },
+  { name: '1764130006000-audit-chain', migration: new AuditChain1764130006000() },
 ];
