@@ -12,6 +12,9 @@ export type {
   PluginManifest,
   PluginMigration,
   PluginReport,
+  ReportData,
+  ReportParameterDefinition,
+  ReportQueryContext,
   TransactionalContext,
 } from './manifest.js';
 export { ROLES, isRole } from './roles.js';

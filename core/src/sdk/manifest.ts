@@ -62,12 +62,48 @@ export interface PluginHooks {
   onTransition?(ctx: TransitionContext): void | Promise<void>;
 }
 
-/** A report template the plugin ships under reports/. */
+/** A parameter a manager chooses before running a report. */
+export interface ReportParameterDefinition {
+  name: string;
+  label: string;
+  /** date: yyyy-mm-dd; month: yyyy-mm; team / command / port: an id from that reference data. */
+  type: 'date' | 'month' | 'team' | 'command' | 'port' | 'select';
+  required?: boolean;
+  hint?: string;
+  options?: { value: string; label: string }[];
+}
+
+/** What a report query may read, and for whom it runs. */
+export interface ReportQueryContext extends PluginContext {
+  /** A REPEATABLE READ, read-only transaction: both rendering passes see the same rows. */
+  manager: EntityManager;
+  /** The validated parameters. */
+  parameters: Record<string, string>;
+  /** Teams whose data the manager may see (their command); `all` for admins. */
+  scope: { teams: string[]; all: boolean };
+}
+
+/** A report's data: figures for the template, and optionally a streamed table (re-iterable). */
+export interface ReportData {
+  data: Record<string, unknown>;
+  rows?: () => AsyncIterable<Record<string, unknown>>;
+}
+
+/**
+ * A report the plugin ships: its template is `reports/<id>.report.hbs` (docs/reports.md);
+ * `query` provides the data (without one the template gets counts of the plugin's cases).
+ */
 export interface PluginReport {
   id: string;
   title: string;
   description: string;
   roles: Role[];
+  parameters?: ReportParameterDefinition[];
+  /** Field paths the template may use (checked at load); derived from a sample when omitted. */
+  fields?: string[];
+  query?(ctx: ReportQueryContext): Promise<ReportData>;
+  /** Cron expression (UK time) for a scheduled run, e.g. `0 6 1 * *`. */
+  schedule?: string;
 }
 
 /**
