@@ -17,7 +17,7 @@ import { DraftsRepository } from './drafts.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
-import { tasksOnEntering, workflowOf } from './workflow-runtime.js';
+import { firstState, tasksOnEntering, workflowOf } from './workflow-runtime.js';
 
 export interface SubmitInput {
   answers: unknown;
@@ -60,6 +60,9 @@ export class SubmissionService {
     const links = await this.resolveLinks(input.linkedTo ?? [], scope);
     const businessKey = await nextBusinessKey(this.cases.dataSource, this.config.CASE_KEY_PREFIX, now);
     const workflow = workflowOf(plugin.manifest);
+    const state = firstState(workflow, form, result.answers);
+    const teamFrom = plugin.manifest.teamFrom ? result.answers[plugin.manifest.teamFrom] : undefined;
+    const teamId = typeof teamFrom === 'string' ? teamFrom : scope.workingTeam;
     try {
       const caseId = await this.cases.transaction(async (manager) => {
         const created = await this.cases.insert(manager, {
@@ -68,8 +71,8 @@ export class SubmissionService {
           formId: form.id,
           formVersion: form.version,
           answers: result.answers,
-          state: workflow.initial,
-          teamId: scope.workingTeam,
+          state,
+          teamId,
           createdBy: scope.userId,
           idempotencyKey: input.idempotencyKey ?? null,
         });
@@ -79,7 +82,7 @@ export class SubmissionService {
         }));
         await this.cases.insertTerms(manager, created.id, terms);
         for (const link of links) await this.cases.insertLink(manager, link, created.id, 'led-to');
-        await this.tasks.insert(manager, tasksOnEntering(workflow, workflow.initial, { id: created.id, pluginId, teamId: scope.workingTeam }, now));
+        await this.tasks.insert(manager, tasksOnEntering(workflow, state, { id: created.id, pluginId, teamId }, now));
         await AuditRepository.append(manager, [
           {
             actorId: scope.userId,
@@ -89,11 +92,11 @@ export class SubmissionService {
             entityId: created.id,
             caseId: created.id,
             ip: input.ip,
-            detail: { businessKey, pluginId, formId: form.id, formVersion: form.version, state: workflow.initial, after: result.answers },
+            detail: { businessKey, pluginId, formId: form.id, formVersion: form.version, state, after: result.answers },
           },
         ]);
         await OutboxRepository.enqueue(manager, [
-          { topic: 'case.submitted', key: `case.submitted:${created.id}`, caseId: created.id, payload: { caseId: created.id, businessKey, pluginId, teamId: scope.workingTeam } },
+          { topic: 'case.submitted', key: `case.submitted:${created.id}`, caseId: created.id, payload: { caseId: created.id, businessKey, pluginId, teamId } },
         ]);
         if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
         const hook = plugin.manifest.hooks?.onSubmit;
@@ -109,8 +112,8 @@ export class SubmissionService {
                 pluginId,
                 formId: form.id,
                 formVersion: form.version,
-                state: workflow.initial,
-                teamId: scope.workingTeam,
+                state,
+                teamId,
                 createdBy: scope.userId,
                 createdAt: created.createdAt,
                 answers: result.answers,
@@ -120,7 +123,7 @@ export class SubmissionService {
         }
         return created.id;
       });
-      this.events.caseChanged({ caseId, pluginId, teamId: scope.workingTeam, kind: 'created' });
+      this.events.caseChanged({ caseId, pluginId, teamId, kind: 'created' });
       const record = await this.cases.findVisible(caseId, { ...scope, all: true });
       return { record: record!, replayed: false };
     } catch (error: unknown) {

@@ -1,4 +1,6 @@
+import { compileAnswerCondition, type FormDefinition } from '../forms/engine/index.js';
 import type { PluginManifest } from '../sdk/manifest.js';
+import { standardTerms } from '../terms/standard-terms.js';
 import type { Role } from '../sdk/roles.js';
 import type { WorkflowAction, WorkflowDefinition, WorkflowState } from '../sdk/workflow.js';
 import { durationMs } from './duration.js';
@@ -20,6 +22,14 @@ export function workflowOf(manifest: PluginManifest): WorkflowDefinition {
 
 export function stateOf(workflow: WorkflowDefinition, id: string): WorkflowState | undefined {
   return workflow.states.find((s) => s.id === id);
+}
+
+/** The first state of a new case: the first route whose condition the answers meet, else `initial`. */
+export function firstState(workflow: WorkflowDefinition, form: FormDefinition, answers: Record<string, unknown>): string {
+  for (const route of workflow.routes ?? []) {
+    if (compileAnswerCondition(form, route.when, standardTerms).test(answers)) return route.to;
+  }
+  return workflow.initial;
 }
 
 /** Actions the roles may take from the state. */

@@ -4,7 +4,7 @@ import { SDK_VERSION, type PluginManifest } from '../sdk/manifest.js';
 import { isRole } from '../sdk/roles.js';
 import { pluginSchema } from '../sdk/schema.js';
 import type { NamedMigration } from '../database/migration-runner.js';
-import { checkFormDefinition, type FormDefinition } from '../forms/engine/index.js';
+import { checkFormDefinition, compileAnswerCondition, compileForm, type FormDefinition } from '../forms/engine/index.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
@@ -56,6 +56,7 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
     problems.push(`startForm "${m.startForm}" is not in forms/`);
   }
   if (m.workflow !== undefined) problems.push(...checkWorkflow(m.workflow, plugin.forms.map((f) => formId(f.definition))));
+  problems.push(...checkStartFormReferences(m, plugin.forms));
 
   const migrations: NamedMigration[] = [];
   for (const { name, module } of plugin.migrations) {
@@ -79,6 +80,21 @@ function checkForms(forms: DiscoveredPlugin['forms']): string[] {
     if (id) seen.add(id);
     return problems;
   });
+}
+
+/** Routes and `teamFrom` refer to the start form's fields: they must exist there. */
+function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredPlugin['forms']): string[] {
+  const start = (m.startForm ? forms.find((f) => formId(f.definition) === m.startForm) : forms[0])?.definition as FormDefinition | undefined;
+  if (!start) return [];
+  const problems: string[] = [];
+  for (const [i, route] of (m.workflow?.routes ?? []).entries()) {
+    const compiled = compileAnswerCondition(start, route.when, standardTerms, `workflow.routes[${i}].when`);
+    problems.push(...compiled.problems.map((p) => `${p.path}: ${p.message}`));
+  }
+  if (m.teamFrom !== undefined && !compileForm(start, standardTerms).root.byName.has(m.teamFrom)) {
+    problems.push(`teamFrom "${m.teamFrom}" is not a field of form "${start.id}"`);
+  }
+  return problems;
 }
 
 function checkEntities(id: string, entities: unknown): string[] {

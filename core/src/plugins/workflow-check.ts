@@ -43,8 +43,12 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     for (const role of action.roles ?? []) if (!isRole(role)) problems.push(`${label} names unknown role "${role}"`);
     if (action.form !== undefined && !forms.has(action.form)) problems.push(`${label} uses form "${action.form}", which is not in forms/`);
   }
+  for (const [i, route] of (w.routes ?? []).entries()) {
+    if (!states.has(route?.to)) problems.push(`workflow.routes[${i}] goes to unknown state "${String(route?.to)}"`);
+  }
   if (problems.length > 0 || typeof w.initial !== 'string') return problems;
-  const reached = reachable(w.initial, w.actions);
+  const routed = (w.routes ?? []).map((r) => ({ from: [w.initial!], to: r.to }));
+  const reached = reachable(w.initial, [...w.actions, ...routed]);
   for (const state of w.states) {
     if (!reached.has(state.id)) problems.push(`workflow state "${state.id}" cannot be reached from "${w.initial}"`);
     const leaves = w.actions.some((a) => a.from.includes(state.id));

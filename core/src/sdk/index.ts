@@ -19,7 +19,7 @@ export type {
 } from './manifest.js';
 export { ROLES, isRole } from './roles.js';
 export type { Role } from './roles.js';
-export type { TaskPriority, TaskTemplate, WorkflowAction, WorkflowDefinition, WorkflowState } from './workflow.js';
+export type { TaskPriority, TaskTemplate, WorkflowAction, WorkflowDefinition, WorkflowRoute, WorkflowState } from './workflow.js';
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
 export { answerInstant } from './answers.js';

@@ -126,6 +126,11 @@ export interface PluginManifest {
   entities?: Type<unknown>[];
   /** Id of the form that starts a case (defaults to the only form). */
   startForm?: string;
+  /**
+   * Start-form field whose answer (a team id) owns the case, e.g. a target's receiving team.
+   * Defaults to the submitting officer's shift team.
+   */
+  teamFrom?: string;
   /** Roles that may start a case (defaults to officer). */
   startRoles?: Role[];
   workflow?: WorkflowDefinition;

@@ -1,3 +1,4 @@
+import type { Condition } from '../forms/engine/form-types.js';
 import type { Role } from './roles.js';
 
 export type TaskPriority = 'low' | 'medium' | 'high' | 'urgent';
@@ -37,9 +38,18 @@ export interface WorkflowAction {
   form?: string;
 }
 
+/** Sends a new case straight to a state when its answers match, e.g. any "yes" → review. */
+export interface WorkflowRoute {
+  /** A condition over the start form's answers (docs/forms.md, Conditions). */
+  when: Condition;
+  to: string;
+}
+
 /** The state machine a plugin's cases move through. */
 export interface WorkflowDefinition {
   initial: string;
+  /** Checked in order on submission; the first match is the case's first state instead of `initial`. */
+  routes?: WorkflowRoute[];
   states: WorkflowState[];
   actions: WorkflowAction[];
 }

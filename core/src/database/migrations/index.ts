@@ -6,6 +6,8 @@ import { Cases1764130003000 } from './1764130003000-cases.js';
 import { Tasks1764130004000 } from './1764130004000-tasks.js';
 import { AuditOutbox1764130005000 } from './1764130005000-audit-outbox.js';
 import { AuditChain1764130006000 } from './1764130006000-audit-chain.js';
+import { Notifications1764130007000 } from './1764130007000-notifications.js';
+import { ReportRuns1764130060000 } from './1764130060000-report-runs.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -16,4 +18,6 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130004000-tasks', migration: new Tasks1764130004000() },
   { name: '1764130005000-audit-outbox', migration: new AuditOutbox1764130005000() },
   { name: '1764130006000-audit-chain', migration: new AuditChain1764130006000() },
+  { name: '1764130007000-notifications', migration: new Notifications1764130007000() },
+  { name: '1764130060000-report-runs', migration: new ReportRuns1764130060000() },
 ];

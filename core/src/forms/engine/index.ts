@@ -20,3 +20,4 @@ export { typesForTerm } from './term-binding.js';
 export { DEFAULT_MESSAGES } from './messages.js';
 export { hasAnswer } from './conditions.js';
 export { parsePath, readPath } from './paths.js';
+export { compileAnswerCondition } from './evaluate.js';

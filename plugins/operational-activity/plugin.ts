@@ -1,0 +1,40 @@
+import { definePlugin } from '../../core/src/sdk/index.js';
+import { ActivityReportEntity } from './entities/activity-report.entity.js';
+import { ActivityMinutesEntity, DetectionsByCategoryEntity, StaffByGradeEntity } from './entities/report-lines.entity.js';
+import { recordActivityReport } from './submit.js';
+
+/** The mandatory end-of-shift report: who was on shift, what they did and what they found. */
+export default definePlugin({
+  id: 'operational-activity',
+  title: 'Operational activity report',
+  version: '1.0.0',
+  description:
+    'Complete this report at the end of every shift. Record the staff on duty, how the shift was spent and the results of targeted examinations.',
+  sdk: '^1.0.0',
+  category: 'Frontline',
+  entities: [ActivityReportEntity, StaffByGradeEntity, ActivityMinutesEntity, DetectionsByCategoryEntity],
+  startForm: 'operational-activity',
+  startRoles: ['officer', 'manager'],
+  workflow: {
+    initial: 'submitted',
+    states: [
+      {
+        id: 'submitted',
+        label: 'Awaiting manager check',
+        tasks: [{ title: 'Check end-of-shift report', team: 'case.team', role: 'manager', priority: 'medium', due: 'P2D', escalation: { raisePriorityTo: 'high', notifyManagers: true } }],
+      },
+      {
+        id: 'returned',
+        label: 'Returned for correction',
+        tasks: [{ title: 'Correct end-of-shift report', team: 'case.team', role: 'officer', priority: 'medium', due: 'P2D' }],
+      },
+      { id: 'accepted', label: 'Accepted', terminal: true },
+    ],
+    actions: [
+      { id: 'accept', label: 'Accept report', from: ['submitted'], to: 'accepted', roles: ['manager'] },
+      { id: 'return', label: 'Return for correction', from: ['submitted'], to: 'returned', roles: ['manager'], form: 'return-report' },
+      { id: 'resubmit', label: 'Resubmit report', from: ['returned'], to: 'submitted', roles: ['officer', 'manager'] },
+    ],
+  },
+  hooks: { onSubmit: recordActivityReport },
+});

@@ -1,0 +1,65 @@
+import { definePlugin } from '../../core/src/sdk/index.js';
+import { TargetPersonEntity } from './entities/target-person.entity.js';
+import { TargetSheetEntity } from './entities/target-sheet.entity.js';
+import { recordTargetSheet } from './submit.js';
+
+const LIVE = ['issued', 'accepted', 'returned'];
+
+/**
+ * Target information sheets from Cerberus. The targeting hub issues a versioned target to
+ * the receiving team; officers accept it, intercept the target and record the outcome.
+ */
+export default definePlugin({
+  id: 'target-information',
+  title: 'Target information sheet',
+  version: '1.0.0',
+  description:
+    'Targets sent from Cerberus to frontline teams: who or what to stop, when and where it arrives, and any officer safety warnings.',
+  sdk: '^1.0.0',
+  category: 'Targeting',
+  entities: [TargetSheetEntity, TargetPersonEntity],
+  startForm: 'target-information',
+  teamFrom: 'receivingTeam',
+  startRoles: ['integration', 'intelligence'],
+  workflow: {
+    initial: 'issued',
+    states: [
+      {
+        id: 'issued',
+        label: 'Issued to the receiving team',
+        tasks: [
+          {
+            title: 'Accept target before it arrives',
+            team: 'case.team',
+            role: 'officer',
+            priority: 'high',
+            due: 'PT2H',
+            escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'accepted',
+        label: 'Accepted: awaiting interception',
+        tasks: [{ title: 'Intercept and examine target, then record the outcome', team: 'case.team', role: 'officer', priority: 'high', due: 'PT12H', escalation: { notifyManagers: true } }],
+      },
+      {
+        id: 'returned',
+        label: 'Returned to the issuing hub',
+        tasks: [{ title: 'Review returned target', team: 'national-targeting-roro-team', role: 'intelligence', priority: 'urgent', due: 'PT1H', escalation: { notifyManagers: true } }],
+      },
+      { id: 'complete', label: 'Complete', terminal: true },
+      { id: 'withdrawn', label: 'Withdrawn by the issuing hub', terminal: true },
+      { id: 'superseded', label: 'Replaced by a newer version', terminal: true },
+    ],
+    actions: [
+      { id: 'accept', label: 'Accept target', from: ['issued'], to: 'accepted', roles: ['officer', 'manager'] },
+      { id: 'return-to-hub', label: 'Return to the issuing hub', from: ['issued', 'accepted'], to: 'returned', roles: ['officer', 'manager'], form: 'return-to-hub' },
+      { id: 'reissue', label: 'Reissue target', from: ['returned'], to: 'issued', roles: ['intelligence', 'integration'] },
+      { id: 'complete', label: 'Mark target complete', from: ['accepted'], to: 'complete', roles: ['officer', 'manager', 'integration'] },
+      { id: 'withdraw', label: 'Withdraw target', from: LIVE, to: 'withdrawn', roles: ['intelligence', 'integration'] },
+      { id: 'supersede', label: 'Replace with newer version', from: LIVE, to: 'superseded', roles: ['integration'] },
+    ],
+  },
+  hooks: { onSubmit: recordTargetSheet },
+});

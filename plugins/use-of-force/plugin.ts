@@ -1,0 +1,71 @@
+import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
+import { UseOfForceEntity } from './entities/use-of-force.entity.js';
+
+interface ForceAnswers {
+  occurredAt: string;
+  port: string;
+  team: string;
+  subjectBehaviour: string[];
+  reasons: string[];
+  techniques: string[];
+  durationMinutes?: number;
+  subjectInjured: boolean;
+  officerInjured: boolean;
+  medicalAssistance: string;
+  bodyWornVideo: boolean;
+}
+
+async function recordUseOfForce(ctx: SubmitContext): Promise<void> {
+  const a = ctx.case.answers as unknown as ForceAnswers;
+  await ctx.manager.insert(UseOfForceEntity, {
+    caseId: ctx.case.id,
+    occurredAt: answerInstant(a.occurredAt),
+    portId: a.port,
+    teamId: a.team,
+    subjectBehaviour: a.subjectBehaviour,
+    reasons: a.reasons,
+    techniques: a.techniques,
+    durationMinutes: a.durationMinutes ?? null,
+    subjectInjured: a.subjectInjured,
+    officerInjured: a.officerInjured,
+    medicalAssistance: a.medicalAssistance,
+    bodyWornVideo: a.bodyWornVideo,
+  });
+}
+
+/** Every use of force, handcuffing included, reviewed by a manager. */
+export default definePlugin({
+  id: 'use-of-force',
+  title: 'Use of force',
+  version: '1.0.0',
+  description: 'Record every time you use force, including handcuffing. Your manager reviews each report.',
+  sdk: '^1.0.0',
+  category: 'Frontline',
+  entities: [UseOfForceEntity],
+  startForm: 'use-of-force',
+  startRoles: ['officer', 'manager'],
+  workflow: {
+    initial: 'awaiting-review',
+    states: [
+      {
+        id: 'awaiting-review',
+        label: 'Awaiting manager review',
+        tasks: [{ title: 'Review use of force', team: 'case.team', role: 'manager', priority: 'high', due: 'P2D', escalation: { raisePriorityTo: 'urgent', notifyManagers: true } }],
+      },
+      {
+        id: 'more-detail-requested',
+        label: 'More detail requested',
+        tasks: [{ title: 'Add detail to your use of force report', team: 'case.team', role: 'officer', priority: 'high', due: 'P2D', escalation: { notifyManagers: true } }],
+      },
+      { id: 'reviewed', label: 'Reviewed', terminal: true },
+      { id: 'referred-to-professional-standards', label: 'Referred to the Professional Standards Unit', terminal: true },
+    ],
+    actions: [
+      { id: 'confirm-review', label: 'Confirm review', from: ['awaiting-review'], to: 'reviewed', roles: ['manager'] },
+      { id: 'request-detail', label: 'Ask the officer for more detail', from: ['awaiting-review'], to: 'more-detail-requested', roles: ['manager'], form: 'request-detail' },
+      { id: 'add-detail', label: 'Add more detail', from: ['more-detail-requested'], to: 'awaiting-review', roles: ['officer', 'manager'], form: 'add-detail' },
+      { id: 'refer-psu', label: 'Refer to the Professional Standards Unit', from: ['awaiting-review'], to: 'referred-to-professional-standards', roles: ['manager'], form: 'professional-standards-referral' },
+    ],
+  },
+  hooks: { onSubmit: recordUseOfForce },
+});
