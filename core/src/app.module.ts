@@ -36,6 +36,10 @@ import { TasksRepository } from './cases/tasks.repository.js';
 import { TasksService } from './cases/tasks.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditSealer } from './audit/audit-sealer.js';
+import { EscalationService } from './cases/escalation.service.js';
+import { NotificationHub } from './notifications/notification-hub.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { NotificationsRepository } from './notifications/notifications.repository.js';
 
 /** Everything the bootstrap prepared before Nest starts. */
 export interface BootContext {
@@ -81,6 +85,7 @@ export class AppModule {
         TasksController,
         SearchController,
         AuditController,
+        NotificationsController,
       ],
       providers: [
         { provide: CONFIG, useValue: boot.config },
@@ -107,6 +112,9 @@ export class AppModule {
         DraftsService,
         TasksService,
         AuditSealer,
+        NotificationsRepository,
+        NotificationHub,
+        EscalationService,
       ],
     };
   }

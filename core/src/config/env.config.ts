@@ -70,6 +70,10 @@ export class EnvConfig {
   @IsString() @Matches(/^[A-Z]{1,6}$/, { message: 'CASE_KEY_PREFIX must be 1 to 6 capital letters' })
   CASE_KEY_PREFIX = 'BF';
 
+  /** How often overdue tasks are checked for SLA escalation, in milliseconds. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  ESCALATION_INTERVAL_MS = 30_000;
+
   @IsString()
   SECURITY_MARKING = 'OFFICIAL-SENSITIVE';
 

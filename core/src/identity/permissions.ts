@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'tasks.assign': ['manager', 'admin'],
   'search.run': ['officer', 'manager', 'intelligence', 'admin'],
   'audit.verify': ['admin'],
+  'notifications.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
   'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -25,6 +26,9 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const PERMISSION_KEY = 'cop:permission';
 export const PUBLIC_KEY = 'cop:public';
+
+/** Routes that may take the access token from `?access_token=` (server-sent events). */
+export const QUERY_TOKEN_ROUTES = new Set(['/api/notifications/stream']);
 
 /** Only holders of a role that grants this permission may call the route. */
 export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);

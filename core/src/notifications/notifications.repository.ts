@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface NewNotification {
@@ -30,15 +31,16 @@ export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Sends to every user matching the audience, in the caller's transaction; returns the rows so
-   * the live channel can push them after commit.
+   * Sends to every user matching the audience, in the caller's transaction; after commit, pass the
+   * batch id to NotificationHub.publish so connected officers get it live.
    */
   static async toAudience(
     manager: EntityManager,
     audience: { teamIds: string[]; roles?: string[]; onShiftOnly?: boolean } | { userIds: string[] },
     n: NewNotification,
-  ): Promise<NotificationRecord[]> {
-    const params: unknown[] = [n.kind, n.title, n.body, n.caseId ?? null, n.urgent ?? false];
+  ): Promise<{ batchId: string; count: number }> {
+    const batchId = randomUUID();
+    const params: unknown[] = [n.kind, n.title, n.body, n.caseId ?? null, n.urgent ?? false, batchId];
     let who: string;
     if ('userIds' in audience) {
       who = `u.id = ANY($${params.push(audience.userIds)}::uuid[])`;
@@ -49,12 +51,21 @@ export class NotificationsRepository {
         : `(u.team_id = ANY(${teams}) OR u.shift_team_id = ANY(${teams}))`;
       if (audience.roles?.length) who += ` AND u.roles && $${params.push(audience.roles)}::text[]`;
     }
-    return (await manager.query(
-      `INSERT INTO core.notification (user_id, kind, title, body, case_id, urgent)
-       SELECT u.id, $1, $2, $3, $4, $5 FROM core.app_user u WHERE ${who}
-       RETURNING ${COLUMNS}`,
+    const rows = (await manager.query(
+      `INSERT INTO core.notification (user_id, kind, title, body, case_id, urgent, batch_id)
+       SELECT u.id, $1, $2, $3, $4, $5, $6 FROM core.app_user u WHERE ${who}
+       RETURNING id`,
       params,
-    )) as NotificationRecord[];
+    )) as unknown[];
+    return { batchId, count: rows.length };
+  }
+
+  /** The rows of one batch addressed to any of the given users (those connected to this instance). */
+  async batchFor(batchId: string, userIds: string[]): Promise<NotificationRecord[]> {
+    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.notification WHERE batch_id = $1 AND user_id = ANY($2::uuid[])`, [
+      batchId,
+      userIds,
+    ])) as NotificationRecord[];
   }
 
   async inbox(userId: string, limit: number): Promise<{ notifications: NotificationRecord[]; unread: number }> {

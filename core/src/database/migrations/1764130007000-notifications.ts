@@ -11,10 +11,12 @@ export class Notifications1764130007000 implements MigrationInterface {
         body text NOT NULL,
         case_id uuid REFERENCES core.case(id) ON DELETE CASCADE,
         urgent boolean NOT NULL DEFAULT false,
+        batch_id uuid NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         read_at timestamptz
       )`);
     await q.query('CREATE INDEX notification_inbox_idx ON core.notification (user_id, created_at DESC)');
+    await q.query('CREATE INDEX notification_batch_idx ON core.notification (batch_id)');
     await q.query('CREATE INDEX notification_unread_idx ON core.notification (user_id) WHERE read_at IS NULL');
   }
 

@@ -1,0 +1,85 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { ServerResponse } from 'node:http';
+import type { PgEvents } from '../database/pg-events.js';
+import { LOGGER, PG_EVENTS } from '../tokens.js';
+import { NotificationsRepository, type NotificationRecord } from './notifications.repository.js';
+
+const CHANNEL = 'cop_notifications';
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Live notifications over server-sent events. Each instance keeps its own connections; a
+ * committed batch is announced to every instance through PostgreSQL NOTIFY, and each instance
+ * pushes the rows addressed to the officers connected to it.
+ */
+@Injectable()
+export class NotificationHub implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly connections = new Map<string, Set<ServerResponse>>();
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    @Inject(PG_EVENTS) private readonly events: PgEvents,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.events.listen(CHANNEL, (batchId) => {
+      this.deliver(batchId).catch((error: unknown) => this.logger.warn({ err: error, batchId }, 'live notification delivery failed'));
+    });
+    this.heartbeat = setInterval(() => this.broadcastComment('heartbeat'), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.heartbeat);
+    for (const set of this.connections.values()) for (const res of set) res.end();
+    this.connections.clear();
+  }
+
+  /** Announces a committed batch to every instance. */
+  publish(batchId: string): void {
+    this.events.notify(CHANNEL, batchId).catch((error: unknown) => this.logger.warn({ err: error, batchId }, 'notification announce failed'));
+  }
+
+  /** Keeps an SSE response open for the user until the client goes away. */
+  attach(userId: string, res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 3000\n: connected\n\n');
+    const set = this.connections.get(userId) ?? new Set<ServerResponse>();
+    set.add(res);
+    this.connections.set(userId, set);
+    res.on('close', () => {
+      set.delete(res);
+      if (set.size === 0) this.connections.delete(userId);
+    });
+  }
+
+  /** Number of open connections on this instance. */
+  get size(): number {
+    let n = 0;
+    for (const set of this.connections.values()) n += set.size;
+    return n;
+  }
+
+  private async deliver(batchId: string): Promise<void> {
+    if (this.connections.size === 0) return;
+    const rows = await this.notifications.batchFor(batchId, [...this.connections.keys()]);
+    for (const row of rows) this.send(row);
+  }
+
+  private send(row: NotificationRecord): void {
+    const frame = `id: ${row.id}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`;
+    for (const res of this.connections.get(row.userId) ?? []) res.write(frame);
+  }
+
+  private broadcastComment(text: string): void {
+    for (const set of this.connections.values()) for (const res of set) res.write(`: ${text}\n\n`);
+  }
+}

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EnvConfig } from '../config/env.config.js';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
+import { CONFIG, LOGGER, PLUGIN_REGISTRY } from '../tokens.js';
+import { renderReportPdf, type RenderResult, type ReportParameter, type ReportProgress } from './pipeline/index.js';
+import type { ReportDefinition } from './report-definition.js';
+
+/** What one render needs besides the report: validated parameters, scope and who asked. */
+export interface RenderRequest {
+  parameters: Record<string, string>;
+  printed: ReportParameter[];
+  /** Teams whose data the report reads; null for all. */
+  scopeTeams: string[] | null;
+  generatedBy: string;
+  generatedAt: Date;
+}
+
+/**
+ * Runs a report's query inside one REPEATABLE READ, read-only transaction (so both rendering
+ * passes see the same rows) and renders the PDF into `out`.
+ */
+@Injectable()
+export class ReportRenderer {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: EnvConfig,
+    @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async render(definition: ReportDefinition, request: RenderRequest, out: NodeJS.WritableStream, onProgress?: ReportProgress): Promise<RenderResult> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      const logger = (definition.pluginId && this.registry.get(definition.pluginId)?.logger) || this.logger.child({ context: 'reports' });
+      const context: ReportQueryContext = {
+        pluginId: definition.pluginId ?? 'core',
+        logger,
+        manager: runner.manager,
+        parameters: request.parameters,
+        scope: { teams: request.scopeTeams ?? [], all: request.scopeTeams === null },
+      };
+      const data = definition.report.query ? await definition.report.query(context) : await caseCounts(context, definition.pluginId);
+      const result = await renderReportPdf(
+        definition.compiled,
+        {
+          data: data.data,
+          rows: data.rows,
+          meta: {
+            title: definition.report.title,
+            subject: definition.report.description,
+            author: 'Border Force',
+            generatedBy: request.generatedBy,
+            generatedAt: request.generatedAt,
+            parameters: request.printed,
+            marking: this.config.SECURITY_MARKING,
+          },
+        },
+        out,
+        onProgress,
+      );
+      await runner.commitTransaction();
+      return result;
+    } catch (error: unknown) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/** The data a report without a query gets: its plugin's cases in scope, by state. */
+async function caseCounts(context: ReportQueryContext & { manager: EntityManager }, pluginId: string | null): Promise<ReportData> {
+  const params: unknown[] = [pluginId];
+  const where = ['c.plugin_id = $1'];
+  if (!context.scope.all) where.push(`c.team_id = ANY($${params.push(context.scope.teams)})`);
+  if (context.parameters.from) where.push(`c.created_at >= ($${params.push(context.parameters.from)}::date AT TIME ZONE 'Europe/London')`);
+  if (context.parameters.to) where.push(`c.created_at < (($${params.push(context.parameters.to)}::date + 1) AT TIME ZONE 'Europe/London')`);
+  const byState = (await context.manager.query(
+    `SELECT c.state, count(*)::int AS count FROM core.case c WHERE ${where.join(' AND ')} GROUP BY c.state ORDER BY c.state`,
+    params,
+  )) as { state: string; count: number }[];
+  return {
+    data: {
+      period: { from: context.parameters.from ?? null, to: context.parameters.to ?? null },
+      total: byState.reduce((sum, s) => sum + s.count, 0),
+      byState,
+    },
+  };
+}

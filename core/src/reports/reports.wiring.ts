@@ -1,0 +1,26 @@
+import type { Provider, Type } from '@nestjs/common';
+import { CasePdfController } from './case-pdf.controller.js';
+import { CasePdfService } from './case-pdf.service.js';
+import { ReportCatalogue } from './report-catalogue.js';
+import { ReportJobsService } from './report-jobs.service.js';
+import { ReportRenderer } from './report-renderer.js';
+import { ReportRunsRepository } from './report-runs.repository.js';
+import { ReportSchedulesService } from './report-schedules.service.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+
+/** Controllers of the reports feature, for the root module. */
+export const REPORT_CONTROLLERS: Type<unknown>[] = [ReportsController, CasePdfController];
+
+/** Providers of the reports feature; the catalogue is built at boot (app.ts). */
+export function reportProviders(catalogue: ReportCatalogue): Provider[] {
+  return [
+    { provide: ReportCatalogue, useValue: catalogue },
+    ReportRunsRepository,
+    ReportRenderer,
+    ReportJobsService,
+    ReportSchedulesService,
+    ReportsService,
+    CasePdfService,
+  ];
+}
