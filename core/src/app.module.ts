@@ -19,6 +19,8 @@ import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
 import { CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
 import type { FormCatalogue } from './forms/form-catalogue.js';
+import type { ReportCatalogue } from './reports/report-catalogue.js';
+import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
 import { AccessService } from './identity/access.service.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseEvents } from './cases/case-events.js';
@@ -51,6 +53,7 @@ export interface BootContext {
   tokenSecret: string;
   reference: ReferenceCatalogue;
   forms: FormCatalogue;
+  reports: ReportCatalogue;
 }
 
 /**
@@ -86,6 +89,7 @@ export class AppModule {
         SearchController,
         AuditController,
         NotificationsController,
+        ...REPORT_CONTROLLERS,
       ],
       providers: [
         { provide: CONFIG, useValue: boot.config },
@@ -115,6 +119,7 @@ export class AppModule {
         NotificationsRepository,
         NotificationHub,
         EscalationService,
+        ...reportProviders(boot.reports),
       ],
     };
   }

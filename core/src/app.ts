@@ -18,6 +18,7 @@ import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
 import { UserEntity } from './identity/user.entity.js';
 import { PinoNestLogger, createRootLogger } from './logging/logger.js';
 import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
+import { ReportCatalogue } from './reports/report-catalogue.js';
 import { PluginStateEntity } from './plugins/plugin-state.entity.js';
 import { PluginStateRepository } from './plugins/plugin-state.repository.js';
 import { installHttpExtras } from './http-setup.js';
@@ -71,6 +72,7 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
       if (created > 0) logger.info({ created }, 'demo users seeded');
     }
     await installPlugins(registry, dataSource, new PluginStateRepository(dataSource));
+    const reports = await ReportCatalogue.load(registry, logger);
 
     const forms = new FormCatalogue(dataSource);
     await forms.load(registry);
@@ -79,7 +81,7 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
     await events.start();
     cleanup.unshift(() => events.close());
 
-    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, reference, forms };
+    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, reference, forms, reports };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),

@@ -20,6 +20,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'manager', displayName: 'Morgan Manager', roles: ['manager', 'officer'], teamId: 'dover-tourist-controls-team-1', grade: 'HEO' },
   { username: 'intel', displayName: 'Imran Intelligence', roles: ['intelligence'], teamId: 'intelligence-hub-south', grade: 'EO' },
   { username: 'pluginadmin', displayName: 'Priya Plugin-Admin', roles: ['plugin-admin'], teamId: 'national-freight-hub', grade: 'SEO' },
+  { username: 'integration', displayName: 'Integration client (demo)', roles: ['integration'], teamId: 'national-targeting-roro-team', grade: 'EO' },
   { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], teamId: 'national-freight-hub', grade: 'G7' },
 ];
 

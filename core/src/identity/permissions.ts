@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'search.run': ['officer', 'manager', 'intelligence', 'admin'],
   'audit.verify': ['admin'],
   'notifications.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
+  'reports.read': ['officer', 'manager', 'intelligence', 'admin'],
+  'reports.run': ['officer', 'manager', 'intelligence', 'admin'],
   'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
 } as const satisfies Record<string, readonly Role[]>;
 

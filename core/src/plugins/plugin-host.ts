@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { MigrationFailedError, runMigrations } from '../database/migration-runner.js';
 import { pluginSchema } from '../sdk/schema.js';
+import { checkPluginReports } from '../reports/report-templates.js';
 import { checkManifest } from './manifest-check.js';
 import { discoverPlugins } from './plugin-discovery.js';
 import { PluginRegistry, type PluginRecord, type UsablePlugin } from './plugin-registry.js';
@@ -36,7 +37,10 @@ export async function preparePlugins(roots: string[], logger: Logger): Promise<P
     owners.set(id, discovered.dir);
     registry.add(record);
     if (!check.ok) registry.quarantine(record, check.problems.join('; '));
-    else await checkEntityMetadata(registry, record as UsablePlugin);
+    else {
+      await checkEntityMetadata(registry, record as UsablePlugin);
+      checkPluginReports(registry, record);
+    }
   }
   return registry;
 }
