@@ -23,7 +23,6 @@ import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
 import { AccessService } from './identity/access.service.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
-import { CaseEvents } from './cases/case-events.js';
 import { CaseViewService } from './cases/case-view.service.js';
 import { CasesController } from './cases/cases.controller.js';
 import { CasesRepository } from './cases/cases.repository.js';
@@ -109,7 +108,6 @@ export class AppModule {
         CasesRepository,
         TasksRepository,
         DraftsRepository,
-        CaseEvents,
         CaseViewService,
         SubmissionService,
         CaseActionsService,

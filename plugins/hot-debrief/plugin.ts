@@ -1,5 +1,6 @@
 import { answerInstant, definePlugin } from '../../core/src/sdk/index.js';
 import { DebriefEntity } from './entities/debrief.entity.js';
+import { debriefsByCategory, debriefsByCategoryFields } from './reports/debriefs-by-category.query.js';
 
 /**
  * Hot debrief: lessons learned, safety, training and equipment issues raised straight after
@@ -45,6 +46,13 @@ export default definePlugin({
       title: 'Hot debriefs by category',
       description: 'Hot debriefs raised in a period, by category and location.',
       roles: ['manager'],
+      parameters: [
+        { name: 'from', label: 'From', type: 'date', required: true },
+        { name: 'to', label: 'To', type: 'date', required: true },
+        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
+      ],
+      fields: debriefsByCategoryFields,
+      query: debriefsByCategory,
     },
   ],
 });

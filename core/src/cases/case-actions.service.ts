@@ -7,7 +7,6 @@ import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { REFERENCE } from '../tokens.js';
 import { runHook } from './case-errors.js';
-import { CaseEvents } from './case-events.js';
 import { CaseViewService, type CaseView } from './case-view.service.js';
 import { CasesRepository } from './cases.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -30,7 +29,6 @@ export class CaseActionsService {
     private readonly tasks: TasksRepository,
     private readonly plugins: PluginLookup,
     private readonly views: CaseViewService,
-    private readonly events: CaseEvents,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
@@ -67,7 +65,7 @@ export class CaseActionsService {
         throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', { currentVersion: current });
       }
       const closed = await this.tasks.completeOpenForCase(manager, record.id);
-      await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now));
+      await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now), { businessKey: record.businessKey, state: action.to });
       await AuditRepository.append(manager, [
         {
           actorId: scope.userId,
@@ -102,7 +100,6 @@ export class CaseActionsService {
         );
       }
     });
-    this.events.caseChanged({ caseId: record.id, pluginId: plugin.id, teamId: record.teamId, kind: 'transitioned' });
     return this.views.build((await this.cases.findVisible(record.id, { ...scope, all: true }))!, scope);
   }
 
@@ -116,7 +113,6 @@ export class CaseActionsService {
       ]);
       return comment;
     });
-    this.events.caseChanged({ caseId: record.id, pluginId: record.pluginId, teamId: record.teamId, kind: 'commented' });
     return created;
   }
 }

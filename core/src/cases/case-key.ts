@@ -1,19 +1,38 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * Allocates the next business key, e.g. `BF-20261124-17`: prefix, the date in the UK, and a
- * per-day sequence. The counter is bumped in its own short statement (not the submission's
- * transaction), so submissions never queue behind each other's commits; a submission that
- * then fails leaves a gap, and two never share a number.
+ * Business keys such as `BF-20261124-17`: prefix, the date in the UK, and a per-day number.
+ *
+ * All cases draw from one PostgreSQL sequence (no lock, no queue, never a duplicate); each day
+ * records the sequence value it started from, and a case's number is `nextval - base`. The base
+ * is read before the case takes its value, so numbers are always 1 or more. Rolled-back
+ * submissions leave gaps, which is allowed. The number is taken inside the case INSERT itself,
+ * so a submission costs no extra round trip once the day's base is cached.
  */
-export async function nextBusinessKey(dataSource: DataSource, prefix: string, now = new Date()): Promise<string> {
-  const day = ukDate(now);
-  const rows = (await dataSource.query(
-    `INSERT INTO core.case_key_counter (day, last) VALUES ($1, 1)
-     ON CONFLICT (day) DO UPDATE SET last = core.case_key_counter.last + 1 RETURNING last`,
-    [day],
-  )) as { last: number }[];
-  return `${prefix}-${day.replace(/-/g, '')}-${rows[0]!.last}`;
+export class CaseKeys {
+  private readonly bases = new Map<string, number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly prefix: string,
+  ) {}
+
+  /** The SQL expression (given the day's base as a parameter) that yields the next key. */
+  async forDay(now: Date): Promise<{ day: string; base: number; keyPrefix: string }> {
+    const day = ukDate(now);
+    let base = this.bases.get(day);
+    if (base === undefined) {
+      await this.dataSource.query(
+        `INSERT INTO core.case_key_day (day, base) SELECT $1, nextval('core.case_key_seq') - 1 ON CONFLICT (day) DO NOTHING`,
+        [day],
+      );
+      const rows = (await this.dataSource.query('SELECT base FROM core.case_key_day WHERE day = $1', [day])) as { base: string }[];
+      base = Number(rows[0]!.base);
+      if (this.bases.size > 3) this.bases.clear();
+      this.bases.set(day, base);
+    }
+    return { day, base, keyPrefix: `${this.prefix}-${day.replace(/-/g, '')}-` };
+  }
 }
 
 const ukFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -13,6 +13,7 @@ import { CasesRepository } from './cases.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
 import { toTaskView, type TaskView } from './task-view.js';
+import type { TaskRecord } from './task.types.js';
 import { availableActions, stateOf, workflowOf } from './workflow-runtime.js';
 
 /** A case as the shell shows it: answers as check-your-answers rows, state, actions, history. */
@@ -105,6 +106,38 @@ export class CaseViewService {
       links,
       comments,
       timeline,
+    };
+  }
+
+  /** The view of a case just created, from what the submission holds: no further queries. */
+  fresh(record: CaseRecord, tasks: TaskRecord[], scope: AccessScope, links: CaseView['links']): CaseView {
+    const plugin = this.plugins.any(record.pluginId)!;
+    const workflow = workflowOf(plugin.manifest);
+    const state = stateOf(workflow, record.state);
+    const form = this.plugins.forms.version(record.pluginId, record.formId, record.formVersion);
+    return {
+      id: record.id,
+      businessKey: record.businessKey,
+      pluginId: record.pluginId,
+      pluginTitle: plugin.manifest.title,
+      formId: record.formId,
+      formVersion: record.formVersion,
+      state: record.state,
+      stateLabel: state?.label ?? record.state,
+      terminal: state?.terminal ?? false,
+      teamId: record.teamId,
+      teamName: record.teamId ? (this.reference.label('teams', record.teamId) ?? record.teamId) : null,
+      createdBy: { id: record.createdBy, name: record.createdByName },
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      version: record.version,
+      answers: record.answers,
+      summary: form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [],
+      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({ id: a.id, label: a.label, form: a.form ?? null })),
+      tasks: tasks.map(toTaskView),
+      links,
+      comments: [],
+      timeline: [{ at: record.createdAt, actor: scope.username, action: 'case.created', detail: { businessKey: record.businessKey, state: record.state } }],
     };
   }
 

@@ -6,7 +6,9 @@ import { CASE_COLUMNS, type CaseListFilter, type CaseRecord, type TermRow } from
 import { visibleCasePredicate } from './visibility.js';
 
 export interface NewCase {
-  businessKey: string;
+  /** The key is `keyPrefix` + (next value of core.case_key_seq − `keyBase`), made in the INSERT. */
+  keyPrefix: string;
+  keyBase: number;
   pluginId: string;
   formId: string;
   formVersion: number;
@@ -26,12 +28,13 @@ export class CasesRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insert(manager: EntityManager, c: NewCase): Promise<{ id: string; createdAt: Date }> {
+  async insert(manager: EntityManager, c: NewCase): Promise<{ id: string; businessKey: string; createdAt: Date; updatedAt: Date }> {
     const rows = (await manager.query(
       `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`,
-      [c.businessKey, c.pluginId, c.formId, c.formVersion, JSON.stringify(c.answers), c.state, c.teamId, c.createdBy, c.idempotencyKey],
-    )) as { id: string; createdAt: Date }[];
+       VALUES ($1 || (nextval('core.case_key_seq') - $10::bigint), $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id, business_key AS "businessKey", created_at AS "createdAt", updated_at AS "updatedAt"`,
+      [c.keyPrefix, c.pluginId, c.formId, c.formVersion, JSON.stringify(c.answers), c.state, c.teamId, c.createdBy, c.idempotencyKey, c.keyBase],
+    )) as { id: string; businessKey: string; createdAt: Date; updatedAt: Date }[];
     return rows[0]!;
   }
 

@@ -1,18 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ForbiddenError, InputError } from '../common/errors.js';
 import type { EnvConfig } from '../config/env.config.js';
-import { termValues, validateSubmission } from '../forms/engine/index.js';
+import { termValues, validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
+import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { CONFIG, LOGGER, REFERENCE } from '../tokens.js';
 import { runHook } from './case-errors.js';
-import { nextBusinessKey } from './case-key.js';
+import { CaseKeys } from './case-key.js';
+import { CaseViewService, type CaseView } from './case-view.service.js';
 import type { CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
-import { CaseEvents } from './case-events.js';
 import { DraftsRepository } from './drafts.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
@@ -28,122 +30,179 @@ export interface SubmitInput {
   ip?: string;
 }
 
+/** A validated submission, ready to store. */
+interface Accepted {
+  plugin: UsablePlugin;
+  form: FormDefinition;
+  answers: Record<string, unknown>;
+  state: string;
+  teamId: string | null;
+  links: { id: string; businessKey: string; pluginId: string }[];
+  now: Date;
+}
+
 /**
  * A submission is one transaction: case row, term index, tasks, audit entry, outbox event,
- * the plugin's own records (its onSubmit hook) and the draft's removal commit together or not at all.
+ * the plugin's own records (its onSubmit hook), the draft's removal and the change notification
+ * commit together or not at all.
  */
 @Injectable()
 export class SubmissionService {
+  private readonly keys: CaseKeys;
+
   constructor(
     private readonly plugins: PluginLookup,
     private readonly cases: CasesRepository,
     private readonly tasks: TasksRepository,
     private readonly drafts: DraftsRepository,
-    private readonly events: CaseEvents,
+    private readonly views: CaseViewService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
-    @Inject(CONFIG) private readonly config: EnvConfig,
+    @Inject(CONFIG) config: EnvConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.keys = new CaseKeys(cases.dataSource, config.CASE_KEY_PREFIX);
+  }
 
-  async submit(pluginId: string, scope: AccessScope, input: SubmitInput): Promise<{ record: CaseRecord; replayed: boolean }> {
+  async submit(pluginId: string, scope: AccessScope, input: SubmitInput): Promise<{ view: CaseView; replayed: boolean }> {
     const plugin = this.plugins.enabled(pluginId);
     const startRoles = plugin.manifest.startRoles ?? ['officer'];
     if (!scope.roles.some((r) => startRoles.includes(r))) throw new ForbiddenError(`Your role cannot start a ${plugin.manifest.title}`);
     if (input.idempotencyKey) {
       const earlier = await this.cases.findByIdempotencyKey(scope.userId, input.idempotencyKey);
-      if (earlier) return { record: earlier, replayed: true };
+      if (earlier) return { view: await this.views.build(earlier, scope), replayed: true };
     }
-    const form = this.plugins.startForm(plugin);
-    const now = new Date();
-    const result = validateSubmission(form, input.answers, { terms: standardTerms, reference: this.reference.lookup, now, workflow: pluginId });
-    if (!result.valid) throw new InputError('There is a problem', result.errors);
-    const links = await this.resolveLinks(input.linkedTo ?? [], scope);
-    const businessKey = await nextBusinessKey(this.cases.dataSource, this.config.CASE_KEY_PREFIX, now);
-    const workflow = workflowOf(plugin.manifest);
-    const state = firstState(workflow, form, result.answers);
-    const teamFrom = plugin.manifest.teamFrom ? result.answers[plugin.manifest.teamFrom] : undefined;
-    const teamId = typeof teamFrom === 'string' ? teamFrom : scope.workingTeam;
+    const accepted = await this.accept(plugin, scope, input);
     try {
-      const caseId = await this.cases.transaction(async (manager) => {
-        const created = await this.cases.insert(manager, {
-          businessKey,
-          pluginId,
-          formId: form.id,
-          formVersion: form.version,
-          answers: result.answers,
-          state,
-          teamId,
-          createdBy: scope.userId,
-          idempotencyKey: input.idempotencyKey ?? null,
-        });
-        const terms = termValues(form, result.answers, standardTerms).map((t) => ({
-          ...t,
-          value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
-        }));
-        await this.cases.insertTerms(manager, created.id, terms);
-        for (const link of links) await this.cases.insertLink(manager, link, created.id, 'led-to');
-        await this.tasks.insert(manager, tasksOnEntering(workflow, state, { id: created.id, pluginId, teamId }, now));
-        await AuditRepository.append(manager, [
-          {
-            actorId: scope.userId,
-            actor: scope.username,
-            action: 'case.created',
-            entityType: 'case',
-            entityId: created.id,
-            caseId: created.id,
-            ip: input.ip,
-            detail: { businessKey, pluginId, formId: form.id, formVersion: form.version, state, after: result.answers },
-          },
-        ]);
-        await OutboxRepository.enqueue(manager, [
-          { topic: 'case.submitted', key: `case.submitted:${created.id}`, caseId: created.id, payload: { caseId: created.id, businessKey, pluginId, teamId } },
-        ]);
-        if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
-        const hook = plugin.manifest.hooks?.onSubmit;
-        if (hook) {
-          await runHook(pluginId, 'onSubmit', () =>
-            hook({
-              pluginId,
-              logger: plugin.logger,
-              manager,
-              case: {
-                id: created.id,
-                businessKey,
-                pluginId,
-                formId: form.id,
-                formVersion: form.version,
-                state,
-                teamId,
-                createdBy: scope.userId,
-                createdAt: created.createdAt,
-                answers: result.answers,
-              },
-            }),
-          );
-        }
-        return created.id;
-      });
-      this.events.caseChanged({ caseId, pluginId, teamId, kind: 'created' });
-      const record = await this.cases.findVisible(caseId, { ...scope, all: true });
-      return { record: record!, replayed: false };
+      return { view: await this.store(accepted, scope, input), replayed: false };
     } catch (error: unknown) {
       // Two requests with one Idempotency-Key raced: the loser answers with the winner's case.
       if (input.idempotencyKey && (error as { constraint?: string }).constraint === 'case_idempotency') {
         const earlier = await this.cases.findByIdempotencyKey(scope.userId, input.idempotencyKey);
-        if (earlier) return { record: earlier, replayed: true };
+        if (earlier) return { view: await this.views.build(earlier, scope), replayed: true };
       }
       this.logger.debug({ err: error, pluginId }, 'submission rolled back');
       throw error;
     }
   }
 
-  private async resolveLinks(keys: string[], scope: AccessScope): Promise<string[]> {
-    const ids: string[] = [];
+  /** Validates the answers against the start form and works out the first state and owning team. */
+  private async accept(plugin: UsablePlugin, scope: AccessScope, input: SubmitInput): Promise<Accepted> {
+    const form = this.plugins.startForm(plugin);
+    const now = new Date();
+    const result = validateSubmission(form, input.answers, { terms: standardTerms, reference: this.reference.lookup, now, workflow: plugin.id });
+    if (!result.valid) throw new InputError('There is a problem', result.errors);
+    const links = await this.resolveLinks(input.linkedTo ?? [], scope);
+    const teamFrom = plugin.manifest.teamFrom ? result.answers[plugin.manifest.teamFrom] : undefined;
+    return {
+      plugin,
+      form,
+      answers: result.answers,
+      state: firstState(workflowOf(plugin.manifest), form, result.answers),
+      teamId: typeof teamFrom === 'string' ? teamFrom : scope.workingTeam,
+      links,
+      now,
+    };
+  }
+
+  private async store(a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
+    const pluginId = a.plugin.id;
+    const key = await this.keys.forDay(a.now);
+    return this.cases.transaction(async (manager) => {
+      const created = await this.cases.insert(manager, {
+        keyPrefix: key.keyPrefix,
+        keyBase: key.base,
+        pluginId,
+        formId: a.form.id,
+        formVersion: a.form.version,
+        answers: a.answers,
+        state: a.state,
+        teamId: a.teamId,
+        createdBy: scope.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
+      });
+      const record: CaseRecord = {
+        ...created,
+        pluginId,
+        formId: a.form.id,
+        formVersion: a.form.version,
+        answers: a.answers,
+        state: a.state,
+        teamId: a.teamId,
+        assigneeId: null,
+        createdBy: scope.userId,
+        createdByName: scope.displayName,
+        version: 1,
+      };
+      const terms = termValues(a.form, a.answers, standardTerms).map((t) => ({
+        ...t,
+        value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
+      }));
+      await this.cases.insertTerms(manager, created.id, terms);
+      for (const link of a.links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
+      const workflow = workflowOf(a.plugin.manifest);
+      const tasks = await this.tasks.insert(manager, tasksOnEntering(workflow, a.state, record, a.now), record);
+      await this.record(manager, record, scope, input);
+      if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
+      await this.runSubmitHook(manager, a.plugin, record);
+      return this.views.fresh(record, tasks, scope, a.links.map((l) => ({ ...l, kind: 'led-to', direction: 'from' as const })));
+    });
+  }
+
+  /** The audit entry and the outbox event of the new case. */
+  private async record(manager: EntityManager, c: CaseRecord, scope: AccessScope, input: SubmitInput): Promise<void> {
+    await AuditRepository.append(manager, [
+      {
+        actorId: scope.userId,
+        actor: scope.username,
+        action: 'case.created',
+        entityType: 'case',
+        entityId: c.id,
+        caseId: c.id,
+        ip: input.ip,
+        detail: { businessKey: c.businessKey, pluginId: c.pluginId, formId: c.formId, formVersion: c.formVersion, state: c.state, after: c.answers },
+      },
+    ]);
+    await OutboxRepository.enqueue(manager, [
+      {
+        topic: 'case.submitted',
+        key: `case.submitted:${c.id}`,
+        caseId: c.id,
+        payload: { caseId: c.id, businessKey: c.businessKey, pluginId: c.pluginId, teamId: c.teamId },
+      },
+    ]);
+  }
+
+  private async runSubmitHook(manager: EntityManager, plugin: UsablePlugin, c: CaseRecord): Promise<void> {
+    const hook = plugin.manifest.hooks?.onSubmit;
+    if (!hook) return;
+    await runHook(plugin.id, 'onSubmit', () =>
+      hook({
+        pluginId: plugin.id,
+        logger: plugin.logger,
+        manager,
+        case: {
+          id: c.id,
+          businessKey: c.businessKey,
+          pluginId: c.pluginId,
+          formId: c.formId,
+          formVersion: c.formVersion,
+          state: c.state,
+          teamId: c.teamId,
+          createdBy: c.createdBy,
+          createdAt: c.createdAt,
+          answers: c.answers,
+        },
+      }),
+    );
+  }
+
+  private async resolveLinks(keys: string[], scope: AccessScope): Promise<Accepted['links']> {
+    const links: Accepted['links'] = [];
     for (const [i, key] of keys.entries()) {
       const found = await this.cases.findVisibleByKey(key, scope);
       if (!found) throw new InputError('There is a problem', [{ path: `linkedTo[${i}]`, message: `There is no case ${key} that you can see` }]);
-      ids.push(found.id);
+      links.push({ id: found.id, businessKey: found.businessKey, pluginId: found.pluginId });
     }
-    return ids;
+    return links;
   }
 }

@@ -32,10 +32,10 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CaseView> {
-    const { record, replayed } = await this.submissions.submit(pluginId, scope, { ...dto, idempotencyKey: idempotencyKey?.slice(0, 200), ip });
-    void reply.status(replayed ? 200 : 201);
+    const { view, replayed } = await this.submissions.submit(pluginId, scope, { ...dto, idempotencyKey: idempotencyKey?.slice(0, 200), ip });
+    void reply.status(replayed ? 200 : 201).header('location', `/api/cases/${view.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
-    return this.views.build(record, scope);
+    return view;
   }
 
   @RequirePermission('cases.submit')

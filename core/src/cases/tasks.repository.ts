@@ -35,18 +35,36 @@ const ORDERS: Record<TaskSort, { order: string; key: string[]; compare: string }
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, tasks: NewTask[]): Promise<string[]> {
-    const ids: string[] = [];
+  /** Inserts the tasks; returns them as records (the case fields given by the caller). */
+  async insert(manager: EntityManager, tasks: NewTask[], c: { businessKey: string; state: string }): Promise<TaskRecord[]> {
+    const created: TaskRecord[] = [];
     for (const t of tasks) {
       const rows = (await manager.query(
         `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, assignee_id, priority, priority_rank, due_at, escalation)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, created_at AS "createdAt"`,
         [t.caseId, t.pluginId, t.stateId, t.title, t.teamId, t.candidateRole, t.assigneeId, t.priority, PRIORITY_RANK[t.priority], t.dueAt,
           t.escalation ? JSON.stringify(t.escalation) : null],
-      )) as { id: string }[];
-      ids.push(rows[0]!.id);
+      )) as { id: string; createdAt: Date }[];
+      created.push({
+        id: rows[0]!.id,
+        caseId: t.caseId,
+        businessKey: c.businessKey,
+        pluginId: t.pluginId,
+        caseState: c.state,
+        stateId: t.stateId,
+        title: t.title,
+        status: 'open',
+        teamId: t.teamId,
+        candidateRole: t.candidateRole,
+        assigneeId: t.assigneeId,
+        assigneeName: null,
+        priority: t.priority,
+        dueAt: t.dueAt,
+        createdAt: rows[0]!.createdAt,
+        completedAt: null,
+      });
     }
-    return ids;
+    return created;
   }
 
   /** Closes the case's open tasks (the case left their state); returns their ids. */

@@ -3,7 +3,6 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
 import type { AccessScope } from '../identity/access.js';
 import { UserRepository } from '../identity/user.repository.js';
-import { CaseEvents } from './case-events.js';
 import { CasesRepository } from './cases.repository.js';
 import { TasksRepository } from './tasks.repository.js';
 import { toTaskView, type TaskView } from './task-view.js';
@@ -16,7 +15,6 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly cases: CasesRepository,
     private readonly users: UserRepository,
-    private readonly events: CaseEvents,
   ) {}
 
   async list(scope: AccessScope, query: TaskQuery): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
@@ -65,7 +63,6 @@ export class TasksService {
       ]);
       return { ...found, assigneeId: assignee };
     });
-    this.events.caseChanged({ caseId: task.caseId, pluginId: task.pluginId, teamId: task.teamId, kind: 'task' });
     const fresh = (await this.tasks.forCase(task.caseId)).find((t) => t.id === task.id)!;
     return toTaskView(fresh);
   }

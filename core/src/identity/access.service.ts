@@ -35,6 +35,7 @@ export class AccessService {
     const scope: AccessScope = {
       userId: user.id,
       username: user.username,
+      displayName: user.displayName,
       roles: user.roles,
       teams,
       visibleTeams,

@@ -4,6 +4,7 @@ import type { Role } from '../sdk/roles.js';
 export interface AccessScope {
   userId: string;
   username: string;
+  displayName: string;
   roles: Role[];
   /** The caller's home team and shift team. */
   teams: string[];

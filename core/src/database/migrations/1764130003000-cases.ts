@@ -2,10 +2,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Cases1764130003000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
+    // Business keys: one sequence for all, numbered per day from that day's base (see case-key.ts).
+    await q.query('CREATE SEQUENCE core.case_key_seq');
     await q.query(`
-      CREATE TABLE core.case_key_counter (
+      CREATE TABLE core.case_key_day (
         day date PRIMARY KEY,
-        last integer NOT NULL
+        base bigint NOT NULL
       )`);
     await q.query(`
       CREATE TABLE core.case (
@@ -80,8 +82,9 @@ export class Cases1764130003000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['draft', 'form_definition', 'case_comment', 'case_link', 'case_term', 'case', 'case_key_counter']) {
+    for (const table of ['draft', 'form_definition', 'case_comment', 'case_link', 'case_term', 'case', 'case_key_day']) {
       await q.query(`DROP TABLE core.${table}`);
     }
+    await q.query('DROP SEQUENCE core.case_key_seq');
   }
 }

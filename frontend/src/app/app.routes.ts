@@ -1,0 +1,73 @@
+import { Routes } from '@angular/router';
+import { roleGuard, shiftGuard, signOutGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { PLUGIN_ADMIN_ROLES } from './core/auth/user.model';
+
+/** Every page is lazy; the shell learns which workflows exist from the API, never from here. */
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Dashboard',
+    canActivate: [signedInGuard, shiftGuard],
+    loadComponent: () => import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage),
+  },
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/sign-in/sign-in.page').then((m) => m.SignInPage),
+  },
+  { path: 'sign-out', canActivate: [signOutGuard], children: [] },
+  {
+    path: 'shift/start',
+    title: 'Start your shift',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/shift/start-shift.page').then((m) => m.StartShiftPage),
+  },
+  {
+    path: 'admin/plugins',
+    title: 'Manage plugins',
+    canActivate: [signedInGuard, roleGuard(PLUGIN_ADMIN_ROLES)],
+    loadComponent: () => import('./features/admin/plugins-admin.page').then((m) => m.PluginsAdminPage),
+  },
+  {
+    path: 'forms/:pluginId',
+    title: 'Start a form',
+    canActivate: [signedInGuard, shiftGuard],
+    loadComponent: () => import('./features/forms/form-start.page').then((m) => m.FormStartPage),
+  },
+  {
+    path: 'tasks',
+    title: 'Tasks',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/tasks/tasks.page').then((m) => m.TasksPage),
+  },
+  {
+    path: 'search',
+    title: 'Search cases',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/search/search.page').then((m) => m.SearchPage),
+  },
+  {
+    path: 'cases/:id',
+    title: 'Case',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/cases/case.page').then((m) => m.CasePage),
+  },
+  {
+    path: 'cases/:id/actions/:actionId',
+    title: 'Case action',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/cases/case-action.page').then((m) => m.CaseActionPage),
+  },
+  {
+    path: 'forbidden',
+    title: 'You do not have permission to view this page',
+    loadComponent: () => import('./features/not-found/forbidden.page').then((m) => m.ForbiddenPage),
+  },
+  {
+    path: '**',
+    title: 'Page not found',
+    loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
+];

@@ -1,0 +1,57 @@
+import { Injectable } from '@angular/core';
+
+/** The tokens that prove who the user is. */
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch milliseconds when the access token expires. */
+  expiresAt: number;
+}
+
+const STORAGE_KEY = 'cop.session';
+
+/**
+ * Keeps the tokens in memory and mirrors them to sessionStorage, so a reload keeps the
+ * session but closing the tab ends it. Nothing goes to localStorage or cookies.
+ */
+@Injectable({ providedIn: 'root' })
+export class TokenStore {
+  private tokens: SessionTokens | null = readStored();
+
+  /** The current tokens, or null when signed out. */
+  get current(): SessionTokens | null {
+    return this.tokens;
+  }
+
+  /** Stores new tokens from a login or refresh response. */
+  save(accessToken: string, refreshToken: string, expiresInSeconds: number): void {
+    this.tokens = { accessToken, refreshToken, expiresAt: Date.now() + expiresInSeconds * 1000 };
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(this.tokens));
+    } catch {
+      // Storage can be disabled (private mode, policy); memory still works for this tab.
+    }
+  }
+
+  /** Forgets the tokens everywhere. */
+  clear(): void {
+    this.tokens = null;
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // Nothing stored, nothing to remove.
+    }
+  }
+}
+
+function readStored(): SessionTokens | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<SessionTokens>;
+    if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string') return null;
+    return { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken, expiresAt: Number(parsed.expiresAt) || 0 };
+  } catch {
+    return null;
+  }
+}

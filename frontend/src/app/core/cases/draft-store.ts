@@ -1,0 +1,90 @@
+import { Injectable } from '@angular/core';
+
+/** A form in progress as kept on this device. */
+export interface LocalDraft {
+  /** The draft id (a UUID the shell made; the same id is used on the server). */
+  id: string;
+  /** Whose draft it is: drafts of other users on a shared device are never shown. */
+  userId: string;
+  pluginId: string;
+  formId: string;
+  answers: Record<string, unknown>;
+  /** What was typed into date inputs, by answer path. */
+  dateParts: Record<string, { day: string; month: string; year: string; time?: string }>;
+  /** Last page the officer was on. */
+  page: string | null;
+  /** ISO time of the last change. */
+  updatedAt: string;
+  /** Whether the officer asked to save it and it has not reached the server yet. */
+  pendingSync: boolean;
+  /** The answers to send when it syncs (date parts joined, hidden and invalid answers left out). */
+  pendingAnswers?: Record<string, unknown>;
+}
+
+const DB_NAME = 'cop-shell';
+const STORE = 'drafts';
+
+/**
+ * Forms in progress kept in IndexedDB (plain API, no library), so a lost connection or an
+ * expired session does not lose the officer's answers. Every method resolves even when
+ * IndexedDB is unavailable (private mode, old browser): the form then simply is not kept.
+ */
+@Injectable({ providedIn: 'root' })
+export class DraftStore {
+  private db: Promise<IDBDatabase | null> | null = null;
+
+  async get(id: string): Promise<LocalDraft | undefined> {
+    const result = await this.run<LocalDraft | undefined>('readonly', (store) => store.get(id));
+    return result ?? undefined;
+  }
+
+  async put(draft: LocalDraft): Promise<void> {
+    await this.run('readwrite', (store) => store.put(draft));
+  }
+
+  /** Keeps the latest answers, leaving a pending sync (and what it will send) as it was. */
+  async saveLocal(draft: Omit<LocalDraft, 'pendingSync' | 'pendingAnswers'>): Promise<void> {
+    const current = await this.get(draft.id);
+    await this.put({ ...draft, pendingSync: current?.pendingSync ?? false, pendingAnswers: current?.pendingAnswers });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.run('readwrite', (store) => store.delete(id));
+  }
+
+  /** Every draft of this user on this device. */
+  async list(userId: string): Promise<LocalDraft[]> {
+    const all = (await this.run<LocalDraft[]>('readonly', (store) => store.getAll())) ?? [];
+    return all.filter((d) => d.userId === userId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  private open(): Promise<IDBDatabase | null> {
+    this.db ??= new Promise((resolve) => {
+      if (typeof indexedDB === 'undefined') return resolve(null);
+      try {
+        const request = indexedDB.open(DB_NAME, 1);
+        request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(null);
+        request.onblocked = () => resolve(null);
+      } catch {
+        resolve(null);
+      }
+    });
+    return this.db;
+  }
+
+  private async run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest): Promise<T | null> {
+    const db = await this.open();
+    if (!db) return null;
+    return new Promise((resolve) => {
+      try {
+        const request = op(db.transaction(STORE, mode).objectStore(STORE));
+        request.onsuccess = () => resolve(request.result as T);
+        request.onerror = () => resolve(null);
+      } catch {
+        resolve(null);
+      }
+    });
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The shared form engine (core/src/forms/engine, plain browser-safe TypeScript) and the
+ * standard term dictionary, as the shell uses them. Importing through this one file keeps
+ * the relative paths in one place; the engine is only ever bundled into lazy chunks.
+ */
+export * from '../../../../../core/src/forms/engine/index';
+export { compileCondition } from '../../../../../core/src/forms/engine/conditions';
+export type { Env, Scope, CompiledCondition } from '../../../../../core/src/forms/engine/compiled-types';
+export { standardTerms } from '../../../../../core/src/terms/standard-terms';

@@ -1,0 +1,146 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { toApiError } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { CaseView, TaskView } from '../../core/cases/cases.model';
+import { CasesService } from '../../core/cases/cases.service';
+import { PRIORITY_TAGS, displayDateTime, timelineText } from '../../core/cases/task-display';
+import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
+import { eventValue } from '../../core/ui/event-value';
+import { PageTitle } from '../../core/ui/page-title';
+import { CASE_MESSAGES, caseErrorMessage } from './case.messages';
+
+/** One case: its answers, state, actions, tasks, comments, timeline and linked cases. */
+@Component({
+  selector: 'cop-case-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ErrorSummary],
+  templateUrl: './case.page.html',
+})
+export class CasePage {
+  private readonly cases = inject(CasesService);
+  private readonly pageTitle = inject(PageTitle);
+  private readonly router = inject(Router);
+  readonly user = inject(AuthService).user;
+
+  /** Route parameter: case id or business key. */
+  readonly id = input.required<string>();
+
+  readonly messages = CASE_MESSAGES;
+  readonly priority = PRIORITY_TAGS;
+  readonly when = displayDateTime;
+  readonly timelineText = timelineText;
+  readonly view = signal<CaseView | null>(null);
+  readonly loadError = signal<string | null>(null);
+  readonly busy = signal(false);
+  /** Confirmation shown at the top: the submission panel, or a banner after an action. */
+  readonly submitted = signal<string | null>(null);
+  readonly done = signal<string | null>(null);
+  readonly conflict = signal<string | null>(null);
+  readonly actionError = signal<string | null>(null);
+  readonly comment = signal('');
+  readonly commentProblems = signal<FieldProblem[]>([]);
+  readonly commentError = computed(() => this.commentProblems()[0]?.message ?? null);
+
+  constructor() {
+    const state = (this.router.currentNavigation()?.extras.state ?? history.state ?? {}) as { submitted?: string; done?: string };
+    this.submitted.set(typeof state.submitted === 'string' ? state.submitted : null);
+    this.done.set(typeof state.done === 'string' ? state.done : null);
+    effect(() => void this.load(this.id()));
+  }
+
+  async load(id: string): Promise<void> {
+    try {
+      const view = await firstValueFrom(this.cases.case(id));
+      this.view.set(view);
+      this.loadError.set(null);
+      this.pageTitle.setPage(`${view.businessKey} - ${view.pluginTitle}`);
+    } catch (error: unknown) {
+      const e = toApiError(error);
+      this.loadError.set(e.status === 404 ? CASE_MESSAGES.notFound : caseErrorMessage(e));
+      this.pageTitle.setPage(e.status === 404 ? 'Case not found' : 'Sorry, there is a problem');
+    }
+  }
+
+  async reload(event: Event): Promise<void> {
+    event.preventDefault();
+    this.conflict.set(null);
+    this.done.set(null);
+    this.submitted.set(null);
+    await this.load(this.id());
+  }
+
+  /** Takes an action that has no form. */
+  async act(actionId: string, label: string): Promise<void> {
+    const view = this.view();
+    if (!view || this.busy()) return;
+    this.busy.set(true);
+    this.conflict.set(null);
+    this.actionError.set(null);
+    try {
+      this.view.set(await firstValueFrom(this.cases.act(view.id, actionId, view.version)));
+      this.submitted.set(null);
+      this.done.set(`${label}: done`);
+    } catch (error: unknown) {
+      const e = toApiError(error);
+      if (e.status === 409) this.conflict.set(CASE_MESSAGES.conflict);
+      else this.actionError.set(caseErrorMessage(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  async claim(task: TaskView, claim: boolean): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      await firstValueFrom(claim ? this.cases.claim(task.id) : this.cases.unclaim(task.id));
+      await this.load(this.id());
+    } catch (error: unknown) {
+      this.actionError.set(caseErrorMessage(toApiError(error)));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  canClaim(task: TaskView): boolean {
+    return task.status === 'open' && !task.assignee;
+  }
+
+  canUnclaim(task: TaskView): boolean {
+    return task.status === 'open' && task.assignee?.id === this.user()?.id;
+  }
+
+  typeComment(event: Event): void {
+    this.comment.set(eventValue(event));
+  }
+
+  async addComment(event: Event): Promise<void> {
+    event.preventDefault();
+    const view = this.view();
+    const body = this.comment().trim();
+    if (!view) return;
+    if (!body) {
+      this.commentProblems.set([{ fieldId: 'comment', message: CASE_MESSAGES.commentRequired }]);
+      this.pageTitle.setError(true);
+      return;
+    }
+    try {
+      await firstValueFrom(this.cases.comment(view.id, body));
+      this.comment.set('');
+      this.commentProblems.set([]);
+      this.pageTitle.setError(false);
+      await this.load(this.id());
+    } catch (error: unknown) {
+      const e = toApiError(error);
+      this.commentProblems.set([{ fieldId: 'comment', message: e.errors[0]?.message ?? caseErrorMessage(e) }]);
+      this.pageTitle.setError(true);
+    }
+  }
+
+  stateTag(view: CaseView): string {
+    return view.terminal ? 'govuk-tag--grey' : 'govuk-tag--blue';
+  }
+}

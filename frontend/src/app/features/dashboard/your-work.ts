@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { DraftRecord } from '../../core/cases/cases.model';
+import { CasesService } from '../../core/cases/cases.service';
+import { DraftStore } from '../../core/cases/draft-store';
+import { DraftSync } from '../../core/cases/draft-sync';
+import { displayDateTime } from '../../core/cases/task-display';
+import { PluginSummary } from '../../core/plugins/plugin.model';
+
+/** How many tasks are counted before showing "200+". */
+const COUNT_LIMIT = 200;
+
+/** One draft to resume, from the server or only on this device. */
+interface DraftLink {
+  id: string;
+  pluginId: string;
+  title: string;
+  updatedAt: string;
+  onDevice: boolean;
+}
+
+/** The dashboard's "your work": task counts and drafts to resume. */
+@Component({
+  selector: 'cop-your-work',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <h2 class="govuk-heading-m">Your tasks</h2>
+    <ul class="govuk-list" data-testid="task-counts">
+      <li><a class="govuk-link" routerLink="/tasks">My tasks</a>: <strong>{{ mine() ?? '…' }}</strong></li>
+      <li><a class="govuk-link" routerLink="/tasks" [queryParams]="{ tab: 'team' }">My team's tasks</a>: <strong>{{ team() ?? '…' }}</strong></li>
+    </ul>
+    <h2 class="govuk-heading-m">Your drafts</h2>
+    @if (drafts(); as list) {
+      @if (list.length) {
+        <ul class="govuk-list" data-testid="drafts">
+          @for (d of list; track d.id) {
+            <li class="govuk-!-margin-bottom-3">
+              <a class="govuk-link" [routerLink]="['/forms', d.pluginId]" [queryParams]="{ draft: d.id }">{{ d.title }}</a><br />
+              <span class="govuk-body-s cop-secondary-text">{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt) }}</span>
+            </li>
+          }
+        </ul>
+      } @else {
+        <p class="govuk-body">You have no drafts.</p>
+      }
+    } @else {
+      <p class="govuk-body" role="status">Loading your drafts…</p>
+    }
+  `,
+})
+export class YourWork {
+  private readonly cases = inject(CasesService);
+  private readonly store = inject(DraftStore);
+  private readonly auth = inject(AuthService);
+
+  readonly when = displayDateTime;
+  readonly mine = signal<string | null>(null);
+  readonly team = signal<string | null>(null);
+  readonly serverDrafts = signal<DraftRecord[] | null>(null);
+  readonly localDrafts = signal<DraftLink[]>([]);
+  /** The plugins the dashboard loaded (for draft titles). */
+  readonly plugins = input<PluginSummary[]>([]);
+
+  readonly drafts = computed<DraftLink[] | null>(() => {
+    const server = this.serverDrafts();
+    if (!server) return null;
+    const title = (id: string) => this.plugins().find((p) => p.id === id)?.title ?? id;
+    const ids = new Set(server.map((d) => d.id));
+    const list: DraftLink[] = [
+      ...server.map((d) => ({ id: d.id, pluginId: d.pluginId, title: title(d.pluginId), updatedAt: d.updatedAt, onDevice: false })),
+      ...this.localDrafts().filter((d) => !ids.has(d.id)).map((d) => ({ ...d, title: title(d.pluginId) })),
+    ];
+    return list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  });
+
+  constructor() {
+    inject(DraftSync); // sends drafts saved offline as soon as the browser is back online
+    void this.count('mine', this.mine);
+    void this.count('team', this.team);
+    firstValueFrom(this.cases.drafts()).then(
+      (drafts) => this.serverDrafts.set(drafts),
+      () => this.serverDrafts.set([]),
+    );
+    const user = this.auth.user();
+    if (user) {
+      void this.store.list(user.id).then((local) =>
+        this.localDrafts.set(local.filter((d) => d.pendingSync).map((d) => ({ id: d.id, pluginId: d.pluginId, title: d.pluginId, updatedAt: d.updatedAt, onDevice: true }))),
+      );
+    }
+  }
+
+  private async count(scope: 'mine' | 'team', target: ReturnType<typeof signal<string | null>>): Promise<void> {
+    try {
+      const page = await firstValueFrom(this.cases.tasks({ scope, limit: COUNT_LIMIT }));
+      target.set(page.nextCursor ? `${COUNT_LIMIT}+` : String(page.tasks.length));
+    } catch {
+      target.set('not available');
+    }
+  }
+}

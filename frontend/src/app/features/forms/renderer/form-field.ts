@@ -1,0 +1,173 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import type { CompiledField, Component as FormComponent, Env, Option } from '../../../core/forms/engine';
+import { eventValue } from '../../../core/ui/event-value';
+import { fieldId, type DateParts } from './form-logic';
+import { FormState } from './form-state';
+
+/** How many matches an autocomplete offers at once. */
+const MAX_MATCHES = 8;
+
+/** A choice offered by radios, checkboxes, select or autocomplete. */
+interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * Renders one component of a form page with GOV.UK markup: any input type, a repeating group
+ * (itself rendering its items' components), a calculated value or a content block.
+ */
+@Component({
+  selector: 'cop-form-field',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet],
+  templateUrl: './form-field.html',
+})
+export class FormField {
+  readonly state = inject(FormState);
+
+  /** The component declaration. */
+  readonly component = input.required<FormComponent>();
+  /** Path prefix of the enclosing group item (`items[0].`), '' at the top. */
+  readonly prefix = input('');
+  /** Where conditions are evaluated. */
+  readonly env = input.required<Env>();
+  /** Heading level for group item titles. */
+  readonly level = input(2);
+
+  /** The text typed into an autocomplete's search box. */
+  readonly search = signal<string | null>(null);
+
+  readonly field = computed<CompiledField | undefined>(() => this.state.field(this.component()));
+  readonly kind = computed(() => this.field()?.kind ?? (this.component() as { type: string }).type);
+  readonly path = computed(() => this.prefix() + (this.field()?.name ?? ''));
+  readonly id = computed(() => fieldId(this.path()));
+  readonly shown = computed(() => this.state.shown(this.component(), this.env()));
+  readonly error = computed(() => (this.field() ? this.state.errorAt(this.path()) : null));
+  readonly value = computed(() => this.state.value(this.path()));
+  readonly text = computed(() => {
+    const v = this.value();
+    return v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v);
+  });
+  readonly content = computed(() => this.component() as { text?: string; summary?: string });
+  readonly suffix = computed(() => (this.field()?.source as { suffix?: string } | undefined)?.suffix);
+  readonly describedBy = computed(() => {
+    const ids: string[] = [];
+    if (this.field()?.hint) ids.push(`${this.id()}-hint`);
+    if (this.error()) ids.push(`${this.id()}-error`);
+    return ids.length ? ids.join(' ') : null;
+  });
+
+  /** Options of a choice component: its own, or its reference set's rows. */
+  readonly choices = computed<Choice[]>(() => {
+    const field = this.field();
+    if (!field) return [];
+    const own = (field.source as { options?: Option[] }).options;
+    if (own) return own.map((o) => ({ value: o.value, label: o.label, hint: o.hint }));
+    return field.reference ? this.state.rows(field.reference).map((r) => ({ value: r.id, label: r.label })) : [];
+  });
+  /** Autocomplete matches for the search text. */
+  readonly matches = computed(() => {
+    const q = (this.search() ?? '').trim().toLowerCase();
+    const all = this.choices();
+    const found = q ? all.filter((c) => c.label.toLowerCase().includes(q) || c.value.toLowerCase().includes(q)) : all;
+    return { shown: found.slice(0, MAX_MATCHES), total: found.length };
+  });
+  /** The chosen option of an autocomplete, when not among the matches. */
+  readonly chosenHidden = computed(() => {
+    const v = this.text();
+    if (!v || this.matches().shown.some((c) => c.value === v)) return null;
+    return this.choices().find((c) => c.value === v) ?? { value: v, label: v };
+  });
+
+  /** Items of a group. */
+  readonly items = computed(() => (this.kind() === 'group' ? this.state.items(this.path()) : []));
+  readonly itemName = computed(() => this.field()?.itemName ?? 'item');
+  readonly canAdd = computed(() => this.items().length < Math.min(this.field()?.maxItems ?? 200, 200));
+  readonly children = computed(() => (this.component() as { components?: FormComponent[] }).components ?? []);
+
+  /** The calculated value, live. */
+  readonly calculated = computed(() => {
+    const v = this.state.cleanedValue(this.path());
+    if (typeof v !== 'number') return 'Not calculated yet';
+    return this.suffix() ? `${v} ${this.suffix()}` : String(v);
+  });
+
+  setText(event: Event): void {
+    this.state.setValue(this.path(), eventValue(event));
+  }
+
+  choose(value: string): void {
+    this.state.setValue(this.path(), value);
+  }
+
+  setYesNo(value: boolean): void {
+    this.state.setValue(this.path(), value);
+  }
+
+  toggle(value: string, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    const current = Array.isArray(this.value()) ? (this.value() as string[]) : [];
+    const next = checked ? [...current.filter((v) => v !== value), value] : current.filter((v) => v !== value);
+    this.state.setValue(this.path(), next.length ? next : undefined);
+  }
+
+  isChecked(value: string): boolean {
+    const v = this.value();
+    return Array.isArray(v) && v.includes(value);
+  }
+
+  parts(): DateParts {
+    return this.state.dateParts(this.path(), this.kind() === 'date-time');
+  }
+
+  setPart(key: keyof DateParts, event: Event): void {
+    this.state.setDatePart(this.path(), key, eventValue(event), this.kind() === 'date-time');
+  }
+
+  fileValue(key: 'id' | 'name'): string {
+    const v = this.value() as { id?: unknown; name?: unknown } | undefined;
+    return v && typeof v === 'object' && typeof v[key] === 'string' ? (v[key] as string) : '';
+  }
+
+  setFile(key: 'id' | 'name', event: Event): void {
+    const current = { id: this.fileValue('id'), name: this.fileValue('name') };
+    const next = { ...current, [key]: eventValue(event).trim() };
+    this.state.setValue(this.path(), next.id ? { id: next.id, name: next.name || next.id } : undefined);
+  }
+
+  setSearch(event: Event): void {
+    this.search.set(eventValue(event));
+  }
+
+  addItem(): void {
+    this.state.addItem(this.path());
+    const next = this.items().length; // after the update: focus the new item's heading
+    setTimeout(() => document.getElementById(`${this.id()}-${next - 1}-title`)?.focus(), 0);
+  }
+
+  removeItem(i: number): void {
+    this.state.removeItem(this.path(), i);
+    setTimeout(() => document.getElementById(`${this.id()}-add`)?.focus(), 0);
+  }
+
+  itemEnv(i: number): Env {
+    return this.state.itemEnv(this.env(), this.path(), i);
+  }
+
+  /** A part's inline error state: every part is marked when the date as a whole is wrong. */
+  partError(key: keyof DateParts): boolean {
+    const error = this.error();
+    if (!error) return false;
+    const m = /must include a (.+)$/.exec(error);
+    if (m) return m[1]!.includes(key);
+    if (error.startsWith('Year must')) return key === 'year';
+    return true;
+  }
+
+  capitalised(text: string): string {
+    return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+  }
+}

@@ -1,0 +1,379 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { firstValueFrom, forkJoin, of } from 'rxjs';
+import { catchError, map } from 'rxjs/operators';
+import { toApiError } from '../../../core/api/api-error';
+import { AuthService } from '../../../core/auth/auth.service';
+import { CasesService, newUuid } from '../../../core/cases/cases.service';
+import { DraftStore, LocalDraft } from '../../../core/cases/draft-store';
+import { DraftSync } from '../../../core/cases/draft-sync';
+import {
+  compileForm,
+  sectionStatuses,
+  standardTerms,
+  summarise,
+  type FormDefinition as EngineForm,
+  type ReferenceRow,
+  type SectionStatus,
+} from '../../../core/forms/engine';
+import { FormDefinition, PluginSummary } from '../../../core/plugins/plugin.model';
+import { ReferenceService } from '../../../core/reference/reference.service';
+import { ErrorSummary, FieldProblem } from '../../../core/ui/error-summary';
+import { PageTitle } from '../../../core/ui/page-title';
+import { FormField } from './form-field';
+import { locateErrors, validateForShell, type LocatedError } from './form-logic';
+import { FormState } from './form-state';
+import { RENDERER_MESSAGES, submitErrorMessage } from './renderer.messages';
+
+/** A workflow action whose form this renderer fills in (instead of starting a case). */
+export interface ActionTarget {
+  caseId: string;
+  businessKey: string;
+  actionId: string;
+  label: string;
+  version: number;
+}
+
+/** Status of a task-list section, as the GOV.UK task list shows it. */
+const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Not yet started', 'in-progress': 'In progress', completed: 'Completed' };
+
+/**
+ * Renders a form declaration: one page per screen (wizard and single forms) or a GOV.UK task
+ * list, validation with the shared engine on "Continue" and on submit, check your answers with
+ * change links, drafts (server and this device) and submission. Steps live in the URL
+ * (`?draft=<id>&page=<page id>|check|tasks`) so Back and reload work.
+ */
+@Component({
+  selector: 'cop-form-renderer',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ErrorSummary, FormField],
+  providers: [FormState],
+  templateUrl: './form-renderer.html',
+})
+export class FormRenderer implements OnInit {
+  readonly state = inject(FormState);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly cases = inject(CasesService);
+  private readonly reference = inject(ReferenceService);
+  private readonly store = inject(DraftStore);
+  private readonly sync = inject(DraftSync);
+  private readonly auth = inject(AuthService);
+  private readonly pageTitle = inject(PageTitle);
+
+  /** The workflow. */
+  readonly plugin = input.required<PluginSummary>();
+  /** The form to fill in. */
+  readonly form = input.required<FormDefinition>();
+  /** Set when the form belongs to a workflow action on a case. */
+  readonly action = input<ActionTarget | null>(null);
+
+  readonly messages = RENDERER_MESSAGES;
+  /** Whether answers and reference data are ready. */
+  readonly ready = signal(false);
+  /** A message when the form cannot be used (lists failed to load). */
+  readonly fatal = signal<string | null>(null);
+  /** A banner after saving a draft. */
+  readonly notice = signal<{ kind: 'success' | 'important'; text: string } | null>(null);
+  readonly submitting = signal(false);
+  readonly draftId = signal<string | null>(null);
+  /** A message when the action could not be taken because the case changed. */
+  readonly conflict = signal<string | null>(null);
+  /** Errors of the last full validation, shown again on the page that holds each. */
+  private readonly pending = signal<readonly LocatedError[]>([]);
+  /** One Idempotency-Key per submission attempt, kept across retries until the answers change. */
+  private idempotencyKey: string | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  readonly engineForm = computed(() => this.form() as unknown as EngineForm);
+  readonly compiled = computed(() => compileForm(this.engineForm(), standardTerms));
+  readonly isTaskList = computed(() => this.engineForm().type === 'task-list');
+  /** Pages shown for the current answers. */
+  readonly visiblePageIds = computed(() => {
+    const env = this.state.env();
+    return this.compiled()
+      .pages.filter((p) => !p.condition || p.condition(env))
+      .map((p) => p.id);
+  });
+  /** The step in the URL: a page id, 'check' or 'tasks'. */
+  readonly step = computed(() => {
+    const requested = this.query().get('page');
+    if (requested === 'check') return 'check';
+    if (requested === 'tasks' && this.isTaskList()) return 'tasks';
+    if (requested && this.visiblePageIds().includes(requested)) return requested;
+    return this.isTaskList() ? 'tasks' : (this.visiblePageIds()[0] ?? 'check');
+  });
+  readonly changing = computed(() => this.query().get('change') === '1');
+  readonly page = computed(() => this.engineForm().pages.find((p) => p.id === this.step()) ?? null);
+  /** Whether the page has a single question whose label can be the page heading. */
+  readonly backLink = computed(() => this.previousStep());
+  readonly sections = computed(() =>
+    this.isTaskList() ? sectionStatuses(this.engineForm(), this.sent(), this.state.options()).map((s) => ({ ...s, text: STATUS_TEXT[s.status] })) : [],
+  );
+  readonly allComplete = computed(() => this.sections().every((s) => s.status === 'completed'));
+  readonly summary = computed(() =>
+    summarise(this.engineForm(), this.state.cleaned(), { terms: standardTerms, reference: this.state.lookup() }),
+  );
+  readonly problems = computed<FieldProblem[]>(() => this.state.errors().map((e) => ({ fieldId: e.fieldId, message: e.message, pageId: e.pageId })));
+
+  constructor() {
+    // Keep the form on this device as the officer goes, so nothing is lost offline or at sign-in.
+    effect(() => {
+      const answers = this.state.answers();
+      const parts = this.state.parts();
+      const page = this.step();
+      if (!this.ready() || this.action()) return;
+      untracked(() => {
+        this.idempotencyKey = null;
+        clearTimeout(this.saveTimer);
+        this.saveTimer = setTimeout(() => void this.keepLocal(answers, parts, page), 250);
+      });
+    });
+    // The page title follows the step.
+    effect(() => {
+      const step = this.step();
+      if (!this.ready()) return;
+      const title = step === 'check' ? 'Check your answers' : step === 'tasks' ? this.form().title : (this.page()?.title ?? this.form().title);
+      untracked(() => {
+        this.pageTitle.setPage(`${title} - ${this.plugin().title}`);
+        this.pageTitle.setError(this.state.errors().length > 0);
+      });
+    });
+    // Arriving on a page: show the errors the last full check found there.
+    effect(() => {
+      const step = this.step();
+      untracked(() => this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step))));
+    });
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.saveTimer));
+  }
+
+  async ngOnInit(): Promise<void> {
+    this.state.form.set(this.engineForm());
+    this.state.workflow.set(this.plugin().id);
+    const sets = await this.loadSets();
+    if (!sets) {
+      this.fatal.set(RENDERER_MESSAGES.listsFailed);
+      return;
+    }
+    this.state.sets.set(sets);
+    if (this.action()) {
+      this.ready.set(true);
+      return;
+    }
+    const draftId = this.query().get('draft');
+    if (draftId) await this.resume(draftId);
+    else await this.startNew();
+    this.ready.set(true);
+  }
+
+  /** "Continue" / "Save and continue": check this page, then go on. */
+  continue(event: Event): void {
+    event.preventDefault();
+    const pageId = this.step();
+    const errors = this.validate(pageId);
+    this.pending.update((pending) => pending.filter((e) => e.pageId !== pageId));
+    if (errors.length) {
+      this.show(errors);
+      return;
+    }
+    this.show([]);
+    void this.go(this.nextStep(pageId));
+  }
+
+  /** Submits the answers (or takes the action), after a full check. */
+  async submit(): Promise<void> {
+    if (this.submitting()) return;
+    const result = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'submit' });
+    if (result.errors.length) {
+      this.showAll(result.errors);
+      return;
+    }
+    this.submitting.set(true);
+    this.conflict.set(null);
+    const action = this.action();
+    this.idempotencyKey ??= newUuid();
+    try {
+      if (action) {
+        await firstValueFrom(this.cases.act(action.caseId, action.actionId, action.version, result.sent));
+        this.pageTitle.setError(false);
+        await this.router.navigate(['/cases', action.businessKey], { state: { done: `${action.label}: done` } });
+        return;
+      }
+      const view = await firstValueFrom(this.cases.submit(this.plugin().id, result.sent, this.draftId(), this.idempotencyKey));
+      const id = this.draftId();
+      if (id) await this.store.delete(id);
+      this.pageTitle.setError(false);
+      await this.router.navigate(['/cases', view.businessKey], { state: { submitted: view.businessKey } });
+    } catch (error: unknown) {
+      const e = toApiError(error);
+      if (e.status === 409) this.conflict.set(e.message ?? RENDERER_MESSAGES.conflict);
+      else if (e.status === 400 && e.errors.length) this.showAll(e.errors);
+      else this.show([{ path: '', message: e.status === 0 ? RENDERER_MESSAGES.offlineSubmit : submitErrorMessage(e), fieldId: '' }]);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** "Save as draft": to the server, or on this device until back online. */
+  async saveDraft(): Promise<void> {
+    const draft = this.localDraft();
+    if (!draft) return;
+    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'draft' }).answers;
+    for (const f of this.compiled().root.fields) if (f.kind === 'calculated') delete cleaned[f.name];
+    const outcome = await this.sync.save(draft, cleaned);
+    if (outcome === 'saved') this.notice.set({ kind: 'success', text: RENDERER_MESSAGES.draftSaved });
+    else if (outcome === 'on-device') this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.savedOnDevice });
+    else if (outcome.errors.length) this.showAll(outcome.errors);
+    else this.show([{ path: '', message: submitErrorMessage(outcome), fieldId: '' }]);
+    if (outcome === 'saved' || outcome === 'on-device') setTimeout(() => document.getElementById('draft-notice')?.focus(), 0);
+  }
+
+  /** Error summary link to a question on another page. */
+  followError(problem: FieldProblem): void {
+    if (!problem.pageId) return;
+    void this.go(problem.pageId, true).then(() => setTimeout(() => document.getElementById(problem.fieldId)?.focus(), 50));
+  }
+
+  /** Query params of a change link. */
+  changeLink(pageId: string): Record<string, string> {
+    return { page: pageId, change: '1' };
+  }
+
+  /** The first visible page of a task-list section. */
+  sectionStart(sectionId: string): string | null {
+    const shown = new Set(this.visiblePageIds());
+    return this.engineForm().pages.find((p) => p.section === sectionId && shown.has(p.id))?.id ?? null;
+  }
+
+  private validate(pageId: string): LocatedError[] {
+    const result = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'submit', pageId });
+    return locateErrors(this.engineForm(), standardTerms, result.errors);
+  }
+
+  private show(errors: LocatedError[]): void {
+    this.state.errors.set(errors);
+    this.pageTitle.setError(errors.length > 0);
+  }
+
+  /** Errors of the whole form (or the server's), shown where the officer is and kept for each page. */
+  private showAll(errors: readonly { path: string; message: string }[]): void {
+    const located = locateErrors(this.engineForm(), standardTerms, errors);
+    this.pending.set(located.filter((e) => e.pageId));
+    this.show(located);
+  }
+
+  private sent(): Record<string, unknown> {
+    return validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'draft' }).sent;
+  }
+
+  private nextStep(pageId: string): string {
+    const pages = this.engineForm().pages;
+    const shown = new Set(this.visiblePageIds());
+    const at = pages.findIndex((p) => p.id === pageId);
+    const section = pages[at]?.section;
+    const later = pages.slice(at + 1).filter((p) => shown.has(p.id) && (!this.isTaskList() || p.section === section));
+    if (this.changing()) {
+      // After a change, carry on only through pages the change made necessary.
+      const incomplete = later.find((p) => this.validate(p.id).length > 0);
+      return incomplete ? incomplete.id : this.isTaskList() ? 'tasks' : 'check';
+    }
+    return later[0]?.id ?? (this.isTaskList() ? 'tasks' : 'check');
+  }
+
+  private previousStep(): { step: string | null; label: string } {
+    const step = this.step();
+    if (this.action()) return { step: null, label: `Back to ${this.action()!.businessKey}` };
+    if (this.changing() && step !== 'check') return { step: 'check', label: 'Back' };
+    if (step === 'tasks') return { step: null, label: 'Back to your forms' };
+    const pages = this.engineForm().pages;
+    const shown = new Set(this.visiblePageIds());
+    if (this.isTaskList()) return { step: 'tasks', label: 'Back' };
+    if (step === 'check') {
+      const last = [...pages].reverse().find((p) => shown.has(p.id));
+      return { step: last?.id ?? null, label: 'Back' };
+    }
+    const at = pages.findIndex((p) => p.id === step);
+    const before = pages.slice(0, at).reverse().find((p) => shown.has(p.id));
+    return before ? { step: before.id, label: 'Back' } : { step: null, label: 'Back to your forms' };
+  }
+
+  /** Back link's target. */
+  backParams(): Record<string, string | null> {
+    const step = this.backLink().step;
+    return { page: step, change: this.changing() && step !== 'check' ? '1' : null };
+  }
+
+  private async go(step: string, change = this.changing()): Promise<void> {
+    this.notice.set(null);
+    const keepChange = change && step !== 'check' && step !== 'tasks';
+    await this.router.navigate([], { queryParams: { page: step, change: keepChange ? '1' : null }, queryParamsHandling: 'merge' });
+  }
+
+  private async loadSets(): Promise<Record<string, ReferenceRow[]> | null> {
+    const sets = this.state.referenceSets();
+    if (!sets.length) return {};
+    const requests = sets.map((set) =>
+      this.reference.rows(set, { flag: this.plugin().id }).pipe(
+        map((rows) => rows as ReferenceRow[]),
+        catchError(() => of(null)),
+      ),
+    );
+    const rows = await firstValueFrom(forkJoin(requests));
+    if (rows.some((r) => r === null)) return null;
+    return Object.fromEntries(sets.map((set, i) => [set, rows[i]!]));
+  }
+
+  private async resume(draftId: string): Promise<void> {
+    this.draftId.set(draftId);
+    const user = this.auth.user();
+    const local = await this.store.get(draftId);
+    if (local && local.userId === user?.id && local.pluginId === this.plugin().id) {
+      this.state.answers.set(local.answers);
+      this.state.parts.set(local.dateParts ?? {});
+      return;
+    }
+    try {
+      const draft = await firstValueFrom(this.cases.draft(this.plugin().id, draftId));
+      this.state.answers.set(draft.answers ?? {});
+    } catch {
+      this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.draftMissing });
+    }
+  }
+
+  private async startNew(): Promise<void> {
+    const id = newUuid();
+    this.draftId.set(id);
+    try {
+      this.state.answers.set(await firstValueFrom(this.cases.prefill(this.plugin().id, this.form().id)));
+    } catch {
+      this.state.answers.set({});
+    }
+    await this.router.navigate([], { queryParams: { draft: id }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  private localDraft(): LocalDraft | null {
+    const id = this.draftId();
+    const user = this.auth.user();
+    if (!id || !user) return null;
+    const step = this.step();
+    return {
+      id,
+      userId: user.id,
+      pluginId: this.plugin().id,
+      formId: this.form().id,
+      answers: this.state.answers(),
+      dateParts: this.state.parts(),
+      page: step,
+      updatedAt: new Date().toISOString(),
+      pendingSync: false,
+    };
+  }
+
+  private async keepLocal(answers: Record<string, unknown>, _parts: unknown, _page: string): Promise<void> {
+    const draft = this.localDraft();
+    if (!draft || !Object.keys(answers).length) return;
+    await this.store.saveLocal(draft);
+  }
+}

@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { Router } from '@angular/router';
+import { catchError, of } from 'rxjs';
+import { toApiError } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { safeReturnUrl } from '../../core/auth/return-url';
+import { ReferenceRow, ReferenceService } from '../../core/reference/reference.service';
+import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
+import { eventValue } from '../../core/ui/event-value';
+import { PageTitle } from '../../core/ui/page-title';
+import { PortPicker } from './port-picker';
+import { SHIFT_FIELD_IDS, SHIFT_MESSAGES, shiftErrorMessage } from './shift.messages';
+import { ShiftService } from './shift.service';
+
+/** Chooses the team and location for this shift; shown after sign-in until a shift is started. */
+@Component({
+  selector: 'cop-start-shift-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ErrorSummary, PortPicker],
+  templateUrl: './start-shift.page.html',
+})
+export class StartShiftPage {
+  private readonly shifts = inject(ShiftService);
+  private readonly router = inject(Router);
+  private readonly pageTitle = inject(PageTitle);
+
+  /** Query parameter: where to go once the shift has started. */
+  readonly returnUrl = input<string>();
+
+  /** The signed-in user. */
+  readonly user = inject(AuthService).user;
+  /** Teams to choose from; null while loading, 'failed' when they could not be loaded. */
+  readonly teams = toSignal(
+    inject(ReferenceService)
+      .rows('teams')
+      .pipe(catchError(() => of('failed' as const))),
+    { initialValue: null },
+  );
+  /** Message shown when teams cannot be loaded. */
+  readonly teamsUnavailable = SHIFT_MESSAGES.teamsUnavailable;
+
+  /** The chosen team id; defaults to the user's own team. */
+  readonly teamId = signal(this.user()?.teamId ?? '');
+  /** The chosen port. */
+  readonly location = signal<ReferenceRow | null>(null);
+  /** Whether the start request is in flight. */
+  readonly submitting = signal(false);
+  /** Problems from the last attempt. */
+  readonly problems = signal<readonly FieldProblem[]>([]);
+
+  /** Inline error for the team select. */
+  readonly teamError = computed(() => this.problemFor('team'));
+  /** Inline error for the location picker. */
+  readonly locationError = computed(() => this.problemFor('location-search'));
+
+  /** Copies the team select's value into its signal. */
+  chooseTeam(event: Event): void {
+    this.teamId.set(eventValue(event));
+  }
+
+  /** Validates and starts the shift, then continues to the page the user wanted. */
+  async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.submitting()) return;
+    const problems: FieldProblem[] = [];
+    if (!this.teamId()) problems.push({ fieldId: 'team', message: SHIFT_MESSAGES.teamRequired });
+    if (!this.location()) problems.push({ fieldId: 'location-search', message: SHIFT_MESSAGES.locationRequired });
+    this.show(problems);
+    if (problems.length) return;
+
+    this.submitting.set(true);
+    try {
+      await this.shifts.start(this.teamId(), this.location()!.id);
+      this.pageTitle.setError(false);
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (error: unknown) {
+      const apiError = toApiError(error);
+      const fieldProblems = apiError.errors.map((e) => ({ fieldId: SHIFT_FIELD_IDS[e.path] ?? '', message: e.message }));
+      this.show(fieldProblems.length ? fieldProblems : [{ fieldId: '', message: shiftErrorMessage(apiError) }]);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** Whether the team list is an array (loaded). */
+  loadedTeams(): ReferenceRow[] | null {
+    const teams = this.teams();
+    return Array.isArray(teams) ? teams : null;
+  }
+
+  private show(problems: FieldProblem[]): void {
+    this.problems.set(problems);
+    this.pageTitle.setError(problems.length > 0);
+  }
+
+  private problemFor(fieldId: string): string | null {
+    return this.problems().find((problem) => problem.fieldId === fieldId)?.message ?? null;
+  }
+}

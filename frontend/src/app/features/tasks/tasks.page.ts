@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { toApiError } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { TaskPage, TaskPriority, TaskQuery, TaskView } from '../../core/cases/cases.model';
+import { CasesService } from '../../core/cases/cases.service';
+import { PRIORITY_TAGS, displayDateTime } from '../../core/cases/task-display';
+import { PluginsService } from '../../core/plugins/plugins.service';
+
+import { PageTitle } from '../../core/ui/page-title';
+import { TASKS_MESSAGES, tasksErrorMessage } from './tasks.messages';
+
+const PRIORITIES: TaskPriority[] = ['urgent', 'high', 'medium', 'low'];
+const SORTS = [
+  { value: 'priority', label: 'Priority (highest first)' },
+  { value: 'due', label: 'Due date (soonest first)' },
+  { value: 'created', label: 'Created (newest first)' },
+] as const;
+
+/** My tasks and my team's tasks: filters, sort, claim and unclaim, paging by cursor. Everything is in the URL. */
+@Component({
+  selector: 'cop-tasks-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  templateUrl: './tasks.page.html',
+})
+export class TasksPage {
+  private readonly cases = inject(CasesService);
+  private readonly router = inject(Router);
+  private readonly pageTitle = inject(PageTitle);
+  readonly user = inject(AuthService).user;
+
+  /** Query parameters. */
+  readonly tab = input<string>();
+  readonly plugin = input<string>();
+  readonly priority = input<string>();
+  readonly overdue = input<string>();
+  readonly sort = input<string>();
+  readonly cursor = input<string>();
+
+  readonly priorities = PRIORITIES;
+  readonly sorts = SORTS;
+  readonly tags = PRIORITY_TAGS;
+  readonly when = displayDateTime;
+  readonly plugins = toSignal(inject(PluginsService).list().pipe(catchError(() => of([]))), { initialValue: [] });
+  readonly page = signal<TaskPage | null>(null);
+  readonly error = signal<string | null>(null);
+  readonly busy = signal(false);
+  readonly notice = signal<string | null>(null);
+
+  readonly scope = computed<'mine' | 'team'>(() => (this.tab() === 'team' ? 'team' : 'mine'));
+  readonly query = computed<TaskQuery>(() => ({
+    scope: this.scope(),
+    plugin: this.plugin() || undefined,
+    priority: PRIORITIES.includes(this.priority() as TaskPriority) ? (this.priority() as TaskPriority) : undefined,
+    overdue: this.overdue() === 'true',
+    sort: (SORTS.some((s) => s.value === this.sort()) ? this.sort() : 'priority') as TaskQuery['sort'],
+    limit: 25,
+    cursor: this.cursor() || undefined,
+  }));
+  readonly pluginTitle = computed(() => new Map(this.plugins().map((p) => [p.id, p.title])));
+
+  constructor() {
+    effect(() => void this.load(this.query()));
+    effect(() => this.pageTitle.setPage(this.scope() === 'team' ? "My team's tasks" : 'My tasks'));
+  }
+
+  async load(query: TaskQuery): Promise<void> {
+    try {
+      this.page.set(await firstValueFrom(this.cases.tasks(query)));
+      this.error.set(null);
+    } catch (error: unknown) {
+      this.error.set(tasksErrorMessage(toApiError(error)));
+    }
+  }
+
+  /** Applies the filter form: every choice goes into the URL, back to the first page. */
+  applyFilters(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const value = (name: string): string | null => {
+      const v = data.get(name);
+      return typeof v === 'string' && v ? v : null;
+    };
+    void this.router.navigate([], {
+      queryParams: { plugin: value('plugin'), priority: value('priority'), overdue: value('overdue'), sort: value('sort'), cursor: null },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  async claim(task: TaskView, claim: boolean): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.notice.set(null);
+    try {
+      const updated = await firstValueFrom(claim ? this.cases.claim(task.id) : this.cases.unclaim(task.id));
+      this.page.update((page) => page && { ...page, tasks: page.tasks.map((t) => (t.id === updated.id ? updated : t)) });
+      this.notice.set(claim ? `You claimed "${task.title}" on ${task.businessKey}` : `You released "${task.title}" on ${task.businessKey}`);
+    } catch (error: unknown) {
+      this.error.set(tasksErrorMessage(toApiError(error)));
+      await this.load(this.query());
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  canClaim(task: TaskView): boolean {
+    return task.status === 'open' && !task.assignee;
+  }
+
+  canUnclaim(task: TaskView): boolean {
+    return task.status === 'open' && task.assignee?.id === this.user()?.id;
+  }
+
+  selected(current: string | undefined, value: string): boolean {
+    return (current ?? '') === value;
+  }
+
+}

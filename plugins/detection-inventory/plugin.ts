@@ -1,0 +1,150 @@
+import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
+import { EquipmentLineEntity } from './entities/equipment-line.entity.js';
+import { InventoryEntity } from './entities/inventory.entity.js';
+
+interface EquipmentLine {
+  equipmentType: string;
+  otherEquipmentType?: string;
+  workingUnits: number;
+  faultyUnits: number;
+  trainedStaff: number;
+  faultReported?: boolean;
+}
+
+interface InventoryAnswers {
+  port: string;
+  terminal?: string;
+  team: string;
+  countDate: string;
+  equipment: EquipmentLine[];
+  totalWorking?: number;
+  totalFaulty?: number;
+  maintenanceContract: boolean;
+  maintenanceProvider?: string;
+  contractEndDate?: string;
+}
+
+async function recordInventory(ctx: SubmitContext): Promise<void> {
+  const a = ctx.case.answers as unknown as InventoryAnswers;
+  const lines = a.equipment ?? [];
+  await ctx.manager.insert(InventoryEntity, {
+    caseId: ctx.case.id,
+    portId: a.port,
+    terminal: a.terminal ?? null,
+    teamId: a.team,
+    countDate: a.countDate,
+    totalWorking: a.totalWorking ?? lines.reduce((n, l) => n + l.workingUnits, 0),
+    totalFaulty: a.totalFaulty ?? lines.reduce((n, l) => n + l.faultyUnits, 0),
+    maintenanceContract: a.maintenanceContract,
+    maintenanceProvider: a.maintenanceProvider ?? null,
+    contractEndDate: a.contractEndDate ?? null,
+  });
+  if (lines.length === 0) return;
+  await ctx.manager.insert(
+    EquipmentLineEntity,
+    lines.map((l, i) => ({
+      caseId: ctx.case.id,
+      lineNo: i + 1,
+      equipmentType: l.equipmentType,
+      otherEquipmentType: l.otherEquipmentType ?? null,
+      workingUnits: l.workingUnits,
+      faultyUnits: l.faultyUnits,
+      trainedStaff: l.trainedStaff,
+      faultReported: l.faultReported ?? null,
+    })),
+  );
+}
+
+/**
+ * The census of detection equipment. A count with no faults goes to the team's manager to
+ * confirm; a count with faulty units goes straight to a repair task.
+ */
+export default definePlugin({
+  id: 'detection-inventory',
+  title: 'Detection equipment inventory',
+  version: '1.0.0',
+  description:
+    'Count the detection equipment at your port or terminal, such as scanners and trace detectors. Record how many units work, how many are faulty and how many staff are trained to use them.',
+  sdk: '^1.0.0',
+  category: 'Equipment',
+  entities: [InventoryEntity, EquipmentLineEntity],
+  startForm: 'detection-inventory',
+  teamFrom: 'team',
+  startRoles: ['officer', 'manager'],
+  workflow: {
+    initial: 'awaiting-confirmation',
+    // Any faulty unit: straight to a repair task for the team that holds the equipment.
+    routes: [{ when: { field: 'totalFaulty', gt: 0 }, to: 'faults-to-repair' }],
+    states: [
+      {
+        id: 'awaiting-confirmation',
+        label: 'Awaiting manager confirmation',
+        tasks: [
+          {
+            title: 'Confirm detection equipment count',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'low',
+            due: 'P5D',
+            escalation: { raisePriorityTo: 'medium', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'faults-to-repair',
+        label: 'Faulty equipment: repair not yet requested',
+        tasks: [
+          {
+            title: 'Request repair of faulty detection equipment',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'high',
+            due: 'P2D',
+            escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'repair-requested',
+        label: 'Repair requested',
+        tasks: [
+          {
+            title: 'Confirm faulty equipment is repaired or replaced',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'medium',
+            due: 'P14D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
+      },
+      { id: 'confirmed', label: 'Count confirmed', terminal: true },
+    ],
+    actions: [
+      {
+        id: 'confirm-count',
+        label: 'Confirm the count',
+        from: ['awaiting-confirmation'],
+        to: 'confirmed',
+        roles: ['manager'],
+      },
+      {
+        id: 'request-repair',
+        label: 'Record repair request',
+        from: ['faults-to-repair'],
+        to: 'repair-requested',
+        roles: ['officer', 'manager'],
+        form: 'repair-request',
+      },
+      {
+        id: 'confirm-repair',
+        label: 'Confirm equipment repaired',
+        from: ['repair-requested'],
+        to: 'confirmed',
+        roles: ['officer', 'manager'],
+        form: 'repair-confirmation',
+      },
+    ],
+  },
+  hooks: { onSubmit: recordInventory },
+});

@@ -1,0 +1,207 @@
+import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
+import { ExaminationEntity } from './entities/examination.entity.js';
+
+/** Outcomes that are a refusal of leave to enter and need a Higher Officer's authorisation. */
+export const REFUSALS = ['refused-removal', 'refused-detained'];
+
+interface ExaminationAnswers {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  nationality: string;
+  sex: string;
+  documentType: string;
+  documentNumber: string;
+  issuingCountry: string;
+  documentIssue?: string;
+  port: string;
+  transportMode: string;
+  arrivedAt: string;
+  team: string;
+  riskFactors: string[];
+  powerUsed: string;
+  is81ServedAt: string;
+  interpreterLanguage?: string;
+  outcome: string;
+  decisionAt: string;
+}
+
+async function recordExamination(ctx: SubmitContext): Promise<void> {
+  const a = ctx.case.answers as unknown as ExaminationAnswers;
+  await ctx.manager.insert(ExaminationEntity, {
+    caseId: ctx.case.id,
+    givenName: a.givenName,
+    familyName: a.familyName,
+    dateOfBirth: a.dateOfBirth,
+    nationalityId: a.nationality,
+    sexId: a.sex,
+    documentTypeId: a.documentType,
+    documentNumber: a.documentNumber,
+    issuingCountryId: a.issuingCountry,
+    documentIssueId: a.documentIssue ?? null,
+    portId: a.port,
+    transportModeId: a.transportMode,
+    arrivedAt: answerInstant(a.arrivedAt),
+    teamId: a.team,
+    riskFactors: a.riskFactors,
+    powerUsed: a.powerUsed,
+    is81ServedAt: answerInstant(a.is81ServedAt),
+    interpreterLanguageId: a.interpreterLanguage ?? null,
+    outcome: a.outcome,
+    decisionAt: answerInstant(a.decisionAt),
+    refused: REFUSALS.includes(a.outcome),
+  });
+}
+
+/**
+ * Passengers held for further examination on form IS81. A refusal goes straight to a Higher
+ * Officer to authorise while the passenger is held; immigration bail and asylum claims each
+ * have their own follow-up; anything else is reviewed by a manager.
+ */
+export default definePlugin({
+  id: 'refusal-of-entry',
+  title: 'Refusal of entry (IS81)',
+  version: '1.0.0',
+  description:
+    'Record a passenger you hold for further examination on form IS81: their identity and travel document, the risk factors, the power you used and the outcome. A Higher Officer must authorise every refusal.',
+  sdk: '^1.0.0',
+  category: 'Frontline',
+  entities: [ExaminationEntity],
+  startForm: 'refusal-of-entry',
+  teamFrom: 'team',
+  startRoles: ['officer', 'manager'],
+  workflow: {
+    initial: 'awaiting-review',
+    routes: [
+      { when: { field: 'outcome', in: REFUSALS }, to: 'awaiting-authorisation' },
+      { when: { field: 'outcome', eq: 'immigration-bail' }, to: 'on-immigration-bail' },
+      { when: { field: 'outcome', eq: 'asylum-claim' }, to: 'asylum-handover' },
+    ],
+    states: [
+      {
+        id: 'awaiting-review',
+        label: 'Awaiting manager review',
+        tasks: [
+          {
+            title: 'Review further examination record',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'medium',
+            due: 'P3D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'awaiting-authorisation',
+        label: 'Refusal awaiting authorisation',
+        tasks: [
+          {
+            title: 'Authorise refusal of entry: passenger held',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'urgent',
+            due: 'PT1H',
+            escalation: { notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'awaiting-removal',
+        label: 'Refused: awaiting removal',
+        tasks: [
+          {
+            title: "Arrange and record the passenger's removal",
+            team: 'case.team',
+            role: 'officer',
+            priority: 'high',
+            due: 'P1D',
+            escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'on-immigration-bail',
+        label: 'On immigration bail: examination continues',
+        tasks: [
+          {
+            title: 'Complete the examination when the passenger reports',
+            team: 'case.team',
+            role: 'officer',
+            priority: 'medium',
+            due: 'P14D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'asylum-handover',
+        label: 'Asylum claim: awaiting handover',
+        tasks: [
+          {
+            title: 'Hand the passenger over for an asylum screening interview',
+            team: 'case.team',
+            role: 'officer',
+            priority: 'high',
+            due: 'PT4H',
+            escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
+          },
+        ],
+      },
+      { id: 'closed', label: 'Examination closed', terminal: true },
+      { id: 'leave-granted', label: 'Leave to enter granted after review', terminal: true },
+      { id: 'removed', label: 'Removed from the UK', terminal: true },
+      { id: 'referred-for-asylum', label: 'Referred for asylum screening', terminal: true },
+    ],
+    actions: [
+      { id: 'confirm-review', label: 'Confirm review', from: ['awaiting-review'], to: 'closed', roles: ['manager'] },
+      {
+        id: 'authorise-refusal',
+        label: 'Authorise refusal of entry',
+        from: ['awaiting-authorisation'],
+        to: 'awaiting-removal',
+        roles: ['manager'],
+        form: 'refusal-authorisation',
+      },
+      {
+        id: 'grant-leave',
+        label: 'Grant leave to enter instead',
+        from: ['awaiting-authorisation', 'on-immigration-bail'],
+        to: 'leave-granted',
+        roles: ['manager'],
+        form: 'outcome-update',
+      },
+      {
+        id: 'refuse-entry',
+        label: 'Refuse entry',
+        from: ['on-immigration-bail'],
+        to: 'awaiting-authorisation',
+        roles: ['officer', 'manager'],
+        form: 'outcome-update',
+      },
+      {
+        id: 'record-removal',
+        label: 'Record the removal',
+        from: ['awaiting-removal'],
+        to: 'removed',
+        roles: ['officer', 'manager'],
+        form: 'removal-details',
+      },
+      {
+        id: 'record-asylum-claim',
+        label: 'Record an asylum claim',
+        from: ['awaiting-removal', 'on-immigration-bail'],
+        to: 'asylum-handover',
+        roles: ['officer', 'manager'],
+      },
+      {
+        id: 'confirm-asylum-handover',
+        label: 'Confirm handover for asylum screening',
+        from: ['asylum-handover'],
+        to: 'referred-for-asylum',
+        roles: ['officer', 'manager'],
+      },
+    ],
+  },
+  hooks: { onSubmit: recordExamination },
+});

@@ -1,0 +1,133 @@
+import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
+import { CompanionEntity } from './entities/companion.entity.js';
+import { ReferralEntity } from './entities/referral.entity.js';
+
+/** Answers to "Is the person under 18?" that mean the person is treated as a child. */
+export const TREATED_AS_CHILD = ['child', 'age-in-doubt'];
+
+interface Companion {
+  givenName?: string;
+  familyName?: string;
+  relation: string;
+  relationVerified: boolean;
+}
+
+interface ReferralAnswers {
+  encounteredAt: string;
+  port: string;
+  team: string;
+  eventType: string;
+  category: string;
+  indicators: string[];
+  personAge: string;
+  nationality: string;
+  language?: string;
+  accompanied: boolean;
+  companions?: Companion[];
+  actionsTaken: string[];
+}
+
+async function recordReferral(ctx: SubmitContext): Promise<void> {
+  const a = ctx.case.answers as unknown as ReferralAnswers;
+  await ctx.manager.insert(ReferralEntity, {
+    caseId: ctx.case.id,
+    encounteredAt: answerInstant(a.encounteredAt),
+    portId: a.port,
+    teamId: a.team,
+    eventTypeId: a.eventType,
+    category: a.category,
+    indicators: a.indicators,
+    personAge: a.personAge,
+    treatedAsChild: TREATED_AS_CHILD.includes(a.personAge),
+    nationalityId: a.nationality,
+    languageId: a.language ?? null,
+    accompanied: a.accompanied,
+    actionsTaken: a.actionsTaken,
+  });
+  const companions = a.companions ?? [];
+  if (companions.length === 0) return;
+  await ctx.manager.insert(
+    CompanionEntity,
+    companions.map((c) => ({
+      caseId: ctx.case.id,
+      givenName: c.givenName ?? null,
+      familyName: c.familyName ?? null,
+      relation: c.relation,
+      relationVerified: c.relationVerified,
+    })),
+  );
+}
+
+/**
+ * Potential victims of modern slavery and people at risk found at the border. A referral
+ * about a child, or a person whose age is in doubt, goes straight to an urgent task; a child's
+ * referral can only be closed by recording the handover to a partner agency.
+ */
+export default definePlugin({
+  id: 'safeguarding-referral',
+  title: 'Safeguarding and modern slavery referral',
+  version: '1.0.0',
+  description:
+    'Refer a person who may be a victim of modern slavery or human trafficking, or who may be at risk of harm. Referrals about children are dealt with urgently.',
+  sdk: '^1.0.0',
+  category: 'Safeguarding',
+  entities: [ReferralEntity, CompanionEntity],
+  startForm: 'safeguarding-referral',
+  teamFrom: 'team',
+  startRoles: ['officer', 'manager', 'intelligence'],
+  workflow: {
+    initial: 'awaiting-review',
+    routes: [{ when: { field: 'personAge', in: TREATED_AS_CHILD }, to: 'child-safeguarding' }],
+    states: [
+      {
+        id: 'awaiting-review',
+        label: 'Awaiting safeguarding review',
+        tasks: [
+          {
+            title: 'Review safeguarding referral',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'high',
+            due: 'PT8H',
+            escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
+          },
+        ],
+      },
+      {
+        id: 'child-safeguarding',
+        label: "Child: awaiting handover to children's services",
+        tasks: [
+          {
+            title: "Make sure the child is safe and handed over to children's services",
+            team: 'case.team',
+            role: 'manager',
+            priority: 'urgent',
+            due: 'PT1H',
+            escalation: { notifyManagers: true },
+          },
+        ],
+      },
+      { id: 'referred', label: 'Referred to partner agencies', terminal: true },
+      { id: 'closed-no-further-action', label: 'Closed: no further action', terminal: true },
+    ],
+    actions: [
+      {
+        id: 'record-referral',
+        label: 'Record referral to a partner agency',
+        from: ['awaiting-review', 'child-safeguarding'],
+        to: 'referred',
+        roles: ['officer', 'manager'],
+        form: 'partner-referral',
+      },
+      {
+        id: 'close-no-further-action',
+        label: 'Close with no further action',
+        from: ['awaiting-review'],
+        to: 'closed-no-further-action',
+        roles: ['manager'],
+        form: 'no-further-action',
+      },
+    ],
+  },
+  hooks: { onSubmit: recordReferral },
+});

@@ -1,0 +1,217 @@
+// Code passed to page.evaluate runs in the browser; these stand in for the DOM globals there.
+declare const document: { activeElement: { id: string } | null };
+declare const navigator: { onLine: boolean };
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../utils/app.js';
+import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+
+// Part 2 of the shell: an officer fills in and submits "Record an event at the border" (a
+// conditional page with a repeating items group), sees the case and its task; a manager
+// claims the task from the team list and routes the case; search finds it by a term value.
+// Needs `npm run build:shell` first. Every page is checked with axe at 1280px and 375px.
+describeBrowser('forms, cases, tasks and search', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signInAndStartShift(page: Page, username: string): Promise<void> {
+    await page.goto(`${app.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/shift\/start/);
+    await page.locator('#location-search').fill('Dover');
+    const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
+    await dover.waitFor();
+    await dover.locator('input').check();
+    if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await page.waitForURL(`${app.url}/`);
+  }
+
+  async function heading(page: Page, name: string): Promise<void> {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  async function continueOn(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  it('the officer records a seizure, the manager claims and routes it, and search finds it', async () => {
+    const officer = await newPage(browser);
+    await signInAndStartShift(officer, 'officer');
+    await officer.locator('[data-testid="task-counts"]').waitFor();
+    await officer.locator('[data-plugin-id="event-at-border"] a').click();
+
+    // Page 1: required answers, and an incomplete date input.
+    await heading(officer, 'About the event');
+    await officer.waitForURL(/draft=[0-9a-f-]{36}/);
+    expect(await officer.locator('#f-port-chosen, #f-port-opt-dover').count()).toBeGreaterThan(0); // pre-filled from the shift
+    await officer.locator('#f-eventDateTime-day').fill('3');
+    await officer.locator('#f-eventDateTime-month').fill('11');
+    await continueOn(officer);
+    await officer.locator('.govuk-error-summary').waitFor();
+    const summary = await officer.locator('.govuk-error-summary').textContent();
+    expect(summary).toContain('Date and time of the event must include a year and time');
+    expect(summary).toContain('Select the mode of transport');
+    expect(summary).toContain('Select the outcome');
+    expect(await officer.title()).toMatch(/^Error: About the event/);
+    expect(await officer.locator('#f-eventDateTime-error').textContent()).toContain('must include a year and time');
+    await checkPage(officer, '20-form-page-errors');
+
+    await officer.locator('.govuk-error-summary a', { hasText: 'Select the outcome' }).click();
+    expect(await officer.evaluate(() => document.activeElement?.id)).toBe('f-outcome');
+    await officer.locator('#f-eventDateTime-year').fill('2026');
+    await officer.locator('#f-eventDateTime-time').fill('9:45');
+    await officer.locator('#f-transportMode').check();
+    await officer.getByLabel('Seizure').check();
+    await continueOn(officer);
+
+    // The seizure page appears because of the outcome (a condition); a repeating group of items.
+    await heading(officer, 'What was seized');
+    await continueOn(officer);
+    await officer.locator('.govuk-error-summary').waitFor();
+    expect(await officer.locator('.govuk-error-summary').textContent()).toContain('Add at least one item seized');
+    await officer.getByRole('button', { name: 'Add an item' }).click();
+    await officer.locator('#f-items-0-item').fill('cocaine');
+    await officer.locator('#f-items-0-item-opt-cocaine').check();
+    await officer.locator('#f-items-0-quantity').fill('two');
+    await officer.locator('#f-items-0-unit').selectOption('kg');
+    await officer.getByRole('button', { name: 'Add another item' }).click();
+    await officer.locator('#f-items-1-quantity').fill('5');
+    await officer.locator('#f-concealmentMethod').selectOption({ index: 1 });
+    await officer.locator('#f-detectionMethod').selectOption({ index: 1 });
+    await continueOn(officer);
+    await officer.locator('#f-items-0-quantity-error').waitFor();
+    expect(await officer.locator('#f-items-0-quantity-error').textContent()).toContain('Quantity must be a number');
+    expect(await officer.locator('.govuk-error-summary').textContent()).toContain('Select the item');
+    await checkPage(officer, '21-form-group-errors');
+    await officer.getByRole('button', { name: 'Remove item 2' }).click();
+    await officer.locator('[data-item="1"]').waitFor({ state: 'detached' });
+    expect(await officer.locator('[data-item]').count()).toBe(1);
+    await officer.locator('#f-items-0-quantity').fill('2');
+    await continueOn(officer);
+
+    // People: a yes/no that reveals a group.
+    await heading(officer, 'People involved');
+    await officer.locator('#f-personsInvolved').check();
+    await officer.getByRole('button', { name: 'Add a person' }).waitFor();
+    await officer.locator('#f-personsInvolved-no').check();
+    await officer.getByRole('button', { name: 'Add a person' }).waitFor({ state: 'detached' });
+    await continueOn(officer);
+
+    await heading(officer, 'Vehicle and target');
+    await officer.locator('#f-vehicleRegistration').fill('AB12 CDE');
+    await officer.locator('#f-targeted-no').check();
+    await continueOn(officer);
+
+    await heading(officer, 'Summary of the event');
+    await officer.locator('#f-summary').fill('Two kilograms of cocaine found in the spare wheel.');
+    await officer.getByRole('button', { name: 'Save as draft' }).click();
+    await officer.locator('[data-testid="draft-notice"]').waitFor();
+    expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain('Your draft has been saved');
+    await continueOn(officer);
+
+    // Check your answers, then change one answer through its Change link.
+    await heading(officer, 'Check your answers');
+    expect(await officer.locator('[data-path="items[0].item"] .govuk-summary-list__value').textContent()).toContain('Cocaine');
+    await checkPage(officer, '22-check-answers');
+    await officer.locator('[data-path="vehicleRegistration"] a').click();
+    await heading(officer, 'Vehicle and target');
+    await officer.locator('#f-vehicleRegistration').fill('XY34 ZZZ');
+    await continueOn(officer);
+    await heading(officer, 'Check your answers');
+    expect((await officer.locator('[data-path="vehicleRegistration"] .govuk-summary-list__value').textContent())?.trim()).toBe('XY34 ZZZ');
+
+    await officer.getByRole('button', { name: 'Submit' }).click();
+    await officer.waitForURL(/\/cases\/BF-\d{8}-\d+$/);
+    await officer.locator('[data-testid="submitted-panel"]').waitFor();
+    const businessKey = (await officer.locator('.govuk-panel__body strong').textContent())!.trim();
+    expect(businessKey).toMatch(/^BF-\d{8}-\d+$/);
+    await officer.locator('[data-testid="case-tasks"]').waitFor();
+    expect(await officer.locator('[data-testid="case-tasks"]').textContent()).toContain('Review event and send the referral to the right team');
+    expect(await officer.locator('[data-testid="case-summary"]').textContent()).toContain('XY34 ZZZ');
+    await checkPage(officer, '23-case-submitted');
+
+    // The manager claims the task from the team list and takes the workflow action.
+    const manager = await newPage(browser);
+    await signInAndStartShift(manager, 'manager');
+    await manager.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await heading(manager, 'Tasks');
+    await manager.locator('.cop-tabs').getByRole('link', { name: "My team's tasks" }).click();
+    const row = manager.locator(`tr[data-case="${businessKey}"]`);
+    await row.waitFor();
+    await checkPage(manager, '24-team-tasks');
+    await row.getByRole('button', { name: /^Claim/ }).click();
+    await manager.locator('[data-testid="task-notice"]').waitFor();
+    expect(await row.textContent()).toContain('Morgan Manager');
+    await checkPage(manager, '25-task-claimed');
+    await row.getByRole('link', { name: businessKey }).click();
+    await manager.waitForURL(new RegExp(`/cases/${businessKey}$`));
+    await manager.locator('[data-testid="case-actions"]').waitFor();
+    await checkPage(manager, '26-case-manager');
+    await manager.getByRole('button', { name: 'Refer to the intelligence hub' }).click();
+    await manager.locator('[data-testid="action-done"]').waitFor();
+    expect((await manager.locator('[data-testid="case-state"]').textContent())?.trim()).toBe('With the intelligence hub');
+    expect(await manager.locator('[data-testid="case-timeline"]').textContent()).toContain('Action taken: Refer to the intelligence hub');
+    await manager.locator('#comment').fill('Sent to the hub for the drugs desk.');
+    await manager.getByRole('button', { name: 'Add comment' }).click();
+    await manager.getByText('Sent to the hub for the drugs desk.').first().waitFor();
+    await checkPage(manager, '27-case-routed');
+
+    // Search finds the case by the vehicle registration, whatever the spacing and case.
+    await officer.getByRole('link', { name: 'Search', exact: true }).click();
+    await heading(officer, 'Search cases');
+    await officer.locator('#search-term').selectOption('vehicle.registration');
+    await officer.locator('#search-value').fill('xy34zzz');
+    await officer.getByRole('button', { name: 'Search', exact: true }).click();
+    await officer.locator('[data-testid="search-total"]').waitFor();
+    await officer.getByRole('link', { name: businessKey }).waitFor();
+    await checkPage(officer, '28-search-results');
+
+    // The dashboard lists the task counts.
+    await officer.getByRole('link', { name: 'Dashboard' }).click();
+    await officer.locator('[data-testid="task-counts"]').waitFor();
+    await checkPage(officer, '29-dashboard-with-work');
+  });
+
+  it('keeps a form on the device while offline and sends the draft when back online', async () => {
+    const officer = await newPage(browser);
+    await signInAndStartShift(officer, 'officer2');
+    await officer.locator('[data-plugin-id="hot-debrief"] a').click();
+    await officer.waitForURL(/draft=[0-9a-f-]{36}/);
+    const draftId = new URL(officer.url()).searchParams.get('draft')!;
+    await officer.locator('form .govuk-form-group').first().waitFor();
+    await officer.locator('#f-description').fill('Barrier on lane 3 failed.');
+    await officer.context().setOffline(true);
+    await officer.getByRole('button', { name: 'Save as draft' }).click();
+    await officer.locator('[data-testid="draft-notice"]').waitFor();
+    expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain("Saved on this device. We'll send it when you're back online");
+    await checkPage(officer, '30-saved-offline');
+    expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);
+    await officer.context().setOffline(false);
+    await officer.waitForFunction(() => navigator.onLine);
+    for (let i = 0; i < 50 && (await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).length === 0; i++) await officer.waitForTimeout(100);
+    expect(await app.sql('SELECT answers FROM core.draft WHERE id = $1', [draftId])).toEqual([
+      { answers: expect.objectContaining({ description: 'Barrier on lane 3 failed.' }) },
+    ]);
+
+    // A reload (as after signing in again) restores the answers from the device.
+    await officer.reload();
+    await officer.locator('#f-description').waitFor();
+    expect(await officer.locator('#f-description').inputValue()).toBe('Barrier on lane 3 failed.');
+    await officer.goto(`${app.url}/`);
+    await officer.locator('[data-testid="drafts"]').waitFor();
+    expect(await officer.locator('[data-testid="drafts"]').textContent()).toContain('Hot debrief');
+  });
+});
