@@ -41,6 +41,12 @@ import { EscalationService } from './cases/escalation.service.js';
 import { NotificationHub } from './notifications/notification-hub.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { NotificationsRepository } from './notifications/notifications.repository.js';
+import { CerberusController } from './integrations/cerberus/cerberus.controller.js';
+import { CerberusInboundService } from './integrations/cerberus/cerberus-inbound.service.js';
+import { CerberusOutcomeChannel } from './integrations/cerberus/cerberus-outcome.channel.js';
+import { OutboxController } from './integrations/outbox.controller.js';
+import { OutboxDispatcher } from './integrations/outbox-dispatcher.js';
+import { OutboxDeliveryRepository } from './integrations/outbox.repository.js';
 
 /** Everything the bootstrap prepared before Nest starts. */
 export interface BootContext {
@@ -88,6 +94,8 @@ export class AppModule {
         SearchController,
         AuditController,
         NotificationsController,
+        CerberusController,
+        OutboxController,
         ...REPORT_CONTROLLERS,
       ],
       providers: [
@@ -117,6 +125,10 @@ export class AppModule {
         NotificationsRepository,
         NotificationHub,
         EscalationService,
+        CerberusInboundService,
+        CerberusOutcomeChannel,
+        OutboxDeliveryRepository,
+        OutboxDispatcher,
         ...reportProviders(boot.reports),
       ],
     };

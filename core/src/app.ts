@@ -7,13 +7,13 @@ import type { Logger } from 'pino';
 import { AppModule, type BootContext } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
-import type { EnvConfig } from './config/env.config.js';
+import { DEVELOPMENT_CERBERUS_SECRET, type EnvConfig } from './config/env.config.js';
 import { ConfigError } from './config/load-config.js';
 import { createDataSource, embeddedSecret, openDatabase } from './database/database.js';
 import { runMigrations } from './database/migration-runner.js';
 import { coreMigrations } from './database/migrations/index.js';
 import { PgEvents } from './database/pg-events.js';
-import { seedDemoUsers } from './identity/demo-users.js';
+import { ensureSystemUsers, seedDemoUsers } from './identity/demo-users.js';
 import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
 import { UserEntity } from './identity/user.entity.js';
 import { PinoNestLogger, createRootLogger } from './logging/logger.js';
@@ -50,6 +50,11 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
   const cleanup: (() => Promise<void>)[] = [];
   if (database.embedded) cleanup.push(() => database.embedded!.stop());
   try {
+    if (database.embedded && config.CERBERUS_SECRETS.length === 0) {
+      // The development platform talks to `npm run cerberus:sim` out of the box.
+      config.CERBERUS_SECRETS = [DEVELOPMENT_CERBERUS_SECRET];
+      config.CERBERUS_OUTCOME_URL ??= 'http://127.0.0.1:4100/outcomes';
+    }
     const tokenSecret = config.AUTH_TOKEN_SECRET ?? (database.embedded ? await embeddedSecret(config) : undefined);
     if (!tokenSecret) throw new ConfigError(['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']);
 
@@ -67,6 +72,7 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
     if (changedSets.length > 0) logger.info({ sets: changedSets }, 'reference data updated');
     const reference = new ReferenceCatalogue();
     await reference.load(referenceRepository);
+    await ensureSystemUsers(dataSource);
     if (config.DEMO_DATA ?? Boolean(database.embedded)) {
       const created = await seedDemoUsers(dataSource);
       if (created > 0) logger.info({ created }, 'demo users seeded');
@@ -85,7 +91,7 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
-      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false },
+      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false, rawBody: true },
     );
     app.useGlobalPipes(createValidationPipe());
     // A global filter registered here (not as APP_FILTER) also covers errors Fastify raises before routing.

@@ -40,9 +40,13 @@ function submitContext(app: TestApp, id: string, manifest: PluginManifest, caseI
     pluginId: id,
     logger: app.boot.logger.child({ plugin: id }),
     manager,
+    emit: async (event) => {
+      await manager.query('INSERT INTO core.outbox (topic, key, payload, case_id) VALUES ($1, $2, $3, $4)', [event.topic, event.key, JSON.stringify(event.payload), caseId]);
+    },
     case: {
       id: caseId,
       businessKey: 'BF-20260412-17',
+      version: 1,
       pluginId: id,
       formId: manifest.startForm ?? id,
       formVersion: 1,

@@ -20,6 +20,7 @@ export default definePlugin({
   entities: [TargetSheetEntity, TargetPersonEntity],
   startForm: 'target-information',
   teamFrom: 'receivingTeam',
+  receives: ['cerberus.target'],
   startRoles: ['integration', 'intelligence'],
   workflow: {
     initial: 'issued',
@@ -32,7 +33,7 @@ export default definePlugin({
             title: 'Accept target before it arrives',
             team: 'case.team',
             role: 'officer',
-            priority: 'high',
+            priority: 'urgent',
             due: 'PT2H',
             escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
           },

@@ -7,6 +7,22 @@ interface OutcomeAnswers {
   outcome: string;
   reason?: string;
   linkedCase?: string;
+  notes?: string;
+}
+
+/** The outcome as Cerberus receives it (docs/cerberus.md). */
+function outcomeMessage(caseKey: string, a: OutcomeAnswers, recordedBy: string, revision: number) {
+  return {
+    targetId: a.targetReference,
+    outcome: a.outcome,
+    reason: a.reason ?? null,
+    notes: a.notes ?? null,
+    outcomeAt: answerInstant(a.outcomeDateTime).toISOString(),
+    linkedEventCase: a.linkedCase ?? null,
+    outcomeCase: caseKey,
+    revision,
+    recordedBy,
+  };
 }
 
 async function recordOutcome(ctx: SubmitContext): Promise<void> {
@@ -19,47 +35,43 @@ async function recordOutcome(ctx: SubmitContext): Promise<void> {
     reason: a.reason ?? null,
     linkedCaseKey: a.linkedCase ?? null,
   });
+  await ctx.emit({
+    topic: 'cerberus.outcome',
+    key: `outcome:${ctx.case.businessKey}:1`,
+    payload: outcomeMessage(ctx.case.businessKey, a, ctx.case.createdBy, 1),
+  });
 }
 
 async function applyCorrection(ctx: TransitionContext): Promise<void> {
   if (ctx.action.id !== 'correct' || !ctx.actionAnswers) return;
-  await ctx.manager.update(TargetOutcomeEntity, { caseId: ctx.case.id }, { outcome: String(ctx.actionAnswers.outcome), corrected: true });
+  const outcome = String(ctx.actionAnswers.outcome);
+  await ctx.manager.update(TargetOutcomeEntity, { caseId: ctx.case.id }, { outcome, corrected: true });
+  const corrected = { ...(ctx.case.answers as unknown as OutcomeAnswers), outcome, notes: String(ctx.actionAnswers.explanation ?? '') };
+  await ctx.emit({
+    topic: 'cerberus.outcome',
+    key: `outcome:${ctx.case.businessKey}:${ctx.case.version}`,
+    payload: outcomeMessage(ctx.case.businessKey, corrected, ctx.case.createdBy, ctx.case.version),
+  });
 }
 
-/** The officer's result for a Cerberus target, checked by a manager and returned to Cerberus. */
+/**
+ * The officer's result for a Cerberus target. Recording it queues the outcome for Cerberus in the
+ * same transaction; the core's outbox delivers it (signed, retried) and the case shows its delivery.
+ */
 export default definePlugin({
   id: 'target-outcome',
   title: 'Target outcome',
-  version: '1.0.0',
-  description: 'Record what happened with a Cerberus target. Your manager checks the outcome before it is sent back to Cerberus.',
+  version: '1.1.0',
+  description: 'Record what happened with a Cerberus target. The outcome is returned to Cerberus automatically.',
   sdk: '^1.0.0',
   category: 'Targeting',
   entities: [TargetOutcomeEntity],
   startForm: 'target-outcome',
   startRoles: ['officer', 'manager'],
   workflow: {
-    initial: 'awaiting-check',
-    states: [
-      {
-        id: 'awaiting-check',
-        label: 'Awaiting manager check',
-        tasks: [{ title: 'Check target outcome', team: 'case.team', role: 'manager', priority: 'high', due: 'PT8H', escalation: { raisePriorityTo: 'urgent', notifyManagers: true } }],
-      },
-      {
-        id: 'correction-needed',
-        label: 'Correction needed',
-        tasks: [{ title: 'Correct target outcome', team: 'case.team', role: 'officer', priority: 'high', due: 'P1D' }],
-      },
-      { id: 'ready-to-send', label: 'Ready to return to Cerberus' },
-      { id: 'sent', label: 'Returned to Cerberus', terminal: true },
-    ],
-    actions: [
-      { id: 'confirm', label: 'Confirm outcome', from: ['awaiting-check'], to: 'ready-to-send', roles: ['manager'] },
-      { id: 'return', label: 'Return to officer for correction', from: ['awaiting-check'], to: 'correction-needed', roles: ['manager'] },
-      { id: 'correct', label: 'Correct outcome', from: ['correction-needed'], to: 'awaiting-check', roles: ['officer', 'manager'], form: 'correct-outcome' },
-      { id: 'mark-sent', label: 'Mark as returned to Cerberus', from: ['ready-to-send'], to: 'sent', roles: ['integration'] },
-      { id: 'reject', label: 'Record rejection by Cerberus', from: ['ready-to-send'], to: 'correction-needed', roles: ['integration'] },
-    ],
+    initial: 'returned',
+    states: [{ id: 'returned', label: 'Returned to Cerberus' }],
+    actions: [{ id: 'correct', label: 'Correct outcome', from: ['returned'], to: 'returned', roles: ['officer', 'manager'], form: 'correct-outcome' }],
   },
   hooks: { onSubmit: recordOutcome, onTransition: applyCorrection },
 });

@@ -81,6 +81,7 @@ export class CaseActionsService {
       await OutboxRepository.enqueue(manager, [
         {
           topic: 'case.transitioned',
+          status: 'delivered',
           key: `case.transitioned:${record.id}:${version}`,
           caseId: record.id,
           payload: { caseId: record.id, businessKey: record.businessKey, pluginId: plugin.id, action: action.id, from: record.state, to: action.to, answers: actionAnswers },
@@ -93,7 +94,8 @@ export class CaseActionsService {
             pluginId: plugin.id,
             logger: plugin.logger,
             manager,
-            case: { ...record, state: action.to },
+            emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: record.id }]),
+            case: { ...record, state: action.to, version },
             action: { id: action.id, from: record.state, to: action.to },
             actionAnswers,
           }),

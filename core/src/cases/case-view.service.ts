@@ -14,6 +14,7 @@ import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
 import { toTaskView, type TaskView } from './task-view.js';
 import type { TaskRecord } from './task.types.js';
+import { toDeliveryView, type DeliveryView } from '../integrations/delivery-label.js';
 import { availableActions, stateOf, workflowOf } from './workflow-runtime.js';
 
 /** A case as the shell shows it: answers as check-your-answers rows, state, actions, history. */
@@ -40,6 +41,8 @@ export interface CaseView {
   links: { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
   comments: { id: string; author: string; body: string; createdAt: Date }[];
   timeline: { at: Date; actor: string; action: string; detail: Record<string, unknown> }[];
+  /** Outbound deliveries of this case (an outcome to Cerberus) and how they stand. */
+  deliveries: DeliveryView[];
 }
 
 /** Builds case views; every view is itself audited. */
@@ -77,11 +80,12 @@ export class CaseViewService {
     const state = stateOf(workflow, record.state);
     const form = this.plugins.forms.version(record.pluginId, record.formId, record.formVersion);
     const summary = form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [];
-    const [tasks, links, comments, timeline] = await Promise.all([
+    const [tasks, links, comments, timeline, deliveries] = await Promise.all([
       this.tasks.forCase(record.id),
       this.cases.links(record.id, scope),
       this.cases.comments(record.id),
       this.timeline(record.id),
+      this.deliveries(record.id),
     ]);
     return {
       id: record.id,
@@ -106,6 +110,7 @@ export class CaseViewService {
       links,
       comments,
       timeline,
+      deliveries,
     };
   }
 
@@ -137,8 +142,18 @@ export class CaseViewService {
       tasks: tasks.map(toTaskView),
       links,
       comments: [],
+      deliveries: [],
       timeline: [{ at: record.createdAt, actor: scope.username, action: 'case.created', detail: { businessKey: record.businessKey, state: record.state } }],
     };
+  }
+
+  private async deliveries(caseId: string): Promise<DeliveryView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT topic, status, attempts, delivered_at AS "deliveredAt", last_error AS "lastError"
+         FROM core.outbox WHERE case_id = $1 AND topic NOT LIKE 'case.%' ORDER BY id`,
+      [caseId],
+    )) as Parameters<typeof toDeliveryView>[0][];
+    return rows.map(toDeliveryView);
   }
 
   /** What happened to the case, from the audit log (views left out). */

@@ -7,17 +7,24 @@ export interface OutboxEvent {
   key: string;
   payload: Record<string, unknown>;
   caseId?: string;
+  /**
+   * `pending` for events a dispatcher must deliver outward; `delivered` for events recorded for
+   * the log only (the core's own case events, which no outside system subscribes to yet).
+   */
+  status?: 'pending' | 'delivered';
 }
 
 export class OutboxRepository {
   static async enqueue(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
     for (const event of events) {
-      await manager.query('INSERT INTO core.outbox (topic, key, payload, case_id) VALUES ($1, $2, $3, $4)', [
-        event.topic,
-        event.key,
-        JSON.stringify(event.payload),
-        event.caseId ?? null,
-      ]);
+      const status = event.status ?? 'pending';
+      await manager.query(
+        `INSERT INTO core.outbox (topic, key, payload, case_id, status, delivered_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'delivered' THEN now() END)`,
+        [event.topic, event.key, JSON.stringify(event.payload), event.caseId ?? null, status],
+      );
+      // Wakes the dispatchers on commit (a rolled-back event wakes nobody).
+      if (status === 'pending') await manager.query(`SELECT pg_notify('cop_outbox', $1)`, [event.topic]);
     }
   }
 }

@@ -31,7 +31,7 @@ export interface SubmitInput {
 }
 
 /** A validated submission, ready to store. */
-interface Accepted {
+export interface Accepted {
   plugin: UsablePlugin;
   form: FormDefinition;
   answers: Record<string, unknown>;
@@ -63,10 +63,15 @@ export class SubmissionService {
     this.keys = new CaseKeys(cases.dataSource, config.CASE_KEY_PREFIX);
   }
 
-  async submit(pluginId: string, scope: AccessScope, input: SubmitInput): Promise<{ view: CaseView; replayed: boolean }> {
+  async submit(
+    pluginId: string,
+    scope: AccessScope,
+    input: SubmitInput,
+  ): Promise<{ view: CaseView; replayed: boolean }> {
     const plugin = this.plugins.enabled(pluginId);
     const startRoles = plugin.manifest.startRoles ?? ['officer'];
-    if (!scope.roles.some((r) => startRoles.includes(r))) throw new ForbiddenError(`Your role cannot start a ${plugin.manifest.title}`);
+    if (!scope.roles.some((r) => startRoles.includes(r)))
+      throw new ForbiddenError(`Your role cannot start a ${plugin.manifest.title}`);
     if (input.idempotencyKey) {
       const earlier = await this.cases.findByIdempotencyKey(scope.userId, input.idempotencyKey);
       if (earlier) return { view: await this.views.build(earlier, scope), replayed: true };
@@ -86,10 +91,15 @@ export class SubmissionService {
   }
 
   /** Validates the answers against the start form and works out the first state and owning team. */
-  private async accept(plugin: UsablePlugin, scope: AccessScope, input: SubmitInput): Promise<Accepted> {
+  async accept(plugin: UsablePlugin, scope: AccessScope, input: SubmitInput): Promise<Accepted> {
     const form = this.plugins.startForm(plugin);
     const now = new Date();
-    const result = validateSubmission(form, input.answers, { terms: standardTerms, reference: this.reference.lookup, now, workflow: plugin.id });
+    const result = validateSubmission(form, input.answers, {
+      terms: standardTerms,
+      reference: this.reference.lookup,
+      now,
+      workflow: plugin.id,
+    });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
     const links = await this.resolveLinks(input.linkedTo ?? [], scope);
     const teamFrom = plugin.manifest.teamFrom ? result.answers[plugin.manifest.teamFrom] : undefined;
@@ -105,47 +115,55 @@ export class SubmissionService {
   }
 
   private async store(a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
+    return this.cases.transaction((manager) => this.storeWith(manager, a, scope, input));
+  }
+
+  /** Stores an accepted submission inside the caller's transaction (integrations add their own rows). */
+  async storeWith(manager: EntityManager, a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
     const pluginId = a.plugin.id;
     const key = await this.keys.forDay(a.now);
-    return this.cases.transaction(async (manager) => {
-      const created = await this.cases.insert(manager, {
-        keyPrefix: key.keyPrefix,
-        keyBase: key.base,
-        pluginId,
-        formId: a.form.id,
-        formVersion: a.form.version,
-        answers: a.answers,
-        state: a.state,
-        teamId: a.teamId,
-        createdBy: scope.userId,
-        idempotencyKey: input.idempotencyKey ?? null,
-      });
-      const record: CaseRecord = {
-        ...created,
-        pluginId,
-        formId: a.form.id,
-        formVersion: a.form.version,
-        answers: a.answers,
-        state: a.state,
-        teamId: a.teamId,
-        assigneeId: null,
-        createdBy: scope.userId,
-        createdByName: scope.displayName,
-        version: 1,
-      };
-      const terms = termValues(a.form, a.answers, standardTerms).map((t) => ({
-        ...t,
-        value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
-      }));
-      await this.cases.insertTerms(manager, created.id, terms);
-      for (const link of a.links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
-      const workflow = workflowOf(a.plugin.manifest);
-      const tasks = await this.tasks.insert(manager, tasksOnEntering(workflow, a.state, record, a.now), record);
-      await this.record(manager, record, scope, input);
-      if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
-      await this.runSubmitHook(manager, a.plugin, record);
-      return this.views.fresh(record, tasks, scope, a.links.map((l) => ({ ...l, kind: 'led-to', direction: 'from' as const })));
+    const created = await this.cases.insert(manager, {
+      keyPrefix: key.keyPrefix,
+      keyBase: key.base,
+      pluginId,
+      formId: a.form.id,
+      formVersion: a.form.version,
+      answers: a.answers,
+      state: a.state,
+      teamId: a.teamId,
+      createdBy: scope.userId,
+      idempotencyKey: input.idempotencyKey ?? null,
     });
+    const record: CaseRecord = {
+      ...created,
+      pluginId,
+      formId: a.form.id,
+      formVersion: a.form.version,
+      answers: a.answers,
+      state: a.state,
+      teamId: a.teamId,
+      assigneeId: null,
+      createdBy: scope.userId,
+      createdByName: scope.displayName,
+      version: 1,
+    };
+    const terms = termValues(a.form, a.answers, standardTerms).map((t) => ({
+      ...t,
+      value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
+    }));
+    await this.cases.insertTerms(manager, created.id, terms);
+    for (const link of a.links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
+    const workflow = workflowOf(a.plugin.manifest);
+    const tasks = await this.tasks.insert(manager, tasksOnEntering(workflow, a.state, record, a.now), record);
+    await this.record(manager, record, scope, input);
+    if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
+    await this.runSubmitHook(manager, a.plugin, record);
+    return this.views.fresh(
+      record,
+      tasks,
+      scope,
+      a.links.map((l) => ({ ...l, kind: 'led-to', direction: 'from' as const })),
+    );
   }
 
   /** The audit entry and the outbox event of the new case. */
@@ -159,12 +177,20 @@ export class SubmissionService {
         entityId: c.id,
         caseId: c.id,
         ip: input.ip,
-        detail: { businessKey: c.businessKey, pluginId: c.pluginId, formId: c.formId, formVersion: c.formVersion, state: c.state, after: c.answers },
+        detail: {
+          businessKey: c.businessKey,
+          pluginId: c.pluginId,
+          formId: c.formId,
+          formVersion: c.formVersion,
+          state: c.state,
+          after: c.answers,
+        },
       },
     ]);
     await OutboxRepository.enqueue(manager, [
       {
         topic: 'case.submitted',
+        status: 'delivered',
         key: `case.submitted:${c.id}`,
         caseId: c.id,
         payload: { caseId: c.id, businessKey: c.businessKey, pluginId: c.pluginId, teamId: c.teamId },
@@ -180,6 +206,7 @@ export class SubmissionService {
         pluginId: plugin.id,
         logger: plugin.logger,
         manager,
+        emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: c.id }]),
         case: {
           id: c.id,
           businessKey: c.businessKey,
@@ -187,6 +214,7 @@ export class SubmissionService {
           formId: c.formId,
           formVersion: c.formVersion,
           state: c.state,
+          version: 1,
           teamId: c.teamId,
           createdBy: c.createdBy,
           createdAt: c.createdAt,
@@ -200,7 +228,10 @@ export class SubmissionService {
     const links: Accepted['links'] = [];
     for (const [i, key] of keys.entries()) {
       const found = await this.cases.findVisibleByKey(key, scope);
-      if (!found) throw new InputError('There is a problem', [{ path: `linkedTo[${i}]`, message: `There is no case ${key} that you can see` }]);
+      if (!found)
+        throw new InputError('There is a problem', [
+          { path: `linkedTo[${i}]`, message: `There is no case ${key} that you can see` },
+        ]);
       links.push({ id: found.id, businessKey: found.businessKey, pluginId: found.pluginId });
     }
     return links;

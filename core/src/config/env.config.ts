@@ -8,6 +8,12 @@ const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
 
 /**
+ * The shared secret the embedded (development) platform and `npm run cerberus:sim` use when
+ * CERBERUS_SECRETS is not set. Never used with DATABASE_URL.
+ */
+export const DEVELOPMENT_CERBERUS_SECRET = 'development-only-cerberus-secret-0123456789';
+
+/**
  * The environment, as one validated object. Every setting the core reads is declared here,
  * with its default; `loadConfig` rejects a bad value with a message naming the variable.
  */
@@ -73,6 +79,43 @@ export class EnvConfig {
   /** How often overdue tasks are checked for SLA escalation, in milliseconds. */
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
   ESCALATION_INTERVAL_MS = 30_000;
+
+  /**
+   * Shared secrets for Cerberus request signing, comma-separated: the first signs outgoing
+   * outcomes; any of them verifies incoming targets (two during a rotation). Unset: Cerberus off.
+   */
+  @Transform(toList) @IsString({ each: true }) @MinLength(32, { each: true, message: 'each CERBERUS_SECRETS entry must be at least 32 characters' })
+  CERBERUS_SECRETS: string[] = [];
+
+  /** How old a signed request may be, in seconds, before it is refused as a possible replay. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(3600)
+  CERBERUS_REPLAY_WINDOW_SECONDS = 300;
+
+  /** Where outcomes are posted; unset: outcomes wait in the outbox. */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'CERBERUS_OUTCOME_URL must be an http(s) URL' })
+  CERBERUS_OUTCOME_URL?: string;
+
+  /** Delivery attempts before an outcome is dead-lettered for an admin to redrive. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  CERBERUS_MAX_ATTEMPTS = 10;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  CERBERUS_TIMEOUT_MS = 5000;
+
+  /** First retry delay; doubles each attempt (with jitter) up to OUTBOX_MAX_BACKOFF_MS. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  OUTBOX_BASE_BACKOFF_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  OUTBOX_MAX_BACKOFF_MS = 300000;
+
+  /** How long a claimed delivery stays hidden from other instances (a crashed instance's work is retried after it). */
+  @Transform(toInt) @IsInt() @Min(500) @Max(3600000)
+  OUTBOX_LEASE_MS = 60000;
+
+  /** How often the outbox is polled when no wake-up arrives. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  OUTBOX_POLL_MS = 1000;
 
   @IsString()
   SECURITY_MARKING = 'OFFICIAL-SENSITIVE';

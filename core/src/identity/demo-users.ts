@@ -38,3 +38,14 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<number> {
   }
   return created;
 }
+
+/**
+ * Accounts the platform itself acts as (not demo data): machine clients with no password, so
+ * that their actions have an owner in cases and the audit log.
+ */
+export async function ensureSystemUsers(dataSource: DataSource): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO core.app_user (username, display_name, password_hash, roles) VALUES ('cerberus', 'Cerberus targeting system', NULL, '{integration}')
+     ON CONFLICT (username) DO NOTHING`,
+  );
+}

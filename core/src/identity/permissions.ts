@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'tasks.assign': ['manager', 'admin'],
   'search.run': ['officer', 'manager', 'intelligence', 'admin'],
   'audit.verify': ['admin'],
+  'integrations.manage': ['admin'],
   'notifications.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
   'reports.read': ['officer', 'manager', 'intelligence', 'admin'],
   'reports.run': ['officer', 'manager', 'intelligence', 'admin'],

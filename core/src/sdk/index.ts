@@ -5,6 +5,7 @@
 export { definePlugin, SDK_VERSION } from './manifest.js';
 export type {
   CaseSnapshot,
+  OutboundEvent,
   SubmitContext,
   TransitionContext,
   PluginContext,

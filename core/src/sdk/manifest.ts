@@ -14,10 +14,21 @@ export interface PluginContext {
   logger: Logger;
 }
 
+/** An event for a system outside the platform, delivered by the core's outbox after commit. */
+export interface OutboundEvent {
+  /** Where it goes, e.g. `cerberus.outcome`. */
+  topic: string;
+  /** Unique per logical event; sent as the Idempotency-Key so the receiver can drop repeats. */
+  key: string;
+  payload: Record<string, unknown>;
+}
+
 /** Passed to hooks that run inside the action's database transaction. */
 export interface TransactionalContext extends PluginContext {
   /** Entity manager bound to the transaction; writes commit or roll back with the action. */
   manager: EntityManager;
+  /** Queues an outbound event in the same transaction (the transactional outbox). */
+  emit(event: OutboundEvent): Promise<void>;
 }
 
 /** The case a hook is acting on. */
@@ -29,6 +40,8 @@ export interface CaseSnapshot {
   formId: string;
   formVersion: number;
   state: string;
+  /** The case's version after this action (1 on submission). */
+  version: number;
   teamId: string | null;
   createdBy: string;
   createdAt: Date;
@@ -131,6 +144,11 @@ export interface PluginManifest {
    * Defaults to the submitting officer's shift team.
    */
   teamFrom?: string;
+  /**
+   * Inbound integration messages this plugin turns into cases, e.g. `['cerberus.target']`: the
+   * integration validates each message with the start form and files it here.
+   */
+  receives?: string[];
   /** Roles that may start a case (defaults to officer). */
   startRoles?: Role[];
   workflow?: WorkflowDefinition;

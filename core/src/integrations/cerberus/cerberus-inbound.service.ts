@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditRepository } from '../../audit/audit.repository.js';
+import { InputError, NotFoundError, UnauthenticatedError } from '../../common/errors.js';
+import type { EnvConfig } from '../../config/env.config.js';
+import { termValues } from '../../forms/engine/index.js';
+import type { AccessScope } from '../../identity/access.js';
+import { UserRepository } from '../../identity/user.repository.js';
+import { NotificationHub } from '../../notifications/notification-hub.js';
+import { NotificationsRepository } from '../../notifications/notifications.repository.js';
+import type { PluginRegistry } from '../../plugins/plugin-registry.js';
+import { CasesRepository } from '../../cases/cases.repository.js';
+import { SubmissionService } from '../../cases/submission.service.js';
+import { standardTerms } from '../../terms/standard-terms.js';
+import { CONFIG, LOGGER, PLUGIN_REGISTRY } from '../../tokens.js';
+import { CerberusTargetsRepository as Targets } from './cerberus-targets.repository.js';
+import { verify } from './signature.js';
+
+export const TARGET_MESSAGE = 'cerberus.target';
+
+export type TargetReceipt =
+  | { status: 'created'; caseId: string; businessKey: string }
+  | { status: 'duplicate' | 'ignored-older-version'; caseId: string; businessKey: string; heldVersion: number }
+  | { status: 'updated'; caseId: string; businessKey: string; changed: string[] };
+
+/**
+ * Targets from Cerberus: signed, idempotent by target id and version, validated with the
+ * receiving plugin's start form, filed as a case for the receiving team with an urgent task,
+ * and announced live to that team's officers on shift.
+ */
+@Injectable()
+export class CerberusInboundService {
+  private systemScope?: AccessScope;
+
+  constructor(
+    private readonly submissions: SubmissionService,
+    private readonly cases: CasesRepository,
+    private readonly users: UserRepository,
+    private readonly hub: NotificationHub,
+    @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(CONFIG) private readonly config: EnvConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Refuses anything not signed with a current secret inside the replay window; stores nothing. */
+  authenticate(headers: { timestamp?: string; signature?: string }, rawBody: Buffer | undefined, ip: string): void {
+    if (this.config.CERBERUS_SECRETS.length === 0) throw new NotFoundError('The Cerberus integration is not configured');
+    const verdict = verify(this.config.CERBERUS_SECRETS, headers, rawBody ?? Buffer.alloc(0), this.config.CERBERUS_REPLAY_WINDOW_SECONDS);
+    if (!verdict.ok) {
+      this.logger.warn({ ip, reason: verdict.reason, context: 'cerberus' }, 'rejected unsigned or badly signed Cerberus request');
+      throw new UnauthenticatedError(`Cerberus request refused: ${verdict.reason}`);
+    }
+  }
+
+  async receive(message: unknown, ip: string): Promise<TargetReceipt> {
+    const { targetId, version } = identify(message);
+    const plugin = this.registry.enabled().find((p) => p.manifest.receives?.includes(TARGET_MESSAGE));
+    if (!plugin) throw new NotFoundError('No enabled plugin receives Cerberus targets');
+    const scope = await this.scope();
+    const accepted = await this.submissions.accept(plugin, scope, { answers: message });
+    let batch: string | undefined;
+    const receipt = await this.cases.transaction(async (manager): Promise<TargetReceipt> => {
+      if (await Targets.claim(manager, targetId, version)) {
+        const view = await this.submissions.storeWith(manager, accepted, scope, { answers: message, ip });
+        await Targets.record(manager, targetId, version, view.id);
+        batch = (
+          await NotificationsRepository.toAudience(
+            manager,
+            { teamIds: view.teamId ? [view.teamId] : [], onShiftOnly: true },
+            { kind: 'cerberus.target', title: `New target for your team: ${view.businessKey}`, body: describe(accepted.answers), caseId: view.id, urgent: true },
+          )
+        ).batchId;
+        return { status: 'created', caseId: view.id, businessKey: view.businessKey };
+      }
+      const held = (await Targets.lock(manager, targetId))!;
+      const current = await Targets.answersOf(manager, held.caseId);
+      if (version <= held.version) {
+        const status = version === held.version ? 'duplicate' : 'ignored-older-version';
+        return { status, caseId: held.caseId, businessKey: current.businessKey, heldVersion: held.version };
+      }
+      const changed = changedFields(current.answers, accepted.answers);
+      const terms = termValues(accepted.form, accepted.answers, standardTerms).map((t) => ({
+        ...t,
+        value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
+      }));
+      await Targets.replaceAnswers(manager, held.caseId, accepted.answers, terms);
+      await Targets.record(manager, targetId, version, held.caseId);
+      await AuditRepository.append(manager, [
+        {
+          actorId: scope.userId,
+          actor: scope.username,
+          action: 'case.updated',
+          entityType: 'case',
+          entityId: held.caseId,
+          caseId: held.caseId,
+          ip,
+          detail: { source: 'cerberus', targetId, fromVersion: held.version, toVersion: version, changed, before: pick(current.answers, changed), after: pick(accepted.answers, changed) },
+        },
+      ]);
+      batch = (
+        await NotificationsRepository.toAudience(
+          manager,
+          { teamIds: current.teamId ? [current.teamId] : [], onShiftOnly: true },
+          { kind: 'cerberus.target-updated', title: `Target ${current.businessKey} updated (version ${version})`, body: `Changed: ${changed.join(', ') || 'no answers'}`, caseId: held.caseId, urgent: true },
+        )
+      ).batchId;
+      return { status: 'updated', caseId: held.caseId, businessKey: current.businessKey, changed };
+    });
+    if (batch) this.hub.publish(batch);
+    this.logger.info({ context: 'cerberus', targetId, version, status: receipt.status }, 'Cerberus target received');
+    return receipt;
+  }
+
+  private async scope(): Promise<AccessScope> {
+    if (this.systemScope) return this.systemScope;
+    const user = await this.users.findByUsername('cerberus');
+    if (!user) throw new Error('The cerberus system user is missing');
+    this.systemScope = {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      teams: [],
+      visibleTeams: [],
+      all: false,
+      shift: null,
+      workingTeam: null,
+    };
+    return this.systemScope;
+  }
+}
+
+function identify(message: unknown): { targetId: string; version: number } {
+  const m = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
+  const errors = [];
+  if (typeof m.targetId !== 'string' || m.targetId.trim() === '') errors.push({ path: 'targetId', message: 'Enter the target id' });
+  if (!Number.isInteger(m.targetVersion) || (m.targetVersion as number) < 1) errors.push({ path: 'targetVersion', message: 'Target version must be a whole number, 1 or more' });
+  if (errors.length > 0) throw new InputError('There is a problem', errors);
+  return { targetId: m.targetId as string, version: m.targetVersion as number };
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => k !== 'targetVersion' && JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}
+
+function pick(answers: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, answers[k] ?? null]));
+}
+
+function describe(a: Record<string, unknown>): string {
+  return [`Category ${String(a.category ?? '?')}`, `port ${String(a.port ?? '?')}`, a.eta ? `ETA ${String(a.eta)}` : undefined].filter(Boolean).join(', ');
+}

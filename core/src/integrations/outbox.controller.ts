@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { NotFoundError } from '../common/errors.js';
+import { RequirePermission } from '../identity/permissions.js';
+import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { OutboxDeliveryRepository, type OutboxRow } from './outbox.repository.js';
+
+export class OutboxQueryDto {
+  @IsOptional() @IsIn(['pending', 'delivered', 'dead']) status?: 'pending' | 'delivered' | 'dead';
+  @IsOptional() @IsString() @MaxLength(60) topic?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+/** Admins see outbound deliveries (dead letters above all) and send failed ones again. */
+@ApiTags('integrations')
+@ApiBearerAuth()
+@Controller('api/integrations/outbox')
+export class OutboxController {
+  constructor(
+    private readonly outbox: OutboxDeliveryRepository,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  @RequirePermission('integrations.manage')
+  @Get()
+  async list(@Query() q: OutboxQueryDto): Promise<{ events: OutboxRow[] }> {
+    return { events: await this.outbox.list({ status: q.status, topic: q.topic, limit: q.limit ?? 100 }) };
+  }
+
+  @RequirePermission('integrations.manage')
+  @Post(':id/redrive')
+  @HttpCode(200)
+  async redrive(@Param('id') id: string): Promise<OutboxRow> {
+    if (!/^\d+$/.test(id)) throw new NotFoundError(`There is no dead-lettered event ${id}`);
+    const event = await this.outbox.redrive(id);
+    if (!event) throw new NotFoundError(`There is no dead-lettered event ${id}`);
+    void this.dispatcher.drain();
+    return event;
+  }
+}
