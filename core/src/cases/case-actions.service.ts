@@ -61,7 +61,7 @@ export class CaseActionsService {
     await this.cases.transaction(async (manager) => {
       const version = await this.cases.updateState(manager, record.id, input.version, action.to);
       if (version === undefined) {
-        const current = await this.cases.currentVersion(record.id);
+        const current = await this.cases.currentVersion(manager, record.id);
         throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', { currentVersion: current });
       }
       const closed = await this.tasks.completeOpenForCase(manager, record.id);

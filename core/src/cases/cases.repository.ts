@@ -109,8 +109,8 @@ export class CasesRepository {
     return rows[0][0]?.version;
   }
 
-  async currentVersion(id: string): Promise<number | undefined> {
-    const rows = (await this.dataSource.query('SELECT version FROM core.case WHERE id = $1', [id])) as { version: number }[];
+  async currentVersion(manager: EntityManager, id: string): Promise<number | undefined> {
+    const rows = (await manager.query('SELECT version FROM core.case WHERE id = $1', [id])) as { version: number }[];
     return rows[0]?.version;
   }
 

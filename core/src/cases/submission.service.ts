@@ -39,6 +39,8 @@ export interface Accepted {
   teamId: string | null;
   links: { id: string; businessKey: string; pluginId: string }[];
   now: Date;
+  /** The day's business-key base, fetched before the transaction (never while holding its connection). */
+  key: { keyPrefix: string; base: number };
 }
 
 /**
@@ -111,6 +113,7 @@ export class SubmissionService {
       teamId: typeof teamFrom === 'string' ? teamFrom : scope.workingTeam,
       links,
       now,
+      key: await this.keys.forDay(now),
     };
   }
 
@@ -121,7 +124,7 @@ export class SubmissionService {
   /** Stores an accepted submission inside the caller's transaction (integrations add their own rows). */
   async storeWith(manager: EntityManager, a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
     const pluginId = a.plugin.id;
-    const key = await this.keys.forDay(a.now);
+    const key = a.key;
     const created = await this.cases.insert(manager, {
       keyPrefix: key.keyPrefix,
       keyBase: key.base,
