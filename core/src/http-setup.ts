@@ -53,7 +53,7 @@ async function installShell(fastify: FastifyInstance, boot: BootContext): Promis
     boot.logger.warn({ root }, 'shell not built: run `npm run build:shell`; serving the API only');
     return;
   }
-  await fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  await fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], preCompressed: true });
   fastify.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/health')) {
       return reply.status(404).send({ statusCode: 404, message: 'Not found' });

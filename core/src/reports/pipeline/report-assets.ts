@@ -1,12 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 
-/**
- * Where the shared report assets live: `reports/` at the project root, or the folder
- * named by COP_REPORTS_DIR (a built image may place them elsewhere).
- */
+/** Where the shared report assets live: `reports/` at the project root (or in dist/ when built). */
 export function reportsRoot(): string {
-  return resolve(process.env['COP_REPORTS_DIR'] ?? join(process.cwd(), 'reports'));
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'reports');
 }
 
 /** The two embedded font faces every report uses. */
