@@ -107,5 +107,10 @@ describe('plugin host', () => {
     const docs = (await (await get('/api/docs-json', {})).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(docs.openapi).toMatch(/^3\./);
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/plugins', '/api/plugins/status', '/api/auth/login']));
+    // Each plugin's answers are described from its form declaration.
+    const components = (docs as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> } }).components;
+    const debrief = components.schemas['hot-debrief.hot-debrief.v1']!;
+    expect(Object.keys(debrief.properties)).toEqual(expect.arrayContaining(['category', 'occurredAt', 'port', 'description']));
+    expect(JSON.stringify(docs.paths['/api/plugins/hot-debrief/cases'])).toContain('#/components/schemas/hot-debrief.hot-debrief.v1');
   });
 });
