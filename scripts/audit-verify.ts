@@ -15,7 +15,11 @@ async function main(): Promise<number> {
     await dataSource.initialize();
   } catch (error: unknown) {
     if (config.DATABASE_URL) throw error;
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, persistent: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.EMBEDDED_PG_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      persistent: true,
+    });
     url = embedded.url;
     dataSource = new DataSource({ type: 'postgres', url });
     await dataSource.initialize();
@@ -23,7 +27,9 @@ async function main(): Promise<number> {
   try {
     const report = await verifyAuditChain(dataSource);
     if (report.ok) {
-      process.stdout.write(`audit chain intact: ${report.checked} sealed entries checked, ${report.unsealed} awaiting sealing\n`);
+      process.stdout.write(
+        `audit chain intact: ${report.checked} sealed entries checked, ${report.unsealed} awaiting sealing\n`,
+      );
       return 0;
     }
     const b = report.firstBroken!;

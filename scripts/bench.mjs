@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const name = process.argv[2];
-const available = readdirSync('test/bench').filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''));
+const available = readdirSync('test/bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace('.bench.ts', ''));
 if (!name || !existsSync(`test/bench/${name}.bench.ts`)) {
   process.stderr.write(`Usage: npm run bench -- <name>   (one of: ${available.join(', ')})\n`);
   process.exit(2);

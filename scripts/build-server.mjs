@@ -4,11 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 
-for (const dir of ['dist/core', 'dist/plugins', 'dist/reports', 'dist/test']) rmSync(dir, { recursive: true, force: true });
+for (const dir of ['dist/core', 'dist/plugins', 'dist/reports', 'dist/test'])
+  rmSync(dir, { recursive: true, force: true });
 const sources = ['core', 'plugins', 'reports', 'test/fixtures'].filter((dir) => existsSync(dir));
-const result = spawnSync('npx', ['swc', ...sources, '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  'npx',
+  ['swc', ...sources, '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+  {
+    stdio: 'inherit',
+  },
+);
 if (result.status !== 0) process.exit(result.status ?? 1);
 for (const dir of sources) {
   cpSync(dir, `dist/${dir}`, { recursive: true, filter: (source) => !source.endsWith('.ts') });

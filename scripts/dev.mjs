@@ -12,7 +12,8 @@ const children = [
 const stop = () => children.forEach((child) => child.kill('SIGTERM'));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
-for (const child of children) child.once('exit', (code) => {
-  if (code) process.exitCode = code;
-  stop();
-});
+for (const child of children)
+  child.once('exit', (code) => {
+    if (code) process.exitCode = code;
+    stop();
+  });

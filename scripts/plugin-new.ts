@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `Created plugins/${id}/ with ${Object.keys(files).length} files:\n` +
-      Object.keys(files).map((f) => `  ${f}\n`).join('') +
+      Object.keys(files)
+        .map((f) => `  ${f}\n`)
+        .join('') +
       `\nNext: npm test -- plugins/${id}   then restart the core (npm start) to see it in /api/plugins.\n`,
   );
 }

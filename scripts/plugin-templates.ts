@@ -77,7 +77,13 @@ export class CreateRecord${timestamp} implements PluginMigration {
             id: 'details',
             title: 'Details',
             components: [
-              { name: 'port', term: 'location.port', label: 'Where are you?', required: true, prefill: { from: 'shift.location' } },
+              {
+                name: 'port',
+                term: 'location.port',
+                label: 'Where are you?',
+                required: true,
+                prefill: { from: 'shift.location' },
+              },
               {
                 name: 'summary',
                 type: 'textarea',

@@ -106,7 +106,10 @@ export class AppModule {
         { provide: LABELS, useValue: boot.reference.label },
         { provide: REFERENCE, useValue: boot.reference },
         { provide: FORMS, useValue: boot.forms },
-        { provide: TokenService, useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS) },
+        {
+          provide: TokenService,
+          useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         UserRepository,
         AccessService,

@@ -44,7 +44,10 @@ export interface RunningApp {
  * Starts the core: database (embedded unless DATABASE_URL), core migrations, plugin discovery,
  * checks and installation, then Nest on Fastify listening on HOST:PORT.
  */
-export async function createApp(config: EnvConfig, logger: Logger = createRootLogger(config.LOG_LEVEL)): Promise<RunningApp> {
+export async function createApp(
+  config: EnvConfig,
+  logger: Logger = createRootLogger(config.LOG_LEVEL),
+): Promise<RunningApp> {
   const started = Date.now();
   const database = await openDatabase(config, logger);
   const cleanup: (() => Promise<void>)[] = [];
@@ -110,7 +113,8 @@ export async function createApp(config: EnvConfig, logger: Logger = createRootLo
       close: async () => {
         await events.close();
         await app.close();
-        for (const step of cleanup) await step().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+        for (const step of cleanup)
+          await step().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
       },
     };
   } catch (error) {

@@ -56,7 +56,7 @@ function installOpenApi(app: NestFastifyApplication, boot: BootContext): void {
  * from the same declaration the validator and the shell use.
  */
 function addPluginForms(document: OpenAPIObject, boot: BootContext): void {
-  const schemas = (document.components ??= {}).schemas ??= {};
+  const schemas = ((document.components ??= {}).schemas ??= {});
   for (const plugin of boot.registry.usable()) {
     for (const { definition } of plugin.forms) {
       const form = definition as FormDefinition;

@@ -10,7 +10,8 @@ export default definePlugin({
   id: 'hot-debrief',
   title: 'Hot debrief',
   version: '1.0.0',
-  description: 'Record lessons learned, safety, training or equipment issues straight after an event. Your line manager is notified.',
+  description:
+    'Record lessons learned, safety, training or equipment issues straight after an event. Your line manager is notified.',
   sdk: '^1.0.0',
   category: 'Frontline',
   entities: [DebriefEntity],

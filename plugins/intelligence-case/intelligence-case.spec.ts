@@ -1,23 +1,48 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
-const options = { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: 'intelligence-case' };
+const options = {
+  terms: standardTerms,
+  reference,
+  now: new Date('2026-04-12T12:00:00Z'),
+  workflow: 'intelligence-case',
+};
 
 describe('intelligence-case forms (real reference data)', () => {
-  it.each(['intelligence-case', 'no-further-action', 'intelligence-product', 'transfer-primacy'])('%s is a consistent form declaration', (id) => {
-    expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
-  });
+  it.each(['intelligence-case', 'no-further-action', 'intelligence-product', 'transfer-primacy'])(
+    '%s is a consistent form declaration',
+    (id) => {
+      expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
+    },
+  );
 
   it('opens a case from a referral, with a review date in the future', () => {
     const form = load('intelligence-case.form.json');
-    const answers = { referralReference: 'BF-20260410-3', primacyTeam: 'intelligence-hub-south', handlingCondition: 'P', summary: 'Repeat same-day crossings by a van.', reviewDate: '2026-05-10' };
+    const answers = {
+      referralReference: 'BF-20260410-3',
+      primacyTeam: 'intelligence-hub-south',
+      handlingCondition: 'P',
+      summary: 'Repeat same-day crossings by a van.',
+      reviewDate: '2026-05-10',
+    };
     expect(validateSubmission(form, answers, options).errors).toEqual([]);
-    expect(validateSubmission(form, { ...answers, reviewDate: '2026-04-12', referralReference: 'REF-3' }, options).errors).toEqual([
-      { path: 'referralReference', message: 'Enter the intelligence referral reference in the correct format, like BF-20260412-17' },
+    expect(
+      validateSubmission(form, { ...answers, reviewDate: '2026-04-12', referralReference: 'REF-3' }, options).errors,
+    ).toEqual([
+      {
+        path: 'referralReference',
+        message: 'Enter the intelligence referral reference in the correct format, like BF-20260412-17',
+      },
       { path: 'reviewDate', message: 'Review date must be in the future' },
     ]);
   });
@@ -29,7 +54,11 @@ describe('intelligence-case forms (real reference data)', () => {
       { path: 'authorisingOfficer', message: "Enter the authorising officer's full name" },
       { path: 'authorisingGrade', message: "Select the authorising officer's grade" },
     ]);
-    const nfa = { justification: 'Subject already known to the NCA.', authorisingOfficer: 'Sam Patel', authorisingGrade: 'EO' };
+    const nfa = {
+      justification: 'Subject already known to the NCA.',
+      authorisingOfficer: 'Sam Patel',
+      authorisingGrade: 'EO',
+    };
     expect(validateSubmission(form, nfa, options).errors).toEqual([
       { path: 'authorisingGrade', message: 'No further action must be authorised by a Higher Officer (HEO) or above' },
     ]);
@@ -38,7 +67,12 @@ describe('intelligence-case forms (real reference data)', () => {
 
   it('records a disseminated product with its legal gateway', () => {
     const form = load('intelligence-product.form.json');
-    const product = { productType: 'target-package', productReference: 'IR-2026-0412', disseminatedTo: ['border-force-frontline', 'police'], legalGateway: 'crime-and-courts-act-2013-s7' };
+    const product = {
+      productType: 'target-package',
+      productReference: 'IR-2026-0412',
+      disseminatedTo: ['border-force-frontline', 'police'],
+      legalGateway: 'crime-and-courts-act-2013-s7',
+    };
     expect(validateSubmission(form, product, options).errors).toEqual([]);
     expect(validateSubmission(form, { ...product, disseminatedTo: [], legalGateway: 'gdpr' }, options).errors).toEqual([
       { path: 'disseminatedTo', message: 'Select who it was disseminated to' },

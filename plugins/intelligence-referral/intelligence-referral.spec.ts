@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('intelligence-referral.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
-const options = { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: 'intelligence-referral' };
+const options = {
+  terms: standardTerms,
+  reference,
+  now: new Date('2026-04-12T12:00:00Z'),
+  workflow: 'intelligence-referral',
+};
 
 const referral = {
   source: 'frontline',
@@ -23,16 +34,25 @@ const referral = {
 };
 
 describe('intelligence-referral forms (real reference data)', () => {
-  it.each(['intelligence-referral', 'request-information', 'provide-information', 'close-referral'])('%s is a consistent form declaration', (id) => {
-    expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
-  });
+  it.each(['intelligence-referral', 'request-information', 'provide-information', 'close-referral'])(
+    '%s is a consistent form declaration',
+    (id) => {
+      expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
+    },
+  );
 
   it('accepts a frontline referral about a person and a vehicle', () => {
     expect(validateSubmission(form, referral, options).errors).toEqual([]);
   });
 
   it('asks for the partner, the sharing conditions and the subject details that apply', () => {
-    const answers = { ...referral, source: 'external-partner', handlingCondition: 'C', subjectTypes: ['vehicle', 'vessel'], vehicleRegistration: undefined };
+    const answers = {
+      ...referral,
+      source: 'external-partner',
+      handlingCondition: 'C',
+      subjectTypes: ['vehicle', 'vessel'],
+      vehicleRegistration: undefined,
+    };
     expect(validateSubmission(form, answers, options).errors).toEqual([
       { path: 'partnerAgency', message: 'Enter the name of the partner agency' },
       { path: 'handlingConditions', message: 'Enter the conditions on sharing' },

@@ -2,7 +2,14 @@ import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { ReferralEntity } from './entities/referral.entity.js';
 
 async function recordReferral(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as { source: string; port?: string; handlingCondition: string; subjectTypes: string[]; indicators?: string[]; attachments?: unknown[] };
+  const a = ctx.case.answers as {
+    source: string;
+    port?: string;
+    handlingCondition: string;
+    subjectTypes: string[];
+    indicators?: string[];
+    attachments?: unknown[];
+  };
   await ctx.manager.insert(ReferralEntity, {
     caseId: ctx.case.id,
     source: a.source,
@@ -19,7 +26,8 @@ export default definePlugin({
   id: 'intelligence-referral',
   title: 'Intelligence referral',
   version: '1.0.0',
-  description: 'Send information about a person, vehicle or vessel to an intelligence hub. The hub decides whether to develop it.',
+  description:
+    'Send information about a person, vehicle or vessel to an intelligence hub. The hub decides whether to develop it.',
   sdk: '^1.0.0',
   category: 'Intelligence',
   entities: [ReferralEntity],
@@ -31,21 +39,66 @@ export default definePlugin({
       {
         id: 'awaiting-triage',
         label: 'Awaiting triage',
-        tasks: [{ title: 'Triage intelligence referral', team: 'intelligence-hub-south', role: 'intelligence', priority: 'medium', due: 'P2D', escalation: { raisePriorityTo: 'high', notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Triage intelligence referral',
+            team: 'intelligence-hub-south',
+            role: 'intelligence',
+            priority: 'medium',
+            due: 'P2D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
       },
       {
         id: 'information-requested',
         label: 'More information requested',
-        tasks: [{ title: 'Send the information the hub asked for', team: 'case.team', role: 'officer', priority: 'medium', due: 'P3D', escalation: { notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Send the information the hub asked for',
+            team: 'case.team',
+            role: 'officer',
+            priority: 'medium',
+            due: 'P3D',
+            escalation: { notifyManagers: true },
+          },
+        ],
       },
       { id: 'case-opened', label: 'Intelligence case opened', terminal: true },
       { id: 'closed', label: 'Closed with no further action', terminal: true },
     ],
     actions: [
-      { id: 'open-case', label: 'Open an intelligence case', from: ['awaiting-triage'], to: 'case-opened', roles: ['intelligence'] },
-      { id: 'request-information', label: 'Ask for more information', from: ['awaiting-triage'], to: 'information-requested', roles: ['intelligence'], form: 'request-information' },
-      { id: 'provide-information', label: 'Send more information', from: ['information-requested'], to: 'awaiting-triage', roles: ['officer', 'manager', 'intelligence'], form: 'provide-information' },
-      { id: 'close', label: 'Close with no further action', from: ['awaiting-triage', 'information-requested'], to: 'closed', roles: ['intelligence'], form: 'close-referral' },
+      {
+        id: 'open-case',
+        label: 'Open an intelligence case',
+        from: ['awaiting-triage'],
+        to: 'case-opened',
+        roles: ['intelligence'],
+      },
+      {
+        id: 'request-information',
+        label: 'Ask for more information',
+        from: ['awaiting-triage'],
+        to: 'information-requested',
+        roles: ['intelligence'],
+        form: 'request-information',
+      },
+      {
+        id: 'provide-information',
+        label: 'Send more information',
+        from: ['information-requested'],
+        to: 'awaiting-triage',
+        roles: ['officer', 'manager', 'intelligence'],
+        form: 'provide-information',
+      },
+      {
+        id: 'close',
+        label: 'Close with no further action',
+        from: ['awaiting-triage', 'information-requested'],
+        to: 'closed',
+        roles: ['intelligence'],
+        form: 'close-referral',
+      },
     ],
   },
   hooks: { onSubmit: recordReferral },

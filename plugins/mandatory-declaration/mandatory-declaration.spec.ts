@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { declaredTopics } from './plugin.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('mandatory-declaration.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
-const options = { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: 'mandatory-declaration' };
+const options = {
+  terms: standardTerms,
+  reference,
+  now: new Date('2026-04-12T12:00:00Z'),
+  workflow: 'mandatory-declaration',
+};
 const topicIds = new Set(referenceSets.find((s) => s.id === 'mandatory-declaration-topics')!.rows.map((r) => r.id));
 
 const nothing = {
@@ -36,8 +47,15 @@ describe('mandatory-declaration forms (real reference data)', () => {
   });
 
   it('needs details of every "yes", and maps them to the seeded topics', () => {
-    const answers = { ...nothing, otherEmployment: true, personalFinance: true, personalFinanceDetails: 'Debt repayment plan agreed.' };
-    expect(validateSubmission(form, answers, options).errors).toEqual([{ path: 'otherEmploymentDetails', message: 'Enter the details' }]);
+    const answers = {
+      ...nothing,
+      otherEmployment: true,
+      personalFinance: true,
+      personalFinanceDetails: 'Debt repayment plan agreed.',
+    };
+    expect(validateSubmission(form, answers, options).errors).toEqual([
+      { path: 'otherEmploymentDetails', message: 'Enter the details' },
+    ]);
     expect(declaredTopics(answers)).toEqual(['other-employment', 'personal-finance']);
     expect(declaredTopics(answers).every((t) => topicIds.has(t))).toBe(true);
   });

@@ -13,7 +13,9 @@ const TOPICS: Record<string, string> = {
 
 /** Topic ids answered "yes". */
 export function declaredTopics(answers: Record<string, unknown>): string[] {
-  return Object.entries(TOPICS).filter(([question]) => answers[question] === true).map(([, topic]) => topic);
+  return Object.entries(TOPICS)
+    .filter(([question]) => answers[question] === true)
+    .map(([, topic]) => topic);
 }
 
 async function recordDeclaration(ctx: SubmitContext): Promise<void> {
@@ -52,13 +54,29 @@ export default definePlugin({
       {
         id: 'line-manager-review',
         label: 'Awaiting line manager review',
-        tasks: [{ title: 'Review mandatory declaration', team: 'case.team', role: 'manager', priority: 'medium', due: 'P5D', escalation: { raisePriorityTo: 'high', notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Review mandatory declaration',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'medium',
+            due: 'P5D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
       },
       { id: 'recorded', label: 'Recorded: nothing to declare', terminal: true },
       { id: 'reviewed', label: 'Reviewed by line manager', terminal: true },
     ],
     actions: [
-      { id: 'record-review', label: 'Record line manager review', from: ['line-manager-review'], to: 'reviewed', roles: ['manager'], form: 'declaration-review' },
+      {
+        id: 'record-review',
+        label: 'Record line manager review',
+        from: ['line-manager-review'],
+        to: 'reviewed',
+        roles: ['manager'],
+        form: 'declaration-review',
+      },
     ],
   },
   hooks: { onSubmit: recordDeclaration },

@@ -31,17 +31,35 @@ const ACTION_TABLES: Record<string, string[]> = {
 };
 
 /** Plugins whose sample answers are checked against their start form (as stored, calculations included). */
-const VALIDATED_SAMPLES = ['detection-inventory', 'refusal-of-entry', 'safeguarding-referral', 'cash-seizure', 'staff-profile', 'interpreter-request'];
+const VALIDATED_SAMPLES = [
+  'detection-inventory',
+  'refusal-of-entry',
+  'safeguarding-referral',
+  'cash-seizure',
+  'staff-profile',
+  'interpreter-request',
+];
 
 const schemaOf = (id: string) => `plugin_${id.replace(/-/g, '_')}`;
 
-function submitContext(app: TestApp, id: string, manifest: PluginManifest, caseId: string, manager: SubmitContext['manager']): SubmitContext {
+function submitContext(
+  app: TestApp,
+  id: string,
+  manifest: PluginManifest,
+  caseId: string,
+  manager: SubmitContext['manager'],
+): SubmitContext {
   return {
     pluginId: id,
     logger: app.boot.logger.child({ plugin: id }),
     manager,
     emit: async (event) => {
-      await manager.query('INSERT INTO core.outbox (topic, key, payload, case_id) VALUES ($1, $2, $3, $4)', [event.topic, event.key, JSON.stringify(event.payload), caseId]);
+      await manager.query('INSERT INTO core.outbox (topic, key, payload, case_id) VALUES ($1, $2, $3, $4)', [
+        event.topic,
+        event.key,
+        JSON.stringify(event.payload),
+        caseId,
+      ]);
     },
     case: {
       id: caseId,
@@ -98,7 +116,10 @@ describe('Border Force workflow plugins load in the real core', () => {
       await onSubmit!(submitContext(app, id, manifest!, caseId, manager));
     });
     for (const table of PLUGINS[id]!) {
-      const rows = await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf(id)}.${table} WHERE case_id = $1`, [caseId]);
+      const rows = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${schemaOf(id)}.${table} WHERE case_id = $1`,
+        [caseId],
+      );
       expect({ table, written: rows[0]!.n > 0 }).toEqual({ table, written: true });
     }
   });
@@ -106,9 +127,16 @@ describe('Border Force workflow plugins load in the real core', () => {
   it.each(VALIDATED_SAMPLES)('%s sample answers are a valid submission of its start form', (id) => {
     const manifest = app.boot.registry.get(id)?.manifest;
     const formId = manifest?.startForm ?? id;
-    const form = JSON.parse(readFileSync(new URL(`../${id}/forms/${formId}.form.json`, import.meta.url), 'utf8')) as FormDefinition;
+    const form = JSON.parse(
+      readFileSync(new URL(`../${id}/forms/${formId}.form.json`, import.meta.url), 'utf8'),
+    ) as FormDefinition;
     const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
-    const result = validateSubmission(form, SAMPLE_ANSWERS[id]!, { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: id });
+    const result = validateSubmission(form, SAMPLE_ANSWERS[id]!, {
+      terms: standardTerms,
+      reference,
+      now: new Date('2026-04-12T12:00:00Z'),
+      workflow: id,
+    });
     expect(result.errors).toEqual([]);
     expect(result.answers).toEqual(SAMPLE_ANSWERS[id]);
   });
@@ -124,7 +152,10 @@ describe('Border Force workflow plugins load in the real core', () => {
       }),
     ).rejects.toBe(rollback);
     for (const table of PLUGINS[id]!) {
-      const rows = await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${schemaOf(id)}.${table} WHERE case_id = $1`, [caseId]);
+      const rows = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${schemaOf(id)}.${table} WHERE case_id = $1`,
+        [caseId],
+      );
       expect({ table, n: rows[0]!.n }).toEqual({ table, n: 0 });
     }
   });
@@ -133,7 +164,12 @@ describe('Border Force workflow plugins load in the real core', () => {
   const inAnHour = () => `${new Date(Date.now() + 3_600_000).toISOString().slice(0, 19)}Z`;
 
   it.each([
-    ['cash-seizure', 'with-cash-team', () => SAMPLE_ANSWERS['cash-seizure']!, { teamId: 'cash-team-south-east', priority: 'urgent' }],
+    [
+      'cash-seizure',
+      'with-cash-team',
+      () => SAMPLE_ANSWERS['cash-seizure']!,
+      { teamId: 'cash-team-south-east', priority: 'urgent' },
+    ],
     [
       'cash-seizure',
       'awaiting-review',
@@ -148,19 +184,42 @@ describe('Border Force workflow plugins load in the real core', () => {
       }),
       { teamId: 'stansted-arrivals-team-1', priority: 'low' },
     ],
-    ['interpreter-request', 'awaiting-urgent-booking', () => ({ ...SAMPLE_ANSWERS['interpreter-request']!, neededAt: inAnHour() }), { teamId: 'dover-tourist-controls-team-2', priority: 'urgent' }],
+    [
+      'interpreter-request',
+      'awaiting-urgent-booking',
+      () => ({ ...SAMPLE_ANSWERS['interpreter-request']!, neededAt: inAnHour() }),
+      { teamId: 'dover-tourist-controls-team-2', priority: 'urgent' },
+    ],
     [
       'safeguarding-referral',
       'child-safeguarding',
-      () => ({ ...SAMPLE_ANSWERS['safeguarding-referral']!, personAge: 'child', actionsTaken: ['safe-place', 'childrens-services'], localAuthority: 'Kent County Council' }),
+      () => ({
+        ...SAMPLE_ANSWERS['safeguarding-referral']!,
+        personAge: 'child',
+        actionsTaken: ['safe-place', 'childrens-services'],
+        localAuthority: 'Kent County Council',
+      }),
       { teamId: 'dover-tourist-controls-team-1', priority: 'urgent' },
     ],
-    ['detection-inventory', 'faults-to-repair', () => SAMPLE_ANSWERS['detection-inventory']!, { teamId: 'dover-freight-team-a', priority: 'high' }],
-    ['refusal-of-entry', 'awaiting-authorisation', () => SAMPLE_ANSWERS['refusal-of-entry']!, { teamId: 'heathrow-t5-arrivals-red-team', priority: 'urgent' }],
+    [
+      'detection-inventory',
+      'faults-to-repair',
+      () => SAMPLE_ANSWERS['detection-inventory']!,
+      { teamId: 'dover-freight-team-a', priority: 'high' },
+    ],
+    [
+      'refusal-of-entry',
+      'awaiting-authorisation',
+      () => SAMPLE_ANSWERS['refusal-of-entry']!,
+      { teamId: 'heathrow-t5-arrivals-red-team', priority: 'urgent' },
+    ],
     [
       'staff-profile',
       'awaiting-confirmation',
-      () => ({ ...SAMPLE_ANSWERS['staff-profile']!, delegates: [{ name: 'Tom Walker', email: 'tom.walker@example.gov.uk' }] }),
+      () => ({
+        ...SAMPLE_ANSWERS['staff-profile']!,
+        delegates: [{ name: 'Tom Walker', email: 'tom.walker@example.gov.uk' }],
+      }),
       { teamId: 'felixstowe-freight-team-a', priority: 'low' },
     ],
   ] as const)('%s routes a new case submitted through the API to %s', async (id, state, answers, task) => {
@@ -170,7 +229,12 @@ describe('Border Force workflow plugins load in the real core', () => {
       headers: { ...officer, 'content-type': 'application/json' },
       body: JSON.stringify({ answers: answers() }),
     });
-    const body = (await res.json()) as { id: string; state: string; tasks: { teamId: string | null; priority: string }[]; errors?: unknown };
+    const body = (await res.json()) as {
+      id: string;
+      state: string;
+      tasks: { teamId: string | null; priority: string }[];
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     expect(res.status).toBe(201);
     expect(body.state).toBe(state);

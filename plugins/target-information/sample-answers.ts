@@ -35,7 +35,9 @@ export const SAMPLE_ANSWERS: Record<string, Record<string, unknown>> = {
     vesselName: 'Spirit of Britain',
     vehicleRegistration: 'AB12 CDE',
     trailerRegistration: 'C123456',
-    persons: [{ role: 'driver', givenName: 'Piotr', familyName: 'Nowak', dateOfBirth: '1981-07-14', nationality: 'POL' }],
+    persons: [
+      { role: 'driver', givenName: 'Piotr', familyName: 'Nowak', dateOfBirth: '1981-07-14', nationality: 'POL' },
+    ],
     warnings: ['violence'],
     indicators: ['routing-anomaly'],
     selectionReasoning: 'Unusual routing.',

@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('target-information.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
-const options = { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: 'target-information' };
+const options = {
+  terms: standardTerms,
+  reference,
+  now: new Date('2026-04-12T12:00:00Z'),
+  workflow: 'target-information',
+};
 
 const freight = {
   targetId: 'BF-20260412-17',
@@ -23,7 +34,15 @@ const freight = {
   trailerRegistration: 'C123456',
   haulier: 'Example Haulage Ltd',
   persons: [
-    { role: 'driver', givenName: 'Piotr', familyName: 'Nowak', dateOfBirth: '1981-07-14', nationality: 'POL', documentType: 'passport', documentNumber: 'EA1234567' },
+    {
+      role: 'driver',
+      givenName: 'Piotr',
+      familyName: 'Nowak',
+      dateOfBirth: '1981-07-14',
+      nationality: 'POL',
+      documentType: 'passport',
+      documentNumber: 'EA1234567',
+    },
   ],
   warnings: ['violence'],
   warningDetails: 'Previous conviction for assault on a public servant.',
@@ -40,7 +59,9 @@ const air = {
   port: 'heathrow',
   eta: '2026-04-12T21:05',
   flightNumber: 'BA0117',
-  persons: [{ role: 'passenger', givenName: 'Maria', familyName: 'Silva', dateOfBirth: '1995-01-30', nationality: 'BRA' }],
+  persons: [
+    { role: 'passenger', givenName: 'Maria', familyName: 'Silva', dateOfBirth: '1995-01-30', nationality: 'BRA' },
+  ],
   indicators: ['one-way-ticket', 'ticket-paid-cash'],
   selectionReasoning: 'Late one-way booking paid in cash from a source country.',
   receivingTeam: 'heathrow-t5-arrivals-red-team',
@@ -72,23 +93,46 @@ describe('target-information forms (real reference data)', () => {
   });
 
   it('only takes Cerberus modes, known teams and categories, and details of any warning', () => {
-    const answers = { ...air, mode: 'air-freight', category: 'D', receivingTeam: 'dover', warnings: ['firearms'], targetVersion: 0 };
+    const answers = {
+      ...air,
+      mode: 'air-freight',
+      category: 'D',
+      receivingTeam: 'dover',
+      warnings: ['firearms'],
+      targetVersion: 0,
+    };
     expect(validateSubmission(form, answers, options).errors).toEqual([
       { path: 'targetVersion', message: 'Target version must be between 1 and 999' },
       { path: 'category', message: 'Select a target category from the list' },
       { path: 'flightNumber', message: 'Flight number must not be answered because the question is not shown' },
       { path: 'warningDetails', message: 'Enter details of the warnings' },
       { path: 'receivingTeam', message: 'Select the receiving team from the list' },
-      { path: 'mode', message: 'Mode must be RoRo tourist, RoRo accompanied freight, RoRo unaccompanied freight or air passenger' },
+      {
+        path: 'mode',
+        message: 'Mode must be RoRo tourist, RoRo accompanied freight, RoRo unaccompanied freight or air passenger',
+      },
     ]);
   });
 
   it('needs the document number only when a document type is given', () => {
-    const persons = [{ ...freight.persons[0], documentNumber: undefined }, { role: 'passenger', givenName: 'Ola', familyName: 'Nowak', dateOfBirth: '2031-01-01', nationality: 'POL', documentNumber: 'EA7654321' }];
+    const persons = [
+      { ...freight.persons[0], documentNumber: undefined },
+      {
+        role: 'passenger',
+        givenName: 'Ola',
+        familyName: 'Nowak',
+        dateOfBirth: '2031-01-01',
+        nationality: 'POL',
+        documentNumber: 'EA7654321',
+      },
+    ];
     expect(validateSubmission(form, { ...freight, persons }, options).errors).toEqual([
       { path: 'persons[0].documentNumber', message: 'Enter the document number' },
       { path: 'persons[1].dateOfBirth', message: 'Date of birth must be in the past' },
-      { path: 'persons[1].documentNumber', message: 'Document number must not be answered because the question is not shown' },
+      {
+        path: 'persons[1].documentNumber',
+        message: 'Document number must not be answered because the question is not shown',
+      },
     ]);
   });
 });

@@ -46,7 +46,11 @@ async function applyCorrection(ctx: TransitionContext): Promise<void> {
   if (ctx.action.id !== 'correct' || !ctx.actionAnswers) return;
   const outcome = String(ctx.actionAnswers.outcome);
   await ctx.manager.update(TargetOutcomeEntity, { caseId: ctx.case.id }, { outcome, corrected: true });
-  const corrected = { ...(ctx.case.answers as unknown as OutcomeAnswers), outcome, notes: String(ctx.actionAnswers.explanation ?? '') };
+  const corrected = {
+    ...(ctx.case.answers as unknown as OutcomeAnswers),
+    outcome,
+    notes: String(ctx.actionAnswers.explanation ?? ''),
+  };
   await ctx.emit({
     topic: 'cerberus.outcome',
     key: `outcome:${ctx.case.businessKey}:${ctx.case.version}`,
@@ -71,7 +75,16 @@ export default definePlugin({
   workflow: {
     initial: 'returned',
     states: [{ id: 'returned', label: 'Returned to Cerberus' }],
-    actions: [{ id: 'correct', label: 'Correct outcome', from: ['returned'], to: 'returned', roles: ['officer', 'manager'], form: 'correct-outcome' }],
+    actions: [
+      {
+        id: 'correct',
+        label: 'Correct outcome',
+        from: ['returned'],
+        to: 'returned',
+        roles: ['officer', 'manager'],
+        form: 'correct-outcome',
+      },
+    ],
   },
   hooks: { onSubmit: recordOutcome, onTransition: applyCorrection },
 });

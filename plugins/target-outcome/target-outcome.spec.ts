@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('target-outcome.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
 const options = { terms: standardTerms, reference, now: new Date('2026-04-12T20:00:00Z'), workflow: 'target-outcome' };
@@ -23,38 +29,59 @@ describe('target-outcome forms (real reference data)', () => {
 
   it('accepts a positive outcome linked to an event at the border, and a missed target with a reason', () => {
     expect(validateSubmission(form, positive, options).errors).toEqual([]);
-    const missed = { targetReference: 'BF-20260412-18', outcomeDateTime: '2026-04-12T19:10', outcome: 'missed', reason: 'cleared-before-interception' };
+    const missed = {
+      targetReference: 'BF-20260412-18',
+      outcomeDateTime: '2026-04-12T19:10',
+      outcome: 'missed',
+      reason: 'cleared-before-interception',
+    };
     expect(validateSubmission(form, missed, options).errors).toEqual([]);
   });
 
   it('needs the linked event for a positive outcome', () => {
     expect(validateSubmission(form, { ...positive, linkedCase: undefined }, options).errors).toEqual([
-      { path: 'linkedCase', message: 'Enter the event at the border reference – a positive outcome must have an event at the border' },
+      {
+        path: 'linkedCase',
+        message: 'Enter the event at the border reference – a positive outcome must have an event at the border',
+      },
     ]);
     expect(validateSubmission(form, { ...positive, linkedCase: 'BF-2026-42' }, options).errors).toEqual([
-      { path: 'linkedCase', message: 'Enter the event at the border reference in the correct format, like BF-20261124-17' },
+      {
+        path: 'linkedCase',
+        message: 'Enter the event at the border reference in the correct format, like BF-20261124-17',
+      },
     ]);
   });
 
   it('needs a reason when the target was not examined, and notes when the reason is other', () => {
     const base = { targetReference: 'BF-20260412-18', outcomeDateTime: '2026-04-12T19:10' };
-    expect(validateSubmission(form, { ...base, outcome: 'no-show', linkedCase: 'BF-20260412-42' }, options).errors).toEqual([
+    expect(
+      validateSubmission(form, { ...base, outcome: 'no-show', linkedCase: 'BF-20260412-42' }, options).errors,
+    ).toEqual([
       { path: 'reason', message: 'Select the reason' },
-      { path: 'linkedCase', message: 'Event at the border reference must not be answered because the question is not shown' },
+      {
+        path: 'linkedCase',
+        message: 'Event at the border reference must not be answered because the question is not shown',
+      },
     ]);
-    expect(validateSubmission(form, { ...base, outcome: 'insufficient-resources', reason: 'other' }, options).errors).toEqual([
-      { path: 'notes', message: 'Enter notes for the targeting hub explaining the reason' },
-    ]);
+    expect(
+      validateSubmission(form, { ...base, outcome: 'insufficient-resources', reason: 'other' }, options).errors,
+    ).toEqual([{ path: 'notes', message: 'Enter notes for the targeting hub explaining the reason' }]);
   });
 
   it('only takes Cerberus outcomes', () => {
-    expect(validateSubmission(form, { ...positive, outcome: 'seizure', targetReference: 'T17' }, options).errors).toEqual([
+    expect(
+      validateSubmission(form, { ...positive, outcome: 'seizure', targetReference: 'T17' }, options).errors,
+    ).toEqual([
       { path: 'targetReference', message: 'Enter a target reference in the correct format, like BF-20260412-17' },
       { path: 'outcome', message: 'Select an outcome from the list' },
-      { path: 'linkedCase', message: 'Event at the border reference must not be answered because the question is not shown' },
+      {
+        path: 'linkedCase',
+        message: 'Event at the border reference must not be answered because the question is not shown',
+      },
     ]);
-    expect(validateSubmission(load('correct-outcome.form.json'), { outcome: 'target-withdrawn' }, options).errors).toEqual([
-      { path: 'explanation', message: 'Enter what was wrong' },
-    ]);
+    expect(
+      validateSubmission(load('correct-outcome.form.json'), { outcome: 'target-withdrawn' }, options).errors,
+    ).toEqual([{ path: 'explanation', message: 'Enter what was wrong' }]);
   });
 });

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('use-of-force.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
 const options = { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: 'use-of-force' };
@@ -22,14 +28,18 @@ const report = {
   subjectInjured: false,
   officerInjured: false,
   medicalAssistance: 'none',
-  account: 'The man tried to leave the search room after arrest. Handcuffs applied to prevent escape and removed on handover to police.',
+  account:
+    'The man tried to leave the search room after arrest. Handcuffs applied to prevent escape and removed on handover to police.',
   bodyWornVideo: true,
 };
 
 describe('use-of-force forms (real reference data)', () => {
-  it.each(['use-of-force', 'request-detail', 'add-detail', 'professional-standards-referral'])('%s is a consistent form declaration', (id) => {
-    expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
-  });
+  it.each(['use-of-force', 'request-detail', 'add-detail', 'professional-standards-referral'])(
+    '%s is a consistent form declaration',
+    (id) => {
+      expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
+    },
+  );
 
   it('accepts a handcuffing after arrest', () => {
     expect(validateSubmission(form, report, options).errors).toEqual([]);

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     for (const count of COUNTS) {
       const result = await measure(adminUrl, work, count);
       rows.push({ plugins: count, medianMs: result.median, runs: result.runs });
-      process.stdout.write(`  ${count} plugins: ${result.median.toFixed(0)} ms median (${(result.median / baseline.median).toFixed(2)}x baseline)\n`);
+      process.stdout.write(
+        `  ${count} plugins: ${result.median.toFixed(0)} ms median (${(result.median / baseline.median).toFixed(2)}x baseline)\n`,
+      );
     }
     const fifteen = rows.find((r) => r.plugins === 15)!;
     await report(
@@ -77,7 +79,10 @@ async function bootOnce(databaseUrl: string, pluginDir: string): Promise<number>
   });
   try {
     for (let attempt = 0; attempt < 600; attempt++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -108,7 +113,15 @@ export default definePlugin({ id: '${id}', title: 'Bench ${i}', version: '1.0.0'
     );
     await writeFile(
       join(dir, id, 'forms', `${id}.form.json`),
-      JSON.stringify({ id, version: 1, title: `Bench ${i}`, type: 'single', pages: [{ id: 'p', title: 'Page', components: [{ name: 'note', type: 'text', label: 'Note', required: true }] }] }),
+      JSON.stringify({
+        id,
+        version: 1,
+        title: `Bench ${i}`,
+        type: 'single',
+        pages: [
+          { id: 'p', title: 'Page', components: [{ name: 'note', type: 'text', label: 'Note', required: true }] },
+        ],
+      }),
     );
   }
 }

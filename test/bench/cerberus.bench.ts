@@ -23,12 +23,13 @@ const SECRET = 'bench-cerberus-secret-dddddddddddddddddddddddd';
 const TOKEN_SECRET = 'b'.repeat(40);
 const TEAM = 'dover-freight-team-a';
 
-
 async function main(): Promise<void> {
   if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
   const work = await mkdtemp(join(tmpdir(), 'cop-bench-cerberus-'));
   await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
   const databaseUrl = await createDatabase(adminUrl, `cop_bench_cerberus_${randomBytes(3).toString('hex')}`);
   const streams: AbortController[] = [];
@@ -39,7 +40,15 @@ async function main(): Promise<void> {
     const core = await startAndWait(
       'node',
       ['dist/core/src/main.js'],
-      { DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: 'true', LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: TOKEN_SECRET, CERBERUS_SECRETS: SECRET, AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600' },
+      {
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+        AUTH_TOKEN_SECRET: TOKEN_SECRET,
+        CERBERUS_SECRETS: SECRET,
+        AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600',
+      },
       `${base}/health/ready`,
     );
     const sim = new CerberusSimulator({ secret: SECRET, coreUrl: base });
@@ -57,7 +66,9 @@ async function main(): Promise<void> {
         const controller = new AbortController();
         streams.push(controller);
         const token = tokens.sign({ sub: id, username: `bench-officer-${i}`, roles: ['officer'], teamId: TEAM });
-        const response = await fetch(`${base}/api/notifications/stream?access_token=${token}`, { signal: controller.signal });
+        const response = await fetch(`${base}/api/notifications/stream?access_token=${token}`, {
+          signal: controller.signal,
+        });
         void readEvents(response, (caseId) => {
           const list = arrivals.get(caseId) ?? [];
           list.push(performance.now());
@@ -74,7 +85,8 @@ async function main(): Promise<void> {
       const { body } = await sim.sendTarget(targetSheet({ receivingTeam: TEAM }));
       const caseId = String(body.caseId);
       const until = performance.now() + 10_000;
-      while ((arrivals.get(caseId)?.length ?? 0) < OFFICERS && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+      while ((arrivals.get(caseId)?.length ?? 0) < OFFICERS && performance.now() < until)
+        await new Promise((r) => setTimeout(r, 5));
       const got = arrivals.get(caseId) ?? [];
       if (got.length === OFFICERS) complete++;
       latencies.push(...got.map((t) => t - sent));
@@ -96,7 +108,14 @@ async function main(): Promise<void> {
     await report(
       'cerberus',
       `cerberus: ${accepted.toFixed(0)} targets/s; target → officer p99 ${p99.toFixed(0)} ms with ${OFFICERS} connected (${(p99 / baseline.p99).toFixed(1)}x the bare NOTIFY→LISTEN p99 of ${baseline.p99.toFixed(1)} ms)`,
-      { measuredAt: new Date().toISOString(), officers: OFFICERS, targetsPerSecond: accepted, latency: { p50, p99, deliveries: latencies.length, complete }, baseline, corePeakRssMiB: rss },
+      {
+        measuredAt: new Date().toISOString(),
+        officers: OFFICERS,
+        targetsPerSecond: accepted,
+        latency: { p50, p99, deliveries: latencies.length, complete },
+        baseline,
+        corePeakRssMiB: rss,
+      },
     );
   } finally {
     for (const s of streams) s.abort();

@@ -14,9 +14,23 @@ export interface LoadResult {
 /** Runs autocannon in its own process against a URL and returns its figures. */
 export function autocannon(
   url: string,
-  opts: { connections: number; seconds: number; rate?: number; method?: string; headers?: Record<string, string>; body?: string },
+  opts: {
+    connections: number;
+    seconds: number;
+    rate?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  },
 ): LoadResult {
-  const args = ['node_modules/autocannon/autocannon.js', '-j', '-c', String(opts.connections), '-d', String(opts.seconds)];
+  const args = [
+    'node_modules/autocannon/autocannon.js',
+    '-j',
+    '-c',
+    String(opts.connections),
+    '-d',
+    String(opts.seconds),
+  ];
   if (opts.rate) args.push('-R', String(opts.rate));
   if (opts.method) args.push('-m', opts.method);
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
@@ -30,7 +44,14 @@ export function autocannon(
     errors: number;
     non2xx: number;
   };
-  return { requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, errors: r.errors, non2xx: r.non2xx };
+  return {
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 /** Peak resident memory of a process so far, in MiB (Linux VmHWM). */
@@ -41,12 +62,21 @@ export function peakRssMiB(pid: number): number {
 }
 
 /** Starts a child process and waits until the URL answers 200. */
-export async function startAndWait(command: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string, timeoutMs = 30000): Promise<ChildProcess> {
+export async function startAndWait(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string,
+  timeoutMs = 30000,
+): Promise<ChildProcess> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}`);
-    const ok = await fetch(readyUrl).then((r) => r.status < 500, () => false);
+    const ok = await fetch(readyUrl).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -36,7 +36,9 @@ interface Measure {
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'cop-bench-report-'));
   await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
   const databaseUrl = await createDatabase(adminUrl, `cop_bench_report_${randomBytes(3).toString('hex')}`);
   const config = loadConfig({
@@ -58,7 +60,9 @@ async function main(): Promise<void> {
       const seeded = performance.now();
       await seedMonth(pool, MONTHS[m]!.start, m);
       const total = PER_MONTH * (m + 1);
-      process.stdout.write(`seeded ${total.toLocaleString('en-GB')} border events (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`);
+      process.stdout.write(
+        `seeded ${total.toLocaleString('en-GB')} border events (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`,
+      );
       const detail = `from=${DETAIL_DAYS.from}&to=${DETAIL_DAYS.to}&port=${detailPort.port}&eventLog=yes`;
       await httpReport(app.url, auth, SUMMARY); // warm-up: JIT, fonts, plan cache
       const row = {
@@ -93,14 +97,21 @@ async function main(): Promise<void> {
 }
 
 /** Samples the process RSS while `work` runs; returns its seconds and the peak. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number; startRssMb: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; seconds: number; peakRssMb: number; startRssMb: number }> {
   const start = process.memoryUsage.rss();
   let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
   const started = performance.now();
   try {
     const value = await work();
-    return { value, seconds: (performance.now() - started) / 1000, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20, startRssMb: start / 2 ** 20 };
+    return {
+      value,
+      seconds: (performance.now() - started) / 1000,
+      peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20,
+      startRssMb: start / 2 ** 20,
+    };
   } finally {
     clearInterval(sampler);
   }

@@ -19,7 +19,10 @@ let dayBase: { day: string; base: number } | undefined;
 export async function runSubmissionSql(client: pg.PoolClient | pg.Client, userId: string): Promise<void> {
   const day = new Date().toISOString().slice(0, 10);
   if (dayBase?.day !== day) {
-    await client.query(`INSERT INTO core.case_key_day (day, base) SELECT $1, nextval('core.case_key_seq') - 1 ON CONFLICT (day) DO NOTHING`, [day]);
+    await client.query(
+      `INSERT INTO core.case_key_day (day, base) SELECT $1, nextval('core.case_key_seq') - 1 ON CONFLICT (day) DO NOTHING`,
+      [day],
+    );
     const row = await client.query<{ base: string }>('SELECT base FROM core.case_key_day WHERE day = $1', [day]);
     dayBase = { day, base: Number(row.rows[0]!.base) };
   }
@@ -36,7 +39,13 @@ export async function runSubmissionSql(client: pg.PoolClient | pg.Client, userId
     const key = created.rows[0]!.business_key;
     await client.query(
       `INSERT INTO core.case_term (case_id, term, path, value, normalised) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
-      [id, ['location.port', 'staff.team'], ['port', 'team'], ['dover', 'dover-tourist-controls-team-1'], ['DOVER', 'DOVER-TOURIST-CONTROLS-TEAM-1']],
+      [
+        id,
+        ['location.port', 'staff.team'],
+        ['port', 'team'],
+        ['dover', 'dover-tourist-controls-team-1'],
+        ['DOVER', 'DOVER-TOURIST-CONTROLS-TEAM-1'],
+      ],
     );
     await client.query(
       `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, priority, priority_rank, due_at)

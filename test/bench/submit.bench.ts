@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
   const work = await mkdtemp(join(tmpdir(), 'cop-bench-submit-'));
   await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
   const databaseUrl = await createDatabase(adminUrl, `cop_bench_submit_${randomBytes(3).toString('hex')}`);
   try {
@@ -30,11 +32,22 @@ async function main(): Promise<void> {
     const core = await startAndWait(
       'node',
       ['dist/core/src/main.js'],
-      { DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: 'true', LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: 'x'.repeat(40), AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600' },
+      {
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+        AUTH_TOKEN_SECRET: 'x'.repeat(40),
+        AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600',
+      },
       `${base}/health/ready`,
     );
     const login = (await (
-      await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo-password' }) })
+      await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'officer', password: 'demo-password' }),
+      })
     ).json()) as { accessToken: string; user: { id: string } };
     const request = {
       method: 'POST',
@@ -64,12 +77,25 @@ async function main(): Promise<void> {
 
     const line = (name: string, r: LoadResult) =>
       `  ${name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.total} requests, errors ${r.errors + r.non2xx}`;
-    process.stdout.write(`${line('full path', full)}\n${line('full path at 500 req/s', paced)}\n${line('bare Fastify + pg', bareResult)}\n`);
-    process.stdout.write(`  raw SQL loop (${CONNECTIONS} clients): ${raw.toFixed(0)} tx/s\n  core peak RSS: ${rss.toFixed(0)} MiB\n`);
+    process.stdout.write(
+      `${line('full path', full)}\n${line('full path at 500 req/s', paced)}\n${line('bare Fastify + pg', bareResult)}\n`,
+    );
+    process.stdout.write(
+      `  raw SQL loop (${CONNECTIONS} clients): ${raw.toFixed(0)} tx/s\n  core peak RSS: ${rss.toFixed(0)} MiB\n`,
+    );
     await report(
       'submit',
       `submit: ${full.requestsPerSecond.toFixed(0)} submissions/s, p99 ${full.p99} ms, p99 at 500/s ${paced.p99} ms (${(full.requestsPerSecond / raw).toFixed(2)}x raw SQL ${raw.toFixed(0)} tx/s, ${(full.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)}x bare server)`,
-      { measuredAt: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, full, paced, bare: bareResult, rawSqlTxPerSecond: raw, corePeakRssMiB: rss },
+      {
+        measuredAt: new Date().toISOString(),
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        full,
+        paced,
+        bare: bareResult,
+        rawSqlTxPerSecond: raw,
+        corePeakRssMiB: rss,
+      },
     );
   } finally {
     await dropDatabase(adminUrl, databaseUrl);

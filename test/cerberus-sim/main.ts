@@ -26,7 +26,9 @@ const { values } = parseArgs({
 const sim = new CerberusSimulator({ secret: values.secret!, coreUrl: values.core });
 sim.mode = values.mode as SimulatorMode;
 await sim.start(Number(values.port));
-process.stdout.write(`Cerberus simulator receiving outcomes on ${sim.outcomeUrl} (mode ${sim.mode}); control: POST /control {"mode": "..."}\n`);
+process.stdout.write(
+  `Cerberus simulator receiving outcomes on ${sim.outcomeUrl} (mode ${sim.mode}); control: POST /control {"mode": "..."}\n`,
+);
 
 const count = Number(values.send);
 const interval = 1000 / Math.max(Number(values.rate), 0.01);

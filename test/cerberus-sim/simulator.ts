@@ -80,21 +80,29 @@ export class CerberusSimulator {
   }
 
   /** Sends a target to the core, signed (override the secret or timestamp to test refusals). */
-  async sendTarget(sheet: Record<string, unknown>, sign: { secret?: string; timestamp?: number; tamper?: boolean } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  async sendTarget(
+    sheet: Record<string, unknown>,
+    sign: { secret?: string; timestamp?: number; tamper?: boolean } = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     if (!this.options.coreUrl) throw new Error('coreUrl is not set');
     const body = JSON.stringify(sheet);
     const timestamp = sign.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = signature256(sign.secret ?? this.options.secret, timestamp, body);
     const response = await fetch(`${this.options.coreUrl}/api/integrations/cerberus/targets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-cerberus-timestamp': String(timestamp), 'x-cerberus-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-cerberus-timestamp': String(timestamp),
+        'x-cerberus-signature': signature,
+      },
       body: sign.tamper ? body.replace(/"category":"[ABCU]"/, '"category":"C"') : body,
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === 'GET' && req.url === '/received') return json(res, 200, { outcomes: [...this.received.values()], repeats: this.repeats });
+    if (req.method === 'GET' && req.url === '/received')
+      return json(res, 200, { outcomes: [...this.received.values()], repeats: this.repeats });
     if (req.method === 'POST' && req.url === '/control') {
       const { mode } = JSON.parse((await readBody(req)).toString() || '{}') as { mode?: SimulatorMode };
       if (mode === 'down') {
@@ -119,7 +127,8 @@ export class CerberusSimulator {
     const timestamp = Number(req.headers['x-cerberus-timestamp']);
     const given = String(req.headers['x-cerberus-signature'] ?? '');
     const expected = signature256(this.options.secret, timestamp, raw);
-    const signatureValid = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+    const signatureValid =
+      given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
     if (!signatureValid) {
       this.rejected++;
       return json(res, 401, { message: 'Bad signature' });
@@ -127,7 +136,13 @@ export class CerberusSimulator {
     const key = String(req.headers['idempotency-key'] ?? '');
     const earlier = this.received.get(key);
     if (earlier) earlier.deliveries++;
-    else this.received.set(key, { key, payload: JSON.parse(raw.toString()) as Record<string, unknown>, deliveries: 1, signatureValid });
+    else
+      this.received.set(key, {
+        key,
+        payload: JSON.parse(raw.toString()) as Record<string, unknown>,
+        deliveries: 1,
+        signatureValid,
+      });
     json(res, earlier ? 200 : 201, { received: key, repeat: Boolean(earlier) });
   }
 }

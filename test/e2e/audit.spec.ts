@@ -36,7 +36,8 @@ describe('audit trail', () => {
   });
   afterAll(async () => app?.close());
 
-  const verify = async () => (await (await fetch(`${app.url}/api/audit/verify`, { headers: admin })).json()) as Record<string, any>;
+  const verify = async () =>
+    (await (await fetch(`${app.url}/api/audit/verify`, { headers: admin })).json()) as Record<string, any>;
   const cli = () =>
     spawnSync('node', ['--import', '@swc-node/register/esm-register', 'scripts/audit-verify.ts'], {
       env: { ...process.env, DATABASE_URL: app.databaseUrl },
@@ -47,7 +48,9 @@ describe('audit trail', () => {
     const rows = await app.sql<{ action: string; actor: string }>('SELECT action, actor FROM core.audit ORDER BY id');
     expect(rows.filter((r) => r.action === 'case.created')).toHaveLength(3);
     expect(rows.filter((r) => r.action === 'case.viewed' && r.actor === 'manager')).toHaveLength(3);
-    const moved = await app.sql<{ detail: Record<string, unknown> }>("SELECT detail FROM core.audit WHERE action = 'case.transitioned' LIMIT 1");
+    const moved = await app.sql<{ detail: Record<string, unknown> }>(
+      "SELECT detail FROM core.audit WHERE action = 'case.transitioned' LIMIT 1",
+    );
     expect(moved[0]!.detail).toMatchObject({ before: { state: 'submitted' }, after: { state: 'reviewed' } });
   });
 
@@ -61,25 +64,38 @@ describe('audit trail', () => {
   });
 
   it('refuses updates and deletes through SQL', async () => {
-    await expect(app.sql("UPDATE core.audit SET actor = 'someone-else' WHERE id = (SELECT min(id) FROM core.audit)")).rejects.toThrow(
+    await expect(
+      app.sql("UPDATE core.audit SET actor = 'someone-else' WHERE id = (SELECT min(id) FROM core.audit)"),
+    ).rejects.toThrow('the audit log is append-only');
+    await expect(app.sql('DELETE FROM core.audit WHERE id = (SELECT min(id) FROM core.audit)')).rejects.toThrow(
       'the audit log is append-only',
     );
-    await expect(app.sql('DELETE FROM core.audit WHERE id = (SELECT min(id) FROM core.audit)')).rejects.toThrow('the audit log is append-only');
   });
 
   it('finds a deleted entry, then an edited one, when the triggers are bypassed', async () => {
-    const [victim] = await app.sql<{ id: string; chain_seq: string }>('SELECT id, chain_seq FROM core.audit ORDER BY chain_seq OFFSET 4 LIMIT 1');
-    await app.sql(`SET session_replication_role = replica; DELETE FROM core.audit WHERE id = ${Number(victim!.id)}; SET session_replication_role = origin;`);
+    const [victim] = await app.sql<{ id: string; chain_seq: string }>(
+      'SELECT id, chain_seq FROM core.audit ORDER BY chain_seq OFFSET 4 LIMIT 1',
+    );
+    await app.sql(
+      `SET session_replication_role = replica; DELETE FROM core.audit WHERE id = ${Number(victim!.id)}; SET session_replication_role = origin;`,
+    );
     let report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toMatchObject({ chainSeq: Number(victim!.chain_seq) + 1, reason: 'entries before this one are missing' });
+    expect(report.firstBroken).toMatchObject({
+      chainSeq: Number(victim!.chain_seq) + 1,
+      reason: 'entries before this one are missing',
+    });
 
     const [edited] = await app.sql<{ id: string }>('SELECT id FROM core.audit ORDER BY chain_seq LIMIT 1 OFFSET 1');
     await app.sql(
       `SET session_replication_role = replica; UPDATE core.audit SET actor = 'mallory' WHERE id = ${Number(edited!.id)}; SET session_replication_role = origin;`,
     );
     report = await verify();
-    expect(report.firstBroken).toEqual({ chainSeq: 2, id: Number(edited!.id), reason: 'this entry was changed after it was written' });
+    expect(report.firstBroken).toEqual({
+      chainSeq: 2,
+      id: Number(edited!.id),
+      reason: 'this entry was changed after it was written',
+    });
     const run = cli();
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('audit chain BROKEN at chain position 2');

@@ -19,43 +19,81 @@ describe('cases, tasks and the workflow', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    [officer, manager, freight] = await Promise.all([signIn(app, 'officer'), signIn(app, 'manager'), signIn(app, 'freight')]);
+    [officer, manager, freight] = await Promise.all([
+      signIn(app, 'officer'),
+      signIn(app, 'manager'),
+      signIn(app, 'freight'),
+    ]);
   });
   afterAll(async () => app?.close());
 
-  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown, extra: Record<string, string> = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    auth: Record<string, string>,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${app.url}${path}`, {
       method,
       headers: { ...auth, ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json().catch(() => null)) as any };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json().catch(() => null)) as any,
+    };
   };
-  const count = async (table: string) => Number((await app.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  const count = async (table: string) =>
+    Number((await app.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
 
   it('submits a hot debrief: case, term index, task for the managers, audit, outbox and plugin record in one go', async () => {
     const created = await call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() });
     expect(created.status).toBe(201);
     expect(created.body.businessKey).toMatch(/^BF-\d{8}-\d+$/);
-    expect(created.body).toMatchObject({ pluginId: 'hot-debrief', state: 'submitted', stateLabel: 'Awaiting line manager review', teamId: 'dover-tourist-controls-team-1', version: 1 });
+    expect(created.body).toMatchObject({
+      pluginId: 'hot-debrief',
+      state: 'submitted',
+      stateLabel: 'Awaiting line manager review',
+      teamId: 'dover-tourist-controls-team-1',
+      version: 1,
+    });
     expect(created.body.summary).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'port', label: 'Where did it happen?', displayValue: 'Port of Dover' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'port', label: 'Where did it happen?', displayValue: 'Port of Dover' }),
+      ]),
     );
-    expect(created.body.tasks).toEqual([expect.objectContaining({ title: 'Review hot debrief', priority: 'medium', teamId: 'dover-tourist-controls-team-1', candidateRole: 'manager' })]);
+    expect(created.body.tasks).toEqual([
+      expect.objectContaining({
+        title: 'Review hot debrief',
+        priority: 'medium',
+        teamId: 'dover-tourist-controls-team-1',
+        candidateRole: 'manager',
+      }),
+    ]);
     const id = created.body.id as string;
-    expect(await app.sql('SELECT term, normalised FROM core.case_term WHERE case_id = $1 ORDER BY term', [id])).toEqual([
-      { term: 'location.port', normalised: 'DOVER' },
-      { term: 'staff.team', normalised: 'dover-tourist-controls-team-1' },
-    ].map((r) => expect.objectContaining({ term: r.term })));
-    expect(await app.sql("SELECT action FROM core.audit WHERE case_id = $1", [id])).toEqual([{ action: 'case.created' }]);
-    expect(await app.sql('SELECT topic FROM core.outbox WHERE case_id = $1', [id])).toEqual([{ topic: 'case.submitted' }]);
+    expect(await app.sql('SELECT term, normalised FROM core.case_term WHERE case_id = $1 ORDER BY term', [id])).toEqual(
+      [
+        { term: 'location.port', normalised: 'DOVER' },
+        { term: 'staff.team', normalised: 'dover-tourist-controls-team-1' },
+      ].map((r) => expect.objectContaining({ term: r.term })),
+    );
+    expect(await app.sql('SELECT action FROM core.audit WHERE case_id = $1', [id])).toEqual([
+      { action: 'case.created' },
+    ]);
+    expect(await app.sql('SELECT topic FROM core.outbox WHERE case_id = $1', [id])).toEqual([
+      { topic: 'case.submitted' },
+    ]);
     expect(await app.sql('SELECT category, port_id FROM plugin_hot_debrief.debrief WHERE case_id = $1', [id])).toEqual([
       { category: 'safety', port_id: 'dover' },
     ]);
   });
 
   it('rejects invalid answers with field-level messages and stores nothing', async () => {
-    const before = await Promise.all(['core.case', 'core.case_term', 'core.task', 'core.audit', 'core.outbox'].map(count));
+    const before = await Promise.all(
+      ['core.case', 'core.case_term', 'core.task', 'core.audit', 'core.outbox'].map(count),
+    );
     const bad = await call('POST', '/api/plugins/hot-debrief/cases', officer, {
       answers: debrief({ category: undefined, port: 'atlantis', actionNeeded: false, surprise: 'x' }),
     });
@@ -69,29 +107,37 @@ describe('cases, tasks and the workflow', () => {
         expect.objectContaining({ path: 'surprise' }),
       ]),
     );
-    const after = await Promise.all(['core.case', 'core.case_term', 'core.task', 'core.audit', 'core.outbox'].map(count));
+    const after = await Promise.all(
+      ['core.case', 'core.case_term', 'core.task', 'core.audit', 'core.outbox'].map(count),
+    );
     expect(after).toEqual(before);
   });
 
   it('is idempotent: the same Idempotency-Key returns the first case and makes no second one', async () => {
     const key = { 'idempotency-key': 'debrief-1234' };
     const first = await call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() }, key);
-    const again = await Promise.all([1, 2, 3].map(() => call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() }, key)));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() }, key)),
+    );
     expect(first.status).toBe(201);
     for (const replay of again) {
       expect(replay.status).toBe(200);
       expect(replay.body.businessKey).toBe(first.body.businessKey);
     }
-    expect(await app.sql("SELECT count(*)::int AS n FROM core.case WHERE idempotency_key = 'debrief-1234'")).toEqual([{ n: 1 }]);
+    expect(await app.sql("SELECT count(*)::int AS n FROM core.case WHERE idempotency_key = 'debrief-1234'")).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('gives business keys that never repeat under concurrency', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() })),
+    );
     const keys = results.map((r) => r.body.businessKey as string);
     expect(new Set(keys).size).toBe(20);
   });
 
-  it('hides a case outside the caller\'s reach with 404, not 403', async () => {
+  it("hides a case outside the caller's reach with 404, not 403", async () => {
     const created = await call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() });
     expect((await call('GET', `/api/cases/${created.body.id}`, freight)).status).toBe(404);
     expect((await call('GET', `/api/cases/${created.body.businessKey}`, freight)).status).toBe(404);
@@ -123,7 +169,11 @@ describe('cases, tasks and the workflow', () => {
     const stale = await call('POST', `/api/cases/${id}/actions/review`, manager, { version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.currentState).toBe('reviewed');
-    expect(reviewed.body.timeline.map((e: { action: string }) => e.action)).toEqual(['case.created', 'task.claimed', 'case.transitioned']);
+    expect(reviewed.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'case.created',
+      'task.claimed',
+      'case.transitioned',
+    ]);
   });
 
   it('rejects a stale version with 409 and the current version', async () => {
@@ -136,9 +186,13 @@ describe('cases, tasks and the workflow', () => {
 
   it('saves drafts partially valid, rejects wrong types, and removes the draft on submit', async () => {
     const draftId = '8a6f3c1e-2b4d-4e8f-9a1b-3c5d7e9f1a2b';
-    const partial = await call('PUT', `/api/plugins/hot-debrief/drafts/${draftId}`, officer, { answers: { category: 'safety' } });
+    const partial = await call('PUT', `/api/plugins/hot-debrief/drafts/${draftId}`, officer, {
+      answers: { category: 'safety' },
+    });
     expect(partial.status).toBe(200);
-    const wrong = await call('PUT', `/api/plugins/hot-debrief/drafts/${draftId}`, officer, { answers: { actionNeeded: 'perhaps' } });
+    const wrong = await call('PUT', `/api/plugins/hot-debrief/drafts/${draftId}`, officer, {
+      answers: { actionNeeded: 'perhaps' },
+    });
     expect(wrong.status).toBe(400);
     expect((await call('GET', `/api/plugins/hot-debrief/drafts/${draftId}`, freight)).status).toBe(404);
     expect((await call('GET', '/api/drafts', officer)).body.drafts).toHaveLength(1);
@@ -147,9 +201,15 @@ describe('cases, tasks and the workflow', () => {
     expect((await call('GET', '/api/drafts', officer)).body.drafts).toHaveLength(0);
   });
 
-  it('pre-fills from the officer\'s shift', async () => {
-    await call('POST', '/api/shift', officer, { teamId: 'dover-tourist-controls-team-2', location: 'folkestone' }).catch(() => undefined);
-    const shift = await call('POST', '/api/shift', officer, { teamId: 'dover-tourist-controls-team-2', location: 'dover' });
+  it("pre-fills from the officer's shift", async () => {
+    await call('POST', '/api/shift', officer, {
+      teamId: 'dover-tourist-controls-team-2',
+      location: 'folkestone',
+    }).catch(() => undefined);
+    const shift = await call('POST', '/api/shift', officer, {
+      teamId: 'dover-tourist-controls-team-2',
+      location: 'dover',
+    });
     expect(shift.status).toBe(200);
     const prefill = await call('GET', '/api/plugins/hot-debrief/forms/hot-debrief/prefill', officer);
     expect(prefill.body.answers).toMatchObject({ port: 'dover', team: 'dover-tourist-controls-team-2' });

@@ -56,7 +56,9 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
         const response = await fetch(`${a.url}/api/plugins/target-outcome/cases`, {
           method: 'POST',
           headers: { ...officer, 'content-type': 'application/json' },
-          body: JSON.stringify({ answers: { targetReference: `CAB-20261126-${i + 1}`, outcomeDateTime: anHourAgo(), outcome: 'negative' } }),
+          body: JSON.stringify({
+            answers: { targetReference: `CAB-20261126-${i + 1}`, outcomeDateTime: anHourAgo(), outcome: 'negative' },
+          }),
         });
         const body = (await response.json()) as { businessKey: string };
         expect(response.status).toBe(201);
@@ -67,17 +69,35 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
     await Promise.all(Array.from({ length: 8 }, record));
     step('recorded');
     expect(sim.processed).toBe(0);
-    const failing = await a.sql<{ n: number }>("SELECT count(*)::int AS n FROM core.outbox WHERE topic = 'cerberus.outcome' AND attempts > 0");
+    const failing = await a.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM core.outbox WHERE topic = 'cerberus.outcome' AND attempts > 0",
+    );
     expect(failing[0]!.n).toBeGreaterThan(0);
 
     // A second core instance, in its own process so it can be killed outright.
     const port = await freePort();
     b = spawn('node', ['--import', '@swc-node/register/esm-register', 'core/src/main.ts'], {
-      env: { ...process.env, ...env(sim.outcomeUrl), DATABASE_URL: databaseUrl, PORT: String(port), AUTH_TOKEN_SECRET: 'k'.repeat(40), LOG_LEVEL: 'error', DEMO_DATA: 'false' },
+      env: {
+        ...process.env,
+        ...env(sim.outcomeUrl),
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        AUTH_TOKEN_SECRET: 'k'.repeat(40),
+        LOG_LEVEL: 'error',
+        DEMO_DATA: 'false',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     step('starting B');
-    await until(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 30000, 'instance B');
+    await until(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      30000,
+      'instance B',
+    );
 
     // Cerberus comes back, slowly, so deliveries are in flight when B dies.
     step('B ready; Cerberus back');
@@ -91,11 +111,22 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
     sim.mode = 'ok';
 
     await until(() => sim.processed === OUTCOMES, 60000, 'every outcome');
-    await until(async () => (await a.sql<{ n: number }>("SELECT count(*)::int AS n FROM core.outbox WHERE topic = 'cerberus.outcome' AND status <> 'delivered'"))[0]!.n === 0, 15000, 'outbox settled');
+    await until(
+      async () =>
+        (
+          await a.sql<{ n: number }>(
+            "SELECT count(*)::int AS n FROM core.outbox WHERE topic = 'cerberus.outcome' AND status <> 'delivered'",
+          )
+        )[0]!.n === 0,
+      15000,
+      'outbox settled',
+    );
     expect([...sim.received.keys()].sort()).toEqual([...keys].sort());
     expect([...sim.received.values()].every((r) => r.signatureValid)).toBe(true);
     // Deliveries cut off by the kill were sent again; Cerberus recognised each by its
     // Idempotency-Key and processed it once.
-    process.stdout.write(`outage test: ${OUTCOMES} outcomes processed once each; ${sim.repeats} repeated deliveries acknowledged as repeats\n`);
+    process.stdout.write(
+      `outage test: ${OUTCOMES} outcomes processed once each; ${sim.repeats} repeated deliveries acknowledged as repeats\n`,
+    );
   }, 180_000);
 });

@@ -44,7 +44,8 @@ describe('Cerberus loop', () => {
   });
 
   const count = async (sql: string) => Number((await app.sql<{ n: string }>(sql))[0]!.n);
-  const caseView = async (id: string) => (await (await fetch(`${app.url}/api/cases/${id}`, { headers: officer })).json()) as Record<string, any>;
+  const caseView = async (id: string) =>
+    (await (await fetch(`${app.url}/api/cases/${id}`, { headers: officer })).json()) as Record<string, any>;
 
   it('refuses unsigned, badly signed, stale and tampered targets with 401 and stores nothing', async () => {
     const before = await count('SELECT count(*) AS n FROM core.case');
@@ -57,7 +58,10 @@ describe('Cerberus loop', () => {
     expect(unsigned.status).toBe(401);
     expect((await sim.sendTarget(sheet, { secret: 'not-the-shared-secret-xxxxxxxxxxxxxxxxxx' })).status).toBe(401);
     const stale = await sim.sendTarget(sheet, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
-    expect(stale).toEqual({ status: 401, body: { statusCode: 401, message: 'Cerberus request refused: timestamp outside the replay window' } });
+    expect(stale).toEqual({
+      status: 401,
+      body: { statusCode: 401, message: 'Cerberus request refused: timestamp outside the replay window' },
+    });
     expect((await sim.sendTarget(sheet, { tamper: true })).status).toBe(401);
     expect(await count('SELECT count(*) AS n FROM core.case')).toBe(before);
     expect(await count('SELECT count(*) AS n FROM core.cerberus_target')).toBe(0);
@@ -71,7 +75,11 @@ describe('Cerberus loop', () => {
   it('validates targets with the target-information form', async () => {
     const bad = await sim.sendTarget(targetSheet({ category: 'Z', port: 'atlantis', receivingTeam: undefined }));
     expect(bad.status).toBe(400);
-    expect((bad.body.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(['category', 'port', 'receivingTeam']);
+    expect((bad.body.errors as { path: string }[]).map((e) => e.path).sort()).toEqual([
+      'category',
+      'port',
+      'receivingTeam',
+    ]);
     const noId = await sim.sendTarget(targetSheet({ targetId: undefined }));
     expect(noId.body.errors).toEqual([{ path: 'targetId', message: 'Enter the target id' }]);
   });
@@ -93,26 +101,40 @@ describe('Cerberus loop', () => {
 
       const replay = await sim.sendTarget(sheet);
       expect(replay).toMatchObject({ status: 200, body: { status: 'duplicate', caseId: created.body.caseId } });
-      const newer = await sim.sendTarget({ ...sheet, targetVersion: 2, eta: '2026-12-01T21:15', vesselName: 'Pride of Kent' });
+      const newer = await sim.sendTarget({
+        ...sheet,
+        targetVersion: 2,
+        eta: '2026-12-01T21:15',
+        vesselName: 'Pride of Kent',
+      });
       expect(newer.body).toMatchObject({ status: 'updated', changed: ['eta', 'vesselName'] });
       const [, updated] = await live.waitFor(2);
       expect(updated).toMatchObject({ kind: 'cerberus.target-updated', body: 'Changed: eta, vesselName' });
       const older = await sim.sendTarget(sheet);
       expect(older.body).toMatchObject({ status: 'ignored-older-version', heldVersion: 2 });
-      expect(await count(`SELECT count(*) AS n FROM core.case WHERE plugin_id = 'target-information' AND answers->>'targetId' = '${String(sheet.targetId)}'`)).toBe(1);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM core.case WHERE plugin_id = 'target-information' AND answers->>'targetId' = '${String(sheet.targetId)}'`,
+        ),
+      ).toBe(1);
       expect((await caseView(created.body.caseId as string)).answers.vesselName).toBe('Pride of Kent');
     } finally {
       live.close();
     }
   });
 
-  it('sends the officer\'s outcome back to Cerberus exactly once, signed, and shows it on the case', async () => {
+  it("sends the officer's outcome back to Cerberus exactly once, signed, and shows it on the case", async () => {
     const target = await sim.sendTarget(targetSheet());
     const outcome = await fetch(`${app.url}/api/plugins/target-outcome/cases`, {
       method: 'POST',
       headers: { ...officer, 'content-type': 'application/json' },
       body: JSON.stringify({
-        answers: { targetReference: 'CAA-20261126-17', outcomeDateTime: anHourAgo(), outcome: 'no-show', reason: 'did-not-travel' },
+        answers: {
+          targetReference: 'CAA-20261126-17',
+          outcomeDateTime: anHourAgo(),
+          outcome: 'no-show',
+          reason: 'did-not-travel',
+        },
         linkedTo: [target.body.businessKey],
       }),
     });
@@ -121,9 +143,23 @@ describe('Cerberus loop', () => {
     expect(outcome.status).toBe(201);
     for (let i = 0; i < 50 && sim.processed === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const [received] = [...sim.received.values()];
-    expect(received).toMatchObject({ deliveries: 1, signatureValid: true, payload: { targetId: 'CAA-20261126-17', outcome: 'no-show', reason: 'did-not-travel', outcomeCase: created.businessKey } });
+    expect(received).toMatchObject({
+      deliveries: 1,
+      signatureValid: true,
+      payload: {
+        targetId: 'CAA-20261126-17',
+        outcome: 'no-show',
+        reason: 'did-not-travel',
+        outcomeCase: created.businessKey,
+      },
+    });
     const view = await caseView(created.id);
-    expect(view.deliveries).toEqual([expect.objectContaining({ status: 'delivered', label: expect.stringMatching(/^Outcome sent to Cerberus at \d\d:\d\d$/) })]);
+    expect(view.deliveries).toEqual([
+      expect.objectContaining({
+        status: 'delivered',
+        label: expect.stringMatching(/^Outcome sent to Cerberus at \d\d:\d\d$/),
+      }),
+    ]);
     expect(view.links).toEqual([expect.objectContaining({ businessKey: target.body.businessKey })]);
   });
 
@@ -132,22 +168,32 @@ describe('Cerberus loop', () => {
     const outcome = await fetch(`${app.url}/api/plugins/target-outcome/cases`, {
       method: 'POST',
       headers: { ...officer, 'content-type': 'application/json' },
-      body: JSON.stringify({ answers: { targetReference: 'CAA-20261126-18', outcomeDateTime: anHourAgo(), outcome: 'negative' } }),
+      body: JSON.stringify({
+        answers: { targetReference: 'CAA-20261126-18', outcomeDateTime: anHourAgo(), outcome: 'negative' },
+      }),
     });
     const created = (await outcome.json()) as Record<string, any>;
     let dead: { id: string; attempts: number; lastError: string }[] = [];
     for (let i = 0; i < 60 && dead.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      dead = ((await (await fetch(`${app.url}/api/integrations/outbox?status=dead`, { headers: admin })).json()) as { events: typeof dead }).events;
+      dead = (
+        (await (await fetch(`${app.url}/api/integrations/outbox?status=dead`, { headers: admin })).json()) as {
+          events: typeof dead;
+        }
+      ).events;
     }
     expect(dead).toEqual([expect.objectContaining({ attempts: 3, lastError: 'Cerberus answered 503' })]);
     expect((await caseView(created.id)).deliveries[0].label).toBe('Failed: needs attention (Cerberus answered 503)');
     expect((await fetch(`${app.url}/api/integrations/outbox?status=dead`, { headers: officer })).status).toBe(403);
 
     sim.mode = 'ok';
-    const redriven = await fetch(`${app.url}/api/integrations/outbox/${dead[0]!.id}/redrive`, { method: 'POST', headers: admin });
+    const redriven = await fetch(`${app.url}/api/integrations/outbox/${dead[0]!.id}/redrive`, {
+      method: 'POST',
+      headers: admin,
+    });
     expect(redriven.status).toBe(200);
-    for (let i = 0; i < 50 && !sim.received.has(`outcome:${created.businessKey}:1`); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 50 && !sim.received.has(`outcome:${created.businessKey}:1`); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(sim.received.get(`outcome:${created.businessKey}:1`)?.deliveries).toBe(1);
   });
 });

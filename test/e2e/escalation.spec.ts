@@ -15,10 +15,19 @@ const NOTHING_DECLARED = {
   businessInterests: false,
   confirmation: ['confirmed'],
 };
-const ONE_YES = { ...NOTHING_DECLARED, otherEmployment: true, otherEmploymentDetails: 'Weekend work as a sports coach.' };
+const ONE_YES = {
+  ...NOTHING_DECLARED,
+  otherEmployment: true,
+  otherEmploymentDetails: 'Weekend work as a sports coach.',
+};
 
 /** Reads server-sent events from a streaming fetch until `count` arrive or the time runs out. */
-async function collectEvents(url: string, count: number, timeoutMs: number, ready: () => void): Promise<Record<string, unknown>[]> {
+async function collectEvents(
+  url: string,
+  count: number,
+  timeoutMs: number,
+  ready: () => void,
+): Promise<Record<string, unknown>[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const events: Record<string, unknown>[] = [];
@@ -37,7 +46,8 @@ async function collectEvents(url: string, count: number, timeoutMs: number, read
         const frame = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (data && frame.includes('event: notification')) events.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
+        if (data && frame.includes('event: notification'))
+          events.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
       }
     }
   } catch (error: unknown) {
@@ -99,7 +109,9 @@ describe('SLA escalation with two core instances', () => {
       [ids],
     );
     expect(tasks).toEqual(Array.from({ length: 6 }, () => ({ priority: 'high', escalated: true })));
-    const audit = await a.sql<{ n: number }>("SELECT count(*)::int AS n FROM core.audit WHERE action = 'task.escalated'");
+    const audit = await a.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM core.audit WHERE action = 'task.escalated'",
+    );
     expect(audit[0]!.n).toBe(6);
     const inbox = await a.sql<{ n: number }>(
       "SELECT count(*)::int AS n FROM core.notification n JOIN core.app_user u ON u.id = n.user_id WHERE u.username = 'manager' AND n.kind = 'task.overdue'",

@@ -49,7 +49,10 @@ describe('sign-in, shift and reference data', () => {
   it('locks an account after repeated failures, even for the right password', async () => {
     for (let i = 0; i < 2; i++) {
       const wrong = await call('POST', '/api/auth/login', { username: 'officer2', password: 'nope' });
-      expect(wrong).toEqual({ status: 401, body: { statusCode: 401, message: 'Enter a correct username and password' } });
+      expect(wrong).toEqual({
+        status: 401,
+        body: { statusCode: 401, message: 'Enter a correct username and password' },
+      });
     }
     const third = await call('POST', '/api/auth/login', { username: 'officer2', password: 'nope' });
     expect(third.status).toBe(423);

@@ -21,8 +21,10 @@ describe('plugin host', () => {
   afterAll(async () => app?.close());
 
   const get = async (path: string, headers: Record<string, string>) => fetch(`${app.url}${path}`, { headers });
-  const post = async (path: string, headers: Record<string, string>) => fetch(`${app.url}${path}`, { method: 'POST', headers });
-  const status = async () => ((await (await get('/api/plugins/status', admin)).json()) as { plugins: StatusRow[] }).plugins;
+  const post = async (path: string, headers: Record<string, string>) =>
+    fetch(`${app.url}${path}`, { method: 'POST', headers });
+  const status = async () =>
+    ((await (await get('/api/plugins/status', admin)).json()) as { plugins: StatusRow[] }).plugins;
 
   it('lists the real plugin and the valid fixture to officers, with what the shell needs', async () => {
     const response = await get('/api/plugins', officer);
@@ -32,14 +34,23 @@ describe('plugin host', () => {
     expect(ids).toEqual(expect.arrayContaining(['hot-debrief', 'valid-fixture']));
     expect(ids).not.toContain('broken-manifest');
     const debrief = plugins.find((p) => p.id === 'hot-debrief')!;
-    expect(debrief).toMatchObject({ title: 'Hot debrief', canStart: true, startForm: 'hot-debrief', category: 'Frontline' });
+    expect(debrief).toMatchObject({
+      title: 'Hot debrief',
+      canStart: true,
+      startForm: 'hot-debrief',
+      category: 'Frontline',
+    });
     expect((debrief.forms as { id: string }[])[0]!.id).toBe('hot-debrief');
-    expect((debrief.workflow as { states: { id: string }[] }).states.map((s) => s.id)).toEqual(['submitted', 'reviewed']);
+    expect((debrief.workflow as { states: { id: string }[] }).states.map((s) => s.id)).toEqual([
+      'submitted',
+      'reviewed',
+    ]);
   });
 
   it('quarantines each broken fixture with its reason while the others serve', async () => {
     const rows = await status();
-    const byId = (id: string, version?: string) => rows.find((r) => r.id === id && (version ? r.version === version : true));
+    const byId = (id: string, version?: string) =>
+      rows.find((r) => r.id === id && (version ? r.version === version : true));
     expect(byId('hot-debrief')?.state).toBe('enabled');
     expect(byId('valid-fixture', '1.2.3')?.state).toBe('enabled');
     expect(byId('broken-manifest')).toMatchObject({ state: 'quarantined' });
@@ -52,7 +63,7 @@ describe('plugin host', () => {
     expect(byId('throwing-hook')?.reason).toBe('onLoad hook failed: cannot reach the widget service');
     expect(byId('bad-form')?.state).toBe('quarantined');
     expect(byId('bad-form')?.reason).toMatch(/^forms\/bad-form.form.json: .*nationality.*/);
-    expect(byId('unsupported-sdk')?.reason).toBe('sdk range ^2.0.0 does not include this core\'s SDK 1.0.0');
+    expect(byId('unsupported-sdk')?.reason).toBe("sdk range ^2.0.0 does not include this core's SDK 1.0.0");
   });
 
   it('rolls back a failing migration whole, keeping the migrations before it', async () => {
@@ -104,13 +115,26 @@ describe('plugin host', () => {
   it('answers health checks and serves the OpenAPI document', async () => {
     expect(await (await get('/health/live', {})).json()).toEqual({ status: 'ok' });
     expect(await (await get('/health/ready', {})).json()).toEqual({ status: 'ok', database: 'ok' });
-    const docs = (await (await get('/api/docs-json', {})).json()) as { openapi: string; paths: Record<string, unknown> };
+    const docs = (await (await get('/api/docs-json', {})).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(docs.openapi).toMatch(/^3\./);
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/plugins', '/api/plugins/status', '/api/auth/login']));
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining(['/api/plugins', '/api/plugins/status', '/api/auth/login']),
+    );
     // Each plugin's answers are described from its form declaration.
-    const components = (docs as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> } }).components;
+    const components = (
+      docs as unknown as {
+        components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+      }
+    ).components;
     const debrief = components.schemas['hot-debrief.hot-debrief.v1']!;
-    expect(Object.keys(debrief.properties)).toEqual(expect.arrayContaining(['category', 'occurredAt', 'port', 'description']));
-    expect(JSON.stringify(docs.paths['/api/plugins/hot-debrief/cases'])).toContain('#/components/schemas/hot-debrief.hot-debrief.v1');
+    expect(Object.keys(debrief.properties)).toEqual(
+      expect.arrayContaining(['category', 'occurredAt', 'port', 'description']),
+    );
+    expect(JSON.stringify(docs.paths['/api/plugins/hot-debrief/cases'])).toContain(
+      '#/components/schemas/hot-debrief.hot-debrief.v1',
+    );
   });
 });

@@ -1,9 +1,16 @@
-import { createTestDatabase, dropTestDatabase, FIXTURE_PLUGINS, signIn, startTestApp, type TestApp } from '../utils/app.js';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  FIXTURE_PLUGINS,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from '../utils/app.js';
 
 const ids = async (app: TestApp, auth: Record<string, string>) =>
-  ((await (await fetch(`${app.url}/api/plugins`, { headers: auth })).json()) as { plugins: { id: string }[] }).plugins.map(
-    (p) => p.id,
-  );
+  (
+    (await (await fetch(`${app.url}/api/plugins`, { headers: auth })).json()) as { plugins: { id: string }[] }
+  ).plugins.map((p) => p.id);
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
   const until = Date.now() + timeoutMs;
@@ -23,14 +30,20 @@ describe('plugin state across restarts and instances', () => {
 
   it('keeps a disabled plugin disabled after a restart, and enabled after re-enabling', async () => {
     const first = await startTestApp({ databaseUrl, pluginDirs: [FIXTURE_PLUGINS] });
-    await fetch(`${first.url}/api/plugins/valid-fixture/disable`, { method: 'POST', headers: await signIn(first, 'admin') });
+    await fetch(`${first.url}/api/plugins/valid-fixture/disable`, {
+      method: 'POST',
+      headers: await signIn(first, 'admin'),
+    });
     await first.close();
 
     const second = await startTestApp({ databaseUrl, pluginDirs: [FIXTURE_PLUGINS] });
     const officer = await signIn(second, 'officer');
     expect(await ids(second, officer)).not.toContain('valid-fixture');
     expect((await fetch(`${second.url}/api/plugins/valid-fixture/x`, { headers: officer })).status).toBe(404);
-    await fetch(`${second.url}/api/plugins/valid-fixture/enable`, { method: 'POST', headers: await signIn(second, 'admin') });
+    await fetch(`${second.url}/api/plugins/valid-fixture/enable`, {
+      method: 'POST',
+      headers: await signIn(second, 'admin'),
+    });
     await second.close();
 
     const third = await startTestApp({ databaseUrl, pluginDirs: [FIXTURE_PLUGINS] });

@@ -34,7 +34,11 @@ describe('reports', () => {
       headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json().catch(() => null)) as any };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json().catch(() => null)) as any,
+    };
   };
 
   /** Downloads a PDF to test-output and returns its path. */
@@ -69,7 +73,11 @@ describe('reports', () => {
       signIn(app, 'admin'),
     ]);
     // Dover (South East and Europe Command): 2 safety (1 needing action), 1 training; Heathrow: 2 equipment.
-    const dover = [debrief(), debrief({ actionNeeded: true, actionDetails: 'Fix the barrier.' }), debrief({ category: 'training', occurredAt: '2026-11-12T18:00' })];
+    const dover = [
+      debrief(),
+      debrief({ actionNeeded: true, actionDetails: 'Fix the barrier.' }),
+      debrief({ category: 'training', occurredAt: '2026-11-12T18:00' }),
+    ];
     for (const answers of dover) {
       const created = await call('POST', '/api/plugins/hot-debrief/cases', officer, { answers });
       expect(created.status).toBe(201);
@@ -91,20 +99,27 @@ describe('reports', () => {
     expect(listed.status).toBe(200);
     const ids = (listed.body.reports as { id: string }[]).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['command-brief', DEBRIEF]));
-    const brief = (listed.body.reports as { id: string; parameters: { name: string }[]; schedule: string }[]).find((r) => r.id === 'command-brief')!;
+    const brief = (listed.body.reports as { id: string; parameters: { name: string }[]; schedule: string }[]).find(
+      (r) => r.id === 'command-brief',
+    )!;
     expect(brief.parameters.map((p) => p.name)).toEqual(['from', 'to', 'command', 'port', 'eventLog']);
     expect(brief.schedule).toBe('0 6 1 * *');
     expect((await call('GET', '/api/reports', officer)).body.reports).toEqual([]);
   });
 
   it('refuses officers with 403', async () => {
-    const run = await call('POST', `/api/reports/${DEBRIEF}/runs`, officer, { parameters: { from: '2026-11-01', to: '2026-11-30' } });
+    const run = await call('POST', `/api/reports/${DEBRIEF}/runs`, officer, {
+      parameters: { from: '2026-11-01', to: '2026-11-30' },
+    });
     expect(run.status).toBe(403);
-    expect((await call('GET', `/api/reports/command-brief/pdf?from=2026-11-01&to=2026-11-30`, officer)).status).toBe(403);
+    expect((await call('GET', `/api/reports/command-brief/pdf?from=2026-11-01&to=2026-11-30`, officer)).status).toBe(
+      403,
+    );
   });
 
   it('rejects bad parameters with field-level messages', async () => {
-    const post = (parameters: Record<string, unknown>) => call('POST', `/api/reports/${DEBRIEF}/runs`, manager, { parameters });
+    const post = (parameters: Record<string, unknown>) =>
+      call('POST', `/api/reports/${DEBRIEF}/runs`, manager, { parameters });
     const notADate = await post({ from: '2026-02-30', to: '2026-11-30' });
     expect(notADate.status).toBe(400);
     expect(notADate.body.errors).toEqual([{ path: 'parameters.from', message: 'Enter a real date' }]);
@@ -115,9 +130,16 @@ describe('reports', () => {
     expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.from', 'parameters.to']);
     const unknownTeam = await post({ from: '2026-11-01', to: '2026-11-30', team: 'atlantis-team' });
     expect(unknownTeam.body.errors).toEqual([{ path: 'parameters.team', message: 'Select a team from the list' }]);
-    const otherCommandTeam = await post({ from: '2026-11-01', to: '2026-11-30', team: 'heathrow-t2-arrivals-red-team' });
-    expect(otherCommandTeam.body.errors).toEqual([{ path: 'parameters.team', message: 'Select a team in your command' }]);
-    const brief = (parameters: Record<string, unknown>) => call('POST', '/api/reports/command-brief/runs', manager, { parameters });
+    const otherCommandTeam = await post({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      team: 'heathrow-t2-arrivals-red-team',
+    });
+    expect(otherCommandTeam.body.errors).toEqual([
+      { path: 'parameters.team', message: 'Select a team in your command' },
+    ]);
+    const brief = (parameters: Record<string, unknown>) =>
+      call('POST', '/api/reports/command-brief/runs', manager, { parameters });
     expect((await brief({ from: '2026-11-01', to: '2026-11-30', command: 'heathrow-command' })).body.errors).toEqual([
       { path: 'parameters.command', message: 'Select your own command' },
     ]);
@@ -131,11 +153,17 @@ describe('reports', () => {
   });
 
   it('runs the hot debrief report as a job: progress reaches 100, the PDF downloads, scoped to the command, audited', async () => {
-    const created = await call('POST', `/api/reports/${DEBRIEF}/runs`, manager, { parameters: { from: '2026-11-01', to: '2026-11-30' } });
+    const created = await call('POST', `/api/reports/${DEBRIEF}/runs`, manager, {
+      parameters: { from: '2026-11-01', to: '2026-11-30' },
+    });
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ reportId: DEBRIEF, status: expect.stringMatching(/queued|running/) });
     const done = await waitForRun(created.body.id, manager);
-    expect(done).toMatchObject({ status: 'done', progress: { percent: 100, rowsDone: 6, rowsTotal: 6 }, pdf: `/api/reports/runs/${created.body.id}/pdf` });
+    expect(done).toMatchObject({
+      status: 'done',
+      progress: { percent: 100, rowsDone: 6, rowsTotal: 6 },
+      pdf: `/api/reports/runs/${created.body.id}/pdf`,
+    });
     expect((await call('GET', `/api/reports/runs/${created.body.id}`, heathrowManager)).status).toBe(404);
 
     const file = await download(done.pdf, manager, 'debriefs-by-category');
@@ -154,7 +182,7 @@ describe('reports', () => {
     await pdfToPng(file, join(OUT, 'debriefs-by-category'), { first: 1, last: 2, dpi: 60 });
 
     const audits = await app.sql<{ action: string; actor: string }>(
-      "SELECT action, actor FROM core.audit WHERE entity_id = $1 ORDER BY id",
+      'SELECT action, actor FROM core.audit WHERE entity_id = $1 ORDER BY id',
       [created.body.id],
     );
     expect(audits).toEqual([
@@ -162,8 +190,12 @@ describe('reports', () => {
       { action: 'report.downloaded', actor: 'manager' },
     ]);
 
-    const theirs = await call('POST', `/api/reports/${DEBRIEF}/runs`, heathrowManager, { parameters: { from: '2026-11-01', to: '2026-11-30' } });
-    const theirText = await pdfText(await download((await waitForRun(theirs.body.id, heathrowManager)).pdf, heathrowManager, 'debriefs-heathrow'));
+    const theirs = await call('POST', `/api/reports/${DEBRIEF}/runs`, heathrowManager, {
+      parameters: { from: '2026-11-01', to: '2026-11-30' },
+    });
+    const theirText = await pdfText(
+      await download((await waitForRun(theirs.body.id, heathrowManager)).pdf, heathrowManager, 'debriefs-heathrow'),
+    );
     expect(theirText).toMatch(/Hot debriefs\s+2\b/);
     expect(theirText).toContain('Equipment');
     expect(theirText).not.toContain('Safety');
@@ -174,18 +206,25 @@ describe('reports', () => {
   });
 
   it('streams a report straight into the response', async () => {
-    const file = await download(`/api/reports/${DEBRIEF}/pdf?from=2026-11-01&to=2026-11-30&team=dover-tourist-controls-team-1`, manager, 'debriefs-direct');
+    const file = await download(
+      `/api/reports/${DEBRIEF}/pdf?from=2026-11-01&to=2026-11-30&team=dover-tourist-controls-team-1`,
+      manager,
+      'debriefs-direct',
+    );
     const text = await pdfText(file);
     expect(text).toMatch(/Team\s+Dover Tourist Controls Team 1/);
     expect(text).toMatch(/Hot debriefs\s+3\b/);
     const bad = await call('GET', `/api/reports/${DEBRIEF}/pdf?from=2026-13-01&to=2026-11-30`, manager);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ path: 'parameters.from', message: 'Enter a real date' }]);
-    const audited = await app.sql("SELECT count(*)::int AS n FROM core.audit WHERE action = 'report.downloaded' AND entity_id = $1", [DEBRIEF]);
+    const audited = await app.sql(
+      "SELECT count(*)::int AS n FROM core.audit WHERE action = 'report.downloaded' AND entity_id = $1",
+      [DEBRIEF],
+    );
     expect(audited).toEqual([{ n: 1 }]);
   });
 
-  it('renders the Command brief from core tables, totals scoped to the manager\'s command', async () => {
+  it("renders the Command brief from core tables, totals scoped to the manager's command", async () => {
     const created = await call('POST', '/api/reports/command-brief/runs', manager, {
       parameters: { from: '2026-11-01', to: '2026-11-30', eventLog: 'yes' },
     });
@@ -205,8 +244,12 @@ describe('reports', () => {
     expect(Number((await pdfInfo(file)).Pages)).toBeGreaterThanOrEqual(2);
     await pdfToPng(file, join(OUT, 'command-brief'), { first: 1, last: 3, dpi: 60 });
 
-    const everything = await call('POST', '/api/reports/command-brief/runs', admin, { parameters: { from: '2026-11-01', to: '2026-11-30' } });
-    const allText = await pdfText(await download((await waitForRun(everything.body.id, admin)).pdf, admin, 'command-brief-admin'));
+    const everything = await call('POST', '/api/reports/command-brief/runs', admin, {
+      parameters: { from: '2026-11-01', to: '2026-11-30' },
+    });
+    const allText = await pdfText(
+      await download((await waitForRun(everything.body.id, admin)).pdf, admin, 'command-brief-admin'),
+    );
     expect(allText).toMatch(/Border events\s+6\b/);
     expect(allText).toMatch(/OARs raised\s+3\b/);
   });
@@ -224,10 +267,14 @@ describe('reports', () => {
     expect(text).toMatch(/Generated by\s+Olivia Officer/);
     await pdfToPng(file, join(OUT, 'case'), { first: 1, last: 1, dpi: 60 });
     expect((await fetch(`${app.url}/api/cases/${doverCaseId}/pdf`, { headers: heathrowManager })).status).toBe(404);
-    expect(await app.sql("SELECT actor FROM core.audit WHERE action = 'case.pdf-downloaded' AND case_id = $1", [doverCaseId])).toEqual([{ actor: 'officer' }]);
+    expect(
+      await app.sql("SELECT actor FROM core.audit WHERE action = 'case.pdf-downloaded' AND case_id = $1", [
+        doverCaseId,
+      ]),
+    ).toEqual([{ actor: 'officer' }]);
   });
 
-  it('queues a scheduled run exactly once with two instances up, and the manager sees their command\'s', async () => {
+  it("queues a scheduled run exactly once with two instances up, and the manager sees their command's", async () => {
     const second = await startTestApp({ databaseUrl: app.databaseUrl });
     try {
       const firedAt = new Date('2026-12-01T06:00:00.004Z');
@@ -292,17 +339,21 @@ async function seedCommandBriefCases(app: TestApp): Promise<void> {
     );
     const instant = new Date(`${at}:00Z`);
     instant.setUTCHours(instant.getUTCHours() - 0); // November is GMT, so UK wall time = UTC
-    await app.sql("INSERT INTO core.case_term (case_id, term, path, value, normalised) VALUES ($1, 'event.dateTime', 'eventDateTime', $2, $3)", [
-      row!.id,
-      at,
-      instant.toISOString(),
-    ]);
+    await app.sql(
+      "INSERT INTO core.case_term (case_id, term, path, value, normalised) VALUES ($1, 'event.dateTime', 'eventDateTime', $2, $3)",
+      [row!.id, at, instant.toISOString()],
+    );
   }
   for (const day of ['2026-11-02', '2026-11-09', '2026-11-16']) {
     await app.sql(
       `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, created_at)
        VALUES ($1, 'operational-activity', 'operational-activity', 1, $2, 'submitted', 'dover-tourist-controls-team-1', $3, $4)`,
-      [`BF-${day.replace(/-/g, '')}-95${day.slice(-1)}`, JSON.stringify({ location: 'dover' }), userId, `${day}T20:00:00Z`],
+      [
+        `BF-${day.replace(/-/g, '')}-95${day.slice(-1)}`,
+        JSON.stringify({ location: 'dover' }),
+        userId,
+        `${day}T20:00:00Z`,
+      ],
     );
   }
 }

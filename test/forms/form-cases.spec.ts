@@ -38,7 +38,13 @@ describe('shared form case table', () => {
 
   it('gives the same result when the case is replayed from JSON', () => {
     for (const c of JSON.parse(JSON.stringify(formCases)) as typeof formCases) {
-      const result = validateAnswers(fixtureForms[c.form]!, c.answers, { mode: c.mode, now: new Date(c.now), terms: standardTerms, reference, ...c.options });
+      const result = validateAnswers(fixtureForms[c.form]!, c.answers, {
+        mode: c.mode,
+        now: new Date(c.now),
+        terms: standardTerms,
+        reference,
+        ...c.options,
+      });
       expect({ name: c.name, errors: result.errors }).toEqual({ name: c.name, errors: c.expectedErrors });
     }
   });

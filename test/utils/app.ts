@@ -83,13 +83,18 @@ export async function dropTestDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** Signs in a demo user and returns the bearer header. */
-export async function signIn(app: { url: string }, username: string, password = 'demo-password'): Promise<Record<string, string>> {
+export async function signIn(
+  app: { url: string },
+  username: string,
+  password = 'demo-password',
+): Promise<Record<string, string>> {
   const response = await fetch(`${app.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { accessToken: string };
   return { authorization: `Bearer ${body.accessToken}` };
 }

@@ -46,6 +46,8 @@ export async function verifyAuditChain(dataSource: DataSource): Promise<ChainRep
     ok: !broken,
     checked: counts[0]!.sealed,
     unsealed: counts[0]!.unsealed,
-    ...(broken ? { firstBroken: { chainSeq: Number(broken.chain_seq), id: Number(broken.id), reason: broken.reason } } : {}),
+    ...(broken
+      ? { firstBroken: { chainSeq: Number(broken.chain_seq), id: Number(broken.id), reason: broken.reason } }
+      : {}),
   };
 }

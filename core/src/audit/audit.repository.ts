@@ -18,7 +18,16 @@ export class AuditRepository {
     if (entries.length === 0) return;
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
-      values.push(e.actorId, e.actor, e.action, e.entityType, e.entityId, e.caseId ?? null, e.ip ?? null, JSON.stringify(e.detail ?? {}));
+      values.push(
+        e.actorId,
+        e.actor,
+        e.action,
+        e.entityType,
+        e.entityId,
+        e.caseId ?? null,
+        e.ip ?? null,
+        JSON.stringify(e.detail ?? {}),
+      );
       const o = i * 8;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8})`;
     });

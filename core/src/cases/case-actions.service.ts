@@ -38,10 +38,14 @@ export class CaseActionsService {
     const workflow = workflowOf(plugin.manifest);
     const action = workflow.actions.find((a) => a.id === actionId);
     if (!action) throw new NotFoundError(`${plugin.manifest.title} has no action "${actionId}"`);
-    if (!action.roles.some((r) => scope.roles.includes(r))) throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}`);
+    if (!action.roles.some((r) => scope.roles.includes(r)))
+      throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}`);
     if (!action.from.includes(record.state)) {
       const label = stateOf(workflow, record.state)?.label ?? record.state;
-      throw new ConflictError(`This case is "${label}": "${action.label}" is not possible now`, { currentState: record.state, currentVersion: record.version });
+      throw new ConflictError(`This case is "${label}": "${action.label}" is not possible now`, {
+        currentState: record.state,
+        currentVersion: record.version,
+      });
     }
     let actionAnswers: Record<string, unknown> | null = null;
     if (action.form) {
@@ -62,10 +66,15 @@ export class CaseActionsService {
       const version = await this.cases.updateState(manager, record.id, input.version, action.to);
       if (version === undefined) {
         const current = await this.cases.currentVersion(manager, record.id);
-        throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', { currentVersion: current });
+        throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', {
+          currentVersion: current,
+        });
       }
       const closed = await this.tasks.completeOpenForCase(manager, record.id);
-      await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now), { businessKey: record.businessKey, state: action.to });
+      await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now), {
+        businessKey: record.businessKey,
+        state: action.to,
+      });
       await AuditRepository.append(manager, [
         {
           actorId: scope.userId,
@@ -75,7 +84,14 @@ export class CaseActionsService {
           entityId: record.id,
           caseId: record.id,
           ip: input.ip,
-          detail: { action: action.id, label: action.label, before: { state: record.state }, after: { state: action.to }, answers: actionAnswers, tasksCompleted: closed.length },
+          detail: {
+            action: action.id,
+            label: action.label,
+            before: { state: record.state },
+            after: { state: action.to },
+            answers: actionAnswers,
+            tasksCompleted: closed.length,
+          },
         },
       ]);
       await OutboxRepository.enqueue(manager, [
@@ -84,7 +100,15 @@ export class CaseActionsService {
           status: 'delivered',
           key: `case.transitioned:${record.id}:${version}`,
           caseId: record.id,
-          payload: { caseId: record.id, businessKey: record.businessKey, pluginId: plugin.id, action: action.id, from: record.state, to: action.to, answers: actionAnswers },
+          payload: {
+            caseId: record.id,
+            businessKey: record.businessKey,
+            pluginId: plugin.id,
+            action: action.id,
+            from: record.state,
+            to: action.to,
+            answers: actionAnswers,
+          },
         },
       ]);
       const hook = plugin.manifest.hooks?.onTransition;
@@ -105,13 +129,27 @@ export class CaseActionsService {
     return this.views.build((await this.cases.findVisible(record.id, { ...scope, all: true }))!, scope);
   }
 
-  async comment(caseId: string, body: string, scope: AccessScope, ip?: string): Promise<{ id: string; createdAt: Date }> {
+  async comment(
+    caseId: string,
+    body: string,
+    scope: AccessScope,
+    ip?: string,
+  ): Promise<{ id: string; createdAt: Date }> {
     const record = await this.views.findOr404(caseId, scope);
     this.plugins.enabled(record.pluginId);
     const created = await this.cases.transaction(async (manager) => {
       const comment = await this.cases.addComment(manager, record.id, scope.userId, body);
       await AuditRepository.append(manager, [
-        { actorId: scope.userId, actor: scope.username, action: 'case.commented', entityType: 'comment', entityId: comment.id, caseId: record.id, ip, detail: { body } },
+        {
+          actorId: scope.userId,
+          actor: scope.username,
+          action: 'case.commented',
+          entityType: 'comment',
+          entityId: comment.id,
+          caseId: record.id,
+          ip,
+          detail: { body },
+        },
       ]);
       return comment;
     });

@@ -26,7 +26,9 @@ export class CaseKeys {
         `INSERT INTO core.case_key_day (day, base) SELECT $1, nextval('core.case_key_seq') - 1 ON CONFLICT (day) DO NOTHING`,
         [day],
       );
-      const rows = (await this.dataSource.query('SELECT base FROM core.case_key_day WHERE day = $1', [day])) as { base: string }[];
+      const rows = (await this.dataSource.query('SELECT base FROM core.case_key_day WHERE day = $1', [day])) as {
+        base: string;
+      }[];
       base = Number(rows[0]!.base);
       if (this.bases.size > 3) this.bases.clear();
       this.bases.set(day, base);
@@ -35,7 +37,12 @@ export class CaseKeys {
   }
 }
 
-const ukFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const ukFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in the UK as yyyy-mm-dd. */
 export function ukDate(at: Date): string {

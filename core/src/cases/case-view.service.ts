@@ -60,7 +60,15 @@ export class CaseViewService {
   async view(caseId: string, scope: AccessScope, ip?: string): Promise<CaseView> {
     const record = await this.findOr404(caseId, scope);
     await AuditRepository.append(this.dataSource.manager, [
-      { actorId: scope.userId, actor: scope.username, action: 'case.viewed', entityType: 'case', entityId: record.id, caseId: record.id, ip },
+      {
+        actorId: scope.userId,
+        actor: scope.username,
+        action: 'case.viewed',
+        entityType: 'case',
+        entityId: record.id,
+        caseId: record.id,
+        ip,
+      },
     ]);
     return this.build(record, scope);
   }
@@ -79,7 +87,9 @@ export class CaseViewService {
     const workflow = workflowOf(plugin.manifest);
     const state = stateOf(workflow, record.state);
     const form = this.plugins.forms.version(record.pluginId, record.formId, record.formVersion);
-    const summary = form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [];
+    const summary = form
+      ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup })
+      : [];
     const [tasks, links, comments, timeline, deliveries] = await Promise.all([
       this.tasks.forCase(record.id),
       this.cases.links(record.id, scope),
@@ -105,7 +115,11 @@ export class CaseViewService {
       version: record.version,
       answers: record.answers,
       summary,
-      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({ id: a.id, label: a.label, form: a.form ?? null })),
+      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({
+        id: a.id,
+        label: a.label,
+        form: a.form ?? null,
+      })),
       tasks: tasks.map(toTaskView),
       links,
       comments,
@@ -138,12 +152,23 @@ export class CaseViewService {
       version: record.version,
       answers: record.answers,
       summary: form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [],
-      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({ id: a.id, label: a.label, form: a.form ?? null })),
+      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({
+        id: a.id,
+        label: a.label,
+        form: a.form ?? null,
+      })),
       tasks: tasks.map(toTaskView),
       links,
       comments: [],
       deliveries: [],
-      timeline: [{ at: record.createdAt, actor: scope.username, action: 'case.created', detail: { businessKey: record.businessKey, state: record.state } }],
+      timeline: [
+        {
+          at: record.createdAt,
+          actor: scope.username,
+          action: 'case.created',
+          detail: { businessKey: record.businessKey, state: record.state },
+        },
+      ],
     };
   }
 

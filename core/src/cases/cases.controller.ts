@@ -28,12 +28,21 @@ export class CasesController {
   async list(@Query() query: CaseListQueryDto, @CurrentScope() scope: AccessScope) {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await this.cases.list(scope, { pluginId: query.plugin, state: query.state, businessKey: query.businessKey, limit: limit + 1, after });
+    const rows = await this.cases.list(scope, {
+      pluginId: query.plugin,
+      state: query.state,
+      businessKey: query.businessKey,
+      limit: limit + 1,
+      after,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       cases: page.map(({ answers: _answers, ...c }) => c),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url') : null,
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url')
+          : null,
     };
   }
 
@@ -60,7 +69,12 @@ export class CasesController {
 
   @RequirePermission('cases.act')
   @Post('cases/:id/comments')
-  comment(@Param('id') id: string, @Body() dto: CommentDto, @CurrentScope() scope: AccessScope, @ClientIp() ip: string) {
+  comment(
+    @Param('id') id: string,
+    @Body() dto: CommentDto,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+  ) {
     return this.actions.comment(id, dto.body, scope, ip);
   }
 
@@ -79,5 +93,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   } catch {
     // fall through
   }
-  throw new InputError('Check the request', [{ path: 'cursor', message: 'The page cursor is not valid; start from the first page' }]);
+  throw new InputError('Check the request', [
+    { path: 'cursor', message: 'The page cursor is not valid; start from the first page' },
+  ]);
 }

@@ -24,39 +24,57 @@ export class SubmitCaseDto {
   answers!: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Draft to remove once the case is created' })
-  @IsOptional() @IsUUID('all', { message: 'draftId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'draftId must be a UUID' })
   draftId?: string;
 
   @ApiPropertyOptional({ description: 'Business keys of cases this one follows from' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Matches(/^[A-Z]{1,6}-\d{8}-\d{1,9}$/, { each: true, message: 'Enter a case reference like BF-20261124-17' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Matches(/^[A-Z]{1,6}-\d{8}-\d{1,9}$/, { each: true, message: 'Enter a case reference like BF-20261124-17' })
   linkedTo?: string[];
 }
 
 export class SaveDraftDto {
-  @ApiProperty() @IsObject({ message: 'answers must be an object of field answers' })
+  @ApiProperty()
+  @IsObject({ message: 'answers must be an object of field answers' })
   answers!: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Form id; defaults to the start form' })
-  @IsOptional() @IsString() @MaxLength(60)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   formId?: string;
 }
 
 export class ActionDto {
   @ApiProperty({ description: 'The case version you are acting on (optimistic locking)' })
-  @Type(() => Number) @IsInt({ message: 'version must be a whole number' }) @Min(1)
+  @Type(() => Number)
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1)
   version!: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsObject({ message: 'answers must be an object of field answers' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsObject({ message: 'answers must be an object of field answers' })
   answers?: Record<string, unknown>;
 }
 
 export class CommentDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter a comment' }) @MaxLength(4000, { message: 'Comment must be 4000 characters or less' })
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter a comment' })
+  @MaxLength(4000, { message: 'Comment must be 4000 characters or less' })
   body!: string;
 }
 
 export class AssignDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter the username to assign the task to' }) @MaxLength(100)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the username to assign the task to' })
+  @MaxLength(100)
   username!: string;
 }
 

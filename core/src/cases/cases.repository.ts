@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../identity/access.js';
 import { CASE_COLUMNS, type CaseListFilter, type CaseRecord, type TermRow } from './case.types.js';
 import { visibleCasePredicate } from './visibility.js';
+import { INSERT_CASE_SQL } from './case-insert.sql.js';
+import { PRIORITY_RANK, type NewTask, type TaskRecord } from './task.types.js';
 
 export interface NewCase {
   /** The key is `keyPrefix` + (next value of core.case_key_seq − `keyBase`), made in the INSERT. */
@@ -28,14 +30,109 @@ export class CasesRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insert(manager: EntityManager, c: NewCase): Promise<{ id: string; businessKey: string; createdAt: Date; updatedAt: Date }> {
+  async insert(
+    manager: EntityManager,
+    c: NewCase,
+  ): Promise<{ id: string; businessKey: string; createdAt: Date; updatedAt: Date }> {
     const rows = (await manager.query(
       `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, idempotency_key)
        VALUES ($1 || (nextval('core.case_key_seq') - $10::bigint), $2, $3, $4, $5, $6, $7, $8, $9)
        RETURNING id, business_key AS "businessKey", created_at AS "createdAt", updated_at AS "updatedAt"`,
-      [c.keyPrefix, c.pluginId, c.formId, c.formVersion, JSON.stringify(c.answers), c.state, c.teamId, c.createdBy, c.idempotencyKey, c.keyBase],
+      [
+        c.keyPrefix,
+        c.pluginId,
+        c.formId,
+        c.formVersion,
+        JSON.stringify(c.answers),
+        c.state,
+        c.teamId,
+        c.createdBy,
+        c.idempotencyKey,
+        c.keyBase,
+      ],
     )) as { id: string; businessKey: string; createdAt: Date; updatedAt: Date }[];
     return rows[0]!;
+  }
+
+  /**
+   * Inserts the case with its term rows, first tasks, audit entry and case event in one round
+   * trip; returns the stored key, timestamps and tasks.
+   */
+  async insertWithIndex(
+    manager: EntityManager,
+    c: NewCase,
+    terms: TermRow[],
+    tasks: Omit<NewTask, 'caseId'>[],
+    audit: { actor: string; ip: string | null; detail: Record<string, unknown> },
+  ): Promise<{ id: string; businessKey: string; createdAt: Date; updatedAt: Date; tasks: TaskRecord[] }> {
+    const rows = (await manager.query(INSERT_CASE_SQL, [
+      c.keyPrefix,
+      c.pluginId,
+      c.formId,
+      c.formVersion,
+      JSON.stringify(c.answers),
+      c.state,
+      c.teamId,
+      c.createdBy,
+      c.idempotencyKey,
+      c.keyBase,
+      terms.map((t) => t.term),
+      terms.map((t) => t.path),
+      terms.map((t) => t.value),
+      terms.map((t) => t.normalised),
+      JSON.stringify(
+        tasks.map((t) => ({
+          title: t.title,
+          teamId: t.teamId,
+          role: t.candidateRole,
+          priority: t.priority,
+          rank: PRIORITY_RANK[t.priority],
+          dueAt: t.dueAt,
+          escalation: t.escalation,
+        })),
+      ),
+      audit.actor,
+      audit.ip,
+      JSON.stringify(audit.detail),
+    ])) as {
+      id: string;
+      businessKey: string;
+      createdAt: Date;
+      updatedAt: Date;
+      tasks: Omit<
+        TaskRecord,
+        | 'caseId'
+        | 'businessKey'
+        | 'pluginId'
+        | 'caseState'
+        | 'stateId'
+        | 'status'
+        | 'assigneeId'
+        | 'assigneeName'
+        | 'completedAt'
+      >[];
+    }[];
+    const row = rows[0]!;
+    return {
+      id: row.id,
+      businessKey: row.businessKey,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      tasks: row.tasks.map((t) => ({
+        ...t,
+        createdAt: new Date(t.createdAt),
+        dueAt: t.dueAt ? new Date(t.dueAt) : null,
+        caseId: row.id,
+        businessKey: row.businessKey,
+        pluginId: c.pluginId,
+        caseState: c.state,
+        stateId: c.state,
+        status: 'open' as const,
+        assigneeId: null,
+        assigneeName: null,
+        completedAt: null,
+      })),
+    };
   }
 
   async insertTerms(manager: EntityManager, caseId: string, terms: TermRow[]): Promise<void> {
@@ -43,16 +140,21 @@ export class CasesRepository {
     await manager.query(
       `INSERT INTO core.case_term (case_id, term, path, value, normalised)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
-      [caseId, terms.map((t) => t.term), terms.map((t) => t.path), terms.map((t) => t.value), terms.map((t) => t.normalised)],
+      [
+        caseId,
+        terms.map((t) => t.term),
+        terms.map((t) => t.path),
+        terms.map((t) => t.value),
+        terms.map((t) => t.normalised),
+      ],
     );
   }
 
   async insertLink(manager: EntityManager, fromCase: string, toCase: string, kind: string): Promise<void> {
-    await manager.query('INSERT INTO core.case_link (from_case, to_case, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      fromCase,
-      toCase,
-      kind,
-    ]);
+    await manager.query(
+      'INSERT INTO core.case_link (from_case, to_case, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [fromCase, toCase, kind],
+    );
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<CaseRecord | undefined> {
@@ -64,7 +166,11 @@ export class CasesRepository {
   }
 
   /** The case if the caller may see it. */
-  async findVisible(id: string, scope: AccessScope, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | undefined> {
+  async findVisible(
+    id: string,
+    scope: AccessScope,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseRecord | undefined> {
     const params: unknown[] = [id];
     const rows = (await manager.query(
       `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by
@@ -91,7 +197,9 @@ export class CasesRepository {
     if (filter.state) where.push(`c.state = $${params.push(filter.state)}`);
     if (filter.businessKey) where.push(`c.business_key = $${params.push(filter.businessKey)}`);
     if (filter.after) {
-      where.push(`(c.created_at, c.id) < ($${params.push(filter.after.createdAt)}::timestamptz, $${params.push(filter.after.id)}::uuid)`);
+      where.push(
+        `(c.created_at, c.id) < ($${params.push(filter.after.createdAt)}::timestamptz, $${params.push(filter.after.id)}::uuid)`,
+      );
     }
     return (await this.dataSource.query(
       `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by
@@ -101,7 +209,12 @@ export class CasesRepository {
   }
 
   /** Moves the case to a state if it is still at `expectedVersion`; returns the new version, or undefined when stale. */
-  async updateState(manager: EntityManager, id: string, expectedVersion: number, state: string): Promise<number | undefined> {
+  async updateState(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    state: string,
+  ): Promise<number | undefined> {
     const rows = (await manager.query(
       `UPDATE core.case SET state = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING version`,
       [id, expectedVersion, state],
@@ -114,7 +227,10 @@ export class CasesRepository {
     return rows[0]?.version;
   }
 
-  async links(caseId: string, scope: AccessScope): Promise<{ id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[]> {
+  async links(
+    caseId: string,
+    scope: AccessScope,
+  ): Promise<{ id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[]> {
     const params: unknown[] = [caseId];
     const visible = visibleCasePredicate(scope, params);
     return (await this.dataSource.query(
@@ -127,7 +243,12 @@ export class CasesRepository {
     )) as { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
   }
 
-  async addComment(manager: EntityManager, caseId: string, authorId: string, body: string): Promise<{ id: string; createdAt: Date }> {
+  async addComment(
+    manager: EntityManager,
+    caseId: string,
+    authorId: string,
+    body: string,
+  ): Promise<{ id: string; createdAt: Date }> {
     const rows = (await manager.query(
       'INSERT INTO core.case_comment (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at AS "createdAt"',
       [caseId, authorId, body],
@@ -144,7 +265,12 @@ export class CasesRepository {
   }
 
   /** Cases the caller may see holding a normalised term value, newest first. */
-  async searchByTerm(scope: AccessScope, term: string, normalised: string, limit: number): Promise<(CaseRecord & { path: string; value: string })[]> {
+  async searchByTerm(
+    scope: AccessScope,
+    term: string,
+    normalised: string,
+    limit: number,
+  ): Promise<(CaseRecord & { path: string; value: string })[]> {
     const params: unknown[] = [term, normalised];
     return (await this.dataSource.query(
       `SELECT ${CASE_COLUMNS}, t.path, t.value FROM core.case_term t

@@ -31,21 +31,25 @@ export class DraftsRepository {
   }
 
   async find(userId: string, id: string): Promise<DraftRecord | undefined> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.draft WHERE id = $1 AND user_id = $2`, [id, userId])) as DraftRecord[];
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.draft WHERE id = $1 AND user_id = $2`, [
+      id,
+      userId,
+    ])) as DraftRecord[];
     return rows[0];
   }
 
   async list(userId: string): Promise<DraftRecord[]> {
-    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.draft WHERE user_id = $1 ORDER BY updated_at DESC LIMIT 100`, [
-      userId,
-    ])) as DraftRecord[];
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM core.draft WHERE user_id = $1 ORDER BY updated_at DESC LIMIT 100`,
+      [userId],
+    )) as DraftRecord[];
   }
 
   async remove(manager: EntityManager | undefined, id: string, userId: string): Promise<boolean> {
-    const rows = (await (manager ?? this.dataSource.manager).query('DELETE FROM core.draft WHERE id = $1 AND user_id = $2 RETURNING id', [
-      id,
-      userId,
-    ])) as [unknown[], number];
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      'DELETE FROM core.draft WHERE id = $1 AND user_id = $2 RETURNING id',
+      [id, userId],
+    )) as [unknown[], number];
     return rows[0].length > 0;
   }
 }

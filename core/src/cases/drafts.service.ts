@@ -21,12 +21,28 @@ export class DraftsService {
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
-  async save(pluginId: string, draftId: string, input: { answers: Record<string, unknown>; formId?: string }, scope: AccessScope): Promise<DraftRecord> {
+  async save(
+    pluginId: string,
+    draftId: string,
+    input: { answers: Record<string, unknown>; formId?: string },
+    scope: AccessScope,
+  ): Promise<DraftRecord> {
     const plugin = this.plugins.enabled(pluginId);
     const form = input.formId ? this.plugins.form(plugin, input.formId) : this.plugins.startForm(plugin);
-    const result = validateDraft(form, input.answers, { terms: standardTerms, reference: this.reference.lookup, now: new Date(), workflow: pluginId });
+    const result = validateDraft(form, input.answers, {
+      terms: standardTerms,
+      reference: this.reference.lookup,
+      now: new Date(),
+      workflow: pluginId,
+    });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
-    const saved = await this.drafts.save(scope.userId, { id: draftId, pluginId, formId: form.id, formVersion: form.version, answers: result.answers });
+    const saved = await this.drafts.save(scope.userId, {
+      id: draftId,
+      pluginId,
+      formId: form.id,
+      formVersion: form.version,
+      answers: result.answers,
+    });
     if (!saved) throw new NotFoundError(`There is no draft ${draftId}`);
     return saved;
   }
@@ -42,11 +58,17 @@ export class DraftsService {
   }
 
   async remove(draftId: string, scope: AccessScope): Promise<void> {
-    if (!(await this.drafts.remove(undefined, draftId, scope.userId))) throw new NotFoundError(`There is no draft ${draftId}`);
+    if (!(await this.drafts.remove(undefined, draftId, scope.userId)))
+      throw new NotFoundError(`There is no draft ${draftId}`);
   }
 
   /** Starting answers from the officer, their shift, today, and optionally a linked case. */
-  async prefill(pluginId: string, formId: string, scope: AccessScope, linkedCase?: string): Promise<{ answers: Record<string, unknown> }> {
+  async prefill(
+    pluginId: string,
+    formId: string,
+    scope: AccessScope,
+    linkedCase?: string,
+  ): Promise<{ answers: Record<string, unknown> }> {
     const plugin = this.plugins.enabled(pluginId);
     const form = this.plugins.form(plugin, formId);
     const user = await this.users.findById(scope.userId);

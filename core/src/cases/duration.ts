@@ -4,6 +4,12 @@ const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)
 export function durationMs(duration: string): number | undefined {
   const m = ISO_DURATION.exec(duration);
   if (!m || duration === 'P' || duration.endsWith('T')) return undefined;
-  const [weeks, days, hours, minutes, seconds] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number];
+  const [weeks, days, hours, minutes, seconds] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return ((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
 }

@@ -46,14 +46,23 @@ export class EscalationService implements OnApplicationBootstrap {
             entityType: 'task',
             entityId: t.id,
             caseId: t.caseId,
-            detail: { before: { priority: t.previousPriority, teamId: t.previousTeamId }, after: { priority: t.priority, teamId: t.teamId } },
+            detail: {
+              before: { priority: t.previousPriority, teamId: t.previousTeamId },
+              after: { priority: t.priority, teamId: t.teamId },
+            },
           })),
         );
         for (const t of tasks.filter((task) => task.notifyManagers && task.teamId)) {
           const { batchId } = await NotificationsRepository.toAudience(
             manager,
             { teamIds: [t.previousTeamId ?? t.teamId!], roles: ['manager'] },
-            { kind: 'task.overdue', title: `Overdue: ${t.title}`, body: `${t.businessKey} is overdue and now ${t.priority} priority.`, caseId: t.caseId, urgent: t.priority === 'urgent' },
+            {
+              kind: 'task.overdue',
+              title: `Overdue: ${t.title}`,
+              body: `${t.businessKey} is overdue and now ${t.priority} priority.`,
+              caseId: t.caseId,
+              urgent: t.priority === 'urgent',
+            },
           );
           batches.push(batchId);
         }

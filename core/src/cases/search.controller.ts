@@ -28,15 +28,33 @@ export class SearchController {
   @Get()
   async search(@Query() q: SearchQueryDto, @CurrentScope() scope: AccessScope) {
     const term = standardTerms[q.term];
-    if (!term) throw new InputError('There is a problem', [{ path: 'term', message: `There is no data term "${q.term}"` }]);
+    if (!term)
+      throw new InputError('There is a problem', [{ path: 'term', message: `There is no data term "${q.term}"` }]);
     const normalised = normaliseTermValue(term, q.value);
-    if (normalised === undefined) throw new InputError('There is a problem', [{ path: 'value', message: `Enter a valid ${term.label.toLowerCase()}` }]);
+    if (normalised === undefined)
+      throw new InputError('There is a problem', [
+        { path: 'value', message: `Enter a valid ${term.label.toLowerCase()}` },
+      ]);
     const enabled = new Map(this.registry.enabled().map((p) => [p.id, p.manifest.title]));
-    const rows = (await this.cases.searchByTerm(scope, q.term, normalised, q.limit ?? 100)).filter((r) => enabled.has(r.pluginId));
+    const rows = (await this.cases.searchByTerm(scope, q.term, normalised, q.limit ?? 100)).filter((r) =>
+      enabled.has(r.pluginId),
+    );
     const groups = new Map<string, { pluginId: string; pluginTitle: string; cases: unknown[] }>();
     for (const r of rows) {
-      const group = groups.get(r.pluginId) ?? { pluginId: r.pluginId, pluginTitle: enabled.get(r.pluginId)!, cases: [] };
-      group.cases.push({ id: r.id, businessKey: r.businessKey, state: r.state, createdAt: r.createdAt, teamId: r.teamId, matchedPath: r.path, matchedValue: r.value });
+      const group = groups.get(r.pluginId) ?? {
+        pluginId: r.pluginId,
+        pluginTitle: enabled.get(r.pluginId)!,
+        cases: [],
+      };
+      group.cases.push({
+        id: r.id,
+        businessKey: r.businessKey,
+        state: r.state,
+        createdAt: r.createdAt,
+        teamId: r.teamId,
+        matchedPath: r.path,
+        matchedValue: r.value,
+      });
       groups.set(r.pluginId, group);
     }
     return { term: q.term, value: q.value, normalised, total: rows.length, groups: [...groups.values()] };

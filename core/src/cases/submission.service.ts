@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository.js';
 import { ForbiddenError, InputError } from '../common/errors.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { termValues, validateSubmission, type FormDefinition } from '../forms/engine/index.js';
@@ -124,21 +123,39 @@ export class SubmissionService {
   /** Stores an accepted submission inside the caller's transaction (integrations add their own rows). */
   async storeWith(manager: EntityManager, a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
     const pluginId = a.plugin.id;
-    const key = a.key;
-    const created = await this.cases.insert(manager, {
-      keyPrefix: key.keyPrefix,
-      keyBase: key.base,
-      pluginId,
-      formId: a.form.id,
-      formVersion: a.form.version,
-      answers: a.answers,
-      state: a.state,
-      teamId: a.teamId,
-      createdBy: scope.userId,
-      idempotencyKey: input.idempotencyKey ?? null,
-    });
+    const terms = termValues(a.form, a.answers, standardTerms).map((t) => ({
+      ...t,
+      value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
+    }));
+    const workflow = workflowOf(a.plugin.manifest);
+    const firstTasks = tasksOnEntering(workflow, a.state, { id: '', pluginId, teamId: a.teamId }, a.now);
+    const created = await this.cases.insertWithIndex(
+      manager,
+      {
+        keyPrefix: a.key.keyPrefix,
+        keyBase: a.key.base,
+        pluginId,
+        formId: a.form.id,
+        formVersion: a.form.version,
+        answers: a.answers,
+        state: a.state,
+        teamId: a.teamId,
+        createdBy: scope.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
+      terms,
+      firstTasks,
+      {
+        actor: scope.username,
+        ip: input.ip ?? null,
+        detail: { pluginId, formId: a.form.id, formVersion: a.form.version, state: a.state, after: a.answers },
+      },
+    );
     const record: CaseRecord = {
-      ...created,
+      id: created.id,
+      businessKey: created.businessKey,
+      createdAt: created.createdAt,
+      updatedAt: created.updatedAt,
       pluginId,
       formId: a.form.id,
       formVersion: a.form.version,
@@ -150,55 +167,15 @@ export class SubmissionService {
       createdByName: scope.displayName,
       version: 1,
     };
-    const terms = termValues(a.form, a.answers, standardTerms).map((t) => ({
-      ...t,
-      value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
-    }));
-    await this.cases.insertTerms(manager, created.id, terms);
     for (const link of a.links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
-    const workflow = workflowOf(a.plugin.manifest);
-    const tasks = await this.tasks.insert(manager, tasksOnEntering(workflow, a.state, record, a.now), record);
-    await this.record(manager, record, scope, input);
     if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
     await this.runSubmitHook(manager, a.plugin, record);
     return this.views.fresh(
       record,
-      tasks,
+      created.tasks,
       scope,
       a.links.map((l) => ({ ...l, kind: 'led-to', direction: 'from' as const })),
     );
-  }
-
-  /** The audit entry and the outbox event of the new case. */
-  private async record(manager: EntityManager, c: CaseRecord, scope: AccessScope, input: SubmitInput): Promise<void> {
-    await AuditRepository.append(manager, [
-      {
-        actorId: scope.userId,
-        actor: scope.username,
-        action: 'case.created',
-        entityType: 'case',
-        entityId: c.id,
-        caseId: c.id,
-        ip: input.ip,
-        detail: {
-          businessKey: c.businessKey,
-          pluginId: c.pluginId,
-          formId: c.formId,
-          formVersion: c.formVersion,
-          state: c.state,
-          after: c.answers,
-        },
-      },
-    ]);
-    await OutboxRepository.enqueue(manager, [
-      {
-        topic: 'case.submitted',
-        status: 'delivered',
-        key: `case.submitted:${c.id}`,
-        caseId: c.id,
-        payload: { caseId: c.id, businessKey: c.businessKey, pluginId: c.pluginId, teamId: c.teamId },
-      },
-    ]);
   }
 
   private async runSubmitHook(manager: EntityManager, plugin: UsablePlugin, c: CaseRecord): Promise<void> {

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AccessScope } from '../identity/access.js';
@@ -23,7 +36,11 @@ export class SubmissionsController {
 
   @RequirePermission('cases.submit')
   @Post('cases')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: the same key returns the first case' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat a submission safely: the same key returns the first case',
+  })
   async submit(
     @Param('pluginId') pluginId: string,
     @Body() dto: SubmitCaseDto,
@@ -32,7 +49,11 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CaseView> {
-    const { view, replayed } = await this.submissions.submit(pluginId, scope, { ...dto, idempotencyKey: idempotencyKey?.slice(0, 200), ip });
+    const { view, replayed } = await this.submissions.submit(pluginId, scope, {
+      ...dto,
+      idempotencyKey: idempotencyKey?.slice(0, 200),
+      ip,
+    });
     void reply.status(replayed ? 200 : 201).header('location', `/api/cases/${view.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return view;
@@ -62,14 +83,20 @@ export class SubmissionsController {
 
   @RequirePermission('cases.submit')
   @Get('drafts/:draftId')
-  getDraft(@Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string, @CurrentScope() scope: AccessScope): Promise<DraftRecord> {
+  getDraft(
+    @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<DraftRecord> {
     return this.drafts.get(draftId, scope);
   }
 
   @RequirePermission('cases.submit')
   @Delete('drafts/:draftId')
   @HttpCode(204)
-  async deleteDraft(@Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string, @CurrentScope() scope: AccessScope): Promise<void> {
+  async deleteDraft(
+    @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<void> {
     await this.drafts.remove(draftId, scope);
   }
 }

@@ -18,7 +18,10 @@ export class TasksController {
   /** My tasks (`scope=mine`) or my team's (`scope=team`), filtered, sorted and keyset-paged. */
   @RequirePermission('tasks.read')
   @Get()
-  list(@Query() q: TaskListQueryDto, @CurrentScope() scope: AccessScope): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
+  list(
+    @Query() q: TaskListQueryDto,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
     return this.tasks.list(scope, {
       scope: q.scope ?? 'mine',
       pluginId: q.plugin,
@@ -42,14 +45,23 @@ export class TasksController {
   @RequirePermission('tasks.work')
   @Post(':id/unclaim')
   @HttpCode(200)
-  unclaim(@Param('id', uuid) id: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string): Promise<TaskView> {
+  unclaim(
+    @Param('id', uuid) id: string,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+  ): Promise<TaskView> {
     return this.tasks.unclaim(id, scope, ip);
   }
 
   @RequirePermission('tasks.assign')
   @Post(':id/assign')
   @HttpCode(200)
-  assign(@Param('id', uuid) id: string, @Body() dto: AssignDto, @CurrentScope() scope: AccessScope, @ClientIp() ip: string): Promise<TaskView> {
+  assign(
+    @Param('id', uuid) id: string,
+    @Body() dto: AssignDto,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+  ): Promise<TaskView> {
     return this.tasks.assign(id, dto.username, scope, ip);
   }
 }

@@ -36,14 +36,29 @@ export class TasksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Inserts the tasks; returns them as records (the case fields given by the caller). */
-  async insert(manager: EntityManager, tasks: NewTask[], c: { businessKey: string; state: string }): Promise<TaskRecord[]> {
+  async insert(
+    manager: EntityManager,
+    tasks: NewTask[],
+    c: { businessKey: string; state: string },
+  ): Promise<TaskRecord[]> {
     const created: TaskRecord[] = [];
     for (const t of tasks) {
       const rows = (await manager.query(
         `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, assignee_id, priority, priority_rank, due_at, escalation)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, created_at AS "createdAt"`,
-        [t.caseId, t.pluginId, t.stateId, t.title, t.teamId, t.candidateRole, t.assigneeId, t.priority, PRIORITY_RANK[t.priority], t.dueAt,
-          t.escalation ? JSON.stringify(t.escalation) : null],
+        [
+          t.caseId,
+          t.pluginId,
+          t.stateId,
+          t.title,
+          t.teamId,
+          t.candidateRole,
+          t.assigneeId,
+          t.priority,
+          PRIORITY_RANK[t.priority],
+          t.dueAt,
+          t.escalation ? JSON.stringify(t.escalation) : null,
+        ],
       )) as { id: string; createdAt: Date }[];
       created.push({
         id: rows[0]!.id,
@@ -85,9 +100,15 @@ export class TasksRepository {
   }
 
   /** A task the caller may work: theirs, or their team's. */
-  async findWorkable(id: string, scope: AccessScope, manager: EntityManager = this.dataSource.manager): Promise<TaskRecord | undefined> {
+  async findWorkable(
+    id: string,
+    scope: AccessScope,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TaskRecord | undefined> {
     const params: unknown[] = [id];
-    const reach = scope.all ? 'TRUE' : `(t.assignee_id = $${params.push(scope.userId)} OR t.team_id = ANY($${params.push(scope.visibleTeams)}))`;
+    const reach = scope.all
+      ? 'TRUE'
+      : `(t.assignee_id = $${params.push(scope.userId)} OR t.team_id = ANY($${params.push(scope.visibleTeams)}))`;
     const rows = (await manager.query(
       `SELECT ${TASK_COLUMNS} FROM core.task t JOIN core.case c ON c.id = t.case_id LEFT JOIN core.app_user a ON a.id = t.assignee_id
        WHERE t.id = $1 AND ${reach} FOR UPDATE OF t`,
@@ -121,9 +142,14 @@ export class TasksRepository {
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > q.limit && last
-        ? Buffer.from(JSON.stringify(order.key.map((k) => (last as unknown as Record<string, unknown>)[k]))).toString('base64url')
+        ? Buffer.from(JSON.stringify(order.key.map((k) => (last as unknown as Record<string, unknown>)[k]))).toString(
+            'base64url',
+          )
         : null;
-    return { tasks: page.map(({ priorityRank: _r, cursorCreatedAt: _c, cursorDueAt: _d, ...task }) => task), nextCursor };
+    return {
+      tasks: page.map(({ priorityRank: _r, cursorCreatedAt: _c, cursorDueAt: _d, ...task }) => task),
+      nextCursor,
+    };
   }
 
   private cursorPredicate(sort: TaskSort, cursor: string, params: unknown[]): string {
@@ -131,14 +157,23 @@ export class TasksRepository {
     try {
       values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     } catch {
-      throw new InputError('Check the request', [{ path: 'cursor', message: 'The page cursor is not valid; start from the first page' }]);
+      throw new InputError('Check the request', [
+        { path: 'cursor', message: 'The page cursor is not valid; start from the first page' },
+      ]);
     }
     const order = ORDERS[sort];
     if (!Array.isArray(values) || values.length !== order.key.length) {
-      throw new InputError('Check the request', [{ path: 'cursor', message: 'The page cursor is not valid; start from the first page' }]);
+      throw new InputError('Check the request', [
+        { path: 'cursor', message: 'The page cursor is not valid; start from the first page' },
+      ]);
     }
     const named: Record<string, unknown> = Object.fromEntries(order.key.map((k, i) => [k, values[i]]));
-    const slots: Record<string, unknown> = { R: named.priorityRank, C: named.cursorCreatedAt, D: named.cursorDueAt, I: named.id };
+    const slots: Record<string, unknown> = {
+      R: named.priorityRank,
+      C: named.cursorCreatedAt,
+      D: named.cursorDueAt,
+      I: named.id,
+    };
     return order.compare.replace(/\$([RCDI])/g, (_, slot: string) => `$${params.push(slots[slot])}`);
   }
 }

@@ -24,8 +24,13 @@ export class TasksService {
 
   claim(taskId: string, scope: AccessScope, ip?: string): Promise<TaskView> {
     return this.reassign(taskId, scope, 'task.claimed', ip, (task) => {
-      if (task.assigneeId && task.assigneeId !== scope.userId) throw new ConflictError(`This task is already claimed by ${task.assigneeName}`);
-      if (task.candidateRole && !scope.roles.includes(task.candidateRole as never) && !scope.roles.includes('manager')) {
+      if (task.assigneeId && task.assigneeId !== scope.userId)
+        throw new ConflictError(`This task is already claimed by ${task.assigneeName}`);
+      if (
+        task.candidateRole &&
+        !scope.roles.includes(task.candidateRole as never) &&
+        !scope.roles.includes('manager')
+      ) {
         throw new ForbiddenError(`This task is for the ${task.candidateRole} role`);
       }
       return scope.userId;
@@ -34,7 +39,8 @@ export class TasksService {
 
   unclaim(taskId: string, scope: AccessScope, ip?: string): Promise<TaskView> {
     return this.reassign(taskId, scope, 'task.unclaimed', ip, (task) => {
-      if (task.assigneeId !== scope.userId && !scope.roles.includes('manager')) throw new ForbiddenError('Only the officer who claimed the task, or a manager, can release it');
+      if (task.assigneeId !== scope.userId && !scope.roles.includes('manager'))
+        throw new ForbiddenError('Only the officer who claimed the task, or a manager, can release it');
       return null;
     });
   }
@@ -42,7 +48,8 @@ export class TasksService {
   async assign(taskId: string, username: string, scope: AccessScope, ip?: string): Promise<TaskView> {
     if (!scope.roles.includes('manager') && !scope.all) throw new ForbiddenError('Only managers can assign tasks');
     const user = await this.users.findByUsername(username);
-    if (!user) throw new InputError('There is a problem', [{ path: 'username', message: `There is no user "${username}"` }]);
+    if (!user)
+      throw new InputError('There is a problem', [{ path: 'username', message: `There is no user "${username}"` }]);
     return this.reassign(taskId, scope, 'task.assigned', ip, () => user.id);
   }
 
@@ -59,7 +66,16 @@ export class TasksService {
       const assignee = decide(found);
       await this.tasks.setAssignee(manager, found.id, assignee);
       await AuditRepository.append(manager, [
-        { actorId: scope.userId, actor: scope.username, action, entityType: 'task', entityId: found.id, caseId: found.caseId, ip, detail: { before: { assigneeId: found.assigneeId }, after: { assigneeId: assignee } } },
+        {
+          actorId: scope.userId,
+          actor: scope.username,
+          action,
+          entityType: 'task',
+          entityId: found.id,
+          caseId: found.caseId,
+          ip,
+          detail: { before: { assigneeId: found.assigneeId }, after: { assigneeId: assignee } },
+        },
       ]);
       return { ...found, assigneeId: assignee };
     });

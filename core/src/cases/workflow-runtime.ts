@@ -25,7 +25,11 @@ export function stateOf(workflow: WorkflowDefinition, id: string): WorkflowState
 }
 
 /** The first state of a new case: the first route whose condition the answers meet, else `initial`. */
-export function firstState(workflow: WorkflowDefinition, form: FormDefinition, answers: Record<string, unknown>): string {
+export function firstState(
+  workflow: WorkflowDefinition,
+  form: FormDefinition,
+  answers: Record<string, unknown>,
+): string {
   for (const route of workflow.routes ?? []) {
     if (compileAnswerCondition(form, route.when, standardTerms).test(answers)) return route.to;
   }
@@ -33,7 +37,11 @@ export function firstState(workflow: WorkflowDefinition, form: FormDefinition, a
 }
 
 /** Actions the roles may take from the state. */
-export function availableActions(workflow: WorkflowDefinition, state: string, roles: readonly Role[]): WorkflowAction[] {
+export function availableActions(
+  workflow: WorkflowDefinition,
+  state: string,
+  roles: readonly Role[],
+): WorkflowAction[] {
   return workflow.actions.filter((a) => a.from.includes(state) && a.roles.some((r) => roles.includes(r)));
 }
 

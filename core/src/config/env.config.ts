@@ -3,9 +3,20 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : value === true || value === 'true' || value === '1'
+      ? true
+      : value === 'false' || value === '0'
+        ? false
+        : value;
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 /**
  * The shared secret the embedded (development) platform and `npm run cerberus:sim` use when
@@ -19,102 +30,161 @@ export const DEVELOPMENT_CERBERUS_SECRET = 'development-only-cerberus-secret-012
  */
 export class EnvConfig {
   /** HTTP port; 0 picks a free one (tests). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '127.0.0.1';
 
   /** PostgreSQL connection string; when absent an embedded server is started under EMBEDDED_PG_DIR. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
   DATABASE_URL?: string;
 
   @IsString()
   EMBEDDED_PG_DIR = './data/postgres';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** Whether the plugins shipped in ./plugins are loaded (false only for benchmarks and tests). */
-  @Transform(toBool) @IsBoolean({ message: 'PLUGINS_BUNDLED must be true or false' })
+  @Transform(toBool)
+  @IsBoolean({ message: 'PLUGINS_BUNDLED must be true or false' })
   PLUGINS_BUNDLED = true;
 
   /** Extra folders, comma-separated, searched for plugins besides ./plugins. */
-  @Transform(toList) @IsString({ each: true })
+  @Transform(toList)
+  @IsString({ each: true })
   PLUGIN_DIRS: string[] = [];
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** Secret that signs access tokens (HS256). Required with DATABASE_URL; generated per data folder otherwise. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
   AUTH_TOKEN_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   AUTH_ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(300) @Max(2592000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(2592000)
   AUTH_REFRESH_TOKEN_TTL_SECONDS = 43200;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   AUTH_MAX_FAILED_SIGN_INS = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   AUTH_LOCKOUT_MINUTES = 15;
 
   /** Whether demo users are seeded (defaults to true on the embedded database). */
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'DEMO_DATA must be true or false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA?: boolean;
 
   /** Largest accepted request body, in bytes. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @IsString() @Matches(/^[A-Z]{1,6}$/, { message: 'CASE_KEY_PREFIX must be 1 to 6 capital letters' })
+  @IsString()
+  @Matches(/^[A-Z]{1,6}$/, { message: 'CASE_KEY_PREFIX must be 1 to 6 capital letters' })
   CASE_KEY_PREFIX = 'BF';
 
   /** How often overdue tasks are checked for SLA escalation, in milliseconds. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   ESCALATION_INTERVAL_MS = 30_000;
 
   /**
    * Shared secrets for Cerberus request signing, comma-separated: the first signs outgoing
    * outcomes; any of them verifies incoming targets (two during a rotation). Unset: Cerberus off.
    */
-  @Transform(toList) @IsString({ each: true }) @MinLength(32, { each: true, message: 'each CERBERUS_SECRETS entry must be at least 32 characters' })
+  @Transform(toList)
+  @IsString({ each: true })
+  @MinLength(32, { each: true, message: 'each CERBERUS_SECRETS entry must be at least 32 characters' })
   CERBERUS_SECRETS: string[] = [];
 
   /** How old a signed request may be, in seconds, before it is refused as a possible replay. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
   CERBERUS_REPLAY_WINDOW_SECONDS = 300;
 
   /** Where outcomes are posted; unset: outcomes wait in the outbox. */
-  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'CERBERUS_OUTCOME_URL must be an http(s) URL' })
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'CERBERUS_OUTCOME_URL must be an http(s) URL' })
   CERBERUS_OUTCOME_URL?: string;
 
   /** Delivery attempts before an outcome is dead-lettered for an admin to redrive. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   CERBERUS_MAX_ATTEMPTS = 10;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   CERBERUS_TIMEOUT_MS = 5000;
 
   /** First retry delay; doubles each attempt (with jitter) up to OUTBOX_MAX_BACKOFF_MS. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
   OUTBOX_BASE_BACKOFF_MS = 1000;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
   OUTBOX_MAX_BACKOFF_MS = 300000;
 
   /** How long a claimed delivery stays hidden from other instances (a crashed instance's work is retried after it). */
-  @Transform(toInt) @IsInt() @Min(500) @Max(3600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(3600000)
   OUTBOX_LEASE_MS = 60000;
 
   /** How often the outbox is polled when no wake-up arrives. */
-  @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   OUTBOX_POLL_MS = 1000;
 
   @IsString()

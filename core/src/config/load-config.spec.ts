@@ -10,7 +10,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts values', () => {
-    const config = loadConfig({ PORT: '8080', PLUGIN_DIRS: 'a, b', DEMO_DATA: 'false', DATABASE_URL: 'postgres://x@h/db' });
+    const config = loadConfig({
+      PORT: '8080',
+      PLUGIN_DIRS: 'a, b',
+      DEMO_DATA: 'false',
+      DATABASE_URL: 'postgres://x@h/db',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.PLUGIN_DIRS).toEqual(['a', 'b']);
     expect(config.DEMO_DATA).toBe(false);

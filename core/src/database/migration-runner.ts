@@ -55,7 +55,12 @@ export async function runMigrations(
   }
 }
 
-async function applyOne(runner: QueryRunner, schema: string, name: string, migration: MigrationInterface): Promise<void> {
+async function applyOne(
+  runner: QueryRunner,
+  schema: string,
+  name: string,
+  migration: MigrationInterface,
+): Promise<void> {
   await runner.startTransaction();
   try {
     await runner.query(`SET LOCAL search_path TO "${schema}", public`);

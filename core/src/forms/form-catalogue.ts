@@ -27,7 +27,9 @@ export class FormCatalogue {
         );
       }
     }
-    const rows = (await this.dataSource.query('SELECT plugin_id, form_id, version, definition FROM core.form_definition')) as {
+    const rows = (await this.dataSource.query(
+      'SELECT plugin_id, form_id, version, definition FROM core.form_definition',
+    )) as {
       plugin_id: string;
       form_id: string;
       version: number;

@@ -24,7 +24,10 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'ok' };
     } catch {
-      throw new HttpException({ status: 'unavailable', database: 'unreachable', message: 'Database unreachable' }, HttpStatus.SERVICE_UNAVAILABLE);
+      throw new HttpException(
+        { status: 'unavailable', database: 'unreachable', message: 'Database unreachable' },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
     }
   }
 }

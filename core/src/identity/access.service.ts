@@ -31,7 +31,8 @@ export class AccessService {
     const teams = [...new Set([user.teamId, user.shiftTeamId].filter((t): t is string => Boolean(t)))];
     const all = user.roles.includes('admin');
     const visibleTeams = user.roles.includes('manager') ? this.commandTeams(teams) : teams;
-    const shift = user.shiftTeamId && user.shiftLocation ? { teamId: user.shiftTeamId, location: user.shiftLocation } : null;
+    const shift =
+      user.shiftTeamId && user.shiftLocation ? { teamId: user.shiftTeamId, location: user.shiftLocation } : null;
     const scope: AccessScope = {
       userId: user.id,
       username: user.username,

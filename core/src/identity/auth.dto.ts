@@ -4,25 +4,38 @@ import type { Role } from '../sdk/roles.js';
 import type { UserEntity } from './user.entity.js';
 
 export class SignInDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter your username' }) @MaxLength(100)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your username' })
+  @MaxLength(100)
   username!: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter your password' }) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your password' })
+  @MaxLength(200)
   password!: string;
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter the refresh token' }) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the refresh token' })
+  @MaxLength(200)
   refreshToken!: string;
 }
 
 export class StartShiftDto {
   @ApiProperty({ description: 'Team id from the teams reference set' })
-  @IsString() @IsNotEmpty({ message: 'Select your team for this shift' }) @MaxLength(100)
+  @IsString()
+  @IsNotEmpty({ message: 'Select your team for this shift' })
+  @MaxLength(100)
   teamId!: string;
 
   @ApiProperty({ description: 'Port id from the ports reference set' })
-  @IsString() @IsNotEmpty({ message: 'Select your location for this shift' }) @MaxLength(100)
+  @IsString()
+  @IsNotEmpty({ message: 'Select your location for this shift' })
+  @MaxLength(100)
   location!: string;
 }
 

@@ -78,7 +78,12 @@ export class AuthService {
       user.id,
       new Date(Date.now() + this.config.AUTH_REFRESH_TOKEN_TTL_SECONDS * 1000),
     );
-    const accessToken = this.tokens.sign({ sub: user.id, username: user.username, roles: user.roles, teamId: user.teamId });
+    const accessToken = this.tokens.sign({
+      sub: user.id,
+      username: user.username,
+      roles: user.roles,
+      teamId: user.teamId,
+    });
     return { accessToken, refreshToken, expiresIn: this.tokens.expiresIn, user: toUserView(user, this.labels) };
   }
 

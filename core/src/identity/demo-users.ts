@@ -14,13 +14,55 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'officer', displayName: 'Olivia Officer', roles: ['officer'], teamId: 'dover-tourist-controls-team-1', grade: 'AO' },
-  { username: 'officer2', displayName: 'Owen Officer', roles: ['officer'], teamId: 'dover-tourist-controls-team-1', grade: 'AO' },
-  { username: 'freight', displayName: 'Fatima Freight', roles: ['officer'], teamId: 'felixstowe-freight-team-a', grade: 'EO' },
-  { username: 'manager', displayName: 'Morgan Manager', roles: ['manager', 'officer'], teamId: 'dover-tourist-controls-team-1', grade: 'HEO' },
-  { username: 'intel', displayName: 'Imran Intelligence', roles: ['intelligence'], teamId: 'intelligence-hub-south', grade: 'EO' },
-  { username: 'pluginadmin', displayName: 'Priya Plugin-Admin', roles: ['plugin-admin'], teamId: 'national-freight-hub', grade: 'SEO' },
-  { username: 'integration', displayName: 'Integration client (demo)', roles: ['integration'], teamId: 'national-targeting-roro-team', grade: 'EO' },
+  {
+    username: 'officer',
+    displayName: 'Olivia Officer',
+    roles: ['officer'],
+    teamId: 'dover-tourist-controls-team-1',
+    grade: 'AO',
+  },
+  {
+    username: 'officer2',
+    displayName: 'Owen Officer',
+    roles: ['officer'],
+    teamId: 'dover-tourist-controls-team-1',
+    grade: 'AO',
+  },
+  {
+    username: 'freight',
+    displayName: 'Fatima Freight',
+    roles: ['officer'],
+    teamId: 'felixstowe-freight-team-a',
+    grade: 'EO',
+  },
+  {
+    username: 'manager',
+    displayName: 'Morgan Manager',
+    roles: ['manager', 'officer'],
+    teamId: 'dover-tourist-controls-team-1',
+    grade: 'HEO',
+  },
+  {
+    username: 'intel',
+    displayName: 'Imran Intelligence',
+    roles: ['intelligence'],
+    teamId: 'intelligence-hub-south',
+    grade: 'EO',
+  },
+  {
+    username: 'pluginadmin',
+    displayName: 'Priya Plugin-Admin',
+    roles: ['plugin-admin'],
+    teamId: 'national-freight-hub',
+    grade: 'SEO',
+  },
+  {
+    username: 'integration',
+    displayName: 'Integration client (demo)',
+    roles: ['integration'],
+    teamId: 'national-targeting-roro-team',
+    grade: 'EO',
+  },
   { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], teamId: 'national-freight-hub', grade: 'G7' },
 ];
 

@@ -29,7 +29,11 @@ export class UserRepository {
   }
 
   /** Counts a failed sign-in and locks the account when the limit is reached; returns the new count. */
-  async recordFailedSignIn(id: string, limit: number, lockMinutes: number): Promise<{ failed: number; lockedUntil: Date | null }> {
+  async recordFailedSignIn(
+    id: string,
+    limit: number,
+    lockMinutes: number,
+  ): Promise<{ failed: number; lockedUntil: Date | null }> {
     const rows = (await this.dataSource.query(
       `UPDATE core.app_user SET failed_sign_ins = failed_sign_ins + 1,
          locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
@@ -46,7 +50,11 @@ export class UserRepository {
   async setShift(id: string, shift: { teamId: string; location: string } | null): Promise<void> {
     await this.users.update(
       { id },
-      { shiftTeamId: shift?.teamId ?? null, shiftLocation: shift?.location ?? null, shiftStartedAt: shift ? new Date() : null },
+      {
+        shiftTeamId: shift?.teamId ?? null,
+        shiftLocation: shift?.location ?? null,
+        shiftStartedAt: shift ? new Date() : null,
+      },
     );
   }
 

@@ -14,10 +14,13 @@ export interface DeliveryView {
   label: string;
 }
 
-export function toDeliveryView(row: Pick<OutboxRow, 'topic' | 'status' | 'attempts' | 'deliveredAt' | 'lastError'>): DeliveryView {
+export function toDeliveryView(
+  row: Pick<OutboxRow, 'topic' | 'status' | 'attempts' | 'deliveredAt' | 'lastError'>,
+): DeliveryView {
   const name = NAMES[row.topic] ?? { what: 'Update', to: row.topic.split('.')[0] ?? 'the other system' };
   let label: string;
-  if (row.status === 'delivered') label = `${name.what} sent to ${name.to} at ${time.format(new Date(row.deliveredAt!))}`;
+  if (row.status === 'delivered')
+    label = `${name.what} sent to ${name.to} at ${time.format(new Date(row.deliveredAt!))}`;
   else if (row.status === 'dead') label = `Failed: needs attention (${row.lastError ?? 'no answer'})`;
   else if (row.attempts > 0) label = `Retrying: attempt ${row.attempts + 1}`;
   else label = `Waiting to send to ${name.to}`;

@@ -16,7 +16,9 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
-const columns = (t: string) => `${t}.id, ${t}.topic, ${t}.key, ${t}.payload, ${t}.case_id AS "caseId", ${t}.status, ${t}.attempts,
+const columns = (
+  t: string,
+) => `${t}.id, ${t}.topic, ${t}.key, ${t}.payload, ${t}.case_id AS "caseId", ${t}.status, ${t}.attempts,
   ${t}.available_at AS "availableAt", ${t}.created_at AS "createdAt", ${t}.delivered_at AS "deliveredAt", ${t}.last_error AS "lastError"`;
 const COLUMNS = columns('core.outbox');
 
@@ -44,13 +46,19 @@ export class OutboxDeliveryRepository {
   }
 
   async delivered(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE core.outbox SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await this.dataSource.query(
+      `UPDATE core.outbox SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Schedules a retry, or dead-letters the event when it has used its attempts. */
   async failed(id: string, error: string, retryInMs: number | null): Promise<void> {
     if (retryInMs === null) {
-      await this.dataSource.query(`UPDATE core.outbox SET status = 'dead', last_error = $2 WHERE id = $1`, [id, error.slice(0, 1000)]);
+      await this.dataSource.query(`UPDATE core.outbox SET status = 'dead', last_error = $2 WHERE id = $1`, [
+        id,
+        error.slice(0, 1000),
+      ]);
     } else {
       await this.dataSource.query(
         `UPDATE core.outbox SET available_at = now() + make_interval(secs => $3::float8 / 1000), last_error = $2 WHERE id = $1`,
@@ -64,7 +72,10 @@ export class OutboxDeliveryRepository {
     const where = ["topic NOT LIKE 'case.%'"];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     if (filter.topic) where.push(`topic = $${params.push(filter.topic)}`);
-    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.outbox WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.push(filter.limit)}`, params)) as OutboxRow[];
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM core.outbox WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.push(filter.limit)}`,
+      params,
+    )) as OutboxRow[];
   }
 
   /** Puts a dead event back in the queue with fresh attempts. */
@@ -77,6 +88,9 @@ export class OutboxDeliveryRepository {
   }
 
   async forCase(caseId: string): Promise<OutboxRow[]> {
-    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.outbox WHERE case_id = $1 AND topic NOT LIKE 'case.%' ORDER BY id`, [caseId])) as OutboxRow[];
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM core.outbox WHERE case_id = $1 AND topic NOT LIKE 'case.%' ORDER BY id`,
+      [caseId],
+    )) as OutboxRow[];
   }
 }

@@ -26,7 +26,9 @@ export class NotificationHub implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.events.listen(CHANNEL, (batchId) => {
-      this.deliver(batchId).catch((error: unknown) => this.logger.warn({ err: error, batchId }, 'live notification delivery failed'));
+      this.deliver(batchId).catch((error: unknown) =>
+        this.logger.warn({ err: error, batchId }, 'live notification delivery failed'),
+      );
     });
     this.heartbeat = setInterval(() => this.broadcastComment('heartbeat'), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -40,7 +42,9 @@ export class NotificationHub implements OnApplicationBootstrap, OnApplicationShu
 
   /** Announces a committed batch to every instance. */
   publish(batchId: string): void {
-    this.events.notify(CHANNEL, batchId).catch((error: unknown) => this.logger.warn({ err: error, batchId }, 'notification announce failed'));
+    this.events
+      .notify(CHANNEL, batchId)
+      .catch((error: unknown) => this.logger.warn({ err: error, batchId }, 'notification announce failed'));
   }
 
   /** Keeps an SSE response open for the user until the client goes away. */

@@ -20,7 +20,10 @@ export class NotificationsController {
   /** The inbox, newest first, with the unread count. */
   @RequirePermission('notifications.read')
   @Get()
-  inbox(@CurrentScope() scope: AccessScope, @Query('limit') limit?: string): Promise<{ notifications: NotificationRecord[]; unread: number }> {
+  inbox(
+    @CurrentScope() scope: AccessScope,
+    @Query('limit') limit?: string,
+  ): Promise<{ notifications: NotificationRecord[]; unread: number }> {
     const n = Math.min(Math.max(Number(limit ?? 50) || 50, 1), 200);
     return this.notifications.inbox(scope.userId, n);
   }
@@ -39,7 +42,11 @@ export class NotificationsController {
   @RequirePermission('notifications.read')
   @Post(':id/read')
   @HttpCode(204)
-  async markRead(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @CurrentScope() scope: AccessScope): Promise<void> {
-    if (!(await this.notifications.markRead(scope.userId, id))) throw new NotFoundError(`There is no notification ${id}`);
+  async markRead(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<void> {
+    if (!(await this.notifications.markRead(scope.userId, id)))
+      throw new NotFoundError(`There is no notification ${id}`);
   }
 }

@@ -62,16 +62,21 @@ export class NotificationsRepository {
 
   /** The rows of one batch addressed to any of the given users (those connected to this instance). */
   async batchFor(batchId: string, userIds: string[]): Promise<NotificationRecord[]> {
-    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM core.notification WHERE batch_id = $1 AND user_id = ANY($2::uuid[])`, [
-      batchId,
-      userIds,
-    ])) as NotificationRecord[];
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM core.notification WHERE batch_id = $1 AND user_id = ANY($2::uuid[])`,
+      [batchId, userIds],
+    )) as NotificationRecord[];
   }
 
   async inbox(userId: string, limit: number): Promise<{ notifications: NotificationRecord[]; unread: number }> {
     const [notifications, unread] = await Promise.all([
-      this.dataSource.query(`SELECT ${COLUMNS} FROM core.notification WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2`, [userId, limit]),
-      this.dataSource.query('SELECT count(*)::int AS n FROM core.notification WHERE user_id = $1 AND read_at IS NULL', [userId]),
+      this.dataSource.query(
+        `SELECT ${COLUMNS} FROM core.notification WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2`,
+        [userId, limit],
+      ),
+      this.dataSource.query('SELECT count(*)::int AS n FROM core.notification WHERE user_id = $1 AND read_at IS NULL', [
+        userId,
+      ]),
     ]);
     return { notifications: notifications as NotificationRecord[], unread: (unread as { n: number }[])[0]!.n };
   }

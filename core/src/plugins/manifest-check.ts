@@ -4,7 +4,12 @@ import { SDK_VERSION, type PluginManifest } from '../sdk/manifest.js';
 import { isRole } from '../sdk/roles.js';
 import { pluginSchema } from '../sdk/schema.js';
 import type { NamedMigration } from '../database/migration-runner.js';
-import { checkFormDefinition, compileAnswerCondition, compileForm, type FormDefinition } from '../forms/engine/index.js';
+import {
+  checkFormDefinition,
+  compileAnswerCondition,
+  compileForm,
+  type FormDefinition,
+} from '../forms/engine/index.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
@@ -15,8 +20,7 @@ const RESERVED_IDS = new Set(['status', 'core', 'admin', 'api']);
 
 /** The outcome of checking one discovered plugin. */
 export type ManifestCheck =
-  | { ok: true; manifest: PluginManifest; migrations: NamedMigration[] }
-  | { ok: false; id?: string; problems: string[] };
+  { ok: true; manifest: PluginManifest; migrations: NamedMigration[] } | { ok: false; id?: string; problems: string[] };
 
 /**
  * Checks a discovered plugin's manifest and migrations before anything of it runs.
@@ -25,7 +29,8 @@ export type ManifestCheck =
 export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   const raw = plugin.manifest;
   if (plugin.loadError) return { ok: false, id: idOf(raw), problems: [plugin.loadError] };
-  if (typeof raw !== 'object' || raw === null) return { ok: false, problems: ['plugin.ts must export a manifest object'] };
+  if (typeof raw !== 'object' || raw === null)
+    return { ok: false, problems: ['plugin.ts must export a manifest object'] };
   const m = raw as Partial<PluginManifest>;
   const problems: string[] = [];
 
@@ -49,13 +54,20 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
     problems.push(`startRoles has an unknown role (got ${JSON.stringify(m.startRoles)})`);
   }
   if (m.module !== undefined && typeof m.module !== 'function') problems.push('module must be a NestJS module class');
-  if (m.hooks !== undefined && (typeof m.hooks !== 'object' || m.hooks === null)) problems.push('hooks must be an object');
+  if (m.hooks !== undefined && (typeof m.hooks !== 'object' || m.hooks === null))
+    problems.push('hooks must be an object');
   if (typeof m.id === 'string') problems.push(...checkEntities(m.id, m.entities));
   problems.push(...checkForms(plugin.forms));
   if (m.startForm !== undefined && !plugin.forms.some((f) => formId(f.definition) === m.startForm)) {
     problems.push(`startForm "${m.startForm}" is not in forms/`);
   }
-  if (m.workflow !== undefined) problems.push(...checkWorkflow(m.workflow, plugin.forms.map((f) => formId(f.definition))));
+  if (m.workflow !== undefined)
+    problems.push(
+      ...checkWorkflow(
+        m.workflow,
+        plugin.forms.map((f) => formId(f.definition)),
+      ),
+    );
   problems.push(...checkStartFormReferences(m, plugin.forms));
 
   const migrations: NamedMigration[] = [];
@@ -84,7 +96,8 @@ function checkForms(forms: DiscoveredPlugin['forms']): string[] {
 
 /** Routes and `teamFrom` refer to the start form's fields: they must exist there. */
 function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredPlugin['forms']): string[] {
-  const start = (m.startForm ? forms.find((f) => formId(f.definition) === m.startForm) : forms[0])?.definition as FormDefinition | undefined;
+  const start = (m.startForm ? forms.find((f) => formId(f.definition) === m.startForm) : forms[0])?.definition as
+    FormDefinition | undefined;
   if (!start) return [];
   const problems: string[] = [];
   for (const [i, route] of (m.workflow?.routes ?? []).entries()) {
@@ -106,7 +119,8 @@ function checkEntities(id: string, entities: unknown): string[] {
     const name = typeof entity === 'function' ? entity.name : String(entity);
     const table = tables.find((t) => t.target === entity);
     if (!table) return [`entity ${name} has no @Entity() decorator`];
-    if (table.schema !== schema) return [`entity ${name} must be in schema "${schema}" (got ${JSON.stringify(table.schema)})`];
+    if (table.schema !== schema)
+      return [`entity ${name} must be in schema "${schema}" (got ${JSON.stringify(table.schema)})`];
     return [];
   });
 }
@@ -115,13 +129,16 @@ function instantiateMigration(module: Record<string, unknown>): MigrationInterfa
   for (const exported of Object.values(module)) {
     if (typeof exported !== 'function') continue;
     const candidate = new (exported as new () => Partial<MigrationInterface>)();
-    if (typeof candidate.up === 'function' && typeof candidate.down === 'function') return candidate as MigrationInterface;
+    if (typeof candidate.up === 'function' && typeof candidate.down === 'function')
+      return candidate as MigrationInterface;
   }
   return undefined;
 }
 
 function formId(definition: unknown): string | undefined {
-  return typeof definition === 'object' && definition !== null && typeof (definition as { id?: unknown }).id === 'string'
+  return typeof definition === 'object' &&
+    definition !== null &&
+    typeof (definition as { id?: unknown }).id === 'string'
     ? (definition as { id: string }).id
     : undefined;
 }

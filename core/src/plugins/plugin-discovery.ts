@@ -68,7 +68,11 @@ async function readForms(dir: string): Promise<DiscoveredPlugin['forms']> {
 async function readTemplates(dir: string): Promise<DiscoveredPlugin['templates']> {
   const files = (await listFiles(dir)).filter((f) => f.endsWith('.report.hbs'));
   return Promise.all(
-    files.map(async (file) => ({ file, id: basename(file, '.report.hbs'), source: await readFile(join(dir, file), 'utf8') })),
+    files.map(async (file) => ({
+      file,
+      id: basename(file, '.report.hbs'),
+      source: await readFile(join(dir, file), 'utf8'),
+    })),
   );
 }
 
@@ -90,12 +94,21 @@ async function readMigrations(dir: string): Promise<DiscoveredPlugin['migrations
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function firstExisting(paths: string[]): Promise<string | undefined> {
   for (const path of paths) {
-    if (await stat(path).then((s) => s.isFile(), () => false)) return path;
+    if (
+      await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      return path;
   }
   return undefined;
 }

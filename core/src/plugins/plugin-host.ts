@@ -53,7 +53,10 @@ async function checkEntityMetadata(registry: PluginRegistry, plugin: UsablePlugi
   try {
     await (probe as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
   } catch (error: unknown) {
-    registry.quarantine(plugin, `entity metadata is invalid: ${error instanceof Error ? error.message : String(error)}`);
+    registry.quarantine(
+      plugin,
+      `entity metadata is invalid: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

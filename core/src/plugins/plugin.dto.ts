@@ -49,7 +49,12 @@ export function toPluginView(plugin: UsablePlugin, roles: readonly Role[]): Plug
     startRoles,
     forms,
     workflow: m.workflow ?? null,
-    reports: (m.reports ?? []).map(({ id, title, description, roles: reportRoles }) => ({ id, title, description, roles: reportRoles })),
+    reports: (m.reports ?? []).map(({ id, title, description, roles: reportRoles }) => ({
+      id,
+      title,
+      description,
+      roles: reportRoles,
+    })),
   };
 }
 

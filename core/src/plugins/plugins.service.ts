@@ -30,7 +30,9 @@ export class PluginsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     // Another instance changed a plugin's state: bring our cache in line with the database.
     await this.events.listen(CHANNEL, (pluginId) => {
-      this.refresh(pluginId).catch((error: unknown) => this.logger.error({ err: error, pluginId }, 'plugin state refresh failed'));
+      this.refresh(pluginId).catch((error: unknown) =>
+        this.logger.error({ err: error, pluginId }, 'plugin state refresh failed'),
+      );
     });
   }
 
@@ -46,12 +48,16 @@ export class PluginsService implements OnApplicationBootstrap {
     const record = this.registry.get(pluginId);
     if (!record) throw new NotFoundError(`There is no plugin "${pluginId}"`);
     if (record.status === 'quarantined' || !record.manifest) {
-      throw new ConflictError(`Plugin "${pluginId}" is quarantined and cannot be ${enabled ? 'enabled' : 'disabled'}: ${record.reason}`);
+      throw new ConflictError(
+        `Plugin "${pluginId}" is quarantined and cannot be ${enabled ? 'enabled' : 'disabled'}: ${record.reason}`,
+      );
     }
     if (enabled && record.status !== 'enabled') {
       const ok = await activatePlugin(this.registry, record as UsablePlugin, this.dataSource, this.states);
       if (!ok) {
-        throw new ConflictError(`Plugin "${pluginId}" could not be enabled: ${this.registry.get(pluginId)?.reason ?? 'unknown'}`);
+        throw new ConflictError(
+          `Plugin "${pluginId}" could not be enabled: ${this.registry.get(pluginId)?.reason ?? 'unknown'}`,
+        );
       }
     }
     await this.states.setEnabled(pluginId, enabled, actor);

@@ -22,10 +22,12 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     if (states.has(state.id)) problems.push(`workflow state "${state.id}" is declared twice`);
     states.add(state.id);
     for (const task of state.tasks ?? []) {
-      if (!PRIORITIES.has(task.priority)) problems.push(`task "${task.title}" in state "${state.id}" has unknown priority "${task.priority}"`);
+      if (!PRIORITIES.has(task.priority))
+        problems.push(`task "${task.title}" in state "${state.id}" has unknown priority "${task.priority}"`);
     }
   }
-  if (typeof w.initial !== 'string' || !states.has(w.initial)) problems.push(`workflow.initial "${String(w.initial)}" is not a declared state`);
+  if (typeof w.initial !== 'string' || !states.has(w.initial))
+    problems.push(`workflow.initial "${String(w.initial)}" is not a declared state`);
   const forms = new Set(formIds.filter((f): f is string => typeof f === 'string'));
   const actionIds = new Set<string>();
   for (const action of w.actions) {
@@ -37,11 +39,15 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     if (actionIds.has(action.id)) problems.push(`${label} is declared twice`);
     actionIds.add(action.id);
     if (!states.has(action.to)) problems.push(`${label} goes to unknown state "${action.to}"`);
-    for (const from of action.from ?? []) if (!states.has(from)) problems.push(`${label} starts from unknown state "${from}"`);
-    if (!Array.isArray(action.from) || action.from.length === 0) problems.push(`${label} must list the states it starts from`);
-    if (!Array.isArray(action.roles) || action.roles.length === 0) problems.push(`${label} must list the roles allowed`);
+    for (const from of action.from ?? [])
+      if (!states.has(from)) problems.push(`${label} starts from unknown state "${from}"`);
+    if (!Array.isArray(action.from) || action.from.length === 0)
+      problems.push(`${label} must list the states it starts from`);
+    if (!Array.isArray(action.roles) || action.roles.length === 0)
+      problems.push(`${label} must list the roles allowed`);
     for (const role of action.roles ?? []) if (!isRole(role)) problems.push(`${label} names unknown role "${role}"`);
-    if (action.form !== undefined && !forms.has(action.form)) problems.push(`${label} uses form "${action.form}", which is not in forms/`);
+    if (action.form !== undefined && !forms.has(action.form))
+      problems.push(`${label} uses form "${action.form}", which is not in forms/`);
   }
   for (const [i, route] of (w.routes ?? []).entries()) {
     if (!states.has(route?.to)) problems.push(`workflow.routes[${i}] goes to unknown state "${String(route?.to)}"`);
@@ -52,7 +58,8 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
   for (const state of w.states) {
     if (!reached.has(state.id)) problems.push(`workflow state "${state.id}" cannot be reached from "${w.initial}"`);
     const leaves = w.actions.some((a) => a.from.includes(state.id));
-    if (!state.terminal && !leaves) problems.push(`workflow state "${state.id}" has no actions and is not marked terminal`);
+    if (!state.terminal && !leaves)
+      problems.push(`workflow state "${state.id}" has no actions and is not marked terminal`);
     if (state.terminal && leaves) problems.push(`workflow state "${state.id}" is terminal but has actions leading out`);
   }
   return problems;

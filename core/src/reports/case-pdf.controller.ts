@@ -21,7 +21,12 @@ export class CasePdfController {
   /** The case as an evidence-pack PDF; 404 when the caller may not see the case. */
   @RequirePermission('cases.read')
   @Get(':id/pdf')
-  async pdf(@Param('id') id: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string, @Res() reply: FastifyReply) {
+  async pdf(
+    @Param('id') id: string,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+    @Res() reply: FastifyReply,
+  ) {
     await sendPdf(reply, await this.pdfs.pdf(id, scope, ip), this.logger);
   }
 }

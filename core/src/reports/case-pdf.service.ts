@@ -34,10 +34,20 @@ export class CasePdfService {
     const record = await this.views.findOr404(caseId, scope);
     const view = await this.views.build(record, scope);
     await AuditRepository.append(this.dataSource.manager, [
-      { actorId: scope.userId, actor: scope.username, action: 'case.pdf-downloaded', entityType: 'case', entityId: record.id, caseId: record.id, ip },
+      {
+        actorId: scope.userId,
+        actor: scope.username,
+        action: 'case.pdf-downloaded',
+        entityType: 'case',
+        entityId: record.id,
+        caseId: record.id,
+        ip,
+      },
     ]);
     const generatedBy = (await this.runs.displayName(scope.userId)) ?? scope.username;
-    const compiled = (this.compiled ??= compileReportTemplate(readFileSync(join(reportsRoot(), TEMPLATE), 'utf8'), { name: `reports/${TEMPLATE}` }));
+    const compiled = (this.compiled ??= compileReportTemplate(readFileSync(join(reportsRoot(), TEMPLATE), 'utf8'), {
+      name: `reports/${TEMPLATE}`,
+    }));
     return {
       fileName: `${view.businessKey}.pdf`,
       render: (out) =>

@@ -110,7 +110,10 @@ export class ReportJobsService implements OnApplicationBootstrap, OnModuleDestro
       );
       await writing;
       await this.runs.finish(run.id, { pages: result.pages, rows: result.rows, bytes: writer.bytes });
-      this.logger.info({ run: run.id, report: run.reportId, pages: result.pages, rows: result.rows, ms: Date.now() - started }, 'report run done');
+      this.logger.info(
+        { run: run.id, report: run.reportId, pages: result.pages, rows: result.rows, ms: Date.now() - started },
+        'report run done',
+      );
     } catch (error: unknown) {
       await writing;
       this.logger.error({ err: error, run: run.id, report: run.reportId }, 'report run failed');

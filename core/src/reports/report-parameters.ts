@@ -34,7 +34,8 @@ export function checkParameters(
   const printed: ReportParameter[] = [];
   const known = new Set(definitions.map((d) => d.name));
   for (const name of Object.keys(input)) {
-    if (!known.has(name)) errors.push({ path: `parameters.${name}`, message: `${name} is not a parameter of this report` });
+    if (!known.has(name))
+      errors.push({ path: `parameters.${name}`, message: `${name} is not a parameter of this report` });
   }
   for (const definition of definitions) {
     const path = `parameters.${definition.name}`;
@@ -59,7 +60,10 @@ export function checkParameters(
   const from = definitions.find((d) => d.name === 'from');
   const to = definitions.find((d) => d.name === 'to');
   if (from && to && values.from && values.to && values.to < values.from) {
-    errors.push({ path: 'parameters.to', message: `${to.label} must be the same as or after ${from.label.toLowerCase()}` });
+    errors.push({
+      path: 'parameters.to',
+      message: `${to.label} must be the same as or after ${from.label.toLowerCase()}`,
+    });
   }
   if (errors.length > 0) throw new InputError('There is a problem', errors);
 
@@ -105,12 +109,16 @@ function labelOf(
     case 'team': {
       const label = reference.label('teams', value);
       if (!label) return { error: `Select a ${what} from the list` };
-      return scope.all || scope.visibleTeams.includes(value) ? { text: label } : { error: `Select a ${what} in your command` };
+      return scope.all || scope.visibleTeams.includes(value)
+        ? { text: label }
+        : { error: `Select a ${what} in your command` };
     }
     case 'command': {
       const row = reference.rows('organisation').find((r) => r.id === value && r.attributes?.level === 'command');
       if (!row) return { error: `Select a ${what} from the list` };
-      return scope.all || callerCommands(scope, organisation).includes(value) ? { text: row.label } : { error: `Select your own ${what}` };
+      return scope.all || callerCommands(scope, organisation).includes(value)
+        ? { text: row.label }
+        : { error: `Select your own ${what}` };
     }
     case 'select': {
       const option = definition.options?.find((o) => o.value === value);
@@ -127,11 +135,20 @@ function realDate(value: string): boolean {
 }
 
 function ukDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function ukMonth(iso: string): string {
-  return new Date(`${iso}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${iso}-15T12:00:00Z`).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Labels of already validated parameter values, for the report's first page. */

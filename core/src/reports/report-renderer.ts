@@ -32,13 +32,20 @@ export class ReportRenderer {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async render(definition: ReportDefinition, request: RenderRequest, out: NodeJS.WritableStream, onProgress?: ReportProgress): Promise<RenderResult> {
+  async render(
+    definition: ReportDefinition,
+    request: RenderRequest,
+    out: NodeJS.WritableStream,
+    onProgress?: ReportProgress,
+  ): Promise<RenderResult> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const logger = (definition.pluginId && this.registry.get(definition.pluginId)?.logger) || this.logger.child({ context: 'reports' });
+      const logger =
+        (definition.pluginId && this.registry.get(definition.pluginId)?.logger) ||
+        this.logger.child({ context: 'reports' });
       const context: ReportQueryContext = {
         pluginId: definition.pluginId ?? 'core',
         logger,
@@ -46,7 +53,9 @@ export class ReportRenderer {
         parameters: request.parameters,
         scope: { teams: request.scopeTeams ?? [], all: request.scopeTeams === null },
       };
-      const data = definition.report.query ? await definition.report.query(context) : await caseCounts(context, definition.pluginId);
+      const data = definition.report.query
+        ? await definition.report.query(context)
+        : await caseCounts(context, definition.pluginId);
       const result = await renderReportPdf(
         definition.compiled,
         {
@@ -77,12 +86,17 @@ export class ReportRenderer {
 }
 
 /** The data a report without a query gets: its plugin's cases in scope, by state. */
-async function caseCounts(context: ReportQueryContext & { manager: EntityManager }, pluginId: string | null): Promise<ReportData> {
+async function caseCounts(
+  context: ReportQueryContext & { manager: EntityManager },
+  pluginId: string | null,
+): Promise<ReportData> {
   const params: unknown[] = [pluginId];
   const where = ['c.plugin_id = $1'];
   if (!context.scope.all) where.push(`c.team_id = ANY($${params.push(context.scope.teams)})`);
-  if (context.parameters.from) where.push(`c.created_at >= ($${params.push(context.parameters.from)}::date AT TIME ZONE 'Europe/London')`);
-  if (context.parameters.to) where.push(`c.created_at < (($${params.push(context.parameters.to)}::date + 1) AT TIME ZONE 'Europe/London')`);
+  if (context.parameters.from)
+    where.push(`c.created_at >= ($${params.push(context.parameters.from)}::date AT TIME ZONE 'Europe/London')`);
+  if (context.parameters.to)
+    where.push(`c.created_at < (($${params.push(context.parameters.to)}::date + 1) AT TIME ZONE 'Europe/London')`);
   const byState = (await context.manager.query(
     `SELECT c.state, count(*)::int AS count FROM core.case c WHERE ${where.join(' AND ')} GROUP BY c.state ORDER BY c.state`,
     params,

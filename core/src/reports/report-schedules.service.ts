@@ -38,11 +38,13 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const overrides = new Map(
-      ((await this.dataSource.query('SELECT report_id AS "reportId", cron, enabled FROM core.report_schedule')) as {
-        reportId: string;
-        cron: string | null;
-        enabled: boolean;
-      }[]).map((o) => [o.reportId, o]),
+      (
+        (await this.dataSource.query('SELECT report_id AS "reportId", cron, enabled FROM core.report_schedule')) as {
+          reportId: string;
+          cron: string | null;
+          enabled: boolean;
+        }[]
+      ).map((o) => [o.reportId, o]),
     );
     for (const definition of this.catalogue.all()) {
       const override = overrides.get(definition.key);
@@ -61,7 +63,10 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
         this.scheduler.addCronJob(`report:${definition.key}`, job);
         job.start();
       } catch (error: unknown) {
-        this.logger.error({ err: error, report: definition.key, cron }, 'report schedule is not a valid cron expression');
+        this.logger.error(
+          { err: error, report: definition.key, cron },
+          'report schedule is not a valid cron expression',
+        );
       }
     }
   }
@@ -80,7 +85,10 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
     for (const command of commands) {
       const parameters = scheduledParameters(definition, scheduledFor, command.id);
       if (!parameters) {
-        this.logger.warn({ report: reportKey }, 'scheduled report has required parameters a schedule cannot fill; skipped');
+        this.logger.warn(
+          { report: reportKey },
+          'scheduled report has required parameters a schedule cannot fill; skipped',
+        );
         return created;
       }
       const run = await this.runs.insert({
@@ -101,8 +109,16 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
 }
 
 /** A scheduled run covers the previous calendar month (UK time) for one command. */
-export function scheduledParameters(definition: ReportDefinition, firedAt: Date, commandId: string): Record<string, string> | undefined {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: SCHEDULE_TIME_ZONE, year: 'numeric', month: '2-digit' })
+export function scheduledParameters(
+  definition: ReportDefinition,
+  firedAt: Date,
+  commandId: string,
+): Record<string, string> | undefined {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SCHEDULE_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+  })
     .format(firedAt)
     .split('-')
     .map(Number) as [number, number];

@@ -71,7 +71,10 @@ export async function loadCrossWorkflowReports(logger: Logger, dir = reportsRoot
       const compiled = compileReportTemplate(source, { name: `reports/${file}`, knownFields: report.fields });
       found.push({ key: reportKey(null, id), pluginId: null, report, compiled });
     } catch (error: unknown) {
-      logger.error({ report: id, problem: templateProblem(error, `reports/${file}`) }, 'cross-workflow report left out');
+      logger.error(
+        { report: id, problem: templateProblem(error, `reports/${file}`) },
+        'cross-workflow report left out',
+      );
     }
   }
   return found;

@@ -42,7 +42,12 @@ export class ReportsController {
   /** The finished PDF; every download is audited. */
   @RequirePermission('reports.read')
   @Get('runs/:runId/pdf')
-  async pdf(@Param('runId') runId: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string, @Res() reply: FastifyReply) {
+  async pdf(
+    @Param('runId') runId: string,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+    @Res() reply: FastifyReply,
+  ) {
     await sendPdf(reply, await this.reports.download(runId, scope, ip), this.logger);
   }
 
@@ -50,7 +55,12 @@ export class ReportsController {
   @RequirePermission('reports.run')
   @Post(':reportId/runs')
   @HttpCode(202)
-  create(@Param('reportId') reportId: string, @Body() dto: CreateRunDto, @CurrentScope() scope: AccessScope, @ClientIp() ip: string) {
+  create(
+    @Param('reportId') reportId: string,
+    @Body() dto: CreateRunDto,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+  ) {
     return this.reports.createRun(reportId, dto.parameters, scope, ip);
   }
 

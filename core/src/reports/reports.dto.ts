@@ -13,7 +13,10 @@ export class CreateRunDto {
 }
 
 export class RunListQueryDto {
-  @ApiProperty({ required: false, description: 'Only runs the caller requested, plus the scheduled runs of their command' })
+  @ApiProperty({
+    required: false,
+    description: 'Only runs the caller requested, plus the scheduled runs of their command',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'mine must be true or false' })

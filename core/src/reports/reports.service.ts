@@ -65,9 +65,12 @@ export class ReportsService {
 
   /** Own runs and the command's scheduled ones; admins see every run unless they ask for `mine`. */
   async listRuns(scope: AccessScope, mine: boolean, limit = 50): Promise<{ runs: ReportRunDto[] }> {
-    const commands = scope.all && !mine ? null : callerCommands(scope, new Organisation(this.reference.rows('organisation')));
+    const commands =
+      scope.all && !mine ? null : callerCommands(scope, new Organisation(this.reference.rows('organisation')));
     const runs = await this.runs.list(scope.userId, commands, limit);
-    return { runs: runs.filter((r) => r.requestedBy === scope.userId || this.mayRunKey(r.reportId, scope)).map(toRunDto) };
+    return {
+      runs: runs.filter((r) => r.requestedBy === scope.userId || this.mayRunKey(r.reportId, scope)).map(toRunDto),
+    };
   }
 
   /** The stored PDF of a finished run, each download audited. */
@@ -83,13 +86,23 @@ export class ReportsService {
     const definition = this.runnable(key, scope);
     const checked = checkParameters(definition.report.parameters ?? [], input, scope, this.reference);
     const generatedBy = await this.displayName(scope);
-    await this.audit(scope, ip, 'report.downloaded', definition.key, { report: definition.key, parameters: checked.values, direct: true });
+    await this.audit(scope, ip, 'report.downloaded', definition.key, {
+      report: definition.key,
+      parameters: checked.values,
+      direct: true,
+    });
     return {
       fileName: fileName(definition.key, checked.values),
       render: (out) =>
         this.renderer.render(
           definition,
-          { parameters: checked.values, printed: checked.printed, scopeTeams: checked.scopeTeams, generatedBy, generatedAt: new Date() },
+          {
+            parameters: checked.values,
+            printed: checked.printed,
+            scopeTeams: checked.scopeTeams,
+            generatedBy,
+            generatedAt: new Date(),
+          },
           out,
         ),
     };
@@ -115,7 +128,10 @@ export class ReportsService {
       run !== undefined &&
       (run.requestedBy === scope.userId ||
         (scope.all && this.mayRunKey(run.reportId, scope)) ||
-        (run.scheduledFor !== null && run.commandId !== null && commands.includes(run.commandId) && this.mayRunKey(run.reportId, scope)));
+        (run.scheduledFor !== null &&
+          run.commandId !== null &&
+          commands.includes(run.commandId) &&
+          this.mayRunKey(run.reportId, scope)));
     if (!visible) throw new NotFoundError(`There is no report run ${runId}`);
     return run;
   }
@@ -124,7 +140,13 @@ export class ReportsService {
     return (await this.runs.displayName(scope.userId)) ?? scope.username;
   }
 
-  private async audit(scope: AccessScope, ip: string, action: string, entityId: string, detail: Record<string, unknown>): Promise<void> {
+  private async audit(
+    scope: AccessScope,
+    ip: string,
+    action: string,
+    entityId: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await AuditRepository.append(this.dataSource.manager, [
       { actorId: scope.userId, actor: scope.username, action, entityType: 'report-run', entityId, ip, detail },
     ]);
@@ -133,7 +155,8 @@ export class ReportsService {
 
 function parametersOf(input: unknown): Record<string, unknown> {
   if (input === undefined || input === null) return {};
-  if (typeof input !== 'object' || Array.isArray(input)) throw new InputError('There is a problem', [{ path: 'parameters', message: 'parameters must be an object' }]);
+  if (typeof input !== 'object' || Array.isArray(input))
+    throw new InputError('There is a problem', [{ path: 'parameters', message: 'parameters must be an object' }]);
   return input as Record<string, unknown>;
 }
 

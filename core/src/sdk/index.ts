@@ -20,7 +20,14 @@ export type {
 } from './manifest.js';
 export { ROLES, isRole } from './roles.js';
 export type { Role } from './roles.js';
-export type { TaskPriority, TaskTemplate, WorkflowAction, WorkflowDefinition, WorkflowRoute, WorkflowState } from './workflow.js';
+export type {
+  TaskPriority,
+  TaskTemplate,
+  WorkflowAction,
+  WorkflowDefinition,
+  WorkflowRoute,
+  WorkflowState,
+} from './workflow.js';
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
 export { answerInstant } from './answers.js';

@@ -27,6 +27,8 @@ export class Organisation {
 
   /** Every team under a command. */
   teamsInCommand(command: string): string[] {
-    return [...this.level].filter(([id, level]) => level === 'team' && this.commandOf(id) === command).map(([id]) => id);
+    return [...this.level]
+      .filter(([id, level]) => level === 'team' && this.commandOf(id) === command)
+      .map(([id]) => id);
   }
 }

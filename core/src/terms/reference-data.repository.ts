@@ -24,9 +24,12 @@ export class ReferenceDataRepository {
    */
   async applySeed(sets: ReferenceSetDefinition[]): Promise<string[]> {
     const stored = new Map(
-      ((await this.dataSource.query('SELECT id, checksum FROM core.reference_set')) as { id: string; checksum: string }[]).map(
-        (r) => [r.id, r.checksum],
-      ),
+      (
+        (await this.dataSource.query('SELECT id, checksum FROM core.reference_set')) as {
+          id: string;
+          checksum: string;
+        }[]
+      ).map((r) => [r.id, r.checksum]),
     );
     const changed: string[] = [];
     for (const set of sets) {

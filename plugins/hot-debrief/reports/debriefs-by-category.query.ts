@@ -59,7 +59,11 @@ export async function debriefsByCategory(ctx: ReportQueryContext): Promise<Repor
       byCategory: byCategory.map((c) => ({ ...c, category: labels.get(c.category) ?? c.category })),
       byPort,
     },
-    rows: () => cursorRows(ctx, rowsSql, params, (row) => ({ ...row, category: labels.get(String(row.category)) ?? row.category })),
+    rows: () =>
+      cursorRows(ctx, rowsSql, params, (row) => ({
+        ...row,
+        category: labels.get(String(row.category)) ?? row.category,
+      })),
   };
 }
 
@@ -86,7 +90,9 @@ async function* cursorRows(
 async function categoryLabels(ctx: ReportQueryContext): Promise<Map<string, string>> {
   const rows = (await ctx.manager.query(
     `SELECT definition FROM core.form_definition WHERE plugin_id = 'hot-debrief' AND form_id = 'hot-debrief' ORDER BY version DESC LIMIT 1`,
-  )) as { definition: { pages: { components: { name?: string; options?: { value: string; label: string }[] }[] }[] } }[];
+  )) as {
+    definition: { pages: { components: { name?: string; options?: { value: string; label: string }[] }[] }[] };
+  }[];
   const category = rows[0]?.definition.pages.flatMap((p) => p.components).find((c) => c.name === 'category');
   return new Map((category?.options ?? []).map((o) => [o.value, o.label]));
 }

@@ -27,7 +27,9 @@ export class CreateTargetSheet1764203000000 implements PluginMigration {
       )`);
     await q.query(`CREATE INDEX "IDX_target_sheet_case_id" ON ${S}.target_sheet (case_id)`);
     await q.query(`CREATE INDEX "IDX_target_sheet_receiving_team_id" ON ${S}.target_sheet (receiving_team_id)`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_target_sheet_target_version" ON ${S}.target_sheet (target_id, target_version)`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_target_sheet_target_version" ON ${S}.target_sheet (target_id, target_version)`,
+    );
     await q.query(`
       CREATE TABLE ${S}.target_person (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -16,7 +16,9 @@ export class CreateTargetOutcome1764204000000 implements PluginMigration {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX "IDX_target_outcome_case_id" ON plugin_target_outcome.target_outcome (case_id)');
-    await q.query('CREATE INDEX "IDX_target_outcome_target_reference" ON plugin_target_outcome.target_outcome (target_reference)');
+    await q.query(
+      'CREATE INDEX "IDX_target_outcome_target_reference" ON plugin_target_outcome.target_outcome (target_reference)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

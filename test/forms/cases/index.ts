@@ -8,4 +8,10 @@ import { termCases } from './terms.cases.js';
 export type { FormCase } from './case-types.js';
 
 /** The whole shared table. */
-export const formCases: FormCase[] = [...basicsCases, ...conditionCases, ...termCases, ...groupCases, ...calcAndDateCases];
+export const formCases: FormCase[] = [
+  ...basicsCases,
+  ...conditionCases,
+  ...termCases,
+  ...groupCases,
+  ...calcAndDateCases,
+];

@@ -82,7 +82,15 @@ export class Cases1764130003000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['draft', 'form_definition', 'case_comment', 'case_link', 'case_term', 'case', 'case_key_day']) {
+    for (const table of [
+      'draft',
+      'form_definition',
+      'case_comment',
+      'case_link',
+      'case_term',
+      'case',
+      'case_key_day',
+    ]) {
       await q.query(`DROP TABLE core.${table}`);
     }
     await q.query('DROP SEQUENCE core.case_key_seq');

@@ -22,9 +22,15 @@ export class Tasks1764130004000 implements MigrationInterface {
         completed_at timestamptz
       )`);
     // Queues: open tasks of a team or an assignee, newest or most urgent first, keyset-paged.
-    await q.query(`CREATE INDEX task_team_queue_idx ON core.task (team_id, priority_rank DESC, created_at, id) WHERE status = 'open'`);
-    await q.query(`CREATE INDEX task_assignee_queue_idx ON core.task (assignee_id, priority_rank DESC, created_at, id) WHERE status = 'open'`);
-    await q.query(`CREATE INDEX task_due_idx ON core.task (due_at) WHERE status = 'open' AND escalated_at IS NULL AND escalation IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX task_team_queue_idx ON core.task (team_id, priority_rank DESC, created_at, id) WHERE status = 'open'`,
+    );
+    await q.query(
+      `CREATE INDEX task_assignee_queue_idx ON core.task (assignee_id, priority_rank DESC, created_at, id) WHERE status = 'open'`,
+    );
+    await q.query(
+      `CREATE INDEX task_due_idx ON core.task (due_at) WHERE status = 'open' AND escalated_at IS NULL AND escalation IS NOT NULL`,
+    );
     await q.query('CREATE INDEX task_case_idx ON core.task (case_id)');
   }
 

@@ -49,7 +49,9 @@ export class AuditChain1764130006000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON core.audit FOR EACH ROW EXECUTE FUNCTION core.audit_guard()`);
+    await q.query(
+      `CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON core.audit FOR EACH ROW EXECUTE FUNCTION core.audit_guard()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

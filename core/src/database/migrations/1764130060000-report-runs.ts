@@ -34,9 +34,13 @@ export class ReportRuns1764130060000 implements MigrationInterface {
     // One scheduled run per report, fire time and command, however many instances tick.
     await q.query(`CREATE UNIQUE INDEX report_run_schedule_uq ON core.report_run (report_id, scheduled_for, (coalesce(command_id, '')))
       WHERE scheduled_for IS NOT NULL`);
-    await q.query(`CREATE INDEX report_run_pending_idx ON core.report_run (created_at) WHERE status IN ('queued', 'running')`);
+    await q.query(
+      `CREATE INDEX report_run_pending_idx ON core.report_run (created_at) WHERE status IN ('queued', 'running')`,
+    );
     await q.query('CREATE INDEX report_run_requester_idx ON core.report_run (requested_by, created_at DESC)');
-    await q.query('CREATE INDEX report_run_command_idx ON core.report_run (command_id, created_at DESC) WHERE scheduled_for IS NOT NULL');
+    await q.query(
+      'CREATE INDEX report_run_command_idx ON core.report_run (command_id, created_at DESC) WHERE scheduled_for IS NOT NULL',
+    );
     await q.query(`
       CREATE TABLE core.report_run_chunk (
         run_id uuid NOT NULL REFERENCES core.report_run(id) ON DELETE CASCADE,

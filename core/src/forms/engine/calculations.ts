@@ -7,7 +7,13 @@ const NUMERIC_KINDS = new Set(['number', 'calculated']);
 const TIME_KINDS = new Set(['date', 'date-time']);
 
 /** Compiles a calculation; its inputs must be numeric fields (dates for `minutes-between`). */
-export function compileCalculation(calc: Calculation, scope: Scope, beforeOrder: number, where: string, sink: ProblemSink): CompiledOperand {
+export function compileCalculation(
+  calc: Calculation,
+  scope: Scope,
+  beforeOrder: number,
+  where: string,
+  sink: ProblemSink,
+): CompiledOperand {
   if (!calc || typeof calc !== 'object' || !Array.isArray(calc.args)) {
     sink.problems.push({ path: where, message: 'A calculation needs "op" and a list of "args"' });
     return () => undefined;
@@ -20,7 +26,9 @@ export function compileCalculation(calc: Calculation, scope: Scope, beforeOrder:
   if (timeBased && calc.args.length !== 2) {
     sink.problems.push({ path: `${where}.args`, message: 'minutes-between needs exactly two date-time fields' });
   }
-  const args = calc.args.map((arg, i) => compileOperand(arg, scope, beforeOrder, `${where}.args[${i}]`, sink, timeBased));
+  const args = calc.args.map((arg, i) =>
+    compileOperand(arg, scope, beforeOrder, `${where}.args[${i}]`, sink, timeBased),
+  );
   const round = calc.round;
   const compute = timeBased ? minutesBetween(args) : arithmetic(calc.op, args);
   if (round === undefined) return compute;
@@ -31,7 +39,14 @@ export function compileCalculation(calc: Calculation, scope: Scope, beforeOrder:
   };
 }
 
-function compileOperand(arg: Operand, scope: Scope, beforeOrder: number, where: string, sink: ProblemSink, timeBased: boolean): CompiledOperand {
+function compileOperand(
+  arg: Operand,
+  scope: Scope,
+  beforeOrder: number,
+  where: string,
+  sink: ProblemSink,
+  timeBased: boolean,
+): CompiledOperand {
   if (typeof arg === 'number') return () => arg;
   if (typeof arg === 'object' && arg !== null) {
     if (timeBased) sink.problems.push({ path: where, message: 'minutes-between takes field names, not calculations' });
@@ -43,7 +58,10 @@ function compileOperand(arg: Operand, scope: Scope, beforeOrder: number, where: 
     const allowed = timeBased ? TIME_KINDS : NUMERIC_KINDS;
     if (!allowed.has(kind)) {
       const wanted = timeBased ? 'date or date-time' : 'numeric';
-      sink.problems.push({ path: where, message: `Calculation uses field "${String(arg)}" which is not ${wanted} (it is ${kind})` });
+      sink.problems.push({
+        path: where,
+        message: `Calculation uses field "${String(arg)}" which is not ${wanted} (it is ${kind})`,
+      });
     }
   }
   const get = refGetter(ref);

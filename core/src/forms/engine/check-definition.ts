@@ -14,15 +14,19 @@ const FORM_TYPES = ['single', 'wizard', 'task-list'];
 export function checkFormDefinition(form: FormDefinition, terms: TermDictionary): FormProblem[] {
   if (typeof form !== 'object' || form === null) return [{ path: '', message: 'A form must be an object' }];
   const problems: FormProblem[] = [];
-  if (typeof form.id !== 'string' || !FORM_ID.test(form.id)) problems.push({ path: 'id', message: 'Form id must be lower-case letters, digits and hyphens' });
-  if (!Number.isInteger(form.version) || form.version < 1) problems.push({ path: 'version', message: 'Form version must be a whole number, 1 or more' });
+  if (typeof form.id !== 'string' || !FORM_ID.test(form.id))
+    problems.push({ path: 'id', message: 'Form id must be lower-case letters, digits and hyphens' });
+  if (!Number.isInteger(form.version) || form.version < 1)
+    problems.push({ path: 'version', message: 'Form version must be a whole number, 1 or more' });
   if (typeof form.title !== 'string' || !form.title) problems.push({ path: 'title', message: 'Form needs a title' });
-  if (!FORM_TYPES.includes(form.type)) problems.push({ path: 'type', message: `Form type must be one of: ${FORM_TYPES.join(', ')}` });
+  if (!FORM_TYPES.includes(form.type))
+    problems.push({ path: 'type', message: `Form type must be one of: ${FORM_TYPES.join(', ')}` });
   if (!Array.isArray(form.pages) || form.pages.length === 0) {
     problems.push({ path: 'pages', message: 'Form needs at least one page' });
     return problems;
   }
-  if (form.type === 'single' && form.pages.length !== 1) problems.push({ path: 'pages', message: 'A single-page form has exactly one page' });
+  if (form.type === 'single' && form.pages.length !== 1)
+    problems.push({ path: 'pages', message: 'A single-page form has exactly one page' });
   problems.push(...pageProblems(form));
   problems.push(...compileForm(form, terms).problems);
   return problems;
@@ -32,14 +36,20 @@ function pageProblems(form: FormDefinition): FormProblem[] {
   const problems: FormProblem[] = [];
   const ids = new Set<string>();
   const sections = new Set((form.sections ?? []).map((s) => s.id));
-  if (form.type === 'task-list' && sections.size === 0) problems.push({ path: 'sections', message: 'A task-list form needs sections' });
+  if (form.type === 'task-list' && sections.size === 0)
+    problems.push({ path: 'sections', message: 'A task-list form needs sections' });
   form.pages.forEach((page, i) => {
-    if (typeof page.id !== 'string' || !FORM_ID.test(page.id)) problems.push({ path: `pages[${i}].id`, message: 'Page id must be lower-case letters, digits and hyphens' });
+    if (typeof page.id !== 'string' || !FORM_ID.test(page.id))
+      problems.push({ path: `pages[${i}].id`, message: 'Page id must be lower-case letters, digits and hyphens' });
     else if (ids.has(page.id)) problems.push({ path: `pages[${i}].id`, message: `Duplicate page id "${page.id}"` });
     ids.add(page.id);
-    if (typeof page.title !== 'string' || !page.title) problems.push({ path: `pages[${i}].title`, message: 'Page needs a title' });
+    if (typeof page.title !== 'string' || !page.title)
+      problems.push({ path: `pages[${i}].title`, message: 'Page needs a title' });
     if (form.type === 'task-list' && (page.section === undefined || !sections.has(page.section))) {
-      problems.push({ path: `pages[${i}].section`, message: `Page "${page.id}" must belong to one of the form's sections` });
+      problems.push({
+        path: `pages[${i}].section`,
+        message: `Page "${page.id}" must belong to one of the form's sections`,
+      });
     }
   });
   return problems;

@@ -1,5 +1,12 @@
 import { compileCalculation } from './calculations.js';
-import { CONTENT_TYPES, createCalculatedField, createGroupField, createInputField, INPUT_TYPES, type FieldContext } from './compile-field.js';
+import {
+  CONTENT_TYPES,
+  createCalculatedField,
+  createGroupField,
+  createInputField,
+  INPUT_TYPES,
+  type FieldContext,
+} from './compile-field.js';
 import type { Bound, CompiledField, CompiledForm, CompiledPage, CompiledRule, Env, Scope } from './compiled-types.js';
 import { compileCondition } from './conditions.js';
 import { parseDateTime, parseIsoDate } from './dates.js';
@@ -32,7 +39,9 @@ function build(form: FormDefinition, terms: TermDictionary): CompiledForm {
     pages.push(compiled);
     const firstOrder = ctx.nextOrder;
     if (page.show_when !== undefined) {
-      deferred.push(() => (compiled.condition = compileCondition(page.show_when!, root, firstOrder, `${where}.show_when`, ctx)));
+      deferred.push(
+        () => (compiled.condition = compileCondition(page.show_when!, root, firstOrder, `${where}.show_when`, ctx)),
+      );
     }
     addComponents(page.components, compiled, root, `${where}.components`, ctx, deferred, 0);
     compiled.fields = root.fields.filter((f) => f.page === compiled);
@@ -59,14 +68,19 @@ function addComponents(
     const at = `${where}[${i}]`;
     const type = (component as { type?: string }).type;
     if (type !== undefined && CONTENT_TYPES.has(type)) {
-      if (typeof (component as { text?: unknown }).text !== 'string') ctx.problems.push({ path: at, message: `A ${type} needs "text"` });
+      if (typeof (component as { text?: unknown }).text !== 'string')
+        ctx.problems.push({ path: at, message: `A ${type} needs "text"` });
       return;
     }
     let field: CompiledField;
     if (type === 'group') {
       const group = component as Extract<Component, { type: 'group' }>;
       field = createGroupField(group, page, at, ctx);
-      if (depth + 1 > MAX_GROUP_DEPTH) ctx.problems.push({ path: at, message: `Group "${group.name}" is nested too deeply (at most ${MAX_GROUP_DEPTH} levels)` });
+      if (depth + 1 > MAX_GROUP_DEPTH)
+        ctx.problems.push({
+          path: at,
+          message: `Group "${group.name}" is nested too deeply (at most ${MAX_GROUP_DEPTH} levels)`,
+        });
       const children: Scope = { fields: [], byName: new Map(), parent: scope, owner: field };
       field.children = children;
       addComponents(group.components, page, children, `${at}.components`, ctx, deferred, depth + 1);
@@ -74,19 +88,29 @@ function addComponents(
     } else if (type === 'calculated') {
       const calc = component as Extract<Component, { type: 'calculated' }>;
       field = createCalculatedField(calc, page, at, ctx);
-      deferred.push(() => (field.calc = compileCalculation(calc.calculation, scope, field.order, `${at}.calculation`, ctx)));
+      deferred.push(
+        () => (field.calc = compileCalculation(calc.calculation, scope, field.order, `${at}.calculation`, ctx)),
+      );
     } else if (type === undefined || INPUT_TYPES.has(type)) {
-      field = createInputField(component as Extract<Component, { name: string }> & { type?: never }, page, scope, at, ctx);
+      field = createInputField(
+        component as Extract<Component, { name: string }> & { type?: never },
+        page,
+        scope,
+        at,
+        ctx,
+      );
       deferred.push(() => compileBounds(field, scope, at, ctx));
     } else {
       ctx.problems.push({ path: `${at}.type`, message: `Unknown component type "${type}"` });
       return;
     }
-    if (scope.byName.has(field.name)) ctx.problems.push({ path: `${at}.name`, message: `Duplicate field name "${field.name}"` });
+    if (scope.byName.has(field.name))
+      ctx.problems.push({ path: `${at}.name`, message: `Duplicate field name "${field.name}"` });
     else scope.byName.set(field.name, field);
     scope.fields.push(field);
     const condition = component.show_when;
-    if (condition !== undefined) deferred.push(() => (field.condition = compileCondition(condition, scope, field.order, `${at}.show_when`, ctx)));
+    if (condition !== undefined)
+      deferred.push(() => (field.condition = compileCondition(condition, scope, field.order, `${at}.show_when`, ctx)));
   });
 }
 
@@ -96,14 +120,23 @@ function compileBounds(field: CompiledField, scope: Scope, where: string, ctx: P
     const bound = source[key];
     if (bound === undefined) continue;
     if (field.kind !== 'date' && field.kind !== 'date-time') {
-      ctx.problems.push({ path: `${where}.${key}`, message: `Field "${field.name}" is not a date, so it cannot have "${key}"` });
+      ctx.problems.push({
+        path: `${where}.${key}`,
+        message: `Field "${field.name}" is not a date, so it cannot have "${key}"`,
+      });
       continue;
     }
     field[key] = compileBound(bound, field, scope, `${where}.${key}`, ctx);
   }
 }
 
-function compileBound(bound: string | FieldRef, field: CompiledField, scope: Scope, where: string, ctx: ProblemSink): Bound | undefined {
+function compileBound(
+  bound: string | FieldRef,
+  field: CompiledField,
+  scope: Scope,
+  where: string,
+  ctx: ProblemSink,
+): Bound | undefined {
   if (typeof bound === 'string') {
     if (parseIsoDate(bound) === undefined && parseDateTime(bound, 'UTC') === undefined) {
       ctx.problems.push({ path: where, message: `Field "${field.name}" has "${bound}" which is not an ISO date` });
@@ -113,7 +146,10 @@ function compileBound(bound: string | FieldRef, field: CompiledField, scope: Sco
   }
   const ref = resolveRef(scope, bound.field, field.order, `${where}.field`, ctx);
   if (ref && ref.field.kind !== 'date' && ref.field.kind !== 'date-time') {
-    ctx.problems.push({ path: where, message: `Field "${field.name}" is compared with "${bound.field}" which is not a date` });
+    ctx.problems.push({
+      path: where,
+      message: `Field "${field.name}" is compared with "${bound.field}" which is not a date`,
+    });
   }
   return ref ? { ref: refGetter(ref), label: ref.field.errorName } : undefined;
 }
@@ -126,7 +162,8 @@ function compileRules(rules: Rule[] | undefined, scope: Scope, where: string, ct
   }
   return rules.map((rule, i) => {
     const at = `${where}[${i}]`;
-    if (typeof rule.message !== 'string' || !rule.message) ctx.problems.push({ path: `${at}.message`, message: 'A rule needs a message' });
+    if (typeof rule.message !== 'string' || !rule.message)
+      ctx.problems.push({ path: `${at}.message`, message: 'A rule needs a message' });
     if (typeof rule.path !== 'string' || !scope.byName.has(rule.path)) {
       ctx.problems.push({ path: `${at}.path`, message: `Rule reports against unknown field "${String(rule.path)}"` });
     }

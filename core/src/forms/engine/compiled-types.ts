@@ -1,5 +1,13 @@
 import type { Answers, FormProblem, TermDefinition } from './engine-types.js';
-import type { CalculatedComponent, FormDefinition, GroupComponent, InputComponent, InputType, MessageOverrides, Page } from './form-types.js';
+import type {
+  CalculatedComponent,
+  FormDefinition,
+  GroupComponent,
+  InputComponent,
+  InputType,
+  MessageOverrides,
+  Page,
+} from './form-types.js';
 
 /** What kind of answer a field holds. */
 export type FieldKind = InputType | 'group' | 'calculated';

@@ -67,7 +67,11 @@ function compileFieldCondition(
   }
   const extra = Object.keys(c).filter((k) => k !== 'field' && !(OPERATORS as readonly string[]).includes(k));
   if (extra.length > 0) sink.problems.push({ path: where, message: `Unknown condition operator "${extra[0]}"` });
-  if (!OPERATORS.some((op) => op in c)) sink.problems.push({ path: where, message: 'A condition needs an operator (eq, ne, in, nin, contains, exists, gt, gte, lt, lte)' });
+  if (!OPERATORS.some((op) => op in c))
+    sink.problems.push({
+      path: where,
+      message: 'A condition needs an operator (eq, ne, in, nin, contains, exists, gt, gte, lt, lte)',
+    });
   const ref = resolveRef(scope, c.field, beforeOrder, `${where}.field`, sink);
   refs?.push(refPath(ref));
   const get = refGetter(ref);
@@ -77,7 +81,9 @@ function compileFieldCondition(
   if (c.in) tests.push((v) => c.in!.includes(v as Scalar));
   if (c.nin) tests.push((v) => !c.nin!.includes(v as Scalar));
   if ('contains' in c) {
-    tests.push((v) => (Array.isArray(v) ? v.includes(c.contains) : typeof v === 'string' && v.includes(String(c.contains))));
+    tests.push((v) =>
+      Array.isArray(v) ? v.includes(c.contains) : typeof v === 'string' && v.includes(String(c.contains)),
+    );
   }
   if (c.exists !== undefined) tests.push((v) => hasAnswer(v) === c.exists);
   for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {

@@ -9,7 +9,20 @@ export const DEFAULT_TIME_ZONE = 'Europe/London';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for a real calendar date, else undefined. */
@@ -76,7 +89,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Wall-clock parts of an instant in a time zone. */
-export function wallParts(instant: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
+export function wallParts(
+  instant: number,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number } {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

@@ -19,6 +19,7 @@ export function compileAnswerCondition(
   const predicate = compileCondition(condition, compiled.root, undefined, where, sink);
   return {
     problems: sink.problems,
-    test: (answers, timeZone = DEFAULT_TIME_ZONE) => predicate({ values: answers, prefix: '', run: { timeZone, errored: new Set() } }),
+    test: (answers, timeZone = DEFAULT_TIME_ZONE) =>
+      predicate({ values: answers, prefix: '', run: { timeZone, errored: new Set() } }),
   };
 }

@@ -10,8 +10,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,18}[0-9]$/;
 const FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const TYPE_DEFAULTS: Partial<Record<string, MessageKey>> = {
-  number: 'number', date: 'date', time: 'time', 'date-time': 'dateTime',
-  radios: 'option', select: 'option', autocomplete: 'option', checkboxes: 'option', file: 'file',
+  number: 'number',
+  date: 'date',
+  time: 'time',
+  'date-time': 'dateTime',
+  radios: 'option',
+  select: 'option',
+  autocomplete: 'option',
+  checkboxes: 'option',
+  file: 'file',
 };
 
 /** What a field validator needs to know about the run. */
@@ -31,15 +38,25 @@ export type Checked = { ok: true; value: unknown } | { ok: false; message: strin
 export function fieldMessage(field: CompiledField, key: MessageKey, extra?: Partial<MessageParams>): string {
   let template = pickTemplate(key, field.messages);
   if (key === 'type' && !field.messages.type) {
-    const fallback = field.reference && TYPE_DEFAULTS[field.kind] === 'option' ? 'reference' : TYPE_DEFAULTS[field.kind];
+    const fallback =
+      field.reference && TYPE_DEFAULTS[field.kind] === 'option' ? 'reference' : TYPE_DEFAULTS[field.kind];
     if (fallback) template = pickTemplate(fallback, field.messages);
-    else if (field.kind === 'yes-no') template = pickTemplate('required', field.messages); // anything but yes/no is no answer
+    else if (field.kind === 'yes-no')
+      template = pickTemplate('required', field.messages); // anything but yes/no is no answer
     else if (field.kind === 'group') template = '{Name} must be a list of {itemsName}';
   }
-  return formatMessage(template, { name: field.errorName, itemName: field.itemName, itemsName: field.itemsName, ...extra });
+  return formatMessage(template, {
+    name: field.errorName,
+    itemName: field.itemName,
+    itemsName: field.itemsName,
+    ...extra,
+  });
 }
 
-const fail = (field: CompiledField, key: MessageKey, extra?: Partial<MessageParams>): Checked => ({ ok: false, message: fieldMessage(field, key, extra) });
+const fail = (field: CompiledField, key: MessageKey, extra?: Partial<MessageParams>): Checked => ({
+  ok: false,
+  message: fieldMessage(field, key, extra),
+});
 
 /** Checks one answered, visible, non-group value against its field. */
 export function checkValue(field: CompiledField, raw: unknown, env: Env, ctx: CheckContext): Checked {
@@ -77,7 +94,8 @@ export function checkValue(field: CompiledField, raw: unknown, env: Env, ctx: Ch
 }
 
 function checkText(field: CompiledField, text: string): Checked {
-  if (field.minLength !== undefined && text.length < field.minLength) return fail(field, 'minLength', { min: field.minLength });
+  if (field.minLength !== undefined && text.length < field.minLength)
+    return fail(field, 'minLength', { min: field.minLength });
   if (field.pattern && !field.pattern.test(text)) return fail(field, 'pattern');
   if (field.kind === 'email' && !EMAIL.test(text)) return fail(field, 'email');
   if (field.kind === 'phone' && !PHONE.test(text)) return fail(field, 'phone');
@@ -93,7 +111,8 @@ function checkNumber(field: CompiledField, raw: unknown): Checked {
   if (field.integer && !Number.isInteger(value)) return fail(field, 'integer');
   const { min, max } = field;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    if (min !== undefined && max !== undefined && !field.messages.min && !field.messages.max) return fail(field, 'between', { min, max });
+    if (min !== undefined && max !== undefined && !field.messages.min && !field.messages.max)
+      return fail(field, 'between', { min, max });
     return value < (min ?? -Infinity) ? fail(field, 'min', { min }) : fail(field, 'max', { max });
   }
   return { ok: true, value };
@@ -125,8 +144,10 @@ function checkFile(field: CompiledField, raw: unknown, ctx: CheckContext): Check
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(field, 'file');
   const { id, name } = raw as { id?: unknown; name?: unknown };
   const keys = Object.keys(raw);
-  if (typeof id !== 'string' || !FILE_ID.test(id) || typeof name !== 'string' || name.length === 0) return fail(field, 'file');
-  if (name.length > Math.min(255, ctx.maxStringLength) || keys.some((k) => k !== 'id' && k !== 'name')) return fail(field, 'file');
+  if (typeof id !== 'string' || !FILE_ID.test(id) || typeof name !== 'string' || name.length === 0)
+    return fail(field, 'file');
+  if (name.length > Math.min(255, ctx.maxStringLength) || keys.some((k) => k !== 'id' && k !== 'name'))
+    return fail(field, 'file');
   return { ok: true, value: { id, name } };
 }
 
@@ -147,7 +168,8 @@ function checkDateTime(field: CompiledField, text: string, env: Env, ctx: CheckC
   if (instant === undefined) return fail(field, 'dateTime');
   const now = ctx.now.getTime();
   // For a date-time "in the past" and "not in the future" are the same test.
-  if ((field.past || field.notFuture) && instant > now) return fail(field, field.messages.notFuture && !field.past ? 'notFuture' : 'past');
+  if ((field.past || field.notFuture) && instant > now)
+    return fail(field, field.messages.notFuture && !field.past ? 'notFuture' : 'past');
   if (field.future && instant <= now) return fail(field, 'future');
   return checkBounds(field, instant, text, env, ctx);
 }
@@ -158,7 +180,8 @@ function checkBounds(field: CompiledField, at: number, text: string, env: Env, c
     if (!bound) continue;
     const limit = boundValue(bound, env, ctx.timeZone);
     if (limit === undefined) continue;
-    if (key === 'before' ? at >= limit : at <= limit) return fail(field, key, { date: boundLabel(bound, ctx.timeZone), other: boundLabel(bound, ctx.timeZone) });
+    if (key === 'before' ? at >= limit : at <= limit)
+      return fail(field, key, { date: boundLabel(bound, ctx.timeZone), other: boundLabel(bound, ctx.timeZone) });
   }
   return { ok: true, value: text };
 }

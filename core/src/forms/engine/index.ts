@@ -15,7 +15,14 @@ export { answerJsonSchema, type JsonSchema } from './json-schema.js';
 export { termValues, type TermValue } from './term-values.js';
 export { normaliseTermValue } from './normalise.js';
 export { createReferenceLookup, type ReferenceRow, type ReferenceSets } from './reference-lookup.js';
-export { visiblePages, nextPageId, pageIdForPath, validatePage, sectionStatuses, type SectionStatus } from './navigation.js';
+export {
+  visiblePages,
+  nextPageId,
+  pageIdForPath,
+  validatePage,
+  sectionStatuses,
+  type SectionStatus,
+} from './navigation.js';
 export { typesForTerm } from './term-binding.js';
 export { DEFAULT_MESSAGES } from './messages.js';
 export { hasAnswer } from './conditions.js';

@@ -47,7 +47,11 @@ function valueSchema(field: CompiledField): JsonSchema {
   const cap = Math.min(field.maxLength ?? DEFAULT_LIMITS.maxStringLength, DEFAULT_LIMITS.maxStringLength);
   switch (field.kind) {
     case 'number':
-      return { type: field.integer ? 'integer' : 'number', ...bounds('minimum', field.min), ...bounds('maximum', field.max) };
+      return {
+        type: field.integer ? 'integer' : 'number',
+        ...bounds('minimum', field.min),
+        ...bounds('maximum', field.max),
+      };
     case 'calculated':
       return { type: 'number', readOnly: true };
     case 'yes-no':
@@ -63,7 +67,10 @@ function valueSchema(field: CompiledField): JsonSchema {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'name'],
-        properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' }, name: { type: 'string', minLength: 1, maxLength: 255 } },
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+        },
       };
     case 'radios':
     case 'select':
@@ -91,7 +98,11 @@ function valueSchema(field: CompiledField): JsonSchema {
 
 function choiceSchema(field: CompiledField): JsonSchema {
   if (field.options) return { type: 'string', enum: [...field.options.keys()] };
-  return { type: 'string', maxLength: DEFAULT_LIMITS.maxStringLength, ...(field.reference ? { 'x-reference-set': field.reference } : {}) };
+  return {
+    type: 'string',
+    maxLength: DEFAULT_LIMITS.maxStringLength,
+    ...(field.reference ? { 'x-reference-set': field.reference } : {}),
+  };
 }
 
 function bounds(keyword: string, value: number | undefined): JsonSchema {

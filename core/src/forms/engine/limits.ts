@@ -12,7 +12,8 @@ function tooDeep(node: unknown, depth: number, maxDepth: number, budget: { nodes
   if (typeof node !== 'object' || node === null) return false;
   if (depth > maxDepth || --budget.nodes < 0) return true;
   if (Array.isArray(node)) {
-    for (const child of node) if (typeof child === 'object' && child !== null && tooDeep(child, depth + 1, maxDepth, budget)) return true;
+    for (const child of node)
+      if (typeof child === 'object' && child !== null && tooDeep(child, depth + 1, maxDepth, budget)) return true;
     return false;
   }
   for (const key in node) {

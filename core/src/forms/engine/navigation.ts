@@ -11,7 +11,12 @@ import { validateAnswers } from './validate.js';
 export type SectionStatus = 'not-started' | 'in-progress' | 'completed';
 
 /** Ids of the pages shown for these answers, in order. */
-export function visiblePages(form: FormDefinition, answers: Answers, terms: TermDictionary, timeZone = DEFAULT_TIME_ZONE): string[] {
+export function visiblePages(
+  form: FormDefinition,
+  answers: Answers,
+  terms: TermDictionary,
+  timeZone = DEFAULT_TIME_ZONE,
+): string[] {
   const env: Env = { values: answers, prefix: '', run: { timeZone, errored: new Set() } };
   return compileForm(form, terms)
     .pages.filter((p) => !p.condition || p.condition(env))
@@ -19,7 +24,13 @@ export function visiblePages(form: FormDefinition, answers: Answers, terms: Term
 }
 
 /** The wizard page after `pageId` (skipping hidden pages), or undefined at the end (check your answers). */
-export function nextPageId(form: FormDefinition, pageId: string, answers: Answers, terms: TermDictionary, timeZone?: string): string | undefined {
+export function nextPageId(
+  form: FormDefinition,
+  pageId: string,
+  answers: Answers,
+  terms: TermDictionary,
+  timeZone?: string,
+): string | undefined {
   const pages = compileForm(form, terms).pages;
   const shown = new Set(visiblePages(form, answers, terms, timeZone));
   const start = pages.findIndex((p) => p.id === pageId);
@@ -35,11 +46,18 @@ export function pageIdForPath(form: FormDefinition, path: string, terms: TermDic
  * Errors for one page, as the shell shows them when the officer presses "Continue":
  * the submission errors (required answers included) of that page's questions.
  */
-export function validatePage(form: FormDefinition, pageId: string, answers: Answers, options: Omit<ValidateOptions, 'mode'>): FormError[] {
+export function validatePage(
+  form: FormDefinition,
+  pageId: string,
+  answers: Answers,
+  options: Omit<ValidateOptions, 'mode'>,
+): FormError[] {
   const page = compileForm(form, options.terms).pages.find((p) => p.id === pageId);
   if (!page) return [];
   const names = new Set(page.fields.map((f) => f.name));
-  return validateAnswers(form, answers, { ...options, mode: 'submit' }).errors.filter((e) => names.has(rootField(e.path)));
+  return validateAnswers(form, answers, { ...options, mode: 'submit' }).errors.filter((e) =>
+    names.has(rootField(e.path)),
+  );
 }
 
 /** Progress of each section of a task-list form. */

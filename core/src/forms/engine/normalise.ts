@@ -11,7 +11,11 @@ const WORDS = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})$/;
  * (2026-04-12, 12/04/2026, 12 April 2026, or { day, month, year }), date-times as UTC ISO
  * instants. Returns undefined for a value that cannot be normalised.
  */
-export function normaliseTermValue(term: TermDefinition, value: unknown, timeZone = DEFAULT_TIME_ZONE): string | undefined {
+export function normaliseTermValue(
+  term: TermDefinition,
+  value: unknown,
+  timeZone = DEFAULT_TIME_ZONE,
+): string | undefined {
   switch (term.normalise) {
     case 'registration':
       return typeof value === 'string' ? nonEmpty(value.replace(/\s+/g, '').toUpperCase()) : undefined;

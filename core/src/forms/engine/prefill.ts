@@ -21,7 +21,12 @@ export interface PrefillContext {
  * Fills unanswered top-level fields that declare `prefill: { from }` from the context.
  * Existing answers are never overwritten; sources that give nothing are skipped.
  */
-export function prefill(form: FormDefinition, context: PrefillContext, terms: TermDictionary, answers: Answers = {}): Answers {
+export function prefill(
+  form: FormDefinition,
+  context: PrefillContext,
+  terms: TermDictionary,
+  answers: Answers = {},
+): Answers {
   const out: Answers = { ...answers };
   for (const field of compileForm(form, terms).root.fields) {
     const from = (field.source as { prefill?: { from?: unknown } }).prefill?.from;

@@ -1,6 +1,14 @@
 import { compileForm } from './compile.js';
 import type { CompiledField, Env, Scope } from './compiled-types.js';
-import { DEFAULT_TIME_ZONE, displayDate, displayDateTime, displayTime, parseDateTime, parseIsoDate, parseTime } from './dates.js';
+import {
+  DEFAULT_TIME_ZONE,
+  displayDate,
+  displayDateTime,
+  displayTime,
+  parseDateTime,
+  parseIsoDate,
+  parseTime,
+} from './dates.js';
 import type { Answers, ReferenceLookup, TermDictionary } from './engine-types.js';
 import type { FormDefinition } from './form-types.js';
 import { capitalise } from './messages.js';
@@ -41,14 +49,22 @@ export function summarise(form: FormDefinition, answers: Answers, options: Summa
   return rows;
 }
 
-function addRows(fields: CompiledField[], env: Env, labelPrefix: string, pageId: string, rows: SummaryRow[], options: SummariseOptions & { timeZone: string }): void {
+function addRows(
+  fields: CompiledField[],
+  env: Env,
+  labelPrefix: string,
+  pageId: string,
+  rows: SummaryRow[],
+  options: SummariseOptions & { timeZone: string },
+): void {
   for (const field of fields) {
     if (field.condition && !field.condition(env)) continue;
     const value = env.values[field.name];
     const path = env.prefix + field.name;
     if (field.kind === 'group') {
       const items = Array.isArray(value) ? (value as Answers[]) : [];
-      if (items.length === 0) rows.push({ pageId, path, label: labelPrefix + field.label, value: [], displayValue: 'None' });
+      if (items.length === 0)
+        rows.push({ pageId, path, label: labelPrefix + field.label, value: [], displayValue: 'None' });
       items.forEach((item, i) => {
         const itemEnv: Env = { values: item, prefix: `${path}[${i}].`, parent: env, run: env.run };
         const prefix = `${labelPrefix}${capitalise(field.itemName ?? 'item')} ${i + 1}: `;
@@ -100,5 +116,9 @@ function display(field: CompiledField, value: unknown, options: SummariseOptions
 }
 
 function choiceLabel(field: CompiledField, value: string, options: SummariseOptions): string {
-  return field.options?.get(value) ?? (field.reference ? options.reference?.label(field.reference, value) : undefined) ?? value;
+  return (
+    field.options?.get(value) ??
+    (field.reference ? options.reference?.label(field.reference, value) : undefined) ??
+    value
+  );
 }

@@ -41,13 +41,22 @@ export function termConflicts(component: InputComponent, term: TermDefinition, w
     });
   }
   if (component.options !== undefined && term.reference) {
-    problems.push({ path: `${where}.options`, message: `${field} lists its own options but term ${term.id} uses reference set "${term.reference}"` });
+    problems.push({
+      path: `${where}.options`,
+      message: `${field} lists its own options but term ${term.id} uses reference set "${term.reference}"`,
+    });
   }
   if (component.maxLength !== undefined && term.maxLength !== undefined && component.maxLength > term.maxLength) {
-    problems.push({ path: `${where}.maxLength`, message: `${field} allows ${component.maxLength} characters but term ${term.id} allows at most ${term.maxLength}` });
+    problems.push({
+      path: `${where}.maxLength`,
+      message: `${field} allows ${component.maxLength} characters but term ${term.id} allows at most ${term.maxLength}`,
+    });
   }
   if (component.pattern !== undefined && term.pattern !== undefined && component.pattern !== term.pattern) {
-    problems.push({ path: `${where}.pattern`, message: `${field} has its own pattern but term ${term.id} defines the format` });
+    problems.push({
+      path: `${where}.pattern`,
+      message: `${field} has its own pattern but term ${term.id} defines the format`,
+    });
   }
   return problems;
 }

@@ -17,7 +17,12 @@ export interface TermValue {
  * Every term-bound value in (validated) answers, repeating groups included, in form order.
  * Values that cannot be normalised are left out.
  */
-export function termValues(form: FormDefinition, answers: Answers, terms: TermDictionary, timeZone?: string): TermValue[] {
+export function termValues(
+  form: FormDefinition,
+  answers: Answers,
+  terms: TermDictionary,
+  timeZone?: string,
+): TermValue[] {
   const out: TermValue[] = [];
   collect(compileForm(form, terms).root, answers, '', out, timeZone);
   return out;
@@ -29,7 +34,8 @@ function collect(scope: Scope, values: Answers, prefix: string, out: TermValue[]
     if (value === undefined) continue;
     if (field.children && Array.isArray(value)) {
       value.forEach((item, i) => {
-        if (typeof item === 'object' && item !== null) collect(field.children!, item as Answers, `${prefix}${field.name}[${i}].`, out, timeZone);
+        if (typeof item === 'object' && item !== null)
+          collect(field.children!, item as Answers, `${prefix}${field.name}[${i}].`, out, timeZone);
       });
       continue;
     }

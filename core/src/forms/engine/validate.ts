@@ -43,7 +43,8 @@ export function validateAnswers(form: FormDefinition, answers: unknown, options:
     compiled,
     env: { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, errored: new Set() },
   };
-  if (!isPlainObject(answers)) return { valid: false, errors: [{ path: '', message: 'Answers must be an object' }], answers: {} };
+  if (!isPlainObject(answers))
+    return { valid: false, errors: [{ path: '', message: 'Answers must be an object' }], answers: {} };
   if (exceedsDepth(answers, limits?.maxDepth ?? DEFAULT_LIMITS.maxDepth)) {
     return { valid: false, errors: [{ path: '', message: 'Answers are nested too deeply' }], answers: {} };
   }
@@ -55,25 +56,35 @@ export function validateAnswers(form: FormDefinition, answers: unknown, options:
 }
 
 /** Validates a submission (mode 'submit'). */
-export function validateSubmission(form: FormDefinition, answers: unknown, options: Omit<ValidateOptions, 'mode'>): ValidationResult {
+export function validateSubmission(
+  form: FormDefinition,
+  answers: unknown,
+  options: Omit<ValidateOptions, 'mode'>,
+): ValidationResult {
   return validateAnswers(form, answers, { ...options, mode: 'submit' });
 }
 
 /** Validates a draft (mode 'draft'). */
-export function validateDraft(form: FormDefinition, answers: unknown, options: Omit<ValidateOptions, 'mode'>): ValidationResult {
+export function validateDraft(
+  form: FormDefinition,
+  answers: unknown,
+  options: Omit<ValidateOptions, 'mode'>,
+): ValidationResult {
   return validateAnswers(form, answers, { ...options, mode: 'draft' });
 }
 
 function validateScope(scope: Scope, raw: Record<string, unknown>, env: Env, run: Run): void {
   for (const key in raw) {
-    if (!scope.byName.has(key)) report(run, env.prefix + key, formatMessage(DEFAULT_MESSAGES.unknown, { name: env.prefix + key }));
+    if (!scope.byName.has(key))
+      report(run, env.prefix + key, formatMessage(DEFAULT_MESSAGES.unknown, { name: env.prefix + key }));
   }
   const cleaned = env.values;
   for (const field of scope.fields) {
     const value = Object.hasOwn(raw, field.name) ? raw[field.name] : undefined;
     const path = env.prefix + field.name;
     if (!isVisible(field, env, run)) {
-      if (run.submit && hasAnswer(value) && field.kind !== 'calculated') report(run, path, fieldMessage(field, 'hidden'));
+      if (run.submit && hasAnswer(value) && field.kind !== 'calculated')
+        report(run, path, fieldMessage(field, 'hidden'));
       continue;
     }
     if (field.kind === 'calculated') {
@@ -101,9 +112,11 @@ function validateGroup(field: CompiledField, value: unknown, path: string, env: 
   if (!given) value = [];
   if (!Array.isArray(value)) return report(run, path, fieldMessage(field, 'type'));
   const max = Math.min(field.maxItems ?? run.maxItems, run.maxItems);
-  if (value.length > max) return report(run, path, fieldMessage(field, 'maxItems', { max, itemsName: plural(field, max) }));
+  if (value.length > max)
+    return report(run, path, fieldMessage(field, 'maxItems', { max, itemsName: plural(field, max) }));
   const min = field.minItems ?? 0;
-  if (run.submit && value.length < min) report(run, path, fieldMessage(field, 'minItems', { min, itemsName: plural(field, min) }));
+  if (run.submit && value.length < min)
+    report(run, path, fieldMessage(field, 'minItems', { min, itemsName: plural(field, min) }));
   const items: Answers[] = [];
   if (given) env.values[field.name] = items;
   for (let i = 0; i < value.length; i++) {

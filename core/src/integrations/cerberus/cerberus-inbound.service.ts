@@ -44,10 +44,19 @@ export class CerberusInboundService {
 
   /** Refuses anything not signed with a current secret inside the replay window; stores nothing. */
   authenticate(headers: { timestamp?: string; signature?: string }, rawBody: Buffer | undefined, ip: string): void {
-    if (this.config.CERBERUS_SECRETS.length === 0) throw new NotFoundError('The Cerberus integration is not configured');
-    const verdict = verify(this.config.CERBERUS_SECRETS, headers, rawBody ?? Buffer.alloc(0), this.config.CERBERUS_REPLAY_WINDOW_SECONDS);
+    if (this.config.CERBERUS_SECRETS.length === 0)
+      throw new NotFoundError('The Cerberus integration is not configured');
+    const verdict = verify(
+      this.config.CERBERUS_SECRETS,
+      headers,
+      rawBody ?? Buffer.alloc(0),
+      this.config.CERBERUS_REPLAY_WINDOW_SECONDS,
+    );
     if (!verdict.ok) {
-      this.logger.warn({ ip, reason: verdict.reason, context: 'cerberus' }, 'rejected unsigned or badly signed Cerberus request');
+      this.logger.warn(
+        { ip, reason: verdict.reason, context: 'cerberus' },
+        'rejected unsigned or badly signed Cerberus request',
+      );
       throw new UnauthenticatedError(`Cerberus request refused: ${verdict.reason}`);
     }
   }
@@ -67,7 +76,13 @@ export class CerberusInboundService {
           await NotificationsRepository.toAudience(
             manager,
             { teamIds: view.teamId ? [view.teamId] : [], onShiftOnly: true },
-            { kind: 'cerberus.target', title: `New target for your team: ${view.businessKey}`, body: describe(accepted.answers), caseId: view.id, urgent: true },
+            {
+              kind: 'cerberus.target',
+              title: `New target for your team: ${view.businessKey}`,
+              body: describe(accepted.answers),
+              caseId: view.id,
+              urgent: true,
+            },
           )
         ).batchId;
         return { status: 'created', caseId: view.id, businessKey: view.businessKey };
@@ -94,14 +109,28 @@ export class CerberusInboundService {
           entityId: held.caseId,
           caseId: held.caseId,
           ip,
-          detail: { source: 'cerberus', targetId, fromVersion: held.version, toVersion: version, changed, before: pick(current.answers, changed), after: pick(accepted.answers, changed) },
+          detail: {
+            source: 'cerberus',
+            targetId,
+            fromVersion: held.version,
+            toVersion: version,
+            changed,
+            before: pick(current.answers, changed),
+            after: pick(accepted.answers, changed),
+          },
         },
       ]);
       batch = (
         await NotificationsRepository.toAudience(
           manager,
           { teamIds: current.teamId ? [current.teamId] : [], onShiftOnly: true },
-          { kind: 'cerberus.target-updated', title: `Target ${current.businessKey} updated (version ${version})`, body: `Changed: ${changed.join(', ') || 'no answers'}`, caseId: held.caseId, urgent: true },
+          {
+            kind: 'cerberus.target-updated',
+            title: `Target ${current.businessKey} updated (version ${version})`,
+            body: `Changed: ${changed.join(', ') || 'no answers'}`,
+            caseId: held.caseId,
+            urgent: true,
+          },
         )
       ).batchId;
       return { status: 'updated', caseId: held.caseId, businessKey: current.businessKey, changed };
@@ -133,15 +162,19 @@ export class CerberusInboundService {
 function identify(message: unknown): { targetId: string; version: number } {
   const m = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
   const errors = [];
-  if (typeof m.targetId !== 'string' || m.targetId.trim() === '') errors.push({ path: 'targetId', message: 'Enter the target id' });
-  if (!Number.isInteger(m.targetVersion) || (m.targetVersion as number) < 1) errors.push({ path: 'targetVersion', message: 'Target version must be a whole number, 1 or more' });
+  if (typeof m.targetId !== 'string' || m.targetId.trim() === '')
+    errors.push({ path: 'targetId', message: 'Enter the target id' });
+  if (!Number.isInteger(m.targetVersion) || (m.targetVersion as number) < 1)
+    errors.push({ path: 'targetVersion', message: 'Target version must be a whole number, 1 or more' });
   if (errors.length > 0) throw new InputError('There is a problem', errors);
   return { targetId: m.targetId as string, version: m.targetVersion as number };
 }
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => k !== 'targetVersion' && JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+  return [...keys]
+    .filter((k) => k !== 'targetVersion' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .sort();
 }
 
 function pick(answers: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -149,5 +182,11 @@ function pick(answers: Record<string, unknown>, keys: string[]): Record<string, 
 }
 
 function describe(a: Record<string, unknown>): string {
-  return [`Category ${String(a.category ?? '?')}`, `port ${String(a.port ?? '?')}`, a.eta ? `ETA ${String(a.eta)}` : undefined].filter(Boolean).join(', ');
+  return [
+    `Category ${String(a.category ?? '?')}`,
+    `port ${String(a.port ?? '?')}`,
+    a.eta ? `ETA ${String(a.eta)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -35,11 +35,18 @@ export class CerberusOutcomeChannel implements OutboundChannel {
       await response.arrayBuffer();
     } catch (error: unknown) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { ok: false, permanent: false, error: timedOut ? `no answer within ${this.config.CERBERUS_TIMEOUT_MS} ms` : `unreachable: ${(error as Error).message}` };
+      return {
+        ok: false,
+        permanent: false,
+        error: timedOut
+          ? `no answer within ${this.config.CERBERUS_TIMEOUT_MS} ms`
+          : `unreachable: ${(error as Error).message}`,
+      };
     }
     if (response.ok) return { ok: true };
     // Cerberus refusing the content will not change on retry; overload and outages will.
-    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+    const permanent =
+      response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
     return { ok: false, permanent, error: `Cerberus answered ${response.status}` };
   }
 }

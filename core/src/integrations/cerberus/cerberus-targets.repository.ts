@@ -11,19 +11,22 @@ export class CerberusTargetsRepository {
     return rows.length === 1;
   }
 
-  static async lock(manager: EntityManager, targetId: string): Promise<{ version: number; caseId: string } | undefined> {
-    const rows = (await manager.query('SELECT version, case_id AS "caseId" FROM core.cerberus_target WHERE target_id = $1 FOR UPDATE', [
-      targetId,
-    ])) as { version: number; caseId: string }[];
+  static async lock(
+    manager: EntityManager,
+    targetId: string,
+  ): Promise<{ version: number; caseId: string } | undefined> {
+    const rows = (await manager.query(
+      'SELECT version, case_id AS "caseId" FROM core.cerberus_target WHERE target_id = $1 FOR UPDATE',
+      [targetId],
+    )) as { version: number; caseId: string }[];
     return rows[0];
   }
 
   static async record(manager: EntityManager, targetId: string, version: number, caseId: string): Promise<void> {
-    await manager.query('UPDATE core.cerberus_target SET version = $2, case_id = $3, updated_at = now() WHERE target_id = $1', [
-      targetId,
-      version,
-      caseId,
-    ]);
+    await manager.query(
+      'UPDATE core.cerberus_target SET version = $2, case_id = $3, updated_at = now() WHERE target_id = $1',
+      [targetId, version, caseId],
+    );
   }
 
   /** Replaces a case's answers (a newer target version) and its term index; returns the new case version. */
@@ -41,16 +44,26 @@ export class CerberusTargetsRepository {
     if (terms.length > 0) {
       await manager.query(
         `INSERT INTO core.case_term (case_id, term, path, value, normalised) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
-        [caseId, terms.map((t) => t.term), terms.map((t) => t.path), terms.map((t) => t.value), terms.map((t) => t.normalised)],
+        [
+          caseId,
+          terms.map((t) => t.term),
+          terms.map((t) => t.path),
+          terms.map((t) => t.value),
+          terms.map((t) => t.normalised),
+        ],
       );
     }
     return rows[0][0]!.version;
   }
 
-  static async answersOf(manager: EntityManager, caseId: string): Promise<{ answers: Record<string, unknown>; teamId: string | null; businessKey: string }> {
-    const rows = (await manager.query('SELECT answers, team_id AS "teamId", business_key AS "businessKey" FROM core.case WHERE id = $1', [
-      caseId,
-    ])) as { answers: Record<string, unknown>; teamId: string | null; businessKey: string }[];
+  static async answersOf(
+    manager: EntityManager,
+    caseId: string,
+  ): Promise<{ answers: Record<string, unknown>; teamId: string | null; businessKey: string }> {
+    const rows = (await manager.query(
+      'SELECT answers, team_id AS "teamId", business_key AS "businessKey" FROM core.case WHERE id = $1',
+      [caseId],
+    )) as { answers: Record<string, unknown>; teamId: string | null; businessKey: string }[];
     return rows[0]!;
   }
 }

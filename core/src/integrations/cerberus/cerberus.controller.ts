@@ -16,7 +16,11 @@ export class CerberusController {
   @Post('targets')
   @HttpCode(200)
   @ApiHeader({ name: TIMESTAMP_HEADER, required: true, description: 'Unix seconds when signed' })
-  @ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">' })
+  @ApiHeader({
+    name: SIGNATURE_HEADER,
+    required: true,
+    description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">',
+  })
   async receive(
     @Req() request: FastifyRequest & { rawBody?: Buffer },
     @Res({ passthrough: true }) reply: FastifyReply,

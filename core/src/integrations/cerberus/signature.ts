@@ -25,7 +25,8 @@ export function verify(
   if (!headers.timestamp || !headers.signature) return { ok: false, reason: 'missing signature headers' };
   const timestamp = Number(headers.timestamp);
   if (!Number.isInteger(timestamp)) return { ok: false, reason: 'timestamp is not a whole number of seconds' };
-  if (Math.abs(now / 1000 - timestamp) > windowSeconds) return { ok: false, reason: 'timestamp outside the replay window' };
+  if (Math.abs(now / 1000 - timestamp) > windowSeconds)
+    return { ok: false, reason: 'timestamp outside the replay window' };
   const given = Buffer.from(headers.signature);
   for (const secret of secrets) {
     const expected = Buffer.from(sign(secret, timestamp, body));

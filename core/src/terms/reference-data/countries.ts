@@ -9,7 +9,11 @@ import { REFERENCE_EPOCH, type ReferenceRow, type ReferenceSetDefinition } from 
  * Followed by the ICAO Doc 9303 codes that are not ISO countries (British nationality
  * categories, UN, stateless and refugee codes), flagged `special: true`.
  */
-type IsoEntry = [alpha3: string, label: string, attributes: { alpha2: string; numeric: string; officialName?: string; nationality?: string }];
+type IsoEntry = [
+  alpha3: string,
+  label: string,
+  attributes: { alpha2: string; numeric: string; officialName?: string; nationality?: string },
+];
 
 // prettier-ignore
 const iso: IsoEntry[] = [
@@ -294,13 +298,11 @@ export const countries: ReferenceSetDefinition = {
     'ISO 3166-1 countries keyed by alpha-3 (attributes alpha2, numeric, nationality), plus ICAO Doc 9303 special nationality codes (attributes.special = true).',
   rows: [
     ...iso.map(([id, label, attributes]): ReferenceRow => ({ id, label, validFrom: REFERENCE_EPOCH, attributes })),
-    ...special.map(
-      ([id, label, nationality, description]): ReferenceRow => ({
-        id,
-        label,
-        validFrom: REFERENCE_EPOCH,
-        attributes: { special: true, nationality, description },
-      }),
-    ),
+    ...special.map(([id, label, nationality, description]): ReferenceRow => ({
+      id,
+      label,
+      validFrom: REFERENCE_EPOCH,
+      attributes: { special: true, nationality, description },
+    })),
   ],
 };

@@ -11,7 +11,10 @@ export const outcomes: ReferenceSetDefinition = {
   description: 'Event outcomes (flag event-at-border) and target outcomes returned to Cerberus (flag target-outcome).',
   rows: [
     row('seizure', 'Seizure', { flags: ['event-at-border'], description: 'Goods or cash were seized or detained' }),
-    row('positive', 'Positive', { flags: ['target-outcome'], description: 'The target was examined and something was found' }),
+    row('positive', 'Positive', {
+      flags: ['target-outcome'],
+      description: 'The target was examined and something was found',
+    }),
     row('negative', 'Negative', {
       flags: ['event-at-border', 'target-outcome'],
       description: 'Examined and nothing was found',
@@ -25,7 +28,10 @@ export const outcomes: ReferenceSetDefinition = {
       flags: ['target-outcome'],
       description: 'Not enough officers or equipment were available to examine the target',
     }),
-    row('target-withdrawn', 'Target withdrawn', { flags: ['target-outcome'], description: 'The issuing hub withdrew the target' }),
+    row('target-withdrawn', 'Target withdrawn', {
+      flags: ['target-outcome'],
+      description: 'The issuing hub withdrew the target',
+    }),
   ],
 };
 
@@ -37,11 +43,15 @@ export const eventTypes: ReferenceSetDefinition = {
     row('goods-detection', 'Detection of prohibited or restricted goods', { flags: ['event-at-border'] }),
     row('revenue-detection', 'Revenue detection (excise goods)', { flags: ['event-at-border'] }),
     row('cash-detection', 'Cash detection', { flags: ['event-at-border', 'cash-seizure'] }),
-    row('clandestine-detection', 'Clandestine entrant detection', { flags: ['event-at-border', 'safeguarding-referral'] }),
+    row('clandestine-detection', 'Clandestine entrant detection', {
+      flags: ['event-at-border', 'safeguarding-referral'],
+    }),
     row('document-fraud', 'Document fraud', { flags: ['event-at-border', 'refusal-of-entry'] }),
     row('immigration-offence', 'Immigration offence', { flags: ['event-at-border', 'refusal-of-entry'] }),
     row('arrest', 'Arrest', { flags: ['event-at-border'] }),
-    row('safeguarding-concern', 'Safeguarding or modern slavery concern', { flags: ['event-at-border', 'safeguarding-referral'] }),
+    row('safeguarding-concern', 'Safeguarding or modern slavery concern', {
+      flags: ['event-at-border', 'safeguarding-referral'],
+    }),
     row('national-security', 'National security referral', { flags: ['event-at-border'] }),
     row('negative-examination', 'Examination with no detection', { flags: ['event-at-border'] }),
   ],

@@ -18,7 +18,13 @@ const DOCUMENTS: WorkflowId[] = [...GOODS, 'refusal-of-entry'];
 type Attributes = NonNullable<ReferenceRow['attributes']>;
 type Options = { validFrom?: string; validTo?: string; flags?: WorkflowId[]; attributes?: Attributes };
 
-function category(id: string, label: string, parent: string | undefined, flags: WorkflowId[], options: Options = {}): ReferenceRow {
+function category(
+  id: string,
+  label: string,
+  parent: string | undefined,
+  flags: WorkflowId[],
+  options: Options = {},
+): ReferenceRow {
   return {
     id,
     label,
@@ -30,7 +36,14 @@ function category(id: string, label: string, parent: string | undefined, flags: 
   };
 }
 
-function item(id: string, label: string, parent: string, defaultUnit: string, flags: WorkflowId[], options: Options = {}): ReferenceRow {
+function item(
+  id: string,
+  label: string,
+  parent: string,
+  defaultUnit: string,
+  flags: WorkflowId[],
+  options: Options = {},
+): ReferenceRow {
   return {
     id,
     label,
@@ -42,8 +55,18 @@ function item(id: string, label: string, parent: string, defaultUnit: string, fl
   };
 }
 
-const drug = (id: string, label: string, parent: string, defaultUnit: string, drugClass: string, options: Options = {}): ReferenceRow =>
-  item(id, label, parent, defaultUnit, GOODS, { ...options, attributes: { misuseOfDrugsActClass: drugClass, ...options.attributes } });
+const drug = (
+  id: string,
+  label: string,
+  parent: string,
+  defaultUnit: string,
+  drugClass: string,
+  options: Options = {},
+): ReferenceRow =>
+  item(id, label, parent, defaultUnit, GOODS, {
+    ...options,
+    attributes: { misuseOfDrugsActClass: drugClass, ...options.attributes },
+  });
 
 const categories: ReferenceRow[] = [
   category('drugs', 'Drugs', undefined, GOODS),
@@ -99,14 +122,23 @@ const items: ReferenceRow[] = [
   }),
   drug('benzodiazepines', 'Benzodiazepines (for example diazepam, etizolam)', 'drugs-class-c', 'tablets', 'C'),
   drug('anabolic-steroids', 'Anabolic steroids', 'drugs-class-c', 'items', 'C'),
-  drug('pregabalin-gabapentin', 'Pregabalin and gabapentin', 'drugs-class-c', 'tablets', 'C', { validFrom: '2019-04-01' }),
+  drug('pregabalin-gabapentin', 'Pregabalin and gabapentin', 'drugs-class-c', 'tablets', 'C', {
+    validFrom: '2019-04-01',
+  }),
   drug('nitrous-oxide', 'Nitrous oxide', 'drugs-class-c', 'items', 'C', {
     validFrom: '2023-11-08',
     attributes: { note: 'Controlled as Class C from 8 November 2023; count canisters' },
   }),
-  item('new-psychoactive-substance', 'New psychoactive substance (not otherwise controlled)', 'psychoactive-substances', 'g', GOODS, {
-    validFrom: '2016-05-26',
-  }),
+  item(
+    'new-psychoactive-substance',
+    'New psychoactive substance (not otherwise controlled)',
+    'psychoactive-substances',
+    'g',
+    GOODS,
+    {
+      validFrom: '2016-05-26',
+    },
+  ),
   item('precursor-chemicals', 'Precursor chemicals (for example BMK, PMK, ephedrine)', 'drug-precursors', 'kg', GOODS),
   // Tobacco
   item('cigarettes', 'Cigarettes', 'tobacco', 'sticks', GOODS),
@@ -133,7 +165,13 @@ const items: ReferenceRow[] = [
     validFrom: '2018-01-31',
     attributes: { note: 'Included in the meaning of cash by the Criminal Finances Act 2017' },
   }),
-  item('cash-bearer-instruments', "Bearer-negotiable instruments (cheques, travellers' cheques, postal orders)", 'cash', 'GBP', CASH),
+  item(
+    'cash-bearer-instruments',
+    "Bearer-negotiable instruments (cheques, travellers' cheques, postal orders)",
+    'cash',
+    'GBP',
+    CASH,
+  ),
   // Firearms and weapons
   item('firearm', 'Firearm', 'firearms-and-weapons', 'items', GOODS),
   item('firearm-component', 'Firearm component or part', 'firearms-and-weapons', 'items', GOODS),
@@ -142,8 +180,16 @@ const items: ReferenceRow[] = [
   item('stun-gun', 'Stun gun or electric shock device', 'firearms-and-weapons', 'items', GOODS),
   item('incapacitant-spray', 'CS, pepper or other incapacitant spray', 'firearms-and-weapons', 'items', GOODS),
   item('knife', 'Knife or bladed article', 'firearms-and-weapons', 'items', GOODS),
-  item('zombie-style-knife', 'Zombie-style knife or machete', 'firearms-and-weapons', 'items', GOODS, { validFrom: '2024-09-24' }),
-  item('offensive-weapon', 'Other offensive weapon (for example knuckleduster, telescopic truncheon)', 'firearms-and-weapons', 'items', GOODS),
+  item('zombie-style-knife', 'Zombie-style knife or machete', 'firearms-and-weapons', 'items', GOODS, {
+    validFrom: '2024-09-24',
+  }),
+  item(
+    'offensive-weapon',
+    'Other offensive weapon (for example knuckleduster, telescopic truncheon)',
+    'firearms-and-weapons',
+    'items',
+    GOODS,
+  ),
   item('explosives', 'Explosives and pyrotechnics', 'firearms-and-weapons', 'kg', GOODS),
   // CITES
   item('live-animals', 'Live animals', 'cites', 'specimens', GOODS),
@@ -156,7 +202,13 @@ const items: ReferenceRow[] = [
   item('caviar', 'Caviar (sturgeon)', 'cites', 'kg', GOODS),
   // Counterfeit goods
   item('counterfeit-clothing', 'Counterfeit clothing and footwear', 'counterfeit-goods', 'items', GOODS),
-  item('counterfeit-accessories', 'Counterfeit watches, jewellery and accessories', 'counterfeit-goods', 'items', GOODS),
+  item(
+    'counterfeit-accessories',
+    'Counterfeit watches, jewellery and accessories',
+    'counterfeit-goods',
+    'items',
+    GOODS,
+  ),
   item('counterfeit-electronics', 'Counterfeit electronics', 'counterfeit-goods', 'items', GOODS),
   item('counterfeit-cosmetics', 'Counterfeit cosmetics and perfume', 'counterfeit-goods', 'items', GOODS),
   item('counterfeit-toys', 'Counterfeit toys', 'counterfeit-goods', 'items', GOODS),
@@ -206,7 +258,12 @@ export const units: ReferenceSetDefinition = {
     { id: 'kg', label: 'Kilograms (kg)', validFrom: REFERENCE_EPOCH, attributes: { kind: 'mass', symbol: 'kg' } },
     { id: 'g', label: 'Grams (g)', validFrom: REFERENCE_EPOCH, attributes: { kind: 'mass', symbol: 'g' } },
     { id: 'litres', label: 'Litres', validFrom: REFERENCE_EPOCH, attributes: { kind: 'volume', symbol: 'l' } },
-    { id: 'millilitres', label: 'Millilitres (ml)', validFrom: REFERENCE_EPOCH, attributes: { kind: 'volume', symbol: 'ml' } },
+    {
+      id: 'millilitres',
+      label: 'Millilitres (ml)',
+      validFrom: REFERENCE_EPOCH,
+      attributes: { kind: 'volume', symbol: 'ml' },
+    },
     { id: 'sticks', label: 'Sticks', validFrom: REFERENCE_EPOCH, attributes: { kind: 'count' } },
     { id: 'items', label: 'Items', validFrom: REFERENCE_EPOCH, attributes: { kind: 'count' } },
     { id: 'tablets', label: 'Tablets', validFrom: REFERENCE_EPOCH, attributes: { kind: 'count' } },
@@ -214,7 +271,12 @@ export const units: ReferenceSetDefinition = {
     { id: 'plants', label: 'Plants', validFrom: REFERENCE_EPOCH, attributes: { kind: 'count' } },
     { id: 'specimens', label: 'Specimens', validFrom: REFERENCE_EPOCH, attributes: { kind: 'count' } },
     { id: 'persons', label: 'Persons', validFrom: REFERENCE_EPOCH, attributes: { kind: 'count' } },
-    { id: 'GBP', label: 'Pounds sterling (GBP)', validFrom: REFERENCE_EPOCH, attributes: { kind: 'currency', symbol: '£' } },
+    {
+      id: 'GBP',
+      label: 'Pounds sterling (GBP)',
+      validFrom: REFERENCE_EPOCH,
+      attributes: { kind: 'currency', symbol: '£' },
+    },
     { id: 'EUR', label: 'Euro (EUR)', validFrom: REFERENCE_EPOCH, attributes: { kind: 'currency', symbol: '€' } },
     { id: 'USD', label: 'US dollars (USD)', validFrom: REFERENCE_EPOCH, attributes: { kind: 'currency', symbol: '$' } },
   ],

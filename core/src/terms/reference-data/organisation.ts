@@ -142,7 +142,13 @@ const commands: CommandSpec[] = [
   ]],
 ];
 
-function orgRow(id: string, label: string, level: 'directorate' | 'command' | 'branch' | 'team', parent?: string, port?: string): ReferenceRow {
+function orgRow(
+  id: string,
+  label: string,
+  level: 'directorate' | 'command' | 'branch' | 'team',
+  parent?: string,
+  port?: string,
+): ReferenceRow {
   return {
     id,
     label,

@@ -26,15 +26,30 @@ export const documentTypes: ReferenceSetDefinition = {
   label: 'Document types',
   description: 'Identity, travel and immigration documents seen at the border.',
   rows: [
-    { id: 'passport', label: 'Passport', validFrom: REFERENCE_EPOCH, attributes: { icaoCode: 'P', travelDocument: true } },
+    {
+      id: 'passport',
+      label: 'Passport',
+      validFrom: REFERENCE_EPOCH,
+      attributes: { icaoCode: 'P', travelDocument: true },
+    },
     {
       id: 'national-identity-card',
       label: 'National identity card',
       validFrom: REFERENCE_EPOCH,
       attributes: { icaoCode: 'I', travelDocument: true },
     },
-    { id: 'residence-permit', label: 'Residence permit', validFrom: REFERENCE_EPOCH, attributes: { travelDocument: false } },
-    { id: 'visa', label: 'Visa (vignette)', validFrom: REFERENCE_EPOCH, attributes: { icaoCode: 'V', travelDocument: false } },
+    {
+      id: 'residence-permit',
+      label: 'Residence permit',
+      validFrom: REFERENCE_EPOCH,
+      attributes: { travelDocument: false },
+    },
+    {
+      id: 'visa',
+      label: 'Visa (vignette)',
+      validFrom: REFERENCE_EPOCH,
+      attributes: { icaoCode: 'V', travelDocument: false },
+    },
     {
       id: 'seafarer-identity-document',
       label: "Seaman's book or seafarer's identity document",
@@ -77,13 +92,22 @@ export const documentTypes: ReferenceSetDefinition = {
       validFrom: REFERENCE_EPOCH,
       attributes: { icaoCode: 'P', travelDocument: true },
     },
-    { id: 'driving-licence', label: 'Driving licence', validFrom: REFERENCE_EPOCH, attributes: { travelDocument: false } },
+    {
+      id: 'driving-licence',
+      label: 'Driving licence',
+      validFrom: REFERENCE_EPOCH,
+      attributes: { travelDocument: false },
+    },
     {
       id: 'biometric-residence-permit',
       label: 'Biometric residence permit (BRP)',
       validFrom: REFERENCE_EPOCH,
       validTo: '2024-12-31',
-      attributes: { icaoCode: 'I', travelDocument: false, note: 'BRPs were replaced by eVisas; all expired by 31 December 2024' },
+      attributes: {
+        icaoCode: 'I',
+        travelDocument: false,
+        note: 'BRPs were replaced by eVisas; all expired by 31 December 2024',
+      },
     },
     { id: 'other-document', label: 'Other document', validFrom: REFERENCE_EPOCH },
   ],

@@ -30,7 +30,14 @@ type Region =
 
 type Extra = { validFrom?: string; validTo?: string; attributes?: ReferenceRow['attributes'] };
 
-function air(id: string, label: string, iata: string, unlocode: string, region: Region, extra: Extra = {}): ReferenceRow {
+function air(
+  id: string,
+  label: string,
+  iata: string,
+  unlocode: string,
+  region: Region,
+  extra: Extra = {},
+): ReferenceRow {
   return {
     id,
     label,
@@ -63,7 +70,9 @@ function rail(id: string, label: string, unlocode: string, region: Region, extra
 const airports: ReferenceRow[] = [
   air('heathrow', 'London Heathrow Airport', 'LHR', 'GBLHR', 'London', { attributes: { terminals: 'T2, T3, T4, T5' } }),
   air('gatwick', 'London Gatwick Airport', 'LGW', 'GBLGW', 'South East', { attributes: { terminals: 'North, South' } }),
-  air('manchester-airport', 'Manchester Airport', 'MAN', 'GBMAN', 'North West', { attributes: { terminals: 'T1, T2, T3' } }),
+  air('manchester-airport', 'Manchester Airport', 'MAN', 'GBMAN', 'North West', {
+    attributes: { terminals: 'T1, T2, T3' },
+  }),
   air('stansted', 'London Stansted Airport', 'STN', 'GBSTN', 'East of England'),
   air('luton', 'London Luton Airport', 'LTN', 'GBLTN', 'East of England'),
   air('birmingham-airport', 'Birmingham Airport', 'BHX', 'GBBHX', 'West Midlands'),
@@ -73,7 +82,9 @@ const airports: ReferenceRow[] = [
   air('belfast-international', 'Belfast International Airport', 'BFS', 'GBBFS', 'Northern Ireland'),
   air('newcastle-airport', 'Newcastle International Airport', 'NCL', 'GBNCL', 'North East'),
   air('liverpool-airport', 'Liverpool John Lennon Airport', 'LPL', 'GBLPL', 'North West'),
-  air('east-midlands-airport', 'East Midlands Airport', 'EMA', 'GBEMA', 'East Midlands', { attributes: { majorCargoHub: true } }),
+  air('east-midlands-airport', 'East Midlands Airport', 'EMA', 'GBEMA', 'East Midlands', {
+    attributes: { majorCargoHub: true },
+  }),
   air('london-city', 'London City Airport', 'LCY', 'GBLCY', 'London'),
   air('leeds-bradford', 'Leeds Bradford Airport', 'LBA', 'GBLBA', 'Yorkshire and the Humber'),
   air('aberdeen-airport', 'Aberdeen International Airport', 'ABZ', 'GBABZ', 'Scotland'),
@@ -102,10 +113,16 @@ const airports: ReferenceRow[] = [
 
 const seaports: ReferenceRow[] = [
   sea('dover', 'Port of Dover', 'GBDVR', 'South East', { attributes: { roro: true, tourist: true } }),
-  sea('portsmouth', 'Portsmouth International Port', 'GBPME', 'South East', { attributes: { roro: true, tourist: true } }),
-  sea('southampton-port', 'Port of Southampton', 'GBSOU', 'South East', { attributes: { container: true, cruise: true } }),
+  sea('portsmouth', 'Portsmouth International Port', 'GBPME', 'South East', {
+    attributes: { roro: true, tourist: true },
+  }),
+  sea('southampton-port', 'Port of Southampton', 'GBSOU', 'South East', {
+    attributes: { container: true, cruise: true },
+  }),
   sea('felixstowe', 'Port of Felixstowe', 'GBFXT', 'East of England', { attributes: { container: true } }),
-  sea('harwich', 'Harwich International Port', 'GBHRW', 'East of England', { attributes: { roro: true, tourist: true } }),
+  sea('harwich', 'Harwich International Port', 'GBHRW', 'East of England', {
+    attributes: { roro: true, tourist: true },
+  }),
   sea('immingham', 'Port of Immingham', 'GBIMM', 'Yorkshire and the Humber', { attributes: { roro: true } }),
   sea('hull', 'Port of Hull', 'GBHUL', 'Yorkshire and the Humber', { attributes: { roro: true, tourist: true } }),
   sea('tilbury', 'Port of Tilbury', 'GBTIL', 'East of England', { attributes: { container: true, roro: true } }),

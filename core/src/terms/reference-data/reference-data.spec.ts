@@ -38,8 +38,18 @@ const EXPECTED_SETS = [
 ];
 
 describe('the validator', () => {
-  const row = (id: string, extra: Partial<ReferenceRow> = {}): ReferenceRow => ({ id, label: id, validFrom: REFERENCE_EPOCH, ...extra });
-  const bad = (rows: ReferenceRow[]): ReferenceSetDefinition => ({ id: 'fixture', label: 'Fixture', description: '', rows });
+  const row = (id: string, extra: Partial<ReferenceRow> = {}): ReferenceRow => ({
+    id,
+    label: id,
+    validFrom: REFERENCE_EPOCH,
+    ...extra,
+  });
+  const bad = (rows: ReferenceRow[]): ReferenceSetDefinition => ({
+    id: 'fixture',
+    label: 'Fixture',
+    description: '',
+    rows,
+  });
 
   it('passes a sound set', () => {
     expect(findProblems(bad([row('a'), row('b', { parent: 'a', flags: ['cash-seizure'] })]))).toEqual([]);
@@ -50,7 +60,9 @@ describe('the validator', () => {
   });
 
   it('reports parents that do not resolve and cycles', () => {
-    expect(findProblems(bad([row('a', { parent: 'nowhere' })]))).toEqual(['fixture/a: parent nowhere does not resolve']);
+    expect(findProblems(bad([row('a', { parent: 'nowhere' })]))).toEqual([
+      'fixture/a: parent nowhere does not resolve',
+    ]);
     expect(findProblems(bad([row('a', { parent: 'b' }), row('b', { parent: 'a' })]))).toHaveLength(2);
   });
 
@@ -64,7 +76,9 @@ describe('the validator', () => {
   });
 
   it('reports unknown workflow flags and empty flag lists', () => {
-    expect(findProblems(bad([row('a', { flags: ['not-a-workflow'] })]))).toEqual(['fixture/a: unknown workflow flag not-a-workflow']);
+    expect(findProblems(bad([row('a', { flags: ['not-a-workflow'] })]))).toEqual([
+      'fixture/a: unknown workflow flag not-a-workflow',
+    ]);
     expect(findProblems(bad([row('a', { flags: [] })]))).toHaveLength(1);
   });
 });
@@ -103,7 +117,10 @@ describe('ports', () => {
 
   it('gives every port a 5-letter GB UN/LOCODE, a mode and a region', () => {
     for (const r of rows) {
-      expect({ id: r.id, unlocode: attr(r, 'unlocode') }).toEqual({ id: r.id, unlocode: expect.stringMatching(/^GB[A-Z]{3}$/) });
+      expect({ id: r.id, unlocode: attr(r, 'unlocode') }).toEqual({
+        id: r.id,
+        unlocode: expect.stringMatching(/^GB[A-Z]{3}$/),
+      });
       expect(['air', 'sea', 'rail']).toContain(attr(r, 'mode'));
       expect(typeof attr(r, 'region')).toBe('string');
     }
@@ -191,13 +208,22 @@ describe('items', () => {
 
 describe('outcomes', () => {
   const rows = set('outcomes').rows;
-  const forWorkflow = (workflow: string) => rows.filter((r) => r.flags?.includes(workflow)).map((r) => r.id).sort();
+  const forWorkflow = (workflow: string) =>
+    rows
+      .filter((r) => r.flags?.includes(workflow))
+      .map((r) => r.id)
+      .sort();
 
   it('splits event and target outcomes by workflow flag', () => {
     expect(forWorkflow('event-at-border')).toEqual(['negative', 'no-show', 'seizure']);
-    expect(forWorkflow('target-outcome')).toEqual(
-      ['insufficient-resources', 'missed', 'negative', 'no-show', 'positive', 'target-withdrawn'],
-    );
+    expect(forWorkflow('target-outcome')).toEqual([
+      'insufficient-resources',
+      'missed',
+      'negative',
+      'no-show',
+      'positive',
+      'target-withdrawn',
+    ]);
   });
 });
 
@@ -218,7 +244,9 @@ describe('organisation and teams', () => {
     for (const r of org) {
       expect(LEVELS).toContain(attr(r, 'level'));
       if (r.parent) {
-        expect(LEVELS.indexOf(String(attr(r, 'level')))).toBe(LEVELS.indexOf(String(attr(byId.get(r.parent)!, 'level'))) + 1);
+        expect(LEVELS.indexOf(String(attr(r, 'level')))).toBe(
+          LEVELS.indexOf(String(attr(byId.get(r.parent)!, 'level'))) + 1,
+        );
       } else {
         expect(attr(r, 'level')).toBe('directorate');
       }
@@ -251,7 +279,8 @@ describe('organisation and teams', () => {
     const portIds = new Set(set('ports').rows.map((r) => r.id));
     for (const t of set('teams').rows) {
       const port = attr(t, 'port');
-      if (port !== undefined) expect({ team: t.id, port: portIds.has(String(port)) }).toEqual({ team: t.id, port: true });
+      if (port !== undefined)
+        expect({ team: t.id, port: portIds.has(String(port)) }).toEqual({ team: t.id, port: true });
     }
   });
 });
@@ -268,7 +297,13 @@ describe('smaller sets', () => {
 
   it('has the Cerberus target categories and warnings', () => {
     expect(set('target-categories').rows.map((r) => r.id)).toEqual(['A', 'B', 'C', 'U']);
-    expect(set('warnings').rows.map((r) => r.id)).toEqual(['violence', 'firearms', 'weapons', 'contagion', 'self-harm']);
+    expect(set('warnings').rows.map((r) => r.id)).toEqual([
+      'violence',
+      'firearms',
+      'weapons',
+      'contagion',
+      'self-harm',
+    ]);
   });
 
   it('maps AO to SEO to Border Force titles', () => {

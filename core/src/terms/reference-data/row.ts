@@ -5,7 +5,13 @@ import type { WorkflowId } from './workflow-ids.js';
 export function row(
   id: string,
   label: string,
-  options: { description?: string; attributes?: ReferenceRow['attributes']; flags?: WorkflowId[]; validFrom?: string; validTo?: string } = {},
+  options: {
+    description?: string;
+    attributes?: ReferenceRow['attributes'];
+    flags?: WorkflowId[];
+    validFrom?: string;
+    validTo?: string;
+  } = {},
 ): ReferenceRow {
   const attributes = { ...(options.description ? { description: options.description } : {}), ...options.attributes };
   return {

@@ -29,7 +29,8 @@ export function findProblems(set: ReferenceSetDefinition, workflowIds: readonly 
     if (!isIsoDate(row.validFrom)) problems.push(`${where}: validFrom ${row.validFrom} is not an ISO date`);
     if (row.validTo !== undefined) {
       if (!isIsoDate(row.validTo)) problems.push(`${where}: validTo ${row.validTo} is not an ISO date`);
-      else if (row.validTo < row.validFrom) problems.push(`${where}: validTo ${row.validTo} is before validFrom ${row.validFrom}`);
+      else if (row.validTo < row.validFrom)
+        problems.push(`${where}: validTo ${row.validTo} is before validFrom ${row.validFrom}`);
     }
     if (row.flags !== undefined) {
       if (row.flags.length === 0) problems.push(`${where}: flags is empty (omit it to mean all workflows)`);
