@@ -61,6 +61,12 @@ describe('plugin host', () => {
     expect(byId('valid-fixture', '9.9.9')?.reason).toContain('duplicate id "valid-fixture"');
     expect(byId('failing-migration')?.reason).toMatch(/migration 1764130300001-bad failed: .*no_such_table/);
     expect(byId('throwing-hook')?.reason).toBe('onLoad hook failed: cannot reach the widget service');
+    expect(byId('bad-workflow')?.state).toBe('quarantined');
+    expect(byId('bad-workflow')?.reason).toContain('workflow action "close" names unknown role "wizard"');
+    expect(byId('bad-workflow')?.reason).toContain('workflow action "escape" goes to unknown state "nowhere"');
+    expect(byId('bad-workflow')?.reason).toContain(
+      'workflow action "escape" uses form "escape-form", which is not in forms/',
+    );
     expect(byId('bad-form')?.state).toBe('quarantined');
     expect(byId('bad-form')?.reason).toMatch(/^forms\/bad-form.form.json: .*nationality.*/);
     expect(byId('unsupported-sdk')?.reason).toBe("sdk range ^2.0.0 does not include this core's SDK 1.0.0");
