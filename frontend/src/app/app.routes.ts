@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { roleGuard, shiftGuard, signOutGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
-import { PLUGIN_ADMIN_ROLES } from './core/auth/user.model';
+import { ADMIN_ROLES, PLUGIN_ADMIN_ROLES, REPORT_ROLES } from './core/auth/user.model';
 
 /** Every page is lazy; the shell learns which workflows exist from the API, never from here. */
 export const routes: Routes = [
@@ -29,6 +29,23 @@ export const routes: Routes = [
     title: 'Manage plugins',
     canActivate: [signedInGuard, roleGuard(PLUGIN_ADMIN_ROLES)],
     loadComponent: () => import('./features/admin/plugins-admin.page').then((m) => m.PluginsAdminPage),
+  },
+  {
+    path: 'admin/deliveries',
+    title: 'Failed deliveries',
+    canActivate: [signedInGuard, roleGuard(ADMIN_ROLES)],
+    loadComponent: () => import('./features/admin/deliveries-admin.page').then((m) => m.DeliveriesAdminPage),
+  },
+  {
+    path: 'notifications',
+    title: 'Notifications',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'reports',
+    canActivate: [signedInGuard, roleGuard(REPORT_ROLES)],
+    loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORT_ROUTES),
   },
   {
     path: 'forms/:pluginId',

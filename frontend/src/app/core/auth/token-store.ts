@@ -1,4 +1,5 @@
-import { Injectable } from '@angular/core';
+import { Injectable, signal } from '@angular/core';
+import { Subject } from 'rxjs';
 
 /** The tokens that prove who the user is. */
 export interface SessionTokens {
@@ -17,6 +18,13 @@ const STORAGE_KEY = 'cop.session';
 @Injectable({ providedIn: 'root' })
 export class TokenStore {
   private tokens: SessionTokens | null = readStored();
+  private readonly token = signal<string | null>(this.tokens?.accessToken ?? null);
+
+  /** The current access token as a signal: changes on sign-in, refresh and sign-out (live connections follow it). */
+  readonly accessToken = this.token.asReadonly();
+
+  /** Emits the new access token (or null) on every change, for code that must act on it (the live stream). */
+  readonly changes = new Subject<string | null>();
 
   /** The current tokens, or null when signed out. */
   get current(): SessionTokens | null {
@@ -26,6 +34,8 @@ export class TokenStore {
   /** Stores new tokens from a login or refresh response. */
   save(accessToken: string, refreshToken: string, expiresInSeconds: number): void {
     this.tokens = { accessToken, refreshToken, expiresAt: Date.now() + expiresInSeconds * 1000 };
+    this.token.set(accessToken);
+    this.changes.next(accessToken);
     try {
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(this.tokens));
     } catch {
@@ -36,6 +46,8 @@ export class TokenStore {
   /** Forgets the tokens everywhere. */
   clear(): void {
     this.tokens = null;
+    this.token.set(null);
+    this.changes.next(null);
     try {
       sessionStorage.removeItem(STORAGE_KEY);
     } catch {

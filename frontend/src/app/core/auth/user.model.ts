@@ -40,6 +40,12 @@ export interface LoginResponse {
 /** Roles that may open the plugin administration page. */
 export const PLUGIN_ADMIN_ROLES: readonly Role[] = ['admin', 'plugin-admin'];
 
+/** Roles the core lets read reports (`reports.read`); which reports each may run comes from `GET /api/reports`. */
+export const REPORT_ROLES: readonly Role[] = ['officer', 'manager', 'intelligence', 'admin'];
+
+/** Roles that may see and send again failed deliveries to other systems (`integrations.manage`). */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
 /** Whether the user holds at least one of the given roles. */
 export function hasAnyRole(user: User | null, roles: readonly Role[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));

@@ -30,6 +30,16 @@ export interface TaskView {
   createdAt: string;
 }
 
+/** How an outbound delivery of a case (an outcome to Cerberus) stands, with the core's wording. */
+export interface DeliveryView {
+  topic: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  deliveredAt: string | null;
+  /** "Outcome sent to Cerberus at 14:02", "Retrying: attempt 3", "Failed: needs attention (…)". */
+  label: string;
+}
+
 /** A case as `GET /api/cases/:id` returns it. */
 export interface CaseView {
   id: string;
@@ -54,6 +64,8 @@ export interface CaseView {
   links: { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
   comments: { id: string; author: string; body: string; createdAt: string }[];
   timeline: { at: string; actor: string; action: string; detail: Record<string, unknown> | null }[];
+  /** Outbound deliveries of this case; absent from older cores. */
+  deliveries?: DeliveryView[];
 }
 
 /** A draft as the core keeps it. */

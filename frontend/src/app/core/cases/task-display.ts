@@ -1,4 +1,4 @@
-import { TaskPriority } from './cases.model';
+import { DeliveryView, TaskPriority } from './cases.model';
 
 /** GOV.UK tag colour and text for a task priority. */
 export const PRIORITY_TAGS: Record<TaskPriority, { text: string; css: string }> = {
@@ -30,4 +30,11 @@ export function timelineText(action: string, detail: Record<string, unknown> | n
     case 'task.escalated': return 'Task escalated';
     default: return action.replace(/[._-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }
+}
+
+/** GOV.UK tag for a delivery to another system: sent, retrying, waiting or failed. */
+export function deliveryTag(d: DeliveryView): { text: string; css: string } {
+  if (d.status === 'delivered') return { text: 'Sent', css: 'govuk-tag--green' };
+  if (d.status === 'dead') return { text: 'Failed', css: 'govuk-tag--red' };
+  return d.attempts > 0 ? { text: 'Retrying', css: 'govuk-tag--yellow' } : { text: 'Waiting', css: 'govuk-tag--grey' };
 }

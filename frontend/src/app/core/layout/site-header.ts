@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, signal } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
-import { PLUGIN_ADMIN_ROLES, hasAnyRole } from '../auth/user.model';
+import { PLUGIN_ADMIN_ROLES, REPORT_ROLES, hasAnyRole } from '../auth/user.model';
+import { NotificationService } from '../notifications/notification.service';
+import type { ReportsService } from '../reports/reports.service';
 import { SERVICE_NAME } from '../ui/page-title';
 
 /** Organisation header, then GOV.UK service navigation with the service name and the user's links. */
@@ -20,6 +22,20 @@ export class SiteHeader {
   /** The signed-in user, or null. */
   readonly user = this.auth.user;
 
+  /** Unread notifications, live. */
+  readonly unread = inject(NotificationService).unread;
+
+  /** The reports API client, loaded (outside the initial bundle) once someone who may read reports is signed in. */
+  private readonly reports = signal<ReportsService | null>(null);
+
+  /** Whether the user may run any report: the API decides, so officers see no link. */
+  readonly canRunReports = computed(() => hasAnyRole(this.user(), REPORT_ROLES) && !!this.reports()?.canRunReports());
+
   /** Whether the user may manage plugins. */
   readonly canManagePlugins = computed(() => hasAnyRole(this.user(), PLUGIN_ADMIN_ROLES));
+
+  constructor() {
+    const injector = inject(Injector);
+    void import('../reports/reports.service').then((m) => this.reports.set(injector.get(m.ReportsService)));
+  }
 }

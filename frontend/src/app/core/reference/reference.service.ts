@@ -6,6 +6,8 @@ import { Observable, map } from 'rxjs';
 export interface ReferenceRow {
   id: string;
   label: string;
+  /** Extra facts about the row, e.g. a team's `command` or an organisation row's `level`. */
+  attributes?: Record<string, unknown>;
 }
 
 /** Reads reference data sets (`GET /api/reference/:set`). */

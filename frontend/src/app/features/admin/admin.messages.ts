@@ -28,3 +28,23 @@ export function adminChangeErrorMessage(error: ApiError): string {
   if (error.status === 404) return ADMIN_MESSAGES.notFound;
   return commonMessage(error) ?? error.message ?? ADMIN_MESSAGES.changeFailed;
 }
+
+/** Every message the failed deliveries page shows. */
+export const DELIVERY_MESSAGES = {
+  loadFailed: 'The failed deliveries could not be loaded. Refresh the page to try again.',
+  none: 'There are no failed deliveries. Everything sent to other systems has arrived or is still being tried.',
+  redriveFailed: 'That delivery could not be sent again. Try again.',
+  gone: 'That delivery is no longer failed (someone may have sent it again). The list has been refreshed.',
+  redriven: (id: string) => `Delivery ${id} will be sent again now`,
+} as const;
+
+/** The message for a failed "Send again". */
+export function redriveErrorMessage(error: ApiError): string {
+  if (error.status === 404) return DELIVERY_MESSAGES.gone;
+  return commonMessage(error) ?? error.message ?? DELIVERY_MESSAGES.redriveFailed;
+}
+
+/** The message for a failed load of the dead letters. */
+export function deliveriesLoadErrorMessage(error: ApiError): string {
+  return commonMessage(error) ?? DELIVERY_MESSAGES.loadFailed;
+}

@@ -5,13 +5,14 @@ import { PluginStatus } from '../../core/plugins/plugin.model';
 import { PluginsService } from '../../core/plugins/plugins.service';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { PageTitle } from '../../core/ui/page-title';
+import { AdminNav } from './admin-nav';
 import { ADMIN_MESSAGES, STATE_TAGS, adminChangeErrorMessage, adminLoadErrorMessage } from './admin.messages';
 
 /** Every plugin the host knows, with its state, and buttons to enable or disable it. */
 @Component({
   selector: 'cop-plugins-admin-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ErrorSummary],
+  imports: [ErrorSummary, AdminNav],
   templateUrl: './plugins-admin.page.html',
 })
 export class PluginsAdminPage {

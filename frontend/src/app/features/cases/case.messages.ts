@@ -7,6 +7,7 @@ export const CASE_MESSAGES = {
   conflict: 'Someone else changed this case since you opened it.',
   commentRequired: 'Enter a comment',
   actionFailed: 'That could not be done. Try again.',
+  pdfFailed: 'The PDF could not be downloaded. Try again.',
 } as const;
 
 /** The message for a failed case request. */

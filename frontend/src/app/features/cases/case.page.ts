@@ -1,11 +1,13 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { toApiError } from '../../core/api/api-error';
+import { commonMessage, toApiError } from '../../core/api/api-error';
+import { downloadFile } from '../../core/api/download';
 import { AuthService } from '../../core/auth/auth.service';
 import { CaseView, TaskView } from '../../core/cases/cases.model';
 import { CasesService } from '../../core/cases/cases.service';
-import { PRIORITY_TAGS, displayDateTime, timelineText } from '../../core/cases/task-display';
+import { PRIORITY_TAGS, deliveryTag, displayDateTime, timelineText } from '../../core/cases/task-display';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
@@ -22,6 +24,7 @@ export class CasePage {
   private readonly cases = inject(CasesService);
   private readonly pageTitle = inject(PageTitle);
   private readonly router = inject(Router);
+  private readonly http = inject(HttpClient);
   readonly user = inject(AuthService).user;
 
   /** Route parameter: case id or business key. */
@@ -31,6 +34,10 @@ export class CasePage {
   readonly priority = PRIORITY_TAGS;
   readonly when = displayDateTime;
   readonly timelineText = timelineText;
+  readonly deliveryTag = deliveryTag;
+  /** Whether the PDF is being fetched, and what went wrong last time. */
+  readonly downloading = signal(false);
+  readonly pdfError = signal<string | null>(null);
   readonly view = signal<CaseView | null>(null);
   readonly loadError = signal<string | null>(null);
   readonly busy = signal(false);
@@ -137,6 +144,22 @@ export class CasePage {
       const e = toApiError(error);
       this.commentProblems.set([{ fieldId: 'comment', message: e.errors[0]?.message ?? caseErrorMessage(e) }]);
       this.pageTitle.setError(true);
+    }
+  }
+
+  /** The case as a PDF: fetched with the bearer token as a blob, then saved (a plain link cannot carry the token). */
+  async downloadPdf(event: Event): Promise<void> {
+    event.preventDefault();
+    const view = this.view();
+    if (!view || this.downloading()) return;
+    this.downloading.set(true);
+    this.pdfError.set(null);
+    try {
+      await downloadFile(this.http, `/api/cases/${encodeURIComponent(view.id)}/pdf`, `${view.businessKey}.pdf`);
+    } catch (error: unknown) {
+      this.pdfError.set(commonMessage(toApiError(error)) ?? CASE_MESSAGES.pdfFailed);
+    } finally {
+      this.downloading.set(false);
     }
   }
 

@@ -7,6 +7,7 @@ import { CasesService } from '../../core/cases/cases.service';
 import { DraftStore } from '../../core/cases/draft-store';
 import { DraftSync } from '../../core/cases/draft-sync';
 import { displayDateTime } from '../../core/cases/task-display';
+import { NotificationService } from '../../core/notifications/notification.service';
 import { PluginSummary } from '../../core/plugins/plugin.model';
 
 /** How many tasks are counted before showing "200+". */
@@ -32,6 +33,8 @@ interface DraftLink {
       <li><a class="govuk-link" routerLink="/tasks">My tasks</a>: <strong>{{ mine() ?? '…' }}</strong></li>
       <li><a class="govuk-link" routerLink="/tasks" [queryParams]="{ tab: 'team' }">My team's tasks</a>: <strong>{{ team() ?? '…' }}</strong></li>
     </ul>
+    <h2 class="govuk-heading-m">Notifications</h2>
+    <p class="govuk-body" data-testid="dashboard-unread"><a class="govuk-link" routerLink="/notifications">Unread notifications</a>: <strong>{{ unread() }}</strong></p>
     <h2 class="govuk-heading-m">Your drafts</h2>
     @if (drafts(); as list) {
       @if (list.length) {
@@ -57,6 +60,8 @@ export class YourWork {
   private readonly auth = inject(AuthService);
 
   readonly when = displayDateTime;
+  /** Unread notifications, live. */
+  readonly unread = inject(NotificationService).unread;
   readonly mine = signal<string | null>(null);
   readonly team = signal<string | null>(null);
   readonly serverDrafts = signal<DraftRecord[] | null>(null);

@@ -1,0 +1,43 @@
+/** Shapes of the core's reports API (core/src/reports, docs/reports.md). */
+
+/** One parameter a report asks for. date: yyyy-mm-dd; month: yyyy-mm; team / command / port: a reference id. */
+export interface ReportParameter {
+  name: string;
+  label: string;
+  type: 'date' | 'month' | 'team' | 'command' | 'port' | 'select';
+  required?: boolean;
+  hint?: string;
+  options?: { value: string; label: string }[];
+}
+
+/** A report the user may run (`GET /api/reports`). `pluginId` is null for cross-workflow reports. */
+export interface ReportSummary {
+  id: string;
+  pluginId: string | null;
+  title: string;
+  description: string;
+  parameters: ReportParameter[];
+  schedule: string | null;
+}
+
+export type ReportRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A run of a report, as polled. */
+export interface ReportRun {
+  id: string;
+  reportId: string;
+  title: string;
+  parameters: Record<string, string>;
+  status: ReportRunStatus;
+  progress: { percent: number; rowsDone: number; rowsTotal?: number };
+  scheduled: boolean;
+  scheduledFor: string | null;
+  generatedBy: string;
+  pages: number | null;
+  bytes: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** Where to download the PDF once done. */
+  pdf: string | null;
+}

@@ -1,0 +1,8 @@
+import { Routes } from '@angular/router';
+
+/** The manager reports area, loaded only when opened. */
+export const REPORT_ROUTES: Routes = [
+  { path: '', title: 'Reports', loadComponent: () => import('./reports.page').then((m) => m.ReportsPage) },
+  { path: 'runs/:runId', title: 'Report progress', loadComponent: () => import('./report-run.page').then((m) => m.ReportRunPage) },
+  { path: ':reportId', title: 'Run a report', loadComponent: () => import('./report-parameters.page').then((m) => m.ReportParametersPage) },
+];
