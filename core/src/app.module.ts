@@ -22,6 +22,7 @@ import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
 import { AccessService } from './identity/access.service.js';
+import { OidcSessions } from './identity/oidc-sessions.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseViewService } from './cases/case-view.service.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -113,6 +114,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         UserRepository,
         AccessService,
+        OidcSessions,
         AuthService,
         PluginsService,
         PluginLookup,

@@ -102,6 +102,25 @@ export class EnvConfig {
   @Max(1440)
   AUTH_LOCKOUT_MINUTES = 15;
 
+  /**
+   * OpenID Connect issuer (e.g. a Keycloak realm, `https://sso.example/realms/border-force`).
+   * When set, bearer tokens from this issuer are accepted besides the core's own.
+   */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** The client id tokens must be issued for (`aud` or `azp`). Required with OIDC_ISSUER. */
+  @IsOptional() @IsString()
+  OIDC_AUDIENCE?: string;
+
+  /** Dotted path of the roles claim (Keycloak: realm_access.roles). */
+  @IsString()
+  OIDC_ROLES_CLAIM = 'realm_access.roles';
+
+  /** Claim holding the officer's team id. */
+  @IsString()
+  OIDC_TEAM_CLAIM = 'team';
+
   /** Whether demo users are seeded (defaults to true on the embedded database). */
   @IsOptional()
   @Transform(toBool)

@@ -16,14 +16,16 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
   const known = new Set(Object.keys(new EnvConfig()));
-  known.add('DATABASE_URL').add('AUTH_TOKEN_SECRET').add('DEMO_DATA').add('CERBERUS_OUTCOME_URL');
+  known.add('DATABASE_URL').add('AUTH_TOKEN_SECRET').add('DEMO_DATA').add('CERBERUS_OUTCOME_URL').add('OIDC_ISSUER').add('OIDC_AUDIENCE');
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;
   }
   const config = plainToInstance(EnvConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  const problems = errors.flatMap(describe);
+  if (config.OIDC_ISSUER && !config.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 

@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import { PERMISSION_KEY, PUBLIC_KEY, QUERY_TOKEN_ROUTES, roleGrants, type Permission } from './permissions.js';
 import type { AccessScope } from './access.js';
 import { AccessService } from './access.service.js';
+import { OidcSessions } from './oidc-sessions.js';
 import { TokenService, type AccessClaims } from './token.service.js';
 
 /** The signed-in caller, as attached to the request by the guard. */
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly access: AccessService,
+    private readonly oidc: OidcSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,7 +28,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const claims = this.tokens.verify(bearerToken(request) ?? '');
+    const token = bearerToken(request) ?? '';
+    const claims = this.tokens.verify(token) ?? (await this.oidc.claims(token));
     if (!claims) throw new UnauthenticatedError();
     request.caller = claims;
     if (!permission) throw new ForbiddenError('This route declares no permission');

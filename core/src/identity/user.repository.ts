@@ -24,6 +24,22 @@ export class UserRepository {
     return this.users.findOneBy({ id });
   }
 
+  /** Creates or refreshes the local row of an OIDC user; roles and team come from the token. */
+  async upsertFromOidc(u: {
+    username: string;
+    displayName: string;
+    roles: string[];
+    teamId: string | null;
+  }): Promise<string> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO core.app_user (username, display_name, password_hash, roles, team_id) VALUES ($1, $2, NULL, $3, $4)
+       ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles, team_id = EXCLUDED.team_id
+       RETURNING id`,
+      [u.username, u.displayName, u.roles, u.teamId],
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
   async save(user: Partial<UserEntity>): Promise<UserEntity> {
     return this.users.save(this.users.create(user));
   }
