@@ -68,12 +68,12 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
       c.answers->>'outcome' AS outcome
     FROM core.case_term t JOIN core.case c ON c.id = t.case_id
     WHERE t.term = 'event.dateTime'
-      AND t.normalised >= to_char(($1::date AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      AND t.normalised < to_char((($2::date + 1) AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      AND t.normalised >= to_char(($1::date::timestamp AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      AND t.normalised < to_char((($2::date + 1)::timestamp AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
       AND c.plugin_id = 'event-at-border' AND ${scope} AND ${portFilter(`c.answers->>'port'`)}`;
   const oars = `SELECT c.id, c.team_id, c.created_at AS at, c.answers->>'location' AS port FROM core.case c
-    WHERE c.plugin_id = 'operational-activity' AND c.created_at >= ($1::date AT TIME ZONE 'Europe/London')
-      AND c.created_at < (($2::date + 1) AT TIME ZONE 'Europe/London') AND ${scope} AND ${portFilter(`c.answers->>'location'`)}`;
+    WHERE c.plugin_id = 'operational-activity' AND c.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
+      AND c.created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/London') AND ${scope} AND ${portFilter(`c.answers->>'location'`)}`;
   // One pass over the period's events and OARs gives both the weekly and the per-team figures.
   const counts = (await ctx.manager.query(
     `WITH ev AS (${events}), oar AS (${oars}),
@@ -90,7 +90,15 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
        LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = o.attributes->>'port'
       ORDER BY branch, team`,
     params,
-  )) as { weekly: boolean; week: string | null; oars: number; events: number; team: string; branch: string; location: string }[];
+  )) as {
+    weekly: boolean;
+    week: string | null;
+    oars: number;
+    events: number;
+    team: string;
+    branch: string;
+    location: string;
+  }[];
   const perWeek = new Map(counts.filter((c) => c.weekly).map((c) => [c.week!, c]));
   const byWeek = weeksBetween(from!, to!).map((weekStart) => ({
     weekStart,
@@ -131,7 +139,11 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
 }
 
 /** Reads the query through a server-side cursor in the report's transaction, a batch at a time. */
-async function* cursorRows(ctx: ReportQueryContext, sql: string, params: unknown[]): AsyncGenerator<Record<string, unknown>> {
+async function* cursorRows(
+  ctx: ReportQueryContext,
+  sql: string,
+  params: unknown[],
+): AsyncGenerator<Record<string, unknown>> {
   const name = `command_brief_rows_${++cursors}`;
   await ctx.manager.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
   try {
@@ -150,7 +162,8 @@ function weeksBetween(from: string, to: string): string[] {
   const day = new Date(`${from}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   const weeks: string[] = [];
-  for (const end = new Date(`${to}T00:00:00Z`); day <= end; day.setUTCDate(day.getUTCDate() + 7)) weeks.push(day.toISOString().slice(0, 10));
+  for (const end = new Date(`${to}T00:00:00Z`); day <= end; day.setUTCDate(day.getUTCDate() + 7))
+    weeks.push(day.toISOString().slice(0, 10));
   return weeks;
 }
 

@@ -1,10 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, termValues, validateDraft, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  termValues,
+  validateDraft,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { referenceFixture } from '../../test/forms/fixtures/reference-data.js';
 
-const form = JSON.parse(readFileSync(new URL('./forms/event-at-border.form.json', import.meta.url), 'utf8')) as FormDefinition;
-const options = { terms: standardTerms, reference: createReferenceLookup(referenceFixture), now: new Date('2026-04-12T12:00:00Z') };
+const form = JSON.parse(
+  readFileSync(new URL('./forms/event-at-border.form.json', import.meta.url), 'utf8'),
+) as FormDefinition;
+const options = {
+  terms: standardTerms,
+  reference: createReferenceLookup(referenceFixture),
+  now: new Date('2026-04-12T12:00:00Z'),
+};
 
 const negative = {
   eventDateTime: '2026-04-12T09:15',
@@ -45,14 +58,16 @@ describe('event-at-border form', () => {
     const result = validateSubmission(form, seizure, options);
     expect(result.errors).toEqual([]);
     const indexed = termValues(form, result.answers, standardTerms).map((t) => `${t.path}=${t.normalised}`);
-    expect(indexed).toEqual(expect.arrayContaining([
-      'vehicleRegistration=AB12CDE',
-      'persons[0].familyName=kowalska',
-      'persons[0].dateOfBirth=1990-05-01',
-      'items[1].item=CIGARETTES',
-      'targetReference=BF-20260412-17',
-      'eventDateTime=2026-04-12T08:15:00.000Z',
-    ]));
+    expect(indexed).toEqual(
+      expect.arrayContaining([
+        'vehicleRegistration=AB12CDE',
+        'persons[0].familyName=kowalska',
+        'persons[0].dateOfBirth=1990-05-01',
+        'items[1].item=CIGARETTES',
+        'targetReference=BF-20260412-17',
+        'eventDateTime=2026-04-12T08:15:00.000Z',
+      ]),
+    );
   });
 
   it('needs the seizure section when the outcome is a seizure', () => {
@@ -66,7 +81,10 @@ describe('event-at-border form', () => {
   it('rejects seizure answers on a negative outcome', () => {
     expect(validateSubmission(form, { ...seizure, outcome: 'no-show' }, options).errors).toEqual([
       { path: 'items', message: 'Items seized must not be answered because the question is not shown' },
-      { path: 'concealmentMethod', message: 'Concealment method must not be answered because the question is not shown' },
+      {
+        path: 'concealmentMethod',
+        message: 'Concealment method must not be answered because the question is not shown',
+      },
       { path: 'detectionMethod', message: 'Detection method must not be answered because the question is not shown' },
     ]);
   });
@@ -82,7 +100,10 @@ describe('event-at-border form', () => {
     expect(validateSubmission(form, { ...seizure, items: many }, options).errors).toEqual([
       { path: 'items', message: 'You can add up to 50 items – record the rest in the event summary' },
     ]);
-    expect(validateSubmission(form, { ...seizure, items: [seizure.items[0], { item: 'cash-gbp', quantity: -1 }] }, options).errors).toEqual([
+    expect(
+      validateSubmission(form, { ...seizure, items: [seizure.items[0], { item: 'cash-gbp', quantity: -1 }] }, options)
+        .errors,
+    ).toEqual([
       { path: 'items[1].item', message: 'Select an item from the list' },
       { path: 'items[1].quantity', message: 'Quantity must be more than 0 and no more than 100,000,000' },
       { path: 'items[1].unit', message: 'Select the unit' },
@@ -99,11 +120,20 @@ describe('event-at-border form', () => {
   });
 
   it('rejects an outcome from another workflow, a future event and a bad target reference', () => {
-    const answers = { ...negative, outcome: 'missed', eventDateTime: '2026-04-12T15:00', targeted: true, targetReference: 'BF17' };
+    const answers = {
+      ...negative,
+      outcome: 'missed',
+      eventDateTime: '2026-04-12T15:00',
+      targeted: true,
+      targetReference: 'BF17',
+    };
     expect(validateSubmission(form, answers, options).errors).toEqual([
       { path: 'eventDateTime', message: 'Date and time of the event must be in the past' },
       { path: 'outcome', message: 'Select an outcome from the list' },
-      { path: 'targetReference', message: 'Enter the linked target reference in the correct format, like BF-20260412-17' },
+      {
+        path: 'targetReference',
+        message: 'Enter the linked target reference in the correct format, like BF-20260412-17',
+      },
     ]);
   });
 

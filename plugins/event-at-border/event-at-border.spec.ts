@@ -1,10 +1,16 @@
 import { answerInstant } from '../../core/src/sdk/index.js';
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('event-at-border.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
 const options = { terms: standardTerms, reference, now: new Date('2026-04-12T12:00:00Z'), workflow: 'event-at-border' };
@@ -30,9 +36,12 @@ const seizure = {
 };
 
 describe('event-at-border forms (real reference data)', () => {
-  it.each(['event-at-border', 'information-request', 'information-reply', 'referral-outcome'])('%s is a consistent form declaration', (id) => {
-    expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
-  });
+  it.each(['event-at-border', 'information-request', 'information-reply', 'referral-outcome'])(
+    '%s is a consistent form declaration',
+    (id) => {
+      expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
+    },
+  );
 
   it('accepts a freight seizure with items, a person and a linked target', () => {
     expect(validateSubmission(form, seizure, options).errors).toEqual([]);
@@ -61,9 +70,9 @@ describe('event-at-border forms (real reference data)', () => {
     expect(validateSubmission(outcome, { referralOutcome: 'adopted-by-partner' }, options).errors).toEqual([
       { path: 'partnerAgency', message: 'Enter the agency' },
     ]);
-    expect(validateSubmission(outcome, { referralOutcome: 'no-further-action', partnerAgency: 'NCA' }, options).errors).toEqual([
-      { path: 'partnerAgency', message: 'Agency must not be answered because the question is not shown' },
-    ]);
+    expect(
+      validateSubmission(outcome, { referralOutcome: 'no-further-action', partnerAgency: 'NCA' }, options).errors,
+    ).toEqual([{ path: 'partnerAgency', message: 'Agency must not be answered because the question is not shown' }]);
   });
 
   it('stores UK wall-clock times as the right instant across the clock change', () => {

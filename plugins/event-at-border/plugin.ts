@@ -1,6 +1,7 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
 import { EventItemEntity } from './entities/event-item.entity.js';
 import { EventEntity } from './entities/event.entity.js';
+import { monthlyEvents, monthlyEventsFields } from './reports/monthly-events.query.js';
 import { recordEvent } from './submit.js';
 
 const REFERRED = ['with-intelligence-hub', 'with-cash-team', 'with-freight-hub', 'with-national-security'];
@@ -41,40 +42,150 @@ export default definePlugin({
       {
         id: 'with-intelligence-hub',
         label: 'With the intelligence hub',
-        tasks: [{ title: 'Assess seizure referral', team: 'intelligence-hub-south', role: 'intelligence', priority: 'medium', due: 'P2D', escalation: { raisePriorityTo: 'high', notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Assess seizure referral',
+            team: 'intelligence-hub-south',
+            role: 'intelligence',
+            priority: 'medium',
+            due: 'P2D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
       },
       {
         id: 'with-cash-team',
         label: 'With the cash team',
-        tasks: [{ title: 'Decide on cash detention before the 48 hours run out', team: 'cash-team-south-east', role: 'officer', priority: 'urgent', due: 'PT24H', escalation: { notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Decide on cash detention before the 48 hours run out',
+            team: 'cash-team-south-east',
+            role: 'officer',
+            priority: 'urgent',
+            due: 'PT24H',
+            escalation: { notifyManagers: true },
+          },
+        ],
       },
       {
         id: 'with-freight-hub',
         label: 'With the National Freight Hub',
-        tasks: [{ title: 'Assess freight seizure', team: 'national-freight-hub', role: 'intelligence', priority: 'medium', due: 'P2D', escalation: { raisePriorityTo: 'high' } }],
+        tasks: [
+          {
+            title: 'Assess freight seizure',
+            team: 'national-freight-hub',
+            role: 'intelligence',
+            priority: 'medium',
+            due: 'P2D',
+            escalation: { raisePriorityTo: 'high' },
+          },
+        ],
       },
       {
         id: 'with-national-security',
         label: 'With national security',
-        tasks: [{ title: 'Assess national security referral', team: 'intelligence-hub-central', role: 'intelligence', priority: 'urgent', due: 'PT4H', escalation: { notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Assess national security referral',
+            team: 'intelligence-hub-central',
+            role: 'intelligence',
+            priority: 'urgent',
+            due: 'PT4H',
+            escalation: { notifyManagers: true },
+          },
+        ],
       },
       {
         id: 'information-requested',
         label: 'More information requested from the port',
-        tasks: [{ title: 'Send the information the receiving team asked for', team: 'case.team', role: 'officer', priority: 'high', due: 'P1D', escalation: { notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Send the information the receiving team asked for',
+            team: 'case.team',
+            role: 'officer',
+            priority: 'high',
+            due: 'P1D',
+            escalation: { notifyManagers: true },
+          },
+        ],
       },
       { id: 'closed', label: 'Closed', terminal: true },
     ],
     actions: [
-      { id: 'refer-intelligence-hub', label: 'Refer to the intelligence hub', from: ['submitted'], to: 'with-intelligence-hub', roles: ['manager', 'officer'] },
-      { id: 'refer-cash-team', label: 'Refer to the cash team', from: ['submitted'], to: 'with-cash-team', roles: ['manager', 'officer'] },
-      { id: 'refer-freight-hub', label: 'Refer to the National Freight Hub', from: ['submitted'], to: 'with-freight-hub', roles: ['manager', 'officer'] },
-      { id: 'refer-national-security', label: 'Refer to national security', from: ['submitted'], to: 'with-national-security', roles: ['manager'] },
-      { id: 'close-no-referral', label: 'Close with no referral', from: ['submitted'], to: 'closed', roles: ['manager'] },
-      { id: 'request-information', label: 'Ask the port for more information', from: REFERRED, to: 'information-requested', roles: ['intelligence', 'officer', 'manager'], form: 'information-request' },
-      { id: 'send-information', label: 'Send more information', from: ['information-requested'], to: 'submitted', roles: ['officer', 'manager'], form: 'information-reply' },
-      { id: 'record-referral-outcome', label: 'Record referral outcome and close', from: REFERRED, to: 'closed', roles: ['intelligence', 'officer', 'manager'], form: 'referral-outcome' },
+      {
+        id: 'refer-intelligence-hub',
+        label: 'Refer to the intelligence hub',
+        from: ['submitted'],
+        to: 'with-intelligence-hub',
+        roles: ['manager', 'officer'],
+      },
+      {
+        id: 'refer-cash-team',
+        label: 'Refer to the cash team',
+        from: ['submitted'],
+        to: 'with-cash-team',
+        roles: ['manager', 'officer'],
+      },
+      {
+        id: 'refer-freight-hub',
+        label: 'Refer to the National Freight Hub',
+        from: ['submitted'],
+        to: 'with-freight-hub',
+        roles: ['manager', 'officer'],
+      },
+      {
+        id: 'refer-national-security',
+        label: 'Refer to national security',
+        from: ['submitted'],
+        to: 'with-national-security',
+        roles: ['manager'],
+      },
+      {
+        id: 'close-no-referral',
+        label: 'Close with no referral',
+        from: ['submitted'],
+        to: 'closed',
+        roles: ['manager'],
+      },
+      {
+        id: 'request-information',
+        label: 'Ask the port for more information',
+        from: REFERRED,
+        to: 'information-requested',
+        roles: ['intelligence', 'officer', 'manager'],
+        form: 'information-request',
+      },
+      {
+        id: 'send-information',
+        label: 'Send more information',
+        from: ['information-requested'],
+        to: 'submitted',
+        roles: ['officer', 'manager'],
+        form: 'information-reply',
+      },
+      {
+        id: 'record-referral-outcome',
+        label: 'Record referral outcome and close',
+        from: REFERRED,
+        to: 'closed',
+        roles: ['intelligence', 'officer', 'manager'],
+        form: 'referral-outcome',
+      },
     ],
   },
   hooks: { onSubmit: recordEvent },
+  reports: [
+    {
+      id: 'monthly-events',
+      title: 'Monthly events at the border',
+      description: 'Events at the border in a month by port and outcome, with the items seized and every event listed.',
+      roles: ['manager'],
+      parameters: [
+        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 2026-10' },
+        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
+      ],
+      fields: monthlyEventsFields,
+      query: monthlyEvents,
+    },
+  ],
 });

@@ -1,9 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, prefill, summarise, validateDraft, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  prefill,
+  summarise,
+  validateDraft,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { referenceFixture } from '../../test/forms/fixtures/reference-data.js';
 
-const form = JSON.parse(readFileSync(new URL('./forms/operational-activity.form.json', import.meta.url), 'utf8')) as FormDefinition;
+const form = JSON.parse(
+  readFileSync(new URL('./forms/operational-activity.form.json', import.meta.url), 'utf8'),
+) as FormDefinition;
 const reference = createReferenceLookup(referenceFixture);
 const options = { terms: standardTerms, reference, now: new Date('2026-04-12T18:00:00Z') };
 
@@ -13,7 +23,10 @@ const report = {
   shiftEnd: '2026-04-12T15:00',
   location: 'GBDOV',
   team: 'dover-freight-1',
-  staffByGrade: [{ grade: 'EO', count: 6 }, { grade: 'HEO', count: 1 }],
+  staffByGrade: [
+    { grade: 'EO', count: 6 },
+    { grade: 'HEO', count: 1 },
+  ],
   activities: [
     { mode: 'roro-tourist', activity: 'customs-examination', minutes: 300 },
     { mode: 'roro-accompanied-freight', activity: 'freight-examination', minutes: 150 },
@@ -37,15 +50,24 @@ describe('operational-activity form', () => {
   });
 
   it('never trusts a time left sent by the client', () => {
-    const result = validateSubmission(form, { ...report, activities: report.activities.slice(0, 2), timeLeft: 0 }, options);
-    expect(result.errors).toEqual([{ path: 'timeLeft', message: 'Time left to allocate must be 0 – add activities for the rest of the shift' }]);
+    const result = validateSubmission(
+      form,
+      { ...report, activities: report.activities.slice(0, 2), timeLeft: 0 },
+      options,
+    );
+    expect(result.errors).toEqual([
+      { path: 'timeLeft', message: 'Time left to allocate must be 0 – add activities for the rest of the shift' },
+    ]);
     expect(result.answers.timeLeft).toBe(30);
   });
 
   it('rejects activities that add up to more than the shift', () => {
     const activities = [...report.activities, { mode: 'post', activity: 'training', minutes: 45 }];
     expect(validateSubmission(form, { ...report, activities }, options).errors).toEqual([
-      { path: 'timeLeft', message: 'Activity minutes add up to more than the shift – reduce the minutes so time left to allocate is 0' },
+      {
+        path: 'timeLeft',
+        message: 'Activity minutes add up to more than the shift – reduce the minutes so time left to allocate is 0',
+      },
     ]);
   });
 
@@ -90,12 +112,25 @@ describe('operational-activity form', () => {
   });
 
   it('pre-fills location and team from the shift, and summarises with display values', () => {
-    const filled = prefill(form, { now: options.now, shift: { location: 'GBDOV', teamId: 'dover-freight-1' } }, standardTerms);
+    const filled = prefill(
+      form,
+      { now: options.now, shift: { location: 'GBDOV', teamId: 'dover-freight-1' } },
+      standardTerms,
+    );
     expect(filled).toEqual({ location: 'GBDOV', team: 'dover-freight-1' });
     const answers = validateSubmission(form, report, options).answers;
     const rows = summarise(form, answers, { terms: standardTerms, reference });
-    expect(rows.find((r) => r.path === 'timeLeft')).toEqual({ pageId: 'activities', path: 'timeLeft', label: 'Time left to allocate', value: 0, displayValue: '0 minutes' });
+    expect(rows.find((r) => r.path === 'timeLeft')).toEqual({
+      pageId: 'activities',
+      path: 'timeLeft',
+      label: 'Time left to allocate',
+      value: 0,
+      displayValue: '0 minutes',
+    });
     expect(rows.find((r) => r.path === 'shiftStart')?.displayValue).toBe('12 April 2026 at 7:00am');
-    expect(rows.find((r) => r.path === 'activities[1].activity')).toMatchObject({ label: 'Activity 2: Activity', displayValue: 'Freight examination' });
+    expect(rows.find((r) => r.path === 'activities[1].activity')).toMatchObject({
+      label: 'Activity 2: Activity',
+      displayValue: 'Freight examination',
+    });
   });
 });

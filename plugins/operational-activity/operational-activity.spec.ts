@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { checkFormDefinition, createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  validateSubmission,
+  type FormDefinition,
+} from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
-const load = (file: string) => JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
 const form = load('operational-activity.form.json');
 const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
 const options = { terms: standardTerms, reference, now: new Date('2026-04-12T18:00:00Z') };
@@ -14,13 +20,19 @@ const report = {
   shiftEnd: '2026-04-12T15:00',
   location: 'dover',
   team: 'dover-freight-team-a',
-  staffByGrade: [{ grade: 'EO', count: 8 }, { grade: 'HEO', count: 1 }],
+  staffByGrade: [
+    { grade: 'EO', count: 8 },
+    { grade: 'HEO', count: 1 },
+  ],
   activities: [
     { mode: 'roro-accompanied-freight', activity: 'freight-examination', minutes: 360 },
     { mode: 'roro-unaccompanied-freight', activity: 'targeted-search', minutes: 90 },
     { mode: 'roro-accompanied-freight', activity: 'administration', minutes: 30 },
   ],
-  detections: [{ category: 'A', positive: 1, negative: 2 }, { category: 'C', positive: 0, negative: 4 }],
+  detections: [
+    { category: 'A', positive: 1, negative: 2 },
+    { category: 'C', positive: 0, negative: 4 },
+  ],
   debriefNotes: 'Scanner lane 2 out of service from 11:00 to 13:00.',
 };
 
@@ -42,7 +54,12 @@ describe('operational-activity forms (real reference data)', () => {
   });
 
   it('checks grades, team and target categories against the seeded lists', () => {
-    const answers = { ...report, team: 'dover-freight-1', staffByGrade: [{ grade: 'BFO', count: 0 }], detections: [{ category: 'D', positive: 1, negative: -1 }] };
+    const answers = {
+      ...report,
+      team: 'dover-freight-1',
+      staffByGrade: [{ grade: 'BFO', count: 0 }],
+      detections: [{ category: 'D', positive: 1, negative: -1 }],
+    };
     expect(validateSubmission(form, answers, options).errors).toEqual([
       { path: 'team', message: 'Select a team from the list' },
       { path: 'staffByGrade[0].grade', message: 'Select a grade from the list' },

@@ -1,6 +1,11 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
 import { ActivityReportEntity } from './entities/activity-report.entity.js';
-import { ActivityMinutesEntity, DetectionsByCategoryEntity, StaffByGradeEntity } from './entities/report-lines.entity.js';
+import {
+  ActivityMinutesEntity,
+  DetectionsByCategoryEntity,
+  StaffByGradeEntity,
+} from './entities/report-lines.entity.js';
+import { hoursByActivity, hoursByActivityFields } from './reports/hours-by-activity.query.js';
 import { recordActivityReport } from './submit.js';
 
 /** The mandatory end-of-shift report: who was on shift, what they did and what they found. */
@@ -21,20 +26,55 @@ export default definePlugin({
       {
         id: 'submitted',
         label: 'Awaiting manager check',
-        tasks: [{ title: 'Check end-of-shift report', team: 'case.team', role: 'manager', priority: 'medium', due: 'P2D', escalation: { raisePriorityTo: 'high', notifyManagers: true } }],
+        tasks: [
+          {
+            title: 'Check end-of-shift report',
+            team: 'case.team',
+            role: 'manager',
+            priority: 'medium',
+            due: 'P2D',
+            escalation: { raisePriorityTo: 'high', notifyManagers: true },
+          },
+        ],
       },
       {
         id: 'returned',
         label: 'Returned for correction',
-        tasks: [{ title: 'Correct end-of-shift report', team: 'case.team', role: 'officer', priority: 'medium', due: 'P2D' }],
+        tasks: [
+          { title: 'Correct end-of-shift report', team: 'case.team', role: 'officer', priority: 'medium', due: 'P2D' },
+        ],
       },
       { id: 'accepted', label: 'Accepted', terminal: true },
     ],
     actions: [
       { id: 'accept', label: 'Accept report', from: ['submitted'], to: 'accepted', roles: ['manager'] },
-      { id: 'return', label: 'Return for correction', from: ['submitted'], to: 'returned', roles: ['manager'], form: 'return-report' },
+      {
+        id: 'return',
+        label: 'Return for correction',
+        from: ['submitted'],
+        to: 'returned',
+        roles: ['manager'],
+        form: 'return-report',
+      },
       { id: 'resubmit', label: 'Resubmit report', from: ['returned'], to: 'submitted', roles: ['officer', 'manager'] },
     ],
   },
   hooks: { onSubmit: recordActivityReport },
+  reports: [
+    {
+      id: 'hours-by-activity',
+      title: 'Hours by activity and mode',
+      description:
+        'Staff and activity hours from end-of-shift reports in a period, by activity, mode of transport and team.',
+      roles: ['manager'],
+      parameters: [
+        { name: 'from', label: 'From', type: 'date', required: true },
+        { name: 'to', label: 'To', type: 'date', required: true },
+        { name: 'command', label: 'Command', type: 'command', hint: 'Leave empty for your own command' },
+        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in the command' },
+      ],
+      fields: hoursByActivityFields,
+      query: hoursByActivity,
+    },
+  ],
 });

@@ -1,7 +1,11 @@
 import { answerInstant } from '../../core/src/sdk/index.js';
 import type { SubmitContext } from '../../core/src/sdk/index.js';
 import { ActivityReportEntity } from './entities/activity-report.entity.js';
-import { ActivityMinutesEntity, DetectionsByCategoryEntity, StaffByGradeEntity } from './entities/report-lines.entity.js';
+import {
+  ActivityMinutesEntity,
+  DetectionsByCategoryEntity,
+  StaffByGradeEntity,
+} from './entities/report-lines.entity.js';
 
 interface ReportAnswers {
   shiftStart: string;
@@ -27,8 +31,19 @@ export async function recordActivityReport(ctx: SubmitContext): Promise<void> {
     teamId: a.team,
     staffTotal: a.staffByGrade.reduce((sum, s) => sum + s.count, 0),
   });
-  await ctx.manager.insert(StaffByGradeEntity, a.staffByGrade.map((s) => ({ caseId, gradeId: s.grade, staffCount: s.count })));
-  await ctx.manager.insert(ActivityMinutesEntity, a.activities.map((x) => ({ caseId, transportMode: x.mode, activity: x.activity, minutes: x.minutes })));
-  const detections = (a.detections ?? []).map((d) => ({ caseId, targetCategory: d.category, positiveCount: d.positive, negativeCount: d.negative }));
+  await ctx.manager.insert(
+    StaffByGradeEntity,
+    a.staffByGrade.map((s) => ({ caseId, gradeId: s.grade, staffCount: s.count })),
+  );
+  await ctx.manager.insert(
+    ActivityMinutesEntity,
+    a.activities.map((x) => ({ caseId, transportMode: x.mode, activity: x.activity, minutes: x.minutes })),
+  );
+  const detections = (a.detections ?? []).map((d) => ({
+    caseId,
+    targetCategory: d.category,
+    positiveCount: d.positive,
+    negativeCount: d.negative,
+  }));
   if (detections.length > 0) await ctx.manager.insert(DetectionsByCategoryEntity, detections);
 }

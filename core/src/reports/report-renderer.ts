@@ -94,9 +94,13 @@ async function caseCounts(
   const where = ['c.plugin_id = $1'];
   if (!context.scope.all) where.push(`c.team_id = ANY($${params.push(context.scope.teams)})`);
   if (context.parameters.from)
-    where.push(`c.created_at >= ($${params.push(context.parameters.from)}::date AT TIME ZONE 'Europe/London')`);
+    where.push(
+      `c.created_at >= ($${params.push(context.parameters.from)}::date::timestamp AT TIME ZONE 'Europe/London')`,
+    );
   if (context.parameters.to)
-    where.push(`c.created_at < (($${params.push(context.parameters.to)}::date + 1) AT TIME ZONE 'Europe/London')`);
+    where.push(
+      `c.created_at < (($${params.push(context.parameters.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`,
+    );
   const byState = (await context.manager.query(
     `SELECT c.state, count(*)::int AS count FROM core.case c WHERE ${where.join(' AND ')} GROUP BY c.state ORDER BY c.state`,
     params,

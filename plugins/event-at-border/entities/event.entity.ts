@@ -13,6 +13,7 @@ export class EventEntity {
   @Column({ name: 'business_key', type: 'text' })
   businessKey!: string;
 
+  @Index()
   @Column({ name: 'event_at', type: 'timestamptz' })
   eventAt!: Date;
 

@@ -30,8 +30,8 @@ export async function debriefsByCategory(ctx: ReportQueryContext): Promise<Repor
   const { from, to } = ctx.parameters as { from: string; to: string };
   const params: unknown[] = [from, to];
   const scope = ctx.scope.all ? 'TRUE' : `c.team_id = ANY($${params.push(ctx.scope.teams)})`;
-  const where = `d.occurred_at >= ($1::date AT TIME ZONE 'Europe/London')
-    AND d.occurred_at < (($2::date + 1) AT TIME ZONE 'Europe/London') AND ${scope}`;
+  const where = `d.occurred_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
+    AND d.occurred_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/London') AND ${scope}`;
   const labels = await categoryLabels(ctx);
   const byCategory = (await ctx.manager.query(
     `SELECT d.category, count(*)::int AS debriefs, count(*) FILTER (WHERE (c.answers->>'actionNeeded')::boolean)::int AS "actionNeeded"

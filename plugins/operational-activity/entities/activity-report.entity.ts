@@ -10,6 +10,7 @@ export class ActivityReportEntity {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
 
+  @Index()
   @Column({ name: 'shift_start', type: 'timestamptz' })
   shiftStart!: Date;
 
