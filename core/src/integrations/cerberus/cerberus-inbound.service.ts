@@ -4,6 +4,7 @@ import { AuditRepository } from '../../audit/audit.repository.js';
 import { InputError, NotFoundError, UnauthenticatedError } from '../../common/errors.js';
 import type { EnvConfig } from '../../config/env.config.js';
 import { termValues } from '../../forms/engine/index.js';
+import { answerInstant } from '../../sdk/answers.js';
 import type { AccessScope } from '../../identity/access.js';
 import { UserRepository } from '../../identity/user.repository.js';
 import { NotificationHub } from '../../notifications/notification-hub.js';
@@ -12,7 +13,8 @@ import type { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { CasesRepository } from '../../cases/cases.repository.js';
 import { SubmissionService } from '../../cases/submission.service.js';
 import { standardTerms } from '../../terms/standard-terms.js';
-import { CONFIG, LOGGER, PLUGIN_REGISTRY } from '../../tokens.js';
+import type { ReferenceCatalogue } from '../../terms/reference-catalogue.js';
+import { CONFIG, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../../tokens.js';
 import { CerberusTargetsRepository as Targets } from './cerberus-targets.repository.js';
 import { verify } from './signature.js';
 
@@ -38,6 +40,7 @@ export class CerberusInboundService {
     private readonly users: UserRepository,
     private readonly hub: NotificationHub,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -79,7 +82,7 @@ export class CerberusInboundService {
             {
               kind: 'cerberus.target',
               title: `New target for your team: ${view.businessKey}`,
-              body: describe(accepted.answers),
+              body: this.describe(accepted.answers),
               caseId: view.id,
               urgent: true,
             },
@@ -140,6 +143,13 @@ export class CerberusInboundService {
     return receipt;
   }
 
+  /** "Category A target at Port of Dover, due 26 Nov 2026, 18:30 (RoRo accompanied freight)". */
+  private describe(a: Record<string, unknown>): string {
+    const label = (set: string, id: unknown) => (typeof id === 'string' ? (this.reference.label(set, id) ?? id) : '?');
+    const eta = typeof a.eta === 'string' ? ukDateTime(a.eta) : undefined;
+    return `Category ${String(a.category ?? '?')} target at ${label('ports', a.port)}${eta ? `, due ${eta}` : ''} (${label('transport-modes', a.mode)})`;
+  }
+
   private async scope(): Promise<AccessScope> {
     if (this.systemScope) return this.systemScope;
     const user = await this.users.findByUsername('cerberus');
@@ -181,12 +191,19 @@ function pick(answers: Record<string, unknown>, keys: string[]): Record<string, 
   return Object.fromEntries(keys.map((k) => [k, answers[k] ?? null]));
 }
 
-function describe(a: Record<string, unknown>): string {
-  return [
-    `Category ${String(a.category ?? '?')}`,
-    `port ${String(a.port ?? '?')}`,
-    a.eta ? `ETA ${String(a.eta)}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(', ');
+const UK = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+function ukDateTime(value: string): string | undefined {
+  try {
+    return UK.format(answerInstant(value));
+  } catch {
+    return undefined;
+  }
 }
