@@ -1,18 +1,12 @@
-import { readFileSync } from 'node:fs';
-import {
-  checkFormDefinition,
-  createReferenceLookup,
-  validateSubmission,
-  type FormDefinition,
-} from '../../core/src/forms/engine/index.js';
+import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { declaredTopics } from './plugin.js';
+import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
-const load = (file: string) =>
-  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('mandatory-declaration.form.json');
-const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
+const reference = seededReference;
 const options = {
   terms: standardTerms,
   reference,

@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
-import {
-  checkFormDefinition,
-  createReferenceLookup,
-  validateSubmission,
-  type FormDefinition,
-} from '../../core/src/forms/engine/index.js';
-import { referenceSets } from '../../core/src/terms/reference-data/index.js';
+import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
+import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
-const load = (file: string) =>
-  JSON.parse(readFileSync(new URL(`./forms/${file}`, import.meta.url), 'utf8')) as FormDefinition;
+const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('staff-profile.form.json');
-const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
+const reference = seededReference;
 const options = { terms: standardTerms, reference, now: new Date('2026-04-12T06:30:00Z'), workflow: 'staff-profile' };
 
 const profile = {

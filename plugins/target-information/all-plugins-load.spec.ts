@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
-import { createReferenceLookup, validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
+import { validateSubmission, type FormDefinition } from '../../core/src/forms/engine/index.js';
 import type { PluginManifest, SubmitContext } from '../../core/src/sdk/index.js';
-import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { SAMPLE_ANSWERS } from './sample-answers.js';
+import { seededReference } from '../../test/utils/plugin-forms.js';
 
 /** Each plugin written for the Border Force workflows, with the tables its migrations create. */
 const PLUGINS: Record<string, string[]> = {
@@ -130,7 +130,7 @@ describe('Border Force workflow plugins load in the real core', () => {
     const form = JSON.parse(
       readFileSync(new URL(`../${id}/forms/${formId}.form.json`, import.meta.url), 'utf8'),
     ) as FormDefinition;
-    const reference = createReferenceLookup(Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])));
+    const reference = seededReference;
     const result = validateSubmission(form, SAMPLE_ANSWERS[id]!, {
       terms: standardTerms,
       reference,

@@ -8,9 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
-import { median, report } from './bench-utils.js';
+import { createDatabase, median, report } from './bench-utils.js';
 
 const COUNTS = [1, 15, 50];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -124,16 +123,6 @@ export default definePlugin({ id: '${id}', title: 'Bench ${i}', version: '1.0.0'
       }),
     );
   }
-}
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 await main();

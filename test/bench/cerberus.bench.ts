@@ -13,7 +13,7 @@ import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedde
 import { TokenService } from '../../core/src/identity/token.service.js';
 import { CerberusSimulator } from '../cerberus-sim/simulator.js';
 import { targetSheet } from '../cerberus-sim/target-sheets.js';
-import { percentile, report } from './bench-utils.js';
+import { createDatabase, dropDatabase, percentile, report } from './bench-utils.js';
 import { peakRssMiB, startAndWait, stop } from './load.js';
 
 const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 1000);
@@ -192,23 +192,6 @@ async function notifyRoundTrip(databaseUrl: string, rounds: number): Promise<{ p
   await Promise.all([listener.end(), notifier.end()]);
   times.sort((x, y) => x - y);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(adminUrl: string, databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
-  await client.end();
 }
 
 await main();

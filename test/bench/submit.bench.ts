@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
-import { report } from './bench-utils.js';
+import { createDatabase, dropDatabase, report } from './bench-utils.js';
 import { autocannon, peakRssMiB, startAndWait, stop, type LoadResult } from './load.js';
 import { BENCH_ANSWERS, runSubmissionSql } from './submit-sql.js';
 
@@ -126,23 +126,6 @@ async function rawSqlLoop(databaseUrl: string, userId: string, clients: number, 
   const elapsed = (Date.now() - started) / 1000;
   await pool.end();
   return done / elapsed;
-}
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(adminUrl: string, databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
-  await client.end();
 }
 
 await main();
