@@ -15,7 +15,7 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash!: string | null;
 
-  @Column({ type: 'text', array: true })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: Role[];
 
   @Column({ name: 'team_id', type: 'text', nullable: true })
@@ -24,7 +24,7 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   grade!: string | null;
 
-  @Column({ name: 'failed_sign_ins', type: 'integer' })
+  @Column({ name: 'failed_sign_ins', type: 'integer', default: 0 })
   failedSignIns!: number;
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })

@@ -1,7 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One type of equipment in a count: working and faulty units and trained staff. */
 @Entity({ schema: 'plugin_detection_inventory', name: 'equipment_line' })
+@Check('equipment_line_working_units_check', '"working_units" >= 0')
+@Check('equipment_line_faulty_units_check', '"faulty_units" >= 0')
+@Check('equipment_line_trained_staff_check', '"trained_staff" >= 0')
 export class EquipmentLineEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -13,7 +13,7 @@ export class EventEntity {
   @Column({ name: 'business_key', type: 'text' })
   businessKey!: string;
 
-  @Index()
+  @Index('IDX_event_event_at')
   @Column({ name: 'event_at', type: 'timestamptz' })
   eventAt!: Date;
 

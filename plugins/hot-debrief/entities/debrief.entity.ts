@@ -6,7 +6,7 @@ export class DebriefEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
+  @Index('IDX_debrief_case_id')
   @Column({ name: 'case_id', type: 'uuid', nullable: true })
   caseId!: string | null;
 

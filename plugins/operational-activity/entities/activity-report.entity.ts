@@ -10,7 +10,7 @@ export class ActivityReportEntity {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
 
-  @Index()
+  @Index('IDX_activity_report_shift_start')
   @Column({ name: 'shift_start', type: 'timestamptz' })
   shiftStart!: Date;
 

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An officer's profile (grade, team, location, line manager) and the shift they declared. */
 @Entity({ schema: 'plugin_staff_profile', name: 'profile' })
+@Check('profile_check', '"shift_end" > "shift_start"')
 export class ProfileEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
