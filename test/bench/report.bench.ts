@@ -2,18 +2,22 @@
 // over 240,000 seeded border events in a month, then again with a second month seeded
 // (480,000). Each report is measured over HTTP (GET /api/reports/command-brief/pdf, the
 // whole path: validation, query, two-pass layout, PDF) against the report's SQL alone,
-// run in the same transaction shape, in the same run. Peak RSS is the process's, sampled.
+// run in the same transaction shape, in the same run. Peak RSS is the server process's (the
+// built core, started for the benchmark), sampled every 10 ms.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createApp, type RunningApp } from '../../core/src/app.js';
 import { loadConfig } from '../../core/src/config/load-config.js';
-import { startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
 import { createRootLogger } from '../../core/src/logging/logger.js';
 import type { ReportCatalogue } from '../../core/src/reports/report-catalogue.js';
-import { report } from './bench-utils.js';
+import { createDatabase, report } from './bench-utils.js';
+import { startAndWait, stop } from './load.js';
 
 const PER_MONTH = Number(process.env.BENCH_CASES ?? 240_000);
 const MONTHS = [
@@ -49,11 +53,30 @@ async function main(): Promise<void> {
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
   });
+  // The in-process core gives the baseline direct access to the report's query; the measured
+  // server is the built core in its own process, so its memory is the server's alone.
   const app = await createApp(config, createRootLogger('warn'));
+  if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
+  const serverPort = await freePort();
+  const server = await startAndWait(
+    'node',
+    ['dist/core/src/main.js'],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(serverPort),
+      PLUGINS_BUNDLED: 'false',
+      AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET!,
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+    },
+    `http://127.0.0.1:${serverPort}/health/ready`,
+  );
+  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  const serverPid = server.pid!;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined); // the server stops at the end; idle clients see it go
   try {
-    const auth = await signIn(app.url);
+    const auth = await signIn(serverUrl);
     const detailPort = await seedTeams(pool);
     const results: Record<string, unknown>[] = [];
     for (let m = 0; m < MONTHS.length; m++) {
@@ -64,11 +87,14 @@ async function main(): Promise<void> {
         `seeded ${total.toLocaleString('en-GB')} border events (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`,
       );
       const detail = `from=${DETAIL_DAYS.from}&to=${DETAIL_DAYS.to}&port=${detailPort.port}&eventLog=yes`;
-      await httpReport(app.url, auth, SUMMARY); // warm-up: JIT, fonts, plan cache
+      await httpReport(serverUrl, serverPid, auth, SUMMARY); // warm-up: JIT, fonts, plan cache
       const row = {
         cases: total,
-        summary: { report: await httpReport(app.url, auth, SUMMARY), baseline: await sqlAlone(app, SUMMARY) },
-        detail: { report: await httpReport(app.url, auth, detail), baseline: await sqlAlone(app, detail) },
+        summary: {
+          report: await httpReport(serverUrl, serverPid, auth, SUMMARY),
+          baseline: await sqlAlone(app, SUMMARY),
+        },
+        detail: { report: await httpReport(serverUrl, serverPid, auth, detail), baseline: await sqlAlone(app, detail) },
       };
       results.push(row);
       for (const kind of ['summary', 'detail'] as const) {
@@ -89,6 +115,7 @@ async function main(): Promise<void> {
       { measuredAt: new Date().toISOString(), perMonth: PER_MONTH, detailPort, results },
     );
   } finally {
+    await stop(server);
     await app.close();
     await pool.end();
     await embedded?.stop();
@@ -96,20 +123,27 @@ async function main(): Promise<void> {
   }
 }
 
-/** Samples the process RSS while `work` runs; returns its seconds and the peak. */
+/** Resident memory of a process (this one when no pid), in bytes. */
+function rssOf(pid?: number): number {
+  if (pid === undefined) return process.memoryUsage.rss();
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+}
+
+/** Samples the RSS of the process (the server's when a pid is given) while `work` runs; returns its seconds and the peak. */
 async function measured<T>(
   work: () => Promise<T>,
+  pid?: number,
 ): Promise<{ value: T; seconds: number; peakRssMb: number; startRssMb: number }> {
-  const start = process.memoryUsage.rss();
+  const start = rssOf(pid);
   let peak = start;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
   const started = performance.now();
   try {
     const value = await work();
     return {
       value,
       seconds: (performance.now() - started) / 1000,
-      peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20,
+      peakRssMb: Math.max(peak, rssOf(pid)) / 2 ** 20,
       startRssMb: start / 2 ** 20,
     };
   } finally {
@@ -117,8 +151,8 @@ async function measured<T>(
   }
 }
 
-/** The whole path: HTTP request to the last byte of the PDF. */
-async function httpReport(url: string, auth: Record<string, string>, query: string): Promise<Measure> {
+/** The whole path: HTTP request to the last byte of the PDF; memory is the server process's. */
+async function httpReport(url: string, pid: number, auth: Record<string, string>, query: string): Promise<Measure> {
   const result = await measured(async () => {
     const response = await fetch(`${url}/api/reports/command-brief/pdf?${query}`, { headers: auth });
     if (response.status !== 200) throw new Error(`report answered ${response.status}: ${await response.text()}`);
@@ -126,7 +160,7 @@ async function httpReport(url: string, auth: Record<string, string>, query: stri
     const reader = response.body!.getReader();
     for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.length;
     return bytes;
-  });
+  }, pid);
   return { seconds: result.seconds, peakRssMb: result.peakRssMb, startRssMb: result.startRssMb, bytes: result.value };
 }
 
@@ -220,14 +254,5 @@ async function signIn(url: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${body.accessToken}` };
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 await main();
