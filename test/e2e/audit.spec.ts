@@ -72,9 +72,15 @@ describe('audit trail', () => {
     );
   });
 
+  it('refuses changes to the seals too', async () => {
+    await expect(app.sql('DELETE FROM core.audit_seal WHERE chain_seq = 1')).rejects.toThrow(
+      'the audit log is append-only',
+    );
+  });
+
   it('finds a deleted entry, then an edited one, when the triggers are bypassed', async () => {
     const [victim] = await app.sql<{ id: string; chain_seq: string }>(
-      'SELECT id, chain_seq FROM core.audit ORDER BY chain_seq OFFSET 4 LIMIT 1',
+      'SELECT audit_id AS id, chain_seq FROM core.audit_seal ORDER BY chain_seq OFFSET 4 LIMIT 1',
     );
     await app.sql(
       `SET session_replication_role = replica; DELETE FROM core.audit WHERE id = ${Number(victim!.id)}; SET session_replication_role = origin;`,
@@ -82,11 +88,13 @@ describe('audit trail', () => {
     let report = await verify();
     expect(report.ok).toBe(false);
     expect(report.firstBroken).toMatchObject({
-      chainSeq: Number(victim!.chain_seq) + 1,
-      reason: 'entries before this one are missing',
+      chainSeq: Number(victim!.chain_seq),
+      reason: 'this entry was removed',
     });
 
-    const [edited] = await app.sql<{ id: string }>('SELECT id FROM core.audit ORDER BY chain_seq LIMIT 1 OFFSET 1');
+    const [edited] = await app.sql<{ id: string }>(
+      'SELECT audit_id AS id FROM core.audit_seal ORDER BY chain_seq LIMIT 1 OFFSET 1',
+    );
     await app.sql(
       `SET session_replication_role = replica; UPDATE core.audit SET actor = 'mallory' WHERE id = ${Number(edited!.id)}; SET session_replication_role = origin;`,
     );

@@ -4,12 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../tokens.js';
-import { sealAudit } from './audit-chain.js';
+import { sealAudit, WHOLE_LOG } from './audit-chain.js';
+
+/**
+ * Each second the sealer chains what is new; every 10 s it also looks 10,000 entries back for
+ * late commits, and every 5 minutes through the whole log.
+ */
+function lookbackFor(tick: number): number {
+  if (tick % 300 === 0) return WHOLE_LOG;
+  return tick % 10 === 0 ? 10_000 : 0;
+}
 
 /** Seals new audit entries every second; any instance may run it, one at a time does. */
 @Injectable()
 export class AuditSealer {
   private running = false;
+  private ticks = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -21,7 +31,7 @@ export class AuditSealer {
     if (this.running || !this.dataSource.isInitialized) return;
     this.running = true;
     try {
-      await sealAudit(this.dataSource);
+      await sealAudit(this.dataSource, 5000, lookbackFor(++this.ticks));
     } catch (error: unknown) {
       this.logger.warn({ err: error }, 'audit sealing failed; will retry');
     } finally {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RequirePermission } from '../identity/permissions.js';
-import { sealAudit, verifyAuditChain, type ChainReport } from './audit-chain.js';
+import { sealAudit, verifyAuditChain, WHOLE_LOG, type ChainReport } from './audit-chain.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,7 +15,7 @@ export class AuditController {
   @RequirePermission('audit.verify')
   @Get('verify')
   async verify(): Promise<ChainReport> {
-    await sealAudit(this.dataSource);
+    await sealAudit(this.dataSource, 100_000, WHOLE_LOG);
     return verifyAuditChain(this.dataSource);
   }
 }

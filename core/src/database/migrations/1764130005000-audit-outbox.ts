@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AuditOutbox1764130005000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
-    // Append-only: written in the action's transaction, chained (hash of the previous entry) by
-    // the sealer in id order shortly after commit. No API updates or deletes it.
+    // Append-only: written in the action's transaction and never changed; the sealer chains
+    // entries (each hash covering the previous) in core.audit_seal shortly after commit.
     await q.query(`
       CREATE TABLE core.audit (
         id bigserial PRIMARY KEY,
@@ -15,13 +15,9 @@ export class AuditOutbox1764130005000 implements MigrationInterface {
         entity_id text NOT NULL,
         case_id uuid,
         ip text,
-        detail jsonb NOT NULL DEFAULT '{}'::jsonb,
-        chain_seq bigint UNIQUE,
-        prev_hash text,
-        hash text
+        detail jsonb NOT NULL DEFAULT '{}'::jsonb
       )`);
     await q.query('CREATE INDEX audit_case_idx ON core.audit (case_id, id) WHERE case_id IS NOT NULL');
-    await q.query('CREATE INDEX audit_unsealed_idx ON core.audit (id) WHERE hash IS NULL');
     await q.query(`
       CREATE TABLE core.outbox (
         id bigserial PRIMARY KEY,
