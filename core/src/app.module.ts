@@ -8,6 +8,7 @@ import type { EnvConfig } from './config/env.config.js';
 import type { PgEvents } from './database/pg-events.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthController } from './identity/auth.controller.js';
+import { AuthConfigController } from './identity/auth-config.controller.js';
 import { AuthGuard } from './identity/auth.guard.js';
 import { AuthService } from './identity/auth.service.js';
 import { TokenService } from './identity/token.service.js';
@@ -87,6 +88,7 @@ export class AppModule {
       controllers: [
         HealthController,
         AuthController,
+        AuthConfigController,
         PluginsController,
         ReferenceController,
         SubmissionsController,

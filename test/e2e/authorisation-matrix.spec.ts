@@ -82,6 +82,7 @@ describe('authorisation matrix: every route × every role', () => {
         .sort(),
     ).toEqual(
       [
+        'GET /api/auth/config',
         'GET /health/live',
         'GET /health/ready',
         'POST /api/auth/login',

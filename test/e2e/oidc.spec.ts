@@ -1,5 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { loadConfig } from '../../core/src/config/load-config.js';
+import { AuthConfigController } from '../../core/src/identity/auth-config.controller.js';
+import { createRootLogger } from '../../core/src/logging/logger.js';
 import { startTestApp, type TestApp } from '../utils/app.js';
 import { FakeOidcIssuer } from '../utils/fake-oidc-issuer.js';
 
@@ -65,5 +67,108 @@ describe('OpenID Connect sign-in (a Keycloak realm)', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example/realms/bf' })).toThrow(
       'OIDC_AUDIENCE is required when OIDC_ISSUER is set',
     );
+  });
+
+  describe('GET /api/auth/config and the authorization code flow', () => {
+    const redirectUri = 'http://127.0.0.1:4200/auth/callback';
+    const authConfig = async (url: string) => {
+      const response = await fetch(`${url}/api/auth/config`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+
+    /** What the shell does: a code from the authorization endpoint (PKCE S256), then the token endpoint. */
+    const signInAtIssuer = async (verifier: string, sentVerifier = verifier) => {
+      const auth = new URL(`${issuer.issuer}/protocol/openid-connect/auth`);
+      const state = randomBytes(16).toString('base64url');
+      for (const [key, value] of Object.entries({
+        response_type: 'code',
+        client_id: 'cop-shell',
+        redirect_uri: redirectUri,
+        scope: 'openid',
+        state,
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
+      }))
+        auth.searchParams.set(key, value);
+      const redirect = await fetch(auth, { redirect: 'manual' });
+      expect(redirect.status).toBe(302);
+      const back = new URL(redirect.headers.get('location')!);
+      expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
+      expect(back.searchParams.get('state')).toBe(state);
+      return fetch(`${issuer.issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: back.searchParams.get('code') ?? '',
+          redirect_uri: redirectUri,
+          client_id: 'cop-shell',
+          code_verifier: sentVerifier,
+        }),
+      });
+    };
+
+    it("tells the shell the issuer's endpoints, reading discovery once", async () => {
+      const before = issuer.count('/.well-known/openid-configuration');
+      const first = await authConfig(app.url);
+      expect(first).toEqual({
+        status: 200,
+        body: {
+          oidc: {
+            issuer: issuer.issuer,
+            clientId: 'cop-shell',
+            authorizationEndpoint: `${issuer.issuer}/protocol/openid-connect/auth`,
+            tokenEndpoint: `${issuer.issuer}/protocol/openid-connect/token`,
+            endSessionEndpoint: `${issuer.issuer}/protocol/openid-connect/logout`,
+          },
+        },
+      });
+      expect(await authConfig(app.url)).toEqual(first);
+      expect(issuer.count('/.well-known/openid-configuration') - before).toBeLessThanOrEqual(1);
+    });
+
+    it('answers oidc: null with a reason, not a 500, when the issuer cannot be reached', async () => {
+      const config = loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:1/realms/nowhere', OIDC_AUDIENCE: 'cop-shell' });
+      const controller = new AuthConfigController(config, createRootLogger('silent'));
+      const answer = await controller.authConfig();
+      expect(answer.oidc).toBeNull();
+      expect(answer.error).toMatch(/could not be reached/);
+    });
+
+    it('answers oidc: null when no issuer is configured', async () => {
+      const local = await startTestApp();
+      try {
+        expect(await authConfig(local.url)).toEqual({ status: 200, body: { oidc: null } });
+      } finally {
+        await local.close();
+      }
+    });
+
+    it('issues tokens for a code with the right PKCE verifier, which the core accepts; refresh works too', async () => {
+      const verifier = randomBytes(32).toString('base64url');
+      const response = await signInAtIssuer(verifier);
+      expect(response.status).toBe(200);
+      const tokens = (await response.json()) as { access_token: string; refresh_token: string; expires_in: number };
+      const { status, body } = await me(tokens.access_token);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ username: issuer.user.preferred_username, displayName: issuer.user.name });
+
+      const refreshed = await fetch(`${issuer.issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: tokens.refresh_token,
+          client_id: 'cop-shell',
+        }),
+      });
+      expect(refreshed.status).toBe(200);
+      const next = (await refreshed.json()) as { access_token: string };
+      expect((await me(next.access_token)).status).toBe(200);
+    });
+
+    it('refuses a code whose PKCE verifier does not match the challenge', async () => {
+      const response = await signInAtIssuer(randomBytes(32).toString('base64url'), 'not-the-verifier');
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'invalid_grant' });
+    });
   });
 });

@@ -17,6 +17,11 @@ export const routes: Routes = [
     canActivate: [signedOutGuard],
     loadComponent: () => import('./features/sign-in/sign-in.page').then((m) => m.SignInPage),
   },
+  {
+    path: 'auth/callback',
+    title: 'Signing in',
+    loadComponent: () => import('./features/auth-callback/auth-callback.page').then((m) => m.AuthCallbackPage),
+  },
   { path: 'sign-out', canActivate: [signOutGuard], children: [] },
   {
     path: 'shift/start',

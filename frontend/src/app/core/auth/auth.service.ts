@@ -57,8 +57,13 @@ export class AuthService {
     return this.refreshing;
   }
 
-  /** Signs out on the server (best effort) and forgets the session here. */
+  /**
+   * Signs out on the server (best effort) and forgets the session here. An OpenID Connect session
+   * whose issuer has an end-session endpoint is ended there too: the browser leaves for it, and the
+   * issuer sends the user back to sign-in.
+   */
   async logout(): Promise<void> {
+    const oidc = this.tokens.current?.oidc;
     const refreshToken = this.tokens.current?.refreshToken;
     if (refreshToken) {
       const context = new HttpContext().set(SKIP_REFRESH, true);
@@ -69,6 +74,7 @@ export class AuthService {
       }
     }
     this.forget();
+    if (oidc?.endSessionEndpoint) location.assign((await import('./oidc-client')).endSessionUrl({ ...oidc, endSessionEndpoint: oidc.endSessionEndpoint }));
   }
 
   /** Replaces the current user after the server changed it (a shift started or ended). */
@@ -90,6 +96,8 @@ export class AuthService {
     const refreshToken = this.tokens.current?.refreshToken;
     if (!refreshToken) return false;
     try {
+      // OpenID Connect sessions refresh at the issuer's token endpoint, not at the core.
+      if (this.tokens.current?.oidc) return await import('./oidc-client').then((m) => m.refreshAtIssuer(this.http, this.tokens)).then(() => true);
       const response = await firstValueFrom(
         this.http.post<LoginResponse>('/api/auth/refresh', { refreshToken }, { context: anonymous() }),
       );

@@ -7,6 +7,17 @@ export interface SessionTokens {
   refreshToken: string;
   /** Epoch milliseconds when the access token expires. */
   expiresAt: number;
+  /** Set when the tokens came from the OpenID Connect issuer: refresh there, not at the core. */
+  oidc?: OidcSession;
+}
+
+/** Where an OpenID Connect session's tokens are refreshed and ended. */
+export interface OidcSession {
+  clientId: string;
+  tokenEndpoint: string;
+  endSessionEndpoint?: string;
+  /** The ID token, sent as `id_token_hint` when ending the session at the issuer. */
+  idToken?: string;
 }
 
 const STORAGE_KEY = 'cop.session';
@@ -31,9 +42,9 @@ export class TokenStore {
     return this.tokens;
   }
 
-  /** Stores new tokens from a login or refresh response. */
-  save(accessToken: string, refreshToken: string, expiresInSeconds: number): void {
-    this.tokens = { accessToken, refreshToken, expiresAt: Date.now() + expiresInSeconds * 1000 };
+  /** Stores new tokens from a login or refresh response (`oidc` for tokens from the issuer). */
+  save(accessToken: string, refreshToken: string, expiresInSeconds: number, oidc?: OidcSession): void {
+    this.tokens = { accessToken, refreshToken, expiresAt: Date.now() + expiresInSeconds * 1000, oidc };
     this.token.set(accessToken);
     this.changes.next(accessToken);
     try {
@@ -62,7 +73,7 @@ function readStored(): SessionTokens | null {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<SessionTokens>;
     if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string') return null;
-    return { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken, expiresAt: Number(parsed.expiresAt) || 0 };
+    return { ...parsed, expiresAt: Number(parsed.expiresAt) || 0 } as SessionTokens;
   } catch {
     return null;
   }

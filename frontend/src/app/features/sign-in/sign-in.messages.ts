@@ -8,6 +8,8 @@ export const SIGN_IN_MESSAGES = {
   locked: 'Your account is locked. Contact the service desk to unlock it',
   signedOut: 'You have signed out',
   returnAfterSignIn: 'Sign in to continue to the page you asked for.',
+  oidcButton: 'Sign in with your Home Office account',
+  oidcUnavailable: 'Signing in with a Home Office account is not available at the moment. Try again later',
 } as const;
 
 /** The message for a failed sign-in: the server's own words for 401 and 423 when it gives them. */
