@@ -83,13 +83,6 @@ export class CaseViewService {
   }
 
   async build(record: CaseRecord, scope: AccessScope): Promise<CaseView> {
-    const plugin = this.plugins.any(record.pluginId)!;
-    const workflow = workflowOf(plugin.manifest);
-    const state = stateOf(workflow, record.state);
-    const form = this.plugins.forms.version(record.pluginId, record.formId, record.formVersion);
-    const summary = form
-      ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup })
-      : [];
     const [tasks, links, comments, timeline, deliveries] = await Promise.all([
       this.tasks.forCase(record.id),
       this.cases.links(record.id, scope),
@@ -97,39 +90,26 @@ export class CaseViewService {
       this.timeline(record.id),
       this.deliveries(record.id),
     ]);
-    return {
-      id: record.id,
-      businessKey: record.businessKey,
-      pluginId: record.pluginId,
-      pluginTitle: plugin.manifest.title,
-      formId: record.formId,
-      formVersion: record.formVersion,
-      state: record.state,
-      stateLabel: state?.label ?? record.state,
-      terminal: state?.terminal ?? false,
-      teamId: record.teamId,
-      teamName: record.teamId ? (this.reference.label('teams', record.teamId) ?? record.teamId) : null,
-      createdBy: { id: record.createdBy, name: record.createdByName },
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-      version: record.version,
-      answers: record.answers,
-      summary,
-      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({
-        id: a.id,
-        label: a.label,
-        form: a.form ?? null,
-      })),
-      tasks: tasks.map(toTaskView),
-      links,
-      comments,
-      timeline,
-      deliveries,
-    };
+    return this.assemble(record, scope, { tasks, links, comments, timeline, deliveries });
   }
 
   /** The view of a case just created, from what the submission holds: no further queries. */
   fresh(record: CaseRecord, tasks: TaskRecord[], scope: AccessScope, links: CaseView['links']): CaseView {
+    const created = {
+      at: record.createdAt,
+      actor: scope.username,
+      action: 'case.created',
+      detail: { businessKey: record.businessKey, state: record.state },
+    };
+    return this.assemble(record, scope, { tasks, links, comments: [], timeline: [created], deliveries: [] });
+  }
+
+  /** The case's own fields, state and answers as the shell shows them, plus its related records. */
+  private assemble(
+    record: CaseRecord,
+    scope: AccessScope,
+    related: Pick<CaseView, 'links' | 'comments' | 'timeline' | 'deliveries'> & { tasks: TaskRecord[] },
+  ): CaseView {
     const plugin = this.plugins.any(record.pluginId)!;
     const workflow = workflowOf(plugin.manifest);
     const state = stateOf(workflow, record.state);
@@ -157,18 +137,8 @@ export class CaseViewService {
         label: a.label,
         form: a.form ?? null,
       })),
-      tasks: tasks.map(toTaskView),
-      links,
-      comments: [],
-      deliveries: [],
-      timeline: [
-        {
-          at: record.createdAt,
-          actor: scope.username,
-          action: 'case.created',
-          detail: { businessKey: record.businessKey, state: record.state },
-        },
-      ],
+      ...related,
+      tasks: related.tasks.map(toTaskView),
     };
   }
 
