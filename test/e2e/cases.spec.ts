@@ -223,5 +223,19 @@ describe('cases, tasks and the workflow', () => {
     const ids = [...first.body.tasks, ...second.body.tasks].map((t: { id: string }) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect((await call('GET', '/api/tasks?scope=team&cursor=garbage', manager)).status).toBe(400);
+    // An officer's queue is one team: the same walk through the single-team form of the query.
+    const pages: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await call(
+        'GET',
+        `/api/tasks?scope=team&sort=priority&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        officer,
+      );
+      pages.push(...page.body.tasks.map((t: { id: string }) => t.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await call('GET', '/api/tasks?scope=team&sort=priority&limit=200', officer);
+    expect(pages).toEqual(all.body.tasks.map((t: { id: string }) => t.id));
   });
 });

@@ -16,7 +16,9 @@ const ORDERS: Record<TaskSort, { order: string; key: string[]; compare: string }
   priority: {
     order: 't.priority_rank DESC, t.created_at, t.id',
     key: ['priorityRank', 'cursorCreatedAt', 'id'],
-    compare: '(-t.priority_rank, t.created_at, t.id) > (-$R::int, $C::timestamptz, $I::uuid)',
+    // Written so the queue index (team_id, priority_rank DESC, created_at, id) serves it.
+    compare:
+      '(t.priority_rank < $R::int OR (t.priority_rank = $R::int AND (t.created_at, t.id) > ($C::timestamptz, $I::uuid)))',
   },
   due: {
     order: "COALESCE(t.due_at, 'infinity'), t.id",
@@ -125,6 +127,7 @@ export class TasksRepository {
     const params: unknown[] = [];
     const where = [`t.status = 'open'`];
     if (q.scope === 'mine') where.push(`t.assignee_id = $${params.push(scope.userId)}`);
+    else if (scope.visibleTeams.length === 1) where.push(`t.team_id = $${params.push(scope.visibleTeams[0])}`);
     else where.push(`t.team_id = ANY($${params.push(scope.visibleTeams)})`);
     if (q.pluginId) where.push(`t.plugin_id = $${params.push(q.pluginId)}`);
     if (q.caseState) where.push(`c.state = $${params.push(q.caseState)}`);

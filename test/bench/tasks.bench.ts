@@ -1,0 +1,151 @@
+// Task queue benchmark: a team's queue paged with the keyset cursor over HTTP, with 1,000,000
+// tasks in the database, against the queue's SQL alone in the same run. Pages deep into the
+// queue must cost what the first page costs.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApp } from '../../core/src/app.js';
+import { loadConfig } from '../../core/src/config/load-config.js';
+import { startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
+import { createRootLogger } from '../../core/src/logging/logger.js';
+import { createDatabase, dropDatabase, percentile, report } from './bench-utils.js';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
+const PER_CASE = 10;
+const PAGES = 40;
+const TEAM = 'dover-tourist-controls-team-1';
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'cop-bench-tasks-'));
+  await chmod(work, 0o755);
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
+  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const databaseUrl = await createDatabase(adminUrl, `cop_bench_tasks_${randomBytes(3).toString('hex')}`);
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    DEMO_DATA: 'true',
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+  });
+  const app = await createApp(config, createRootLogger('warn'));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  pool.on('error', () => undefined);
+  try {
+    const seeded = performance.now();
+    const teamShare = await seed(pool, TASKS);
+    process.stdout.write(
+      `seeded ${TASKS.toLocaleString('en-GB')} tasks (${teamShare.toLocaleString('en-GB')} open for the team) in ${((performance.now() - seeded) / 1000).toFixed(1)} s\n`,
+    );
+    const login = (await (
+      await fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'officer', password: 'demo-password' }),
+      })
+    ).json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${login.accessToken}` };
+    await walk(app.url, auth, 5); // warm-up
+    const http = await walk(app.url, auth, PAGES);
+    const sql = await sqlWalk(pool, PAGES);
+    const line = (name: string, t: { first: number; deep: number[] }) =>
+      `  ${name}: first page ${t.first.toFixed(1)} ms; pages 2–${PAGES} p50 ${percentile(t.deep, 50).toFixed(1)} ms, p99 ${percentile(t.deep, 99).toFixed(1)} ms`;
+    process.stdout.write(
+      `${line('HTTP /api/tasks?scope=team (sort priority, 25 a page)', http)}\n${line('the queue SQL alone', sql)}\n`,
+    );
+    const p99 = percentile(http.deep, 99);
+    await report(
+      'tasks',
+      `tasks: p99 ${p99.toFixed(1)} ms a page deep in a team queue at ${TASKS.toLocaleString('en-GB')} tasks (${(p99 / percentile(sql.deep, 99)).toFixed(1)}x the queue SQL alone, ${percentile(sql.deep, 99).toFixed(1)} ms)`,
+      { measuredAt: new Date().toISOString(), tasks: TASKS, teamOpen: teamShare, http, sql },
+    );
+  } finally {
+    await app.close();
+    await pool.end();
+    await dropDatabase(adminUrl, databaseUrl);
+    await embedded?.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Cases and their tasks spread over every team; a share open, the rest completed. */
+async function seed(pool: pg.Pool, tasks: number): Promise<number> {
+  const cases = Math.ceil(tasks / PER_CASE);
+  await pool.query(
+    `
+    INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
+    SELECT 'BENCH-' || g, 'hot-debrief', 'hot-debrief', 1, '{}'::jsonb, 'submitted',
+           (SELECT id FROM core.reference_row WHERE set_id = 'teams' ORDER BY id OFFSET (g % 55) LIMIT 1),
+           (SELECT id FROM core.app_user WHERE username = 'officer')
+      FROM generate_series(1, $1) g`,
+    [cases],
+  );
+  await pool.query(
+    `
+    INSERT INTO core.task (case_id, plugin_id, state_id, title, status, team_id, priority, priority_rank, due_at, created_at)
+    SELECT c.id, 'hot-debrief', 'submitted', 'Review hot debrief',
+           CASE WHEN random() < 0.7 THEN 'open' ELSE 'completed' END, c.team_id,
+           (ARRAY['low', 'medium', 'high', 'urgent'])[r], r, now() + (g || ' hours')::interval, now() - (random() * interval '30 days')
+      FROM core.case c, generate_series(1, $1) g, LATERAL (SELECT 1 + floor(random() * 4)::int AS r) p
+     WHERE c.business_key LIKE 'BENCH-%'`,
+    [PER_CASE],
+  );
+  await pool.query('ANALYZE core.task');
+  const open = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM core.task WHERE team_id = $1 AND status = 'open'`,
+    [TEAM],
+  );
+  return Number(open.rows[0]!.n);
+}
+
+async function walk(
+  url: string,
+  auth: Record<string, string>,
+  pages: number,
+): Promise<{ first: number; deep: number[] }> {
+  let cursor: string | null = null;
+  const times: number[] = [];
+  for (let i = 0; i < pages; i++) {
+    const started = performance.now();
+    const response = await fetch(
+      `${url}/api/tasks?scope=team&sort=priority&limit=25${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers: auth },
+    );
+    const body = (await response.json()) as { tasks: unknown[]; nextCursor: string | null };
+    times.push(performance.now() - started);
+    if (response.status !== 200 || body.tasks.length !== 25)
+      throw new Error(`page ${i + 1} answered ${response.status} with ${body.tasks.length} tasks`);
+    cursor = body.nextCursor;
+  }
+  return { first: times[0]!, deep: times.slice(1).sort((a, b) => a - b) };
+}
+
+/** The same keyset walk as plain SQL (what the repository runs for the team queue). */
+async function sqlWalk(pool: pg.Pool, pages: number): Promise<{ first: number; deep: number[] }> {
+  let after: { rank: number; created: string; id: string } | undefined;
+  const times: number[] = [];
+  for (let i = 0; i < pages; i++) {
+    const started = performance.now();
+    const params: unknown[] = [TEAM];
+    let where = `t.status = 'open' AND t.team_id = $1`;
+    if (after) {
+      where += ` AND (t.priority_rank < $2::int OR (t.priority_rank = $2::int AND (t.created_at, t.id) > ($3::timestamptz, $4::uuid)))`;
+      params.push(after.rank, after.created, after.id);
+    }
+    const rows = await pool.query<{ priority_rank: number; created: string; id: string }>(
+      `SELECT t.*, t.created_at::text AS created FROM core.task t JOIN core.case c ON c.id = t.case_id
+        WHERE ${where} ORDER BY t.priority_rank DESC, t.created_at, t.id LIMIT 26`,
+      params,
+    );
+    times.push(performance.now() - started);
+    const last = rows.rows[24]!;
+    after = { rank: last.priority_rank, created: last.created, id: last.id };
+  }
+  return { first: times[0]!, deep: times.slice(1).sort((a, b) => a - b) };
+}
+
+await main();
