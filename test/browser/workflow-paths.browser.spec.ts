@@ -9,7 +9,7 @@ import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js
 //    `referral-outcome`) filled in on /cases/:id/actions/:actionId, with inline errors first;
 //  - the 409 path: the case changes underneath an open case page, the action the officer takes
 //    is refused, the page says so and "Reload the case" shows the new state.
-// (No plugin has a task-list start form, so the GOV.UK task list is not covered here.)
+// (The GOV.UK task list is covered by task-list.browser.spec.ts, with the shift-handover fixture.)
 // Needs `npm run build:shell` first. Every page is checked with axe at 1280px and 375px.
 describeBrowser('workflow paths: action forms and changed cases', () => {
   let app: TestApp;

@@ -275,9 +275,10 @@ export class FormRenderer implements OnInit {
     const section = pages[at]?.section;
     const later = pages.slice(at + 1).filter((p) => shown.has(p.id) && (!this.isTaskList() || p.section === section));
     if (this.changing()) {
-      // After a change, carry on only through pages the change made necessary.
+      // After a change, carry on only through pages the change made necessary, then back to
+      // check your answers, where the change started (a task list too, as the Back link does).
       const incomplete = later.find((p) => this.validate(p.id).length > 0);
-      return incomplete ? incomplete.id : this.isTaskList() ? 'tasks' : 'check';
+      return incomplete ? incomplete.id : 'check';
     }
     return later[0]?.id ?? (this.isTaskList() ? 'tasks' : 'check');
   }
