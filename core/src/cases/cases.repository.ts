@@ -30,30 +30,6 @@ export class CasesRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insert(
-    manager: EntityManager,
-    c: NewCase,
-  ): Promise<{ id: string; businessKey: string; createdAt: Date; updatedAt: Date }> {
-    const rows = (await manager.query(
-      `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, idempotency_key)
-       VALUES ($1 || (nextval('core.case_key_seq') - $10::bigint), $2, $3, $4, $5, $6, $7, $8, $9)
-       RETURNING id, business_key AS "businessKey", created_at AS "createdAt", updated_at AS "updatedAt"`,
-      [
-        c.keyPrefix,
-        c.pluginId,
-        c.formId,
-        c.formVersion,
-        JSON.stringify(c.answers),
-        c.state,
-        c.teamId,
-        c.createdBy,
-        c.idempotencyKey,
-        c.keyBase,
-      ],
-    )) as { id: string; businessKey: string; createdAt: Date; updatedAt: Date }[];
-    return rows[0]!;
-  }
-
   /**
    * Inserts the case with its term rows, first tasks, audit entry and case event in one round
    * trip; returns the stored key, timestamps and tasks.
@@ -133,6 +109,22 @@ export class CasesRepository {
         completedAt: null,
       })),
     };
+  }
+
+  /** Replaces a case's answers and term index (an integration's newer version); returns the new case version. */
+  async replaceAnswers(
+    manager: EntityManager,
+    caseId: string,
+    answers: Record<string, unknown>,
+    terms: TermRow[],
+  ): Promise<number> {
+    const rows = (await manager.query(
+      'UPDATE core.case SET answers = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
+      [caseId, JSON.stringify(answers)],
+    )) as [{ version: number }[], number];
+    await manager.query('DELETE FROM core.case_term WHERE case_id = $1', [caseId]);
+    await this.insertTerms(manager, caseId, terms);
+    return rows[0][0]!.version;
   }
 
   async insertTerms(manager: EntityManager, caseId: string, terms: TermRow[]): Promise<void> {

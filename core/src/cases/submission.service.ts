@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { ForbiddenError, InputError } from '../common/errors.js';
 import type { EnvConfig } from '../config/env.config.js';
-import { termValues, validateSubmission, type FormDefinition } from '../forms/engine/index.js';
+import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
@@ -18,6 +18,7 @@ import { DraftsRepository } from './drafts.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
+import { indexedTerms } from './term-index.js';
 import { firstState, tasksOnEntering, workflowOf } from './workflow-runtime.js';
 
 export interface SubmitInput {
@@ -123,10 +124,7 @@ export class SubmissionService {
   /** Stores an accepted submission inside the caller's transaction (integrations add their own rows). */
   async storeWith(manager: EntityManager, a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
     const pluginId = a.plugin.id;
-    const terms = termValues(a.form, a.answers, standardTerms).map((t) => ({
-      ...t,
-      value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
-    }));
+    const terms = indexedTerms(a.form, a.answers);
     const workflow = workflowOf(a.plugin.manifest);
     const firstTasks = tasksOnEntering(workflow, a.state, { id: '', pluginId, teamId: a.teamId }, a.now);
     const created = await this.cases.insertWithIndex(

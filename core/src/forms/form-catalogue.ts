@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { checkFormDefinition, type FormDefinition } from './engine/index.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import type { FormDefinition } from './engine/index.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 
 /**
@@ -47,11 +46,6 @@ export class FormCatalogue {
   version(pluginId: string, formId: string, version: number): FormDefinition | undefined {
     const current = this.currentForm(pluginId, formId);
     return current?.version === version ? current : this.past.get(key(pluginId, formId, version));
-  }
-
-  /** Whether the definition is usable (for forms arriving outside plugin load). */
-  static problems(form: FormDefinition): string[] {
-    return checkFormDefinition(form, standardTerms).map((p) => `${p.path}: ${p.message}`);
   }
 }
 

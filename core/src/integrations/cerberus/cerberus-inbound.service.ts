@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { AuditRepository } from '../../audit/audit.repository.js';
 import { InputError, NotFoundError, UnauthenticatedError } from '../../common/errors.js';
 import type { EnvConfig } from '../../config/env.config.js';
-import { termValues } from '../../forms/engine/index.js';
 import { answerInstant } from '../../sdk/answers.js';
 import type { AccessScope } from '../../identity/access.js';
 import { UserRepository } from '../../identity/user.repository.js';
@@ -12,7 +11,7 @@ import { NotificationsRepository } from '../../notifications/notifications.repos
 import type { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { CasesRepository } from '../../cases/cases.repository.js';
 import { SubmissionService } from '../../cases/submission.service.js';
-import { standardTerms } from '../../terms/standard-terms.js';
+import { indexedTerms } from '../../cases/term-index.js';
 import type { ReferenceCatalogue } from '../../terms/reference-catalogue.js';
 import { CONFIG, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../../tokens.js';
 import { CerberusTargetsRepository as Targets } from './cerberus-targets.repository.js';
@@ -91,17 +90,18 @@ export class CerberusInboundService {
         return { status: 'created', caseId: view.id, businessKey: view.businessKey };
       }
       const held = (await Targets.lock(manager, targetId))!;
-      const current = await Targets.answersOf(manager, held.caseId);
+      const current = (await this.cases.findVisible(held.caseId, { ...scope, all: true }, manager))!;
       if (version <= held.version) {
         const status = version === held.version ? 'duplicate' : 'ignored-older-version';
         return { status, caseId: held.caseId, businessKey: current.businessKey, heldVersion: held.version };
       }
       const changed = changedFields(current.answers, accepted.answers);
-      const terms = termValues(accepted.form, accepted.answers, standardTerms).map((t) => ({
-        ...t,
-        value: typeof t.value === 'string' ? t.value : JSON.stringify(t.value),
-      }));
-      await Targets.replaceAnswers(manager, held.caseId, accepted.answers, terms);
+      await this.cases.replaceAnswers(
+        manager,
+        held.caseId,
+        accepted.answers,
+        indexedTerms(accepted.form, accepted.answers),
+      );
       await Targets.record(manager, targetId, version, held.caseId);
       await AuditRepository.append(manager, [
         {
