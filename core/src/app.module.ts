@@ -32,6 +32,7 @@ import { DraftsRepository } from './cases/drafts.repository.js';
 import { DraftsService } from './cases/drafts.service.js';
 import { PluginLookup } from './cases/plugin-lookup.js';
 import { SearchController } from './cases/search.controller.js';
+import { SearchService } from './cases/search.service.js';
 import { SubmissionService } from './cases/submission.service.js';
 import { SubmissionsController } from './cases/submissions.controller.js';
 import { TasksController } from './cases/tasks.controller.js';
@@ -128,6 +129,7 @@ export class AppModule {
         CaseActionsService,
         DraftsService,
         TasksService,
+        SearchService,
         AuditSealer,
         NotificationsRepository,
         NotificationHub,

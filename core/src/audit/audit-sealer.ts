@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../tokens.js';
-import { sealAudit, WHOLE_LOG } from './audit-chain.js';
+import { sealAudit, verifyAuditChain, WHOLE_LOG, type ChainReport } from './audit-chain.js';
 
 /**
  * Each second the sealer chains what is new; every 10 s it also looks 10,000 entries back for
@@ -15,7 +15,7 @@ function lookbackFor(tick: number): number {
   return tick % 10 === 0 ? 10_000 : 0;
 }
 
-/** Seals new audit entries every second; any instance may run it, one at a time does. */
+/** Seals new audit entries every second (any instance may run it, one at a time does) and verifies the chain. */
 @Injectable()
 export class AuditSealer {
   private running = false;
@@ -37,5 +37,11 @@ export class AuditSealer {
     } finally {
       this.running = false;
     }
+  }
+
+  /** Seals whatever is pending anywhere in the log, then walks the whole chain. */
+  async verify(): Promise<ChainReport> {
+    await sealAudit(this.dataSource, 100_000, WHOLE_LOG);
+    return verifyAuditChain(this.dataSource);
   }
 }

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { NotFoundError } from '../common/errors.js';
+import { InputError, NotFoundError } from '../common/errors.js';
 import { summarise, type SummaryRow } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { REFERENCE } from '../tokens.js';
-import type { CaseRecord } from './case.types.js';
+import type { CaseListFilter, CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
@@ -45,7 +45,13 @@ export interface CaseView {
   deliveries: DeliveryView[];
 }
 
-/** Builds case views; every view is itself audited. */
+/** A page of the cases list (answers left out), with the cursor of the next page. */
+export interface CaseListPage {
+  cases: Omit<CaseRecord, 'answers'>[];
+  nextCursor: string | null;
+}
+
+/** Builds case views and lists; every view of a case is itself audited. */
 @Injectable()
 export class CaseViewService {
   constructor(
@@ -71,6 +77,29 @@ export class CaseViewService {
       },
     ]);
     return this.build(record, scope);
+  }
+
+  /** Cases the caller may see, newest first, keyset-paged. */
+  async list(
+    scope: AccessScope,
+    filter: Omit<CaseListFilter, 'limit' | 'after'>,
+    limit: number,
+    cursor?: string,
+  ): Promise<CaseListPage> {
+    const rows = await this.cases.list(scope, {
+      ...filter,
+      limit: limit + 1,
+      after: cursor ? decodeCursor(cursor) : undefined,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      cases: page.map(({ answers: _answers, ...c }) => c),
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url')
+          : null,
+    };
   }
 
   async findOr404(caseId: string, scope: AccessScope): Promise<CaseRecord> {
@@ -159,4 +188,16 @@ export class CaseViewService {
       [caseId],
     )) as CaseView['timeline'];
   }
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+  } catch {
+    // not a cursor of ours
+  }
+  throw new InputError('Check the request', [
+    { path: 'cursor', message: 'The page cursor is not valid; start from the first page' },
+  ]);
 }

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InputError } from '../common/errors.js';
 import type { AccessScope } from '../identity/access.js';
 import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { CaseActionsService } from './case-actions.service.js';
-import { CaseViewService, type CaseView } from './case-view.service.js';
+import { CaseViewService, type CaseListPage, type CaseView } from './case-view.service.js';
 import { ActionDto, CaseListQueryDto, CommentDto } from './cases.dto.js';
-import { CasesRepository } from './cases.repository.js';
 import type { DraftRecord } from './drafts.repository.js';
 import { DraftsService } from './drafts.service.js';
 
@@ -18,32 +16,19 @@ export class CasesController {
   constructor(
     private readonly views: CaseViewService,
     private readonly actions: CaseActionsService,
-    private readonly cases: CasesRepository,
     private readonly drafts: DraftsService,
   ) {}
 
   /** Cases the caller may see, newest first, keyset-paged. */
   @RequirePermission('cases.read')
   @Get('cases')
-  async list(@Query() query: CaseListQueryDto, @CurrentScope() scope: AccessScope) {
-    const limit = query.limit ?? 50;
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await this.cases.list(scope, {
-      pluginId: query.plugin,
-      state: query.state,
-      businessKey: query.businessKey,
-      limit: limit + 1,
-      after,
-    });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      cases: page.map(({ answers: _answers, ...c }) => c),
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url')
-          : null,
-    };
+  list(@Query() query: CaseListQueryDto, @CurrentScope() scope: AccessScope): Promise<CaseListPage> {
+    return this.views.list(
+      scope,
+      { pluginId: query.plugin, state: query.state, businessKey: query.businessKey },
+      query.limit ?? 50,
+      query.cursor,
+    );
   }
 
   /** One case by id or business key; 404 when it does not exist or is out of the caller's reach. */
@@ -84,16 +69,4 @@ export class CasesController {
   async myDrafts(@CurrentScope() scope: AccessScope): Promise<{ drafts: DraftRecord[] }> {
     return { drafts: await this.drafts.list(scope) };
   }
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw new InputError('Check the request', [
-    { path: 'cursor', message: 'The page cursor is not valid; start from the first page' },
-  ]);
 }
