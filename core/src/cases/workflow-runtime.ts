@@ -2,7 +2,7 @@ import { compileAnswerCondition, type FormDefinition } from '../forms/engine/ind
 import type { PluginManifest } from '../sdk/manifest.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import type { Role } from '../sdk/roles.js';
-import type { WorkflowAction, WorkflowDefinition, WorkflowState } from '../sdk/workflow.js';
+import type { WorkflowAction, WorkflowDefinition, WorkflowRoute, WorkflowState } from '../sdk/workflow.js';
 import { durationMs } from './duration.js';
 import type { NewTask } from './task.types.js';
 
@@ -24,16 +24,28 @@ export function stateOf(workflow: WorkflowDefinition, id: string): WorkflowState
   return workflow.states.find((s) => s.id === id);
 }
 
+/** Compiled route conditions, per route and form (manifests and forms live as long as the process). */
+const compiledRoutes = new WeakMap<
+  WorkflowRoute,
+  { form: FormDefinition; test: (answers: Record<string, unknown>) => boolean }
+>();
+
+function routeTest(route: WorkflowRoute, form: FormDefinition): (answers: Record<string, unknown>) => boolean {
+  let compiled = compiledRoutes.get(route);
+  if (compiled?.form !== form) {
+    compiled = { form, test: compileAnswerCondition(form, route.when, standardTerms).test };
+    compiledRoutes.set(route, compiled);
+  }
+  return compiled.test;
+}
+
 /** The first state of a new case: the first route whose condition the answers meet, else `initial`. */
 export function firstState(
   workflow: WorkflowDefinition,
   form: FormDefinition,
   answers: Record<string, unknown>,
 ): string {
-  for (const route of workflow.routes ?? []) {
-    if (compileAnswerCondition(form, route.when, standardTerms).test(answers)) return route.to;
-  }
-  return workflow.initial;
+  return workflow.routes?.find((route) => routeTest(route, form)(answers))?.to ?? workflow.initial;
 }
 
 /** Actions the roles may take from the state. */
