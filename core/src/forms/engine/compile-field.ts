@@ -8,7 +8,7 @@ import type {
   MessageOverrides,
   Option,
 } from './form-types.js';
-import { FILE_REQUIRED, nounPhrase, SELECT_REQUIRED } from './messages.js';
+import { FILE_REQUIRED, nounPhrase, SELECT_REQUIRED, YES_NO_REQUIRED } from './messages.js';
 import type { ProblemSink } from './references.js';
 import { termConflicts } from './term-binding.js';
 
@@ -61,6 +61,7 @@ export function createInputField(
     ctx.problems.push({ path: `${where}.label`, message: `Field "${c.name}" needs a label` });
   const ownLabel = c.label !== undefined && c.label !== term?.label;
   const messages: MessageOverrides = { ...(ownLabel ? undefined : term?.messages), ...c.messages };
+  if (!messages.required && kind === 'yes-no' && !c.errorName) messages.required = YES_NO_REQUIRED;
   if (!messages.required && SELECTING.has(kind)) messages.required = SELECT_REQUIRED;
   if (!messages.required && kind === 'file') messages.required = FILE_REQUIRED;
   const reference = c.reference ?? term?.reference;

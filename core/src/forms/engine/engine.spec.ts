@@ -10,6 +10,7 @@ import {
   summarise,
   termValues,
   validatePage,
+  validateSubmission,
   type FormDefinition,
 } from './index.js';
 
@@ -307,5 +308,33 @@ describe('answerJsonSchema', () => {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       additionalProperties: false,
     });
+  });
+});
+
+describe('default messages for yes/no questions', () => {
+  const question = (extra: Record<string, unknown>): FormDefinition => ({
+    id: 'q',
+    version: 1,
+    title: 'Q',
+    type: 'single',
+    pages: [
+      {
+        id: 'p',
+        title: 'P',
+        components: [{ name: 'injured', type: 'yes-no', label: 'Was the person injured?', required: true, ...extra }],
+      },
+    ],
+  });
+
+  it('asks for yes or no rather than repeating the question', () => {
+    expect(validateSubmission(question({}), {}, opts).errors).toEqual([
+      { path: 'injured', message: 'Select yes or no' },
+    ]);
+  });
+
+  it('uses the noun phrase when the form gives one', () => {
+    expect(validateSubmission(question({ errorName: 'whether the person was injured' }), {}, opts).errors).toEqual([
+      { path: 'injured', message: 'Select whether the person was injured' },
+    ]);
   });
 });

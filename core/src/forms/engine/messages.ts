@@ -39,6 +39,11 @@ export const DEFAULT_MESSAGES: Readonly<Record<MessageKey, string>> = {
 
 /** Required messages for components where the officer chooses rather than types. */
 export const SELECT_REQUIRED = 'Select {name}';
+/**
+ * Required message for a yes/no question with no noun phrase of its own: its label is a question
+ * ("Was the person injured?"), which reads badly after "Select".
+ */
+export const YES_NO_REQUIRED = 'Select yes or no';
 /** Required message for a file. */
 export const FILE_REQUIRED = 'Upload {name}';
 
