@@ -136,6 +136,8 @@ describeBrowser('task-list form: shift handover', () => {
     await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter the name of the incoming supervisor' }).click();
     await heading(page, 'Staff on duty');
     await page.locator('#f-incomingSupervisor-error').waitFor();
+    // The link puts focus on the question itself (GOV.UK error summary pattern).
+    await page.waitForFunction(() => document.activeElement?.id === 'f-incomingSupervisor');
     expect(await page.locator('#f-officersOnDuty-error').textContent()).toContain('Enter how many officers are on duty');
     await page.locator('#f-incomingSupervisor').fill('Sam Patel');
     await page.locator('#f-officersOnDuty').fill('12.5');

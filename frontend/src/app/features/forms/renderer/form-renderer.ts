@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, OnInit, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, of } from 'rxjs';
@@ -61,6 +61,7 @@ export class FormRenderer implements OnInit {
   private readonly sync = inject(DraftSync);
   private readonly auth = inject(AuthService);
   private readonly pageTitle = inject(PageTitle);
+  private readonly injector = inject(Injector);
 
   /** The workflow. */
   readonly plugin = input.required<PluginSummary>();
@@ -233,7 +234,10 @@ export class FormRenderer implements OnInit {
   /** Error summary link to a question on another page. */
   followError(problem: FieldProblem): void {
     if (!problem.pageId) return;
-    void this.go(problem.pageId, true).then(() => setTimeout(() => document.getElementById(problem.fieldId)?.focus(), 50));
+    // Focus the question once its page has rendered (after the error summary took focus there).
+    void this.go(problem.pageId, true).then(() =>
+      afterNextRender({ read: () => document.getElementById(problem.fieldId)?.focus() }, { injector: this.injector }),
+    );
   }
 
   /** Query params of a change link. */
