@@ -137,7 +137,7 @@ describeBrowser('task-list form: shift handover', () => {
     await heading(page, 'Staff on duty');
     await page.locator('#f-incomingSupervisor-error').waitFor();
     // The link puts focus on the question itself (GOV.UK error summary pattern).
-    await page.waitForFunction(() => document.activeElement?.id === 'f-incomingSupervisor');
+    await page.waitForFunction("document.activeElement?.id === 'f-incomingSupervisor'");
     expect(await page.locator('#f-officersOnDuty-error').textContent()).toContain('Enter how many officers are on duty');
     await page.locator('#f-incomingSupervisor').fill('Sam Patel');
     await page.locator('#f-officersOnDuty').fill('12.5');
