@@ -1,3 +1,5 @@
+import { Organisation } from '../../core/src/terms/organisation.js';
+import type { ReferenceRow } from '../../core/src/terms/reference-data/index.js';
 import { signIn, startTestApp, type TestApp } from '../utils/app.js';
 
 const debrief = (overrides: Record<string, unknown> = {}) => ({
@@ -237,5 +239,59 @@ describe('cases, tasks and the workflow', () => {
     } while (cursor);
     const all = await call('GET', '/api/tasks?scope=team&sort=priority&limit=200', officer);
     expect(pages).toEqual(all.body.tasks.map((t: { id: string }) => t.id));
+  });
+
+  it("pages a manager's command queue (every team of the command) in the same order as one sorted list, for each sort", async () => {
+    const organisation = new Organisation(
+      await app.sql<ReferenceRow>(
+        `SELECT id, label, parent, attributes FROM core.reference_row WHERE set_id = 'organisation'`,
+      ),
+    );
+    const teams = organisation.teamsInCommand(organisation.commandOf('dover-tourist-controls-team-1')!);
+    expect(teams.length).toBeGreaterThan(2);
+    // Tasks spread over the command's teams with ties on priority and creation time and
+    // some without a due time, so the merge must break ties exactly as the index does.
+    await app.sql(
+      `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
+       SELECT 'QUEUE-' || g, 'hot-debrief', 'hot-debrief', 1, '{}'::jsonb, 'submitted', ($1::text[])[1 + g % cardinality($1::text[])],
+              (SELECT id FROM core.app_user WHERE username = 'officer')
+         FROM generate_series(1, 30) g`,
+      [teams],
+    );
+    await app.sql(
+      `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, priority, priority_rank, due_at, created_at)
+       SELECT c.id, 'hot-debrief', 'submitted', 'Queue check', c.team_id, (ARRAY['low', 'medium', 'high', 'urgent'])[1 + g % 4], 1 + g % 4,
+              CASE WHEN g % 5 = 0 THEN NULL ELSE timestamptz '2026-12-01' + (g % 7) * interval '1 hour' END,
+              timestamptz '2026-11-01' + (g % 3) * interval '1 minute'
+         FROM core.case c, generate_series(1, 2) k, LATERAL (SELECT (substring(c.business_key from 7))::int * 2 + k AS g) n
+        WHERE c.business_key LIKE 'QUEUE-%'`,
+    );
+    const orders = {
+      priority: 'priority_rank DESC, created_at, id',
+      due: "COALESCE(due_at, 'infinity'::timestamptz), id",
+      created: 'created_at DESC, id DESC',
+    };
+    for (const [sort, order] of Object.entries(orders)) {
+      const expected = (
+        await app.sql<{ id: string }>(
+          `SELECT id FROM core.task WHERE status = 'open' AND team_id = ANY($1) ORDER BY ${order}`,
+          [teams],
+        )
+      ).map((r) => r.id);
+      expect(expected.length).toBeGreaterThanOrEqual(60);
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await call(
+          'GET',
+          `/api/tasks?scope=team&sort=${sort}&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+          manager,
+        );
+        expect(page.status).toBe(200);
+        walked.push(...page.body.tasks.map((t: { id: string }) => t.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect({ sort, ids: walked }).toEqual({ sort, ids: expected });
+    }
   });
 });

@@ -11,22 +11,30 @@ const TASK_COLUMNS = `t.id, t.case_id AS "caseId", c.business_key AS "businessKe
   t.created_at AS "createdAt", t.completed_at AS "completedAt", t.priority_rank AS "priorityRank",
   t.created_at::text AS "cursorCreatedAt", t.due_at::text AS "cursorDueAt"`;
 
-/** Keyset order per sort, and the columns the cursor carries. */
-const ORDERS: Record<TaskSort, { order: string; key: string[]; compare: string }> = {
+/**
+ * Keyset order per sort: `order` over the task table (served by the queue indexes),
+ * `outer` the same order over the selected columns (merging per-team pages), the columns
+ * the cursor carries, and the keyset predicate.
+ */
+const ORDERS: Record<TaskSort, { order: string; outer: string; key: string[]; compare: string }> = {
   priority: {
     order: 't.priority_rank DESC, t.created_at, t.id',
+    outer: 'q."priorityRank" DESC, q."createdAt", q.id',
     key: ['priorityRank', 'cursorCreatedAt', 'id'],
     // Written so the queue index (team_id, priority_rank DESC, created_at, id) serves it.
     compare:
       '(t.priority_rank < $R::int OR (t.priority_rank = $R::int AND (t.created_at, t.id) > ($C::timestamptz, $I::uuid)))',
   },
   due: {
-    order: "COALESCE(t.due_at, 'infinity'), t.id",
+    order: "COALESCE(t.due_at, 'infinity'::timestamptz), t.id",
+    outer: 'COALESCE(q."dueAt", \'infinity\'::timestamptz), q.id',
     key: ['cursorDueAt', 'id'],
-    compare: "(COALESCE(t.due_at, 'infinity'), t.id) > (COALESCE($D::timestamptz, 'infinity'), $I::uuid)",
+    compare:
+      "(COALESCE(t.due_at, 'infinity'::timestamptz), t.id) > (COALESCE($D::timestamptz, 'infinity'::timestamptz), $I::uuid)",
   },
   created: {
     order: 't.created_at DESC, t.id DESC',
+    outer: 'q."createdAt" DESC, q.id DESC',
     key: ['cursorCreatedAt', 'id'],
     compare: '(t.created_at, t.id) < ($C::timestamptz, $I::uuid)',
   },
@@ -123,12 +131,19 @@ export class TasksRepository {
     await manager.query('UPDATE core.task SET assignee_id = $2 WHERE id = $1', [id, assigneeId]);
   }
 
+  /**
+   * A page of a queue. A team queue over several teams (a manager's command) takes the page
+   * from each team's index separately and merges them, so it costs teams × one index page
+   * however many tasks the teams hold, where `team_id = ANY(...)` would sort them all.
+   */
   async query(scope: AccessScope, q: TaskQuery): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }> {
     const params: unknown[] = [];
     const where = [`t.status = 'open'`];
+    const teams = [...new Set(scope.visibleTeams)];
+    const perTeam = q.scope !== 'mine' && teams.length > 1;
     if (q.scope === 'mine') where.push(`t.assignee_id = $${params.push(scope.userId)}`);
-    else if (scope.visibleTeams.length === 1) where.push(`t.team_id = $${params.push(scope.visibleTeams[0])}`);
-    else where.push(`t.team_id = ANY($${params.push(scope.visibleTeams)})`);
+    else if (perTeam) where.push('t.team_id = v.team_id');
+    else where.push(`t.team_id = $${params.push(teams[0] ?? null)}`);
     if (q.pluginId) where.push(`t.plugin_id = $${params.push(q.pluginId)}`);
     if (q.caseState) where.push(`c.state = $${params.push(q.caseState)}`);
     if (q.priority) where.push(`t.priority = $${params.push(q.priority)}`);
@@ -136,11 +151,18 @@ export class TasksRepository {
     if (q.businessKey) where.push(`c.business_key = $${params.push(q.businessKey)}`);
     const order = ORDERS[q.sort];
     if (q.cursor) where.push(this.cursorPredicate(q.sort, q.cursor, params));
-    const rows = (await this.dataSource.query(
-      `SELECT ${TASK_COLUMNS} FROM core.task t JOIN core.case c ON c.id = t.case_id LEFT JOIN core.app_user a ON a.id = t.assignee_id
-       WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT $${params.push(q.limit + 1)}`,
-      params,
-    )) as (TaskRecord & { priorityRank: number; cursorCreatedAt: string; cursorDueAt: string | null })[];
+    const limit = `$${params.push(q.limit + 1)}`;
+    const onePage = `SELECT ${TASK_COLUMNS} FROM core.task t JOIN core.case c ON c.id = t.case_id LEFT JOIN core.app_user a ON a.id = t.assignee_id
+       WHERE ${where.join(' AND ')} ORDER BY ${order.order} LIMIT ${limit}`;
+    const sql = perTeam
+      ? `SELECT q.* FROM unnest($${params.push(teams)}::text[]) AS v(team_id) CROSS JOIN LATERAL (${onePage}) q
+          ORDER BY ${order.outer} LIMIT ${limit}`
+      : onePage;
+    const rows = (await this.dataSource.query(sql, params)) as (TaskRecord & {
+      priorityRank: number;
+      cursorCreatedAt: string;
+      cursorDueAt: string | null;
+    })[];
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     const nextCursor =

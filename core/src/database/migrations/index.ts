@@ -8,6 +8,7 @@ import { AuditOutbox1764130005000 } from './1764130005000-audit-outbox.js';
 import { AuditChain1764130006000 } from './1764130006000-audit-chain.js';
 import { Notifications1764130007000 } from './1764130007000-notifications.js';
 import { ReportRuns1764130060000 } from './1764130060000-report-runs.js';
+import { TaskQueueOrders1764130065000 } from './1764130065000-task-queue-orders.js';
 import { Cerberus1764130008000 } from './1764130008000-cerberus.js';
 
 /** The core schema's migrations, oldest first. */
@@ -22,4 +23,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130007000-notifications', migration: new Notifications1764130007000() },
   { name: '1764130008000-cerberus', migration: new Cerberus1764130008000() },
   { name: '1764130060000-report-runs', migration: new ReportRuns1764130060000() },
+  { name: '1764130065000-task-queue-orders', migration: new TaskQueueOrders1764130065000() },
 ];
