@@ -70,16 +70,42 @@ describe('plugin state across restarts and instances', () => {
     }
   });
 
-  it('refuses an oversized body with 413 and a plain message', async () => {
+  it('refuses an oversized body with 400 and a field-level error, storing nothing', async () => {
     const app = await startTestApp({ databaseUrl, env: { BODY_LIMIT_BYTES: '2048' } });
     try {
+      const tooBig = {
+        message: 'The request body must be 2 KB or smaller',
+        errors: [{ path: '', message: 'The request body must be 2 KB or smaller' }],
+      };
+      // Declared length over the limit: refused before the body is read.
       const response = await fetch(`${app.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'x'.repeat(5000), password: 'y' }),
       });
-      expect(response.status).toBe(413);
-      expect(await response.json()).toEqual({ statusCode: 413, message: 'The request body is too large' });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({ statusCode: 400, ...tooBig });
+
+      // A chunked body (no Content-Length) that grows past the limit gets the same answer, and no case is stored.
+      const officer = await signIn(app, 'officer');
+      const before = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM core.case');
+      const chunks = ['{"answers":{"summary":"', 'y'.repeat(1500), 'z'.repeat(3000), '"}}'];
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+          controller.close();
+        },
+      });
+      const chunked = await fetch(`${app.url}/api/plugins/hot-debrief/cases`, {
+        method: 'POST',
+        headers: { ...officer, 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(400);
+      expect(await chunked.json()).toEqual({ statusCode: 400, ...tooBig });
+      expect(await app.sql('SELECT count(*)::int AS n FROM core.case')).toEqual(before);
     } finally {
       await app.close();
     }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
 import type { FormDefinition } from './engine/index.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
@@ -5,7 +6,9 @@ import type { PluginRegistry } from '../plugins/plugin-registry.js';
 /**
  * Every form of every usable plugin, current and past versions. Current versions come from
  * the plugins' folders; they are recorded in core.form_definition at boot so a case made
- * against version 1 still renders after version 2 ships.
+ * against version 1 still renders after version 2 ships. A recorded version is never
+ * overwritten: a form changed without a new version quarantines its plugin
+ * (`formsChangedWithoutNewVersion`, checked when the plugin is activated).
  */
 export class FormCatalogue {
   private readonly current = new Map<string, FormDefinition>();
@@ -21,7 +24,7 @@ export class FormCatalogue {
         this.current.set(key(plugin.id, form.id), form);
         await this.dataSource.query(
           `INSERT INTO core.form_definition (plugin_id, form_id, version, definition) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (plugin_id, form_id, version) DO UPDATE SET definition = EXCLUDED.definition`,
+           ON CONFLICT (plugin_id, form_id, version) DO NOTHING`,
           [plugin.id, form.id, form.version, JSON.stringify(form)],
         );
       }
@@ -47,6 +50,37 @@ export class FormCatalogue {
     const current = this.currentForm(pluginId, formId);
     return current?.version === version ? current : this.past.get(key(pluginId, formId, version));
   }
+}
+
+/**
+ * The plugin's forms whose version is already recorded with another definition, as quarantine
+ * reasons. Cases made against that version render with the recorded definition, so replacing
+ * it would silently change how they read: the developer must bump the form's version instead.
+ * A definition equal as JSON (key order and formatting aside) is the same version.
+ */
+export async function formsChangedWithoutNewVersion(
+  dataSource: DataSource,
+  pluginId: string,
+  forms: readonly { file: string; definition: unknown }[],
+): Promise<string[]> {
+  if (forms.length === 0) return [];
+  const rows = (await dataSource.query(
+    'SELECT form_id, version, definition FROM core.form_definition WHERE plugin_id = $1',
+    [pluginId],
+  )) as { form_id: string; version: number; definition: unknown }[];
+  const stored = new Map(rows.map((r) => [`${r.form_id}@${r.version}`, r]));
+  const problems: string[] = [];
+  for (const { file, definition } of forms) {
+    const form = definition as FormDefinition;
+    const recorded = stored.get(`${form.id}@${form.version}`);
+    if (!recorded || isDeepStrictEqual(recorded.definition, JSON.parse(JSON.stringify(form)))) continue;
+    const next = Math.max(...rows.filter((r) => r.form_id === form.id).map((r) => r.version)) + 1;
+    problems.push(
+      `forms/${file}: form "${form.id}" changed but still says version ${form.version}, which is already recorded ` +
+        `with a different definition; set "version": ${next} so cases made against version ${form.version} keep rendering as they were`,
+    );
+  }
+  return problems;
 }
 
 function key(pluginId: string, formId: string, version?: number): string {

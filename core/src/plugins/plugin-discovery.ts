@@ -46,9 +46,24 @@ async function readPlugin(dir: string, entryFile: string): Promise<DiscoveredPlu
     plugin.templates = await readTemplates(join(dir, 'reports'));
     plugin.migrations = await readMigrations(join(dir, 'migrations'));
   } catch (error: unknown) {
-    plugin.loadError = error instanceof Error ? error.message : String(error);
+    plugin.loadError = loadErrorMessage(error);
   }
   return plugin;
+}
+
+/**
+ * The core built into dist/ runs plain JavaScript and cannot import a `.ts` plugin: say how to
+ * fix that instead of Node's "Unknown file extension".
+ */
+function loadErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if ((error as { code?: unknown }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') return message;
+  return (
+    `${message}: this core runs compiled JavaScript and cannot load TypeScript plugins. ` +
+    'Compile the plugin with the core (npm run build:server compiles plugins/ and test/fixtures/ into dist/) ' +
+    'and point PLUGIN_DIRS at the compiled folder (e.g. dist/test/fixtures/plugins), ' +
+    'or run the core from source (npm run dev)'
+  );
 }
 
 async function readForms(dir: string): Promise<DiscoveredPlugin['forms']> {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { MigrationFailedError, runMigrations } from '../database/migration-runner.js';
 import { pluginSchema } from '../sdk/schema.js';
 import { checkPluginReports } from '../reports/report-templates.js';
+import { formsChangedWithoutNewVersion } from '../forms/form-catalogue.js';
 import { checkManifest } from './manifest-check.js';
 import { discoverPlugins } from './plugin-discovery.js';
 import { PluginRegistry, type PluginRecord, type UsablePlugin } from './plugin-registry.js';
@@ -80,25 +81,49 @@ export async function installPlugins(
   }
 }
 
-/** Migrates and loads one plugin; returns false (and quarantines it) when that fails. */
+/**
+ * Checks, migrates and loads one plugin; returns false (and quarantines it) when that fails.
+ * The reason names the step that failed: a changed form without a new version, a migration, the
+ * migration runner itself (schema, lock, migrations table), recording the install, or onLoad.
+ */
 export async function activatePlugin(
   registry: PluginRegistry,
   plugin: UsablePlugin,
   dataSource: DataSource,
   states: PluginStateRepository,
 ): Promise<boolean> {
+  let step: 'forms' | 'migrations' | 'install' | 'onLoad' = 'forms';
   try {
+    const changed = await formsChangedWithoutNewVersion(dataSource, plugin.id, plugin.forms);
+    if (changed.length > 0) {
+      registry.quarantine(plugin, changed.join('; '));
+      return false;
+    }
+    step = 'migrations';
     await runMigrations(dataSource, pluginSchema(plugin.id), plugin.migrations, plugin.logger);
+    step = 'install';
     await states.recordInstalled(plugin.id, plugin.manifest.version);
+    step = 'onLoad';
     await plugin.manifest.hooks?.onLoad?.({ pluginId: plugin.id, logger: plugin.logger });
     plugin.status = 'enabled';
     return true;
   } catch (error: unknown) {
-    const reason =
-      error instanceof MigrationFailedError
-        ? `migration ${error.migrationName} failed: ${error.reason}`
-        : `onLoad hook failed: ${error instanceof Error ? error.message : String(error)}`;
-    registry.quarantine(plugin, reason);
+    registry.quarantine(plugin, failureReason(step, error));
     return false;
+  }
+}
+
+function failureReason(step: 'forms' | 'migrations' | 'install' | 'onLoad', error: unknown): string {
+  if (error instanceof MigrationFailedError) return `migration ${error.migrationName} failed: ${error.reason}`;
+  const message = error instanceof Error ? error.message : String(error);
+  switch (step) {
+    case 'forms':
+      return `stored form versions could not be checked: ${message}`;
+    case 'migrations':
+      return `migrations could not run: ${message}`;
+    case 'install':
+      return `the install could not be recorded: ${message}`;
+    case 'onLoad':
+      return `onLoad hook failed: ${message}`;
   }
 }
