@@ -61,6 +61,17 @@ function submitContext(
         caseId,
       ]);
     },
+    // The target an outcome names, as if the platform had received it (the e2e tests use real ones).
+    linked: [],
+    received: async (_message, id) => ({
+      id: randomUUID(),
+      businessKey: 'BF-20260412-16',
+      pluginId: 'target-information',
+      state: 'issued',
+      teamId: null,
+      answers: { targetId: id },
+    }),
+    link: async () => undefined,
     case: {
       id: caseId,
       businessKey: 'BF-20260412-17',

@@ -12,7 +12,7 @@ const LIVE = ['issued', 'accepted', 'returned'];
 export default definePlugin({
   id: 'target-information',
   title: 'Target information sheet',
-  version: '1.0.0',
+  version: '1.1.0',
   description:
     'Targets sent from Cerberus to frontline teams: who or what to stop, when and where it arrives, and any officer safety warnings.',
   sdk: '^1.0.0',
@@ -67,12 +67,22 @@ export default definePlugin({
           },
         ],
       },
+      { id: 'outcome-recorded', label: 'Outcome recorded', terminal: true },
       { id: 'complete', label: 'Complete', terminal: true },
       { id: 'withdrawn', label: 'Withdrawn by the issuing hub', terminal: true },
       { id: 'superseded', label: 'Replaced by a newer version', terminal: true },
     ],
     actions: [
       { id: 'accept', label: 'Accept target', from: ['issued'], to: 'accepted', roles: ['officer', 'manager'] },
+      {
+        // Done by submitting a target outcome linked to this case (the shell pre-fills it from here).
+        id: 'record-outcome',
+        label: 'Record the outcome',
+        from: ['issued', 'accepted'],
+        to: 'outcome-recorded',
+        roles: ['officer', 'manager'],
+        startsCase: 'target-outcome',
+      },
       {
         id: 'return-to-hub',
         label: 'Return to the issuing hub',

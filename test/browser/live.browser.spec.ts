@@ -67,7 +67,8 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     // The officer is on another page when the target arrives.
     await officer.getByRole('link', { name: 'Tasks', exact: true }).click();
     await officer.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
-    const sent = await sim.sendTarget(targetSheet({ receivingTeam: FREIGHT_TEAM }));
+    const sheet = targetSheet({ receivingTeam: FREIGHT_TEAM });
+    const sent = await sim.sendTarget(sheet);
     expect(sent.status).toBe(201);
     const businessKey = sent.body.businessKey as string;
 
@@ -111,6 +112,25 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await banner.getByRole('button', { name: /Dismiss/ }).click();
     await banner.waitFor({ state: 'detached' });
     expect((await notificationsLink.textContent())?.replace(/\s+/g, ' ')).toContain('Notifications (1 unread)');
+
+    // "Record the outcome" on the target case opens the outcome form with the target's reference filled in.
+    await officer.locator('[data-testid="start-record-outcome"]').click();
+    await officer.waitForURL(new RegExp(`/forms/target-outcome\\?.*linked=${businessKey}`));
+    await officer.locator('#f-targetReference').waitFor();
+    await officer.waitForFunction(`document.querySelector('#f-targetReference')?.value === ${JSON.stringify(sheet.targetId)}`);
+    await checkPage(officer, '48-outcome-prefilled');
+    await officer.locator('#f-outcome-no-show').check();
+    await officer.locator('#f-reason').selectOption('did-not-travel');
+    await officer.getByRole('button', { name: 'Continue' }).click();
+    await officer.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+    expect(await officer.locator('[data-path="targetReference"] .govuk-summary-list__value').textContent()).toContain(String(sheet.targetId));
+    await officer.getByRole('button', { name: 'Submit' }).click();
+    await officer.locator('[data-testid="submitted-panel"]').waitFor();
+    // The outcome is linked to the target, which now shows the outcome recorded and no action left.
+    await officer.getByRole('link', { name: businessKey }).click();
+    await officer.waitForURL(new RegExp(`/cases/${businessKey}$`));
+    await officer.locator('[data-testid="case-state"]', { hasText: 'Outcome recorded' }).waitFor();
+    expect(await officer.locator('[data-testid="start-record-outcome"]').count()).toBe(0);
     await officer.context().close();
   });
 

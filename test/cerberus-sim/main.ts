@@ -5,9 +5,10 @@
 //   --send 1                       send this many targets, then keep receiving
 //   --rate 2                       with --send: targets per second (default 1)
 //   --team dover-freight-team-a    receiving team of the targets
-//   --mode ok|fail-5xx|timeout|slow|down   how to answer outcomes (change later: POST /control {"mode":"…"})
+//   --mode ok|fail-5xx|timeout|slow|down   how to answer outcomes (change later: POST /control {"mode":"…"});
+//                                  down drops outcome connections unanswered, /control and /received keep working
 import { parseArgs } from 'node:util';
-import { CerberusSimulator, type SimulatorMode } from './simulator.js';
+import { CerberusSimulator, SIMULATOR_MODES, type SimulatorMode } from './simulator.js';
 import { targetSheet } from './target-sheets.js';
 import { DEVELOPMENT_CERBERUS_SECRET as DEVELOPMENT_SECRET } from '../../core/src/config/env.config.js';
 
@@ -23,8 +24,12 @@ const { values } = parseArgs({
   },
 });
 
+if (!SIMULATOR_MODES.includes(values.mode as SimulatorMode)) {
+  process.stderr.write(`--mode must be one of ${SIMULATOR_MODES.join(', ')}\n`);
+  process.exit(2);
+}
 const sim = new CerberusSimulator({ secret: values.secret!, coreUrl: values.core });
-sim.mode = values.mode as SimulatorMode;
+sim.setMode(values.mode as SimulatorMode);
 await sim.start(Number(values.port));
 process.stdout.write(
   `Cerberus simulator receiving outcomes on ${sim.outcomeUrl} (mode ${sim.mode}); control: POST /control {"mode": "..."}\n`,

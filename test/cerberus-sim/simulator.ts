@@ -2,8 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How the simulated Cerberus answers outcome deliveries. */
+/**
+ * How the simulated Cerberus answers outcome deliveries. `down` drops every connection to
+ * `/outcomes` without an answer, as an unreachable host would, while `/control` and `/received`
+ * keep working so it can be brought back (`{"mode":"ok"}`).
+ */
 export type SimulatorMode = 'ok' | 'fail-5xx' | 'timeout' | 'slow' | 'down';
+export const SIMULATOR_MODES: readonly SimulatorMode[] = ['ok', 'fail-5xx', 'timeout', 'slow', 'down'];
 
 /** One outcome Cerberus received, by its Idempotency-Key. */
 export interface ReceivedOutcome {
@@ -33,6 +38,8 @@ export class CerberusSimulator {
   readonly received = new Map<string, ReceivedOutcome>();
   /** Deliveries refused (bad signature) or failed on purpose. */
   rejected = 0;
+  /** Deliveries dropped unanswered while `down`. */
+  dropped = 0;
   private server?: Server;
   private port = 0;
   private readonly hanging = new Set<ServerResponse>();
@@ -43,15 +50,18 @@ export class CerberusSimulator {
     return `http://127.0.0.1:${this.port}/outcomes`;
   }
 
-  /** Starts listening (port 0 picks one; restarting after `down` reuses the same port). */
+  /**
+   * Starts listening (port 0 picks one; after `stop()` it reuses the same port). The mode is left
+   * as set, `down` included; starting a running simulator does nothing.
+   */
   async start(port = this.port): Promise<void> {
+    if (this.server) return;
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
-    if (this.mode === 'down') this.mode = 'ok';
   }
 
-  /** Goes down: the port refuses connections until `start()`. */
+  /** Shuts the server down (control included): the port refuses connections until `start()`. */
   async stop(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
@@ -62,9 +72,17 @@ export class CerberusSimulator {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Outcomes go unanswered (connections dropped) until the mode changes; received outcomes are kept. */
   async goDown(): Promise<void> {
-    this.mode = 'down';
-    await this.stop();
+    this.setMode('down');
+  }
+
+  setMode(mode: SimulatorMode): void {
+    if (mode !== 'timeout') {
+      for (const res of this.hanging) res.destroy();
+      this.hanging.clear();
+    }
+    this.mode = mode;
   }
 
   /** Outcomes processed (first deliveries only). */
@@ -102,18 +120,33 @@ export class CerberusSimulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET' && req.url === '/received')
-      return json(res, 200, { outcomes: [...this.received.values()], repeats: this.repeats });
+      return json(res, 200, {
+        mode: this.mode,
+        outcomes: [...this.received.values()],
+        processed: this.processed,
+        repeats: this.repeats,
+        rejected: this.rejected,
+        dropped: this.dropped,
+      });
     if (req.method === 'POST' && req.url === '/control') {
-      const { mode } = JSON.parse((await readBody(req)).toString() || '{}') as { mode?: SimulatorMode };
-      if (mode === 'down') {
-        json(res, 200, { mode });
-        setTimeout(() => void this.goDown(), 10);
-        return;
+      let mode: unknown;
+      try {
+        mode = (JSON.parse((await readBody(req)).toString() || '{}') as { mode?: unknown }).mode;
+      } catch {
+        return json(res, 400, { message: 'The body must be JSON like {"mode":"ok"}' });
       }
-      if (mode) this.mode = mode;
+      if (mode !== undefined && !SIMULATOR_MODES.includes(mode as SimulatorMode))
+        return json(res, 400, { message: `mode must be one of ${SIMULATOR_MODES.join(', ')}` });
+      if (mode) this.setMode(mode as SimulatorMode);
       return json(res, 200, { mode: this.mode });
     }
     if (req.method !== 'POST' || req.url !== '/outcomes') return json(res, 404, { message: 'Not found' });
+    if (this.mode === 'down') {
+      // Like an unreachable host: no answer, the connection just goes away.
+      this.dropped++;
+      req.socket.destroy();
+      return;
+    }
     const raw = await readBody(req);
     if (this.mode === 'timeout') {
       this.hanging.add(res);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../core/src/database/embedded-postgres.js';
 import { CerberusSimulator } from '../cerberus-sim/simulator.js';
+import { targetSheet } from '../cerberus-sim/target-sheets.js';
 import { createTestDatabase, dropTestDatabase, signIn, startTestApp, type TestApp } from '../utils/app.js';
 
 const SECRET = 'outage-test-cerberus-secret-cccccccccccccccccc';
@@ -38,6 +39,7 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
     await sim.start();
     await sim.goDown();
     a = await startTestApp({ databaseUrl, env: env(sim.outcomeUrl) });
+    (sim as unknown as { options: { coreUrl: string } }).options.coreUrl = a.url;
   });
   afterAll(async () => {
     b?.kill('SIGKILL');
@@ -48,6 +50,19 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
 
   it(`delivers all ${OUTCOMES} outcomes recorded while Cerberus was down, through a core instance being killed mid-delivery`, async () => {
     const officer = await signIn(a, 'officer');
+    // Outcomes are only taken for targets the platform received: Cerberus (still able to send) sends them first.
+    const targets: string[] = [];
+    let sent = 0;
+    const send = async () => {
+      while (sent < OUTCOMES) {
+        sent++;
+        const sheet = targetSheet({ receivingTeam: 'dover-tourist-controls-team-1' });
+        expect((await sim.sendTarget(sheet)).status).toBe(201);
+        targets.push(String(sheet.targetId));
+      }
+    };
+    step('sending targets');
+    await Promise.all(Array.from({ length: 8 }, send));
     let next = 0;
     const keys: string[] = [];
     const record = async () => {
@@ -57,7 +72,7 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
           method: 'POST',
           headers: { ...officer, 'content-type': 'application/json' },
           body: JSON.stringify({
-            answers: { targetReference: `CAB-20261126-${i + 1}`, outcomeDateTime: anHourAgo(), outcome: 'negative' },
+            answers: { targetReference: targets[i], outcomeDateTime: anHourAgo(), outcome: 'negative' },
           }),
         });
         const body = (await response.json()) as { businessKey: string };
@@ -69,6 +84,7 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
     await Promise.all(Array.from({ length: 8 }, record));
     step('recorded');
     expect(sim.processed).toBe(0);
+    await until(() => sim.dropped > 0, 10000, 'deliveries to reach the down simulator');
     const failing = await a.sql<{ n: number }>(
       "SELECT count(*)::int AS n FROM core.outbox WHERE topic = 'cerberus.outcome' AND attempts > 0",
     );

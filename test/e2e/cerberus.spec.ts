@@ -109,7 +109,10 @@ describe('Cerberus loop', () => {
       });
       expect(newer.body).toMatchObject({ status: 'updated', changed: ['eta', 'vesselName'] });
       const [, updated] = await live.waitFor(2);
-      expect(updated).toMatchObject({ kind: 'cerberus.target-updated', body: 'Changed: eta, vesselName' });
+      expect(updated).toMatchObject({
+        kind: 'cerberus.target-updated',
+        body: 'Changed: Estimated time of arrival, Vessel name',
+      });
       const older = await sim.sendTarget(sheet);
       expect(older.body).toMatchObject({ status: 'ignored-older-version', heldVersion: 2 });
       expect(
@@ -124,13 +127,14 @@ describe('Cerberus loop', () => {
   });
 
   it("sends the officer's outcome back to Cerberus exactly once, signed, and shows it on the case", async () => {
-    const target = await sim.sendTarget(targetSheet());
+    const sheet = targetSheet();
+    const target = await sim.sendTarget(sheet);
     const outcome = await fetch(`${app.url}/api/plugins/target-outcome/cases`, {
       method: 'POST',
       headers: { ...officer, 'content-type': 'application/json' },
       body: JSON.stringify({
         answers: {
-          targetReference: 'CAA-20261126-17',
+          targetReference: sheet.targetId,
           outcomeDateTime: anHourAgo(),
           outcome: 'no-show',
           reason: 'did-not-travel',
@@ -147,7 +151,7 @@ describe('Cerberus loop', () => {
       deliveries: 1,
       signatureValid: true,
       payload: {
-        targetId: 'CAA-20261126-17',
+        targetId: sheet.targetId,
         outcome: 'no-show',
         reason: 'did-not-travel',
         outcomeCase: created.businessKey,
@@ -164,12 +168,14 @@ describe('Cerberus loop', () => {
   });
 
   it('retries, dead-letters after the configured attempts, and delivers after an admin redrives', async () => {
+    const sheet = targetSheet();
+    expect((await sim.sendTarget(sheet)).status).toBe(201);
     sim.mode = 'fail-5xx';
     const outcome = await fetch(`${app.url}/api/plugins/target-outcome/cases`, {
       method: 'POST',
       headers: { ...officer, 'content-type': 'application/json' },
       body: JSON.stringify({
-        answers: { targetReference: 'CAA-20261126-18', outcomeDateTime: anHourAgo(), outcome: 'negative' },
+        answers: { targetReference: sheet.targetId, outcomeDateTime: anHourAgo(), outcome: 'negative' },
       }),
     });
     const created = (await outcome.json()) as Record<string, any>;

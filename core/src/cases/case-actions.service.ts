@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
 import { validateSubmission } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
+import type { UsablePlugin } from '../plugins/plugin-registry.js';
+import type { WorkflowAction } from '../sdk/workflow.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { REFERENCE } from '../tokens.js';
 import { runHook } from './case-errors.js';
 import { CaseViewService, type CaseView } from './case-view.service.js';
+import type { CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
@@ -40,6 +44,12 @@ export class CaseActionsService {
     if (!action) throw new NotFoundError(`${plugin.manifest.title} has no action "${actionId}"`);
     if (!action.roles.some((r) => scope.roles.includes(r)))
       throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}`);
+    if (action.startsCase !== undefined) {
+      const starts = this.plugins.any(action.startsCase)?.manifest.title ?? action.startsCase;
+      throw new InputError('There is a problem', [
+        { path: 'action', message: `"${action.label}" is done by starting a ${starts} from this case` },
+      ]);
+    }
     if (!action.from.includes(record.state)) {
       const label = stateOf(workflow, record.state)?.label ?? record.state;
       throw new ConflictError(`This case is "${label}": "${action.label}" is not possible now`, {
@@ -61,72 +71,100 @@ export class CaseActionsService {
     } else if (input.answers !== undefined && Object.keys(input.answers as object).length > 0) {
       throw new InputError('There is a problem', [{ path: 'answers', message: `"${action.label}" takes no answers` }]);
     }
-    const now = new Date();
-    await this.cases.transaction(async (manager) => {
-      const version = await this.cases.updateState(manager, record.id, input.version, action.to);
-      if (version === undefined) {
-        const current = await this.cases.currentVersion(manager, record.id);
-        throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', {
-          currentVersion: current,
-        });
-      }
-      const closed = await this.tasks.completeOpenForCase(manager, record.id);
-      await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now), {
-        businessKey: record.businessKey,
-        state: action.to,
-      });
-      await AuditRepository.append(manager, [
-        {
-          actorId: scope.userId,
-          actor: scope.username,
-          action: 'case.transitioned',
-          entityType: 'case',
-          entityId: record.id,
-          caseId: record.id,
-          ip: input.ip,
-          detail: {
-            action: action.id,
-            label: action.label,
-            before: { state: record.state },
-            after: { state: action.to },
-            answers: actionAnswers,
-            tasksCompleted: closed.length,
-          },
-        },
-      ]);
-      await OutboxRepository.enqueue(manager, [
-        {
-          topic: 'case.transitioned',
-          status: 'delivered',
-          key: `case.transitioned:${record.id}:${version}`,
-          caseId: record.id,
-          payload: {
-            caseId: record.id,
-            businessKey: record.businessKey,
-            pluginId: plugin.id,
-            action: action.id,
-            from: record.state,
-            to: action.to,
-            answers: actionAnswers,
-          },
-        },
-      ]);
-      const hook = plugin.manifest.hooks?.onTransition;
-      if (hook) {
-        await runHook(plugin.id, 'onTransition', () =>
-          hook({
-            pluginId: plugin.id,
-            logger: plugin.logger,
-            manager,
-            emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: record.id }]),
-            case: { ...record, state: action.to, version },
-            action: { id: action.id, from: record.state, to: action.to },
-            actionAnswers,
-          }),
-        );
-      }
-    });
+    await this.cases.transaction((manager) =>
+      this.transitionWithin(manager, record, plugin, action, scope, {
+        version: input.version,
+        actionAnswers,
+        ip: input.ip,
+      }),
+    );
     return this.views.build((await this.cases.findVisible(record.id, { ...scope, all: true }))!, scope);
+  }
+
+  /**
+   * Moves a case along one action inside the caller's transaction: the state (if still at
+   * `opts.version`), its open tasks completed, the new state's tasks, the audit entry, the case
+   * event and the plugin's onTransition hook. A stale version is a 409.
+   */
+  async transitionWithin(
+    manager: EntityManager,
+    record: CaseRecord,
+    plugin: UsablePlugin,
+    action: WorkflowAction,
+    scope: AccessScope,
+    opts: {
+      version: number;
+      actionAnswers: Record<string, unknown> | null;
+      ip?: string;
+      detail?: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    const { actionAnswers } = opts;
+    const workflow = workflowOf(plugin.manifest);
+    const now = new Date();
+    const version = await this.cases.updateState(manager, record.id, opts.version, action.to);
+    if (version === undefined) {
+      const current = await this.cases.currentVersion(manager, record.id);
+      throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', {
+        currentVersion: current,
+      });
+    }
+    const closed = await this.tasks.completeOpenForCase(manager, record.id);
+    await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now), {
+      businessKey: record.businessKey,
+      state: action.to,
+    });
+    await AuditRepository.append(manager, [
+      {
+        actorId: scope.userId,
+        actor: scope.username,
+        action: 'case.transitioned',
+        entityType: 'case',
+        entityId: record.id,
+        caseId: record.id,
+        ip: opts.ip,
+        detail: {
+          ...opts.detail,
+          action: action.id,
+          label: action.label,
+          before: { state: record.state },
+          after: { state: action.to },
+          answers: actionAnswers,
+          tasksCompleted: closed.length,
+        },
+      },
+    ]);
+    await OutboxRepository.enqueue(manager, [
+      {
+        topic: 'case.transitioned',
+        status: 'delivered',
+        key: `case.transitioned:${record.id}:${version}`,
+        caseId: record.id,
+        payload: {
+          caseId: record.id,
+          businessKey: record.businessKey,
+          pluginId: plugin.id,
+          action: action.id,
+          from: record.state,
+          to: action.to,
+          answers: actionAnswers,
+        },
+      },
+    ]);
+    const hook = plugin.manifest.hooks?.onTransition;
+    if (hook) {
+      await runHook(plugin.id, 'onTransition', () =>
+        hook({
+          pluginId: plugin.id,
+          logger: plugin.logger,
+          manager,
+          emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: record.id }]),
+          case: { ...record, state: action.to, version },
+          action: { id: action.id, from: record.state, to: action.to },
+          actionAnswers,
+        }),
+      );
+    }
   }
 
   async comment(

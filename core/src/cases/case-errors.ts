@@ -1,3 +1,6 @@
+import { InputError } from '../common/errors.js';
+import { AnswerError } from '../sdk/errors.js';
+
 /** A plugin hook threw: the action was rolled back. Answered 422 with the plugin's message. */
 export class PluginHookError extends Error {
   constructor(
@@ -10,11 +13,14 @@ export class PluginHookError extends Error {
   }
 }
 
-/** Runs a plugin hook, turning its failure into a PluginHookError. */
+/** Runs a plugin hook, turning its failure into a PluginHookError (a refusal of answers into a 400). */
 export async function runHook(pluginId: string, hook: string, work: () => unknown): Promise<void> {
   try {
     await work();
   } catch (error: unknown) {
+    // By name too: a plugin loaded from another copy of the SDK throws its own class.
+    if (error instanceof AnswerError || (error as Error | undefined)?.name === 'AnswerError')
+      throw new InputError('There is a problem', (error as AnswerError).errors);
     throw new PluginHookError(pluginId, hook, error instanceof Error ? error.message : String(error));
   }
 }

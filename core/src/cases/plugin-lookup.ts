@@ -19,6 +19,10 @@ export class PluginLookup {
     return plugin;
   }
 
+  isEnabled(pluginId: string): boolean {
+    return this.registry.enabled().some((p) => p.id === pluginId);
+  }
+
   /** The plugin whether enabled or not (rendering existing cases of a disabled plugin for admins). */
   any(pluginId: string): UsablePlugin | undefined {
     return this.registry.usable().find((p) => p.id === pluginId);

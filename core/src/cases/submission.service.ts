@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { ForbiddenError, InputError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, InputError } from '../common/errors.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
+import { receivedCaseId } from '../integrations/received.js';
+import type { RelatedCase } from '../sdk/manifest.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { CONFIG, LOGGER, REFERENCE } from '../tokens.js';
+import { CaseActionsService } from './case-actions.service.js';
 import { runHook } from './case-errors.js';
 import { CaseKeys } from './case-key.js';
 import { CaseViewService, type CaseView } from './case-view.service.js';
@@ -19,7 +22,7 @@ import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
 import { indexedTerms } from './term-index.js';
-import { firstState, tasksOnEntering, workflowOf } from './workflow-runtime.js';
+import { firstState, stateOf, tasksOnEntering, workflowOf } from './workflow-runtime.js';
 
 export interface SubmitInput {
   answers: unknown;
@@ -37,7 +40,8 @@ export interface Accepted {
   answers: Record<string, unknown>;
   state: string;
   teamId: string | null;
-  links: { id: string; businessKey: string; pluginId: string }[];
+  /** The cases named in `linkedTo`, as the submitter may see them. */
+  links: CaseRecord[];
   now: Date;
   /** The day's business-key base, fetched before the transaction (never while holding its connection). */
   key: { keyPrefix: string; base: number };
@@ -58,6 +62,7 @@ export class SubmissionService {
     private readonly tasks: TasksRepository,
     private readonly drafts: DraftsRepository,
     private readonly views: CaseViewService,
+    private readonly actions: CaseActionsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(CONFIG) config: EnvConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -165,25 +170,97 @@ export class SubmissionService {
       createdByName: scope.displayName,
       version: 1,
     };
-    for (const link of a.links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
+    const links = [...a.links];
     if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
-    await this.runSubmitHook(manager, a.plugin, record);
+    await this.runSubmitHook(manager, a.plugin, record, scope, links);
+    for (const link of links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
+    await this.takeLinkedActions(manager, links, record, scope, input.ip);
     return this.views.fresh(
       record,
       created.tasks,
       scope,
-      a.links.map((l) => ({ ...l, kind: 'led-to', direction: 'from' as const })),
+      links.map((l) => ({
+        id: l.id,
+        businessKey: l.businessKey,
+        pluginId: l.pluginId,
+        kind: 'led-to',
+        direction: 'from' as const,
+      })),
     );
   }
 
-  private async runSubmitHook(manager: EntityManager, plugin: UsablePlugin, c: CaseRecord): Promise<void> {
+  /**
+   * A linked case whose workflow has an action done by starting a case of this plugin (a target's
+   * "Record the outcome") takes it now, in this transaction; from any other state it is refused.
+   */
+  private async takeLinkedActions(
+    manager: EntityManager,
+    links: CaseRecord[],
+    created: CaseRecord,
+    scope: AccessScope,
+    ip: string | undefined,
+  ): Promise<void> {
+    for (const link of links) {
+      const plugin = this.plugins.any(link.pluginId);
+      const workflow = plugin && workflowOf(plugin.manifest);
+      const action = workflow?.actions.find((x) => x.startsCase === created.pluginId);
+      if (!plugin || !workflow || !action) continue;
+      const [current] = (await manager.query('SELECT state, version FROM core.case WHERE id = $1 FOR NO KEY UPDATE', [
+        link.id,
+      ])) as { state: string; version: number }[];
+      if (!current) continue;
+      if (!action.from.includes(current.state)) {
+        const label = stateOf(workflow, current.state)?.label ?? current.state;
+        throw new ConflictError(`${link.businessKey} is "${label}": "${action.label}" is not possible now`, {
+          caseId: link.id,
+          currentState: current.state,
+        });
+      }
+      if (!action.roles.some((r) => scope.roles.includes(r)))
+        throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()} of ${link.businessKey}`);
+      await this.actions.transitionWithin(manager, { ...link, ...current }, plugin, action, scope, {
+        version: current.version,
+        actionAnswers: null,
+        ip,
+        detail: { byCase: created.businessKey },
+      });
+    }
+  }
+
+  private async runSubmitHook(
+    manager: EntityManager,
+    plugin: UsablePlugin,
+    c: CaseRecord,
+    scope: AccessScope,
+    links: CaseRecord[],
+  ): Promise<void> {
     const hook = plugin.manifest.hooks?.onSubmit;
     if (!hook) return;
+    const related = (r: CaseRecord): RelatedCase => ({
+      id: r.id,
+      businessKey: r.businessKey,
+      pluginId: r.pluginId,
+      state: r.state,
+      teamId: r.teamId,
+      answers: r.answers,
+    });
     await runHook(plugin.id, 'onSubmit', () =>
       hook({
         pluginId: plugin.id,
         logger: plugin.logger,
         manager,
+        linked: links.map(related),
+        received: async (message, id) => {
+          const caseId = await receivedCaseId(manager, message, id);
+          const found = caseId ? await this.cases.findVisible(caseId, scope, manager) : undefined;
+          return found && related(found);
+        },
+        link: async (caseId) => {
+          if (links.some((l) => l.id === caseId)) return;
+          const found = await this.cases.findVisible(caseId, scope, manager);
+          if (!found) throw new Error(`there is no case ${caseId} that the officer can see`);
+          links.push(found);
+        },
         emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: c.id }]),
         case: {
           id: c.id,
@@ -210,7 +287,7 @@ export class SubmissionService {
         throw new InputError('There is a problem', [
           { path: `linkedTo[${i}]`, message: `There is no case ${key} that you can see` },
         ]);
-      links.push({ id: found.id, businessKey: found.businessKey, pluginId: found.pluginId });
+      if (!links.some((l) => l.id === found.id)) links.push(found);
     }
     return links;
   }

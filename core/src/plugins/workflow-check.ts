@@ -48,6 +48,8 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     for (const role of action.roles ?? []) if (!isRole(role)) problems.push(`${label} names unknown role "${role}"`);
     if (action.form !== undefined && !forms.has(action.form))
       problems.push(`${label} uses form "${action.form}", which is not in forms/`);
+    if (action.startsCase !== undefined && (typeof action.startsCase !== 'string' || action.form !== undefined))
+      problems.push(`${label}: startsCase must be a plugin id, and such an action has no form of its own`);
   }
   for (const [i, route] of (w.routes ?? []).entries()) {
     if (!states.has(route?.to)) problems.push(`workflow.routes[${i}] goes to unknown state "${String(route?.to)}"`);

@@ -13,6 +13,7 @@ export type {
   PluginManifest,
   PluginMigration,
   PluginReport,
+  RelatedCase,
   ReportData,
   ReportParameterDefinition,
   ReportQueryContext,
@@ -31,3 +32,4 @@ export type {
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
 export { answerInstant } from './answers.js';
+export { AnswerError } from './errors.js';

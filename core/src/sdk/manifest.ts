@@ -49,9 +49,31 @@ export interface CaseSnapshot {
   answers: Record<string, unknown>;
 }
 
+/** Another case, as the user acting may see it (a case this one follows from, say). */
+export interface RelatedCase {
+  id: string;
+  businessKey: string;
+  pluginId: string;
+  state: string;
+  teamId: string | null;
+  answers: Record<string, unknown>;
+}
+
 /** Passed to `onSubmit`: the case has just been created, in the same transaction. */
 export interface SubmitContext extends TransactionalContext {
   case: CaseSnapshot;
+  /** Cases this one follows from (the submission's `linkedTo`), as the officer may see them. */
+  linked: RelatedCase[];
+  /**
+   * The case filed from an inbound integration message, e.g. `received('cerberus.target', targetId)`,
+   * if the submitting officer may see it; undefined otherwise (whether it exists or not).
+   */
+  received(message: string, id: string): Promise<RelatedCase | undefined>;
+  /**
+   * Links a case the officer may see to this one, as if it had been in `linkedTo`: a workflow
+   * action of that case declared `startsCase: <this plugin>` is then taken in this transaction.
+   */
+  link(caseId: string): Promise<void>;
 }
 
 /** Passed to `onTransition`: the case is moving between states, in the same transaction. */

@@ -36,6 +36,13 @@ export interface WorkflowAction {
   roles: Role[];
   /** Id of a form (in the plugin's forms/) to fill in when taking the action. */
   form?: string;
+  /**
+   * Id of another plugin whose case records this action, e.g. a target's outcome: the shell links
+   * to that plugin's start form pre-filled from this case (`?linked=<business key>`), and the
+   * action is taken, in the same transaction, when that case is submitted linked to this one.
+   * It cannot be taken on its own; from any other state such a submission is refused (409).
+   */
+  startsCase?: string;
 }
 
 /** Sends a new case straight to a state when its answers match, e.g. any "yes" → review. */

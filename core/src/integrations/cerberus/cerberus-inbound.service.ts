@@ -12,12 +12,14 @@ import type { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { CasesRepository } from '../../cases/cases.repository.js';
 import { SubmissionService } from '../../cases/submission.service.js';
 import { indexedTerms } from '../../cases/term-index.js';
+import { compileForm, type FormDefinition } from '../../forms/engine/index.js';
+import { standardTerms } from '../../terms/standard-terms.js';
 import type { ReferenceCatalogue } from '../../terms/reference-catalogue.js';
 import { CONFIG, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../../tokens.js';
-import { CerberusTargetsRepository as Targets } from './cerberus-targets.repository.js';
+import { CERBERUS_TARGET_MESSAGE, CerberusTargetsRepository as Targets } from './cerberus-targets.repository.js';
 import { verify } from './signature.js';
 
-export const TARGET_MESSAGE = 'cerberus.target';
+export const TARGET_MESSAGE = CERBERUS_TARGET_MESSAGE;
 
 export type TargetReceipt =
   | { status: 'created'; caseId: string; businessKey: string }
@@ -70,6 +72,7 @@ export class CerberusInboundService {
     const scope = await this.scope();
     const accepted = await this.submissions.accept(plugin, scope, { answers: message });
     let batch: string | undefined;
+    let movedBatches: string[] = [];
     const receipt = await this.cases.transaction(async (manager): Promise<TargetReceipt> => {
       if (await Targets.claim(manager, targetId, version)) {
         const view = await this.submissions.storeWith(manager, accepted, scope, { answers: message, ip });
@@ -96,6 +99,8 @@ export class CerberusInboundService {
         return { status, caseId: held.caseId, businessKey: current.businessKey, heldVersion: held.version };
       }
       const changed = changedFields(current.answers, accepted.answers);
+      const labels = changed.map((name) => fieldLabel(accepted.form, name));
+      const movedTo = accepted.teamId && accepted.teamId !== current.teamId ? accepted.teamId : null;
       await this.cases.replaceAnswers(
         manager,
         held.caseId,
@@ -103,6 +108,8 @@ export class CerberusInboundService {
         indexedTerms(accepted.form, accepted.answers),
       );
       await Targets.record(manager, targetId, version, held.caseId);
+      // A new receiving team takes the case and the open tasks its team held (claims are released).
+      const movedTasks = movedTo ? await Targets.moveToTeam(manager, held.caseId, current.teamId, movedTo) : 0;
       await AuditRepository.append(manager, [
         {
           actorId: scope.userId,
@@ -120,25 +127,44 @@ export class CerberusInboundService {
             changed,
             before: pick(current.answers, changed),
             after: pick(accepted.answers, changed),
+            ...(movedTo ? { movedFromTeam: current.teamId, movedToTeam: movedTo, movedTasks } : {}),
           },
         },
       ]);
-      batch = (
+      const updated = {
+        kind: 'cerberus.target-updated',
+        title: `Target ${current.businessKey} updated (version ${version})`,
+        body: `Changed: ${labels.join(', ') || 'nothing officers see'}`,
+        caseId: held.caseId,
+        urgent: true,
+      };
+      // The team that held it hears what changed (including that it moved); a new team gets it as new.
+      const batches = [
         await NotificationsRepository.toAudience(
           manager,
           { teamIds: current.teamId ? [current.teamId] : [], onShiftOnly: true },
-          {
-            kind: 'cerberus.target-updated',
-            title: `Target ${current.businessKey} updated (version ${version})`,
-            body: `Changed: ${changed.join(', ') || 'no answers'}`,
-            caseId: held.caseId,
-            urgent: true,
-          },
-        )
-      ).batchId;
+          movedTo ? { ...updated, body: `${updated.body}. It is now with ${this.teamName(movedTo)}` } : updated,
+        ),
+      ];
+      if (movedTo)
+        batches.push(
+          await NotificationsRepository.toAudience(
+            manager,
+            { teamIds: [movedTo], onShiftOnly: true },
+            {
+              kind: 'cerberus.target',
+              title: `Target moved to your team: ${current.businessKey}`,
+              body: this.describe(accepted.answers),
+              caseId: held.caseId,
+              urgent: true,
+            },
+          ),
+        );
+      movedBatches = batches.map((b) => b.batchId).filter((b): b is string => typeof b === 'string');
       return { status: 'updated', caseId: held.caseId, businessKey: current.businessKey, changed };
     });
     if (batch) this.hub.publish(batch);
+    for (const b of movedBatches) this.hub.publish(b);
     this.logger.info({ context: 'cerberus', targetId, version, status: receipt.status }, 'Cerberus target received');
     return receipt;
   }
@@ -148,6 +174,10 @@ export class CerberusInboundService {
     const label = (set: string, id: unknown) => (typeof id === 'string' ? (this.reference.label(set, id) ?? id) : '?');
     const eta = typeof a.eta === 'string' ? ukDateTime(a.eta) : undefined;
     return `Category ${String(a.category ?? '?')} target at ${label('ports', a.port)}${eta ? `, due ${eta}` : ''} (${label('transport-modes', a.mode)})`;
+  }
+
+  private teamName(teamId: string): string {
+    return this.reference.label('teams', teamId) ?? teamId;
   }
 
   private async scope(): Promise<AccessScope> {
@@ -185,6 +215,11 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return [...keys]
     .filter((k) => k !== 'targetVersion' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .sort();
+}
+
+/** The question's label ("Vessel name", "ETA"), for officers; the field name if the form has no such field. */
+function fieldLabel(form: FormDefinition, name: string): string {
+  return compileForm(form, standardTerms).root.fields.find((f) => f.name === name)?.label ?? name;
 }
 
 function pick(answers: Record<string, unknown>, keys: string[]): Record<string, unknown> {

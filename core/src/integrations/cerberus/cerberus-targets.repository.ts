@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
+/** The inbound message a target arrives as; the plugin whose manifest `receives` it files it. */
+export const CERBERUS_TARGET_MESSAGE = 'cerberus.target';
+
 /** Which version of each Cerberus target we hold, and its case. */
 export class CerberusTargetsRepository {
   /** Claims a new target id; false if it is already known (the caller then locks and compares). */
@@ -27,5 +30,33 @@ export class CerberusTargetsRepository {
       'UPDATE core.cerberus_target SET version = $2, case_id = $3, updated_at = now() WHERE target_id = $1',
       [targetId, version, caseId],
     );
+  }
+
+  /** The case a received target was filed as (exact target id). */
+  static async caseOf(manager: EntityManager, targetId: string): Promise<string | undefined> {
+    const rows = (await manager.query(
+      'SELECT case_id AS "caseId" FROM core.cerberus_target WHERE target_id = $1 AND case_id IS NOT NULL',
+      [targetId],
+    )) as { caseId: string }[];
+    return rows[0]?.caseId;
+  }
+
+  /**
+   * Gives a case to another team with the open tasks its old team held (claims released, since
+   * the claimant is no longer in the owning team); tasks of other teams stay. Returns the tasks moved.
+   */
+  static async moveToTeam(
+    manager: EntityManager,
+    caseId: string,
+    fromTeam: string | null,
+    toTeam: string,
+  ): Promise<number> {
+    await manager.query('UPDATE core.case SET team_id = $2, assignee_id = NULL WHERE id = $1', [caseId, toTeam]);
+    const [, moved] = (await manager.query(
+      `UPDATE core.task SET team_id = $3, assignee_id = NULL
+        WHERE case_id = $1 AND status = 'open' AND team_id IS NOT DISTINCT FROM $2`,
+      [caseId, fromTeam, toTeam],
+    )) as [unknown, number];
+    return moved;
   }
 }

@@ -59,7 +59,8 @@ export interface CaseView {
   version: number;
   answers: Record<string, unknown>;
   summary: SummaryRow[];
-  actions: { id: string; label: string; form: string | null }[];
+  /** `startsCase`: done by starting that plugin's form pre-filled from this case (absent from older cores). */
+  actions: { id: string; label: string; form: string | null; startsCase?: string }[];
   tasks: TaskView[];
   links: { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
   comments: { id: string; author: string; body: string; createdAt: string }[];

@@ -10,16 +10,26 @@ const enc = encodeURIComponent;
 export class CasesService {
   private readonly http = inject(HttpClient);
 
-  /** Starts a case from a plugin's start form. The key makes retries of one attempt safe. */
-  submit(pluginId: string, answers: Record<string, unknown>, draftId: string | null, idempotencyKey: string): Observable<CaseView> {
-    const body = draftId ? { answers, draftId } : { answers };
+  /**
+   * Starts a case from a plugin's start form. The key makes retries of one attempt safe;
+   * `linkedTo` names the cases it follows from (business keys), e.g. the target of an outcome.
+   */
+  submit(
+    pluginId: string,
+    answers: Record<string, unknown>,
+    draftId: string | null,
+    idempotencyKey: string,
+    linkedTo: string[] = [],
+  ): Observable<CaseView> {
+    const body = { answers, ...(draftId ? { draftId } : {}), ...(linkedTo.length ? { linkedTo } : {}) };
     return this.http.post<CaseView>(`/api/plugins/${enc(pluginId)}/cases`, body, { headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }) });
   }
 
-  /** Starting answers from the officer, their shift and today. */
-  prefill(pluginId: string, formId: string): Observable<Record<string, unknown>> {
+  /** Starting answers from the officer, their shift, today and, if given, the case it follows from (id or business key). */
+  prefill(pluginId: string, formId: string, linked?: string | null): Observable<Record<string, unknown>> {
+    const params = linked ? new HttpParams().set('linked', linked) : undefined;
     return this.http
-      .get<{ answers: Record<string, unknown> }>(`/api/plugins/${enc(pluginId)}/forms/${enc(formId)}/prefill`)
+      .get<{ answers: Record<string, unknown> }>(`/api/plugins/${enc(pluginId)}/forms/${enc(formId)}/prefill`, { params })
       .pipe(map((body) => body.answers ?? {}));
   }
 

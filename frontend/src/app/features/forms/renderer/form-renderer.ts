@@ -107,6 +107,8 @@ export class FormRenderer implements OnInit {
     return this.isTaskList() ? 'tasks' : (this.visiblePageIds()[0] ?? 'check');
   });
   readonly changing = computed(() => this.query().get('change') === '1');
+  /** The case this one follows from (`?linked=<business key>`, e.g. the target of an outcome): pre-fills it and is linked on submit. */
+  readonly linked = computed(() => this.query().get('linked'));
   readonly page = computed(() => this.engineForm().pages.find((p) => p.id === this.step()) ?? null);
   /** Whether the page has a single question whose label can be the page heading. */
   readonly backLink = computed(() => this.previousStep());
@@ -202,7 +204,10 @@ export class FormRenderer implements OnInit {
         await this.router.navigate(['/cases', action.businessKey], { state: { done: `${action.label}: done` } });
         return;
       }
-      const view = await firstValueFrom(this.cases.submit(this.plugin().id, result.sent, this.draftId(), this.idempotencyKey));
+      const linked = this.linked();
+      const view = await firstValueFrom(
+        this.cases.submit(this.plugin().id, result.sent, this.draftId(), this.idempotencyKey, linked ? [linked] : []),
+      );
       const id = this.draftId();
       if (id) await this.store.delete(id);
       this.pageTitle.setError(false);
@@ -351,7 +356,7 @@ export class FormRenderer implements OnInit {
     const id = newUuid();
     this.draftId.set(id);
     try {
-      this.state.answers.set(await firstValueFrom(this.cases.prefill(this.plugin().id, this.form().id)));
+      this.state.answers.set(await firstValueFrom(this.cases.prefill(this.plugin().id, this.form().id, this.linked())));
     } catch {
       this.state.answers.set({});
     }
