@@ -1,38 +1,27 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describeBrowser } from './browser.js';
 
-const BROWSER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'shell', 'browser');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BROWSER_DIR = resolve(ROOT, 'dist', 'shell', 'browser');
 
-/** The budget is on what crosses the wire; angular.json can only budget raw bytes. */
-const MAX_INITIAL_TRANSFER = 250 * 1000;
-
-/** Files the browser fetches before the first page renders: scripts, module preloads, stylesheets. */
-function initialFiles(indexHtml: string): string[] {
-  const urls = new Set<string>();
-  for (const match of indexHtml.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"[^>]*>/g)) {
-    urls.add(match[1]!);
-  }
-  return [...urls].filter((url) => !/^[a-z]+:/i.test(url));
+/** The build's own budget definition (scripts/compress-shell.mjs), so the build and this test agree. */
+interface BudgetModule {
+  BUDGET_BYTES: number;
+  initialTransfer(root: string): { files: string[]; gzip: number; brotli: number };
 }
+// A path held in a variable: plain JavaScript, loaded by Node as it is (no types to check).
+const BUDGET_SCRIPT = resolve(ROOT, 'scripts', 'compress-shell.mjs');
 
 describeBrowser('shell initial transfer', () => {
-  it('stays under 250 kB compressed (gzip, the weaker of gzip and brotli)', async () => {
-    const indexPath = resolve(BROWSER_DIR, 'index.html');
-    if (!existsSync(indexPath)) throw new Error('dist/shell/browser/index.html missing: run `npm run build:shell` first');
-    const indexHtml = await readFile(indexPath);
-    const files = initialFiles(indexHtml.toString('utf8'));
-    expect(files.some((file) => file.endsWith('.js'))).toBe(true);
-    let gzip = gzipSync(indexHtml).length;
-    let brotli = brotliCompressSync(indexHtml).length;
-    for (const file of files) {
-      const body = await readFile(resolve(BROWSER_DIR, file.replace(/^\//, '')));
-      gzip += gzipSync(body, { level: 9 }).length;
-      brotli += brotliCompressSync(body).length;
-    }
-    expect(Math.max(gzip, brotli)).toBeLessThan(MAX_INITIAL_TRANSFER);
+  it('stays within 250 KB compressed, gzip and brotli, as the core serves it', async () => {
+    if (!existsSync(resolve(BROWSER_DIR, 'index.html.gz'))) throw new Error('dist/shell/browser/index.html.gz missing: run `npm run build:shell` first');
+    const { BUDGET_BYTES, initialTransfer } = (await import(BUDGET_SCRIPT)) as BudgetModule;
+    expect(BUDGET_BYTES).toBe(250 * 1024);
+    const transfer = initialTransfer(BROWSER_DIR);
+    expect(transfer.files.some((file) => file.endsWith('.js'))).toBe(true);
+    expect(transfer.gzip).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(transfer.brotli).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 });

@@ -29,7 +29,8 @@ describeBrowser('forms, cases, tasks and search', () => {
     await page.locator('#username').fill(username);
     await page.locator('#password').fill('demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/shift\/start/);
+    await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
+    if (new URL(page.url()).pathname === '/') return; // still on the shift started earlier in this file
     await page.locator('#location-search').fill('Dover');
     const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
     await dover.waitFor();
@@ -142,6 +143,10 @@ describeBrowser('forms, cases, tasks and search', () => {
     expect(await officer.locator('[data-testid="case-tasks"]').textContent()).toContain('Review event and send the referral to the right team');
     expect(await officer.locator('[data-testid="case-summary"]').textContent()).toContain('XY34 ZZZ');
     await checkPage(officer, '23-case-submitted');
+    // The officer sees the plain history, not the audit trail (views, addresses, before and after).
+    await officer.locator('[data-testid="case-timeline"]').waitFor();
+    expect(await officer.getByRole('heading', { name: 'Audit trail' }).count()).toBe(0);
+    expect(await officer.locator('[data-testid="case-audit"]').count()).toBe(0);
 
     // The manager claims the task from the team list and takes the workflow action.
     const manager = await newPage(browser);
@@ -164,6 +169,16 @@ describeBrowser('forms, cases, tasks and search', () => {
     await manager.locator('[data-testid="action-done"]').waitFor();
     expect((await manager.locator('[data-testid="case-state"]').textContent())?.trim()).toBe('With the intelligence hub');
     expect(await manager.locator('[data-testid="case-timeline"]').textContent()).toContain('Action taken: Refer to the intelligence hub');
+    // The manager also sees the audit trail: who viewed and changed the case, when, from where, before and after.
+    const audit = manager.locator('[data-testid="case-audit"]');
+    await manager.getByRole('heading', { level: 2, name: 'Audit trail' }).waitFor();
+    await audit.getByText('state changed from').first().waitFor();
+    const trail = (await audit.textContent()) ?? '';
+    expect(trail).toContain('Case created');
+    expect(trail).toContain('Case viewed');
+    expect(trail).toMatch(/officer, .*, from [0-9a-f.:]+/);
+    expect(trail).toMatch(/manager, .*, from [0-9a-f.:]+/);
+    expect(await manager.locator('[data-testid="case-timeline"]').textContent()).not.toContain('Case viewed');
     await manager.locator('#comment').fill('Sent to the hub for the drugs desk.');
     await manager.getByRole('button', { name: 'Add comment' }).click();
     await manager.getByText('Sent to the hub for the drugs desk.').first().waitFor();
@@ -213,5 +228,55 @@ describeBrowser('forms, cases, tasks and search', () => {
     await officer.goto(`${app.url}/`);
     await officer.locator('[data-testid="drafts"]').waitFor();
     expect(await officer.locator('[data-testid="drafts"]').textContent()).toContain('Hot debrief');
+  });
+
+  it('sends a draft the server could not take, with the latest answers, once it answers; lists drafts kept on the device', async () => {
+    const officer = await newPage(browser);
+    await signInAndStartShift(officer, 'officer');
+    await officer.locator('[data-plugin-id="hot-debrief"] a').click();
+    await officer.waitForURL(/draft=[0-9a-f-]{36}/);
+    const draftId = new URL(officer.url()).searchParams.get('draft')!;
+    await officer.locator('#f-description').fill('Camera on lane 5 down.');
+
+    // A weak signal at the port: the browser says it is online, but the server cannot be reached.
+    const unreachable = '**/api/plugins/*/drafts/*';
+    await officer.route(unreachable, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
+    await officer.getByRole('button', { name: 'Save as draft' }).click();
+    await officer.locator('[data-testid="draft-notice"]').waitFor();
+    expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain('Saved on this device');
+    expect(await officer.evaluate(() => navigator.onLine)).toBe(true);
+    expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);
+
+    // Answers changed after that save are what goes, without saving again.
+    await officer.locator('#f-description').fill('Camera on lane 5 down. Engineer called.');
+    await officer.waitForTimeout(600); // the renderer keeps the form on the device 250 ms after a change
+
+    // The server answers again: the retry sends it with no action from the officer.
+    await officer.unroute(unreachable);
+    let rows: { answers: Record<string, unknown> }[] = [];
+    for (let i = 0; i < 90 && rows.length === 0; i++) {
+      await officer.waitForTimeout(500);
+      rows = (await app.sql('SELECT answers FROM core.draft WHERE id = $1', [draftId])) as typeof rows;
+    }
+    expect(rows).toEqual([{ answers: expect.objectContaining({ description: 'Camera on lane 5 down. Engineer called.' }) }]);
+
+    // A form only kept on this device (never saved) is listed too, so the officer can get back to it.
+    await officer.getByRole('link', { name: 'Dashboard' }).click();
+    await officer.locator('[data-plugin-id="hot-debrief"] a').click();
+    await officer.waitForURL((url) => /draft=[0-9a-f-]{36}/.test(url.search) && !url.search.includes(draftId));
+    const localId = new URL(officer.url()).searchParams.get('draft')!;
+    await officer.locator('#f-description').fill('Kept here only');
+    await officer.waitForTimeout(600);
+    await officer.getByRole('link', { name: 'Dashboard' }).click();
+    const local = officer.locator(`[data-testid="drafts"] [data-draft-id="${localId}"]`);
+    await local.waitFor();
+    expect(await local.textContent()).toContain('Saved on this device');
+    expect(await officer.locator(`[data-testid="drafts"] [data-draft-id="${draftId}"] [data-draft-state]`).getAttribute('data-draft-state')).toBe('saved');
+    expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [localId])).toEqual([]);
+    await checkPage(officer, '31-drafts-on-device');
+    await local.getByRole('link').click();
+    await officer.waitForURL(new RegExp(`draft=${localId}`));
+    await officer.locator('#f-description').waitFor();
+    expect(await officer.locator('#f-description').inputValue()).toBe('Kept here only');
   });
 });

@@ -36,13 +36,29 @@ export interface CaseView {
   version: number;
   answers: Record<string, unknown>;
   summary: SummaryRow[];
-  actions: { id: string; label: string; form: string | null }[];
+  /** `startsCase` (only when set): the action is done by starting that plugin's case linked to this one. */
+  actions: { id: string; label: string; form: string | null; startsCase?: string }[];
   tasks: TaskView[];
   links: { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
   comments: { id: string; author: string; body: string; createdAt: Date }[];
   timeline: { at: Date; actor: string; action: string; detail: Record<string, unknown> }[];
   /** Outbound deliveries of this case (an outcome to Cerberus) and how they stand. */
   deliveries: DeliveryView[];
+}
+
+/** One entry of a case's audit trail, as those allowed to audit see it. */
+export interface CaseAuditEntry {
+  at: Date;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Where the request came from (the client's address), when known. */
+  ip: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** The rest of the entry's detail (labels, reasons). */
+  detail: Record<string, unknown>;
 }
 
 /** A page of the cases list (answers left out), with the cursor of the next page. */
@@ -77,6 +93,32 @@ export class CaseViewService {
       },
     ]);
     return this.build(record, scope);
+  }
+
+  /**
+   * The case's whole audit trail, oldest first: views, changes with what was there before and
+   * after, who and from where. Looking at it is itself recorded (and left out of the history).
+   */
+  async audit(caseId: string, scope: AccessScope, ip?: string): Promise<CaseAuditEntry[]> {
+    const record = await this.findOr404(caseId, scope);
+    const rows = (await this.dataSource.query(
+      `SELECT at, actor, action, entity_type AS "entityType", entity_id AS "entityId", ip,
+              detail -> 'before' AS before, detail -> 'after' AS after, detail - 'before' - 'after' AS detail
+         FROM core.audit WHERE case_id = $1 ORDER BY id`,
+      [record.id],
+    )) as CaseAuditEntry[];
+    await AuditRepository.append(this.dataSource.manager, [
+      {
+        actorId: scope.userId,
+        actor: scope.username,
+        action: 'case.audit-viewed',
+        entityType: 'case',
+        entityId: record.id,
+        caseId: record.id,
+        ip,
+      },
+    ]);
+    return rows;
   }
 
   /** Cases the caller may see, newest first, keyset-paged. */
@@ -161,14 +203,25 @@ export class CaseViewService {
       version: record.version,
       answers: record.answers,
       summary: form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [],
-      actions: availableActions(workflow, record.state, scope.roles).map((a) => ({
-        id: a.id,
-        label: a.label,
-        form: a.form ?? null,
-      })),
+      actions: availableActions(workflow, record.state, scope.roles)
+        .filter((a) => a.startsCase === undefined || this.canStart(a.startsCase, scope))
+        .map((a) => ({
+          id: a.id,
+          label: a.label,
+          form: a.form ?? null,
+          ...(a.startsCase === undefined ? {} : { startsCase: a.startsCase }),
+        })),
       ...related,
       tasks: related.tasks.map(toTaskView),
     };
+  }
+
+  /** Whether the caller may start a case of an enabled plugin (an action done by starting one). */
+  private canStart(pluginId: string, scope: AccessScope): boolean {
+    const plugin = this.plugins.any(pluginId);
+    if (!plugin || !this.plugins.isEnabled(pluginId)) return false;
+    const roles = plugin.manifest.startRoles ?? ['officer'];
+    return scope.roles.some((r) => roles.includes(r));
   }
 
   private async deliveries(caseId: string): Promise<DeliveryView[]> {
@@ -184,7 +237,7 @@ export class CaseViewService {
   private async timeline(caseId: string): Promise<CaseView['timeline']> {
     return (await this.dataSource.query(
       `SELECT at, actor, action, detail - 'after' AS detail FROM core.audit
-        WHERE case_id = $1 AND action <> 'case.viewed' ORDER BY id`,
+        WHERE case_id = $1 AND action NOT IN ('case.viewed', 'case.audit-viewed') ORDER BY id`,
       [caseId],
     )) as CaseView['timeline'];
   }

@@ -4,7 +4,7 @@ import type { AccessScope } from '../identity/access.js';
 import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { CaseActionsService } from './case-actions.service.js';
-import { CaseViewService, type CaseListPage, type CaseView } from './case-view.service.js';
+import { CaseViewService, type CaseAuditEntry, type CaseListPage, type CaseView } from './case-view.service.js';
 import { ActionDto, CaseListQueryDto, CommentDto } from './cases.dto.js';
 import type { DraftRecord } from './drafts.repository.js';
 import { DraftsService } from './drafts.service.js';
@@ -36,6 +36,13 @@ export class CasesController {
   @Get('cases/:id')
   view(@Param('id') id: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string): Promise<CaseView> {
     return this.views.view(id, scope, ip);
+  }
+
+  /** The case's full audit trail (views included, before and after, client address): managers and admins. */
+  @RequirePermission('audit.read')
+  @Get('cases/:id/audit')
+  audit(@Param('id') id: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string): Promise<{ entries: CaseAuditEntry[] }> {
+    return this.views.audit(id, scope, ip).then((entries) => ({ entries }));
   }
 
   /** Takes a workflow action ("Assign to intelligence", "Close"), with the action's form answers if it has one. */

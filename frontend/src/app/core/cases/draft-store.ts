@@ -1,4 +1,4 @@
-import { Injectable } from '@angular/core';
+import { Injectable, signal } from '@angular/core';
 
 /** A form in progress as kept on this device. */
 export interface LocalDraft {
@@ -19,6 +19,11 @@ export interface LocalDraft {
   pendingSync: boolean;
   /** The answers to send when it syncs (date parts joined, hidden and invalid answers left out). */
   pendingAnswers?: Record<string, unknown>;
+  /**
+   * The officer changed the answers after asking to save while the server could not be reached:
+   * what is sent is worked out again from `answers` and `dateParts`, so the latest answers go.
+   */
+  pendingStale?: boolean;
 }
 
 const DB_NAME = 'cop-shell';
@@ -32,6 +37,8 @@ const STORE = 'drafts';
 @Injectable({ providedIn: 'root' })
 export class DraftStore {
   private db: Promise<IDBDatabase | null> | null = null;
+  /** The last draft kept on this device and when (for the form's "kept on this device" line). */
+  readonly kept = signal<{ id: string; at: string } | null>(null);
 
   async get(id: string): Promise<LocalDraft | undefined> {
     const result = await this.run<LocalDraft | undefined>('readonly', (store) => store.get(id));
@@ -42,10 +49,22 @@ export class DraftStore {
     await this.run('readwrite', (store) => store.put(draft));
   }
 
-  /** Keeps the latest answers, leaving a pending sync (and what it will send) as it was. */
-  async saveLocal(draft: Omit<LocalDraft, 'pendingSync' | 'pendingAnswers'>): Promise<void> {
+  /**
+   * Keeps the latest answers. A draft waiting to be sent stays waiting, and if the answers changed
+   * since the officer saved it, it is marked so that the latest answers are what is sent.
+   */
+  async saveLocal(draft: Omit<LocalDraft, 'pendingSync' | 'pendingAnswers' | 'pendingStale'>): Promise<void> {
     const current = await this.get(draft.id);
-    await this.put({ ...draft, pendingSync: current?.pendingSync ?? false, pendingAnswers: current?.pendingAnswers });
+    const pendingSync = current?.pendingSync ?? false;
+    const changed =
+      !!current && (JSON.stringify(current.answers) !== JSON.stringify(draft.answers) || JSON.stringify(current.dateParts ?? {}) !== JSON.stringify(draft.dateParts ?? {}));
+    await this.put({
+      ...draft,
+      pendingSync,
+      pendingAnswers: current?.pendingAnswers,
+      pendingStale: pendingSync && (current?.pendingStale === true || changed),
+    });
+    this.kept.set({ id: draft.id, at: draft.updatedAt });
   }
 
   async delete(id: string): Promise<void> {

@@ -5,9 +5,11 @@ import { firstValueFrom } from 'rxjs';
 import { commonMessage, toApiError } from '../../core/api/api-error';
 import { downloadFile } from '../../core/api/download';
 import { AuthService } from '../../core/auth/auth.service';
+import { hasAnyRole } from '../../core/auth/user.model';
 import { CaseView, TaskView } from '../../core/cases/cases.model';
 import { CasesService } from '../../core/cases/cases.service';
 import { PRIORITY_TAGS, deliveryTag, displayDateTime, timelineText } from '../../core/cases/task-display';
+import { AUDIT_ROLES, CaseAudit } from '../../core/ui/case-audit';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
@@ -17,7 +19,7 @@ import { CASE_MESSAGES, caseErrorMessage } from './case.messages';
 @Component({
   selector: 'cop-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary],
+  imports: [RouterLink, ErrorSummary, CaseAudit],
   templateUrl: './case.page.html',
 })
 export class CasePage {
@@ -26,6 +28,8 @@ export class CasePage {
   private readonly router = inject(Router);
   private readonly http = inject(HttpClient);
   readonly user = inject(AuthService).user;
+  /** Whether the full audit trail is shown (managers and admins; officers see the history). */
+  readonly canAudit = computed(() => hasAnyRole(this.user(), AUDIT_ROLES));
 
   /** Route parameter: case id or business key. */
   readonly id = input.required<string>();

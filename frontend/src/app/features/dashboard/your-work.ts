@@ -19,7 +19,10 @@ interface DraftLink {
   pluginId: string;
   title: string;
   updatedAt: string;
+  /** Only on this device, or changed here and waiting to be sent. */
   onDevice: boolean;
+  /** The officer asked to save it and it has not reached the server yet. */
+  waiting?: boolean;
 }
 
 /** The dashboard's "your work": task counts and drafts to resume. */
@@ -40,9 +43,9 @@ interface DraftLink {
       @if (list.length) {
         <ul class="govuk-list" data-testid="drafts">
           @for (d of list; track d.id) {
-            <li class="govuk-!-margin-bottom-3">
+            <li class="govuk-!-margin-bottom-3" [attr.data-draft-id]="d.id">
               <a class="govuk-link" [routerLink]="['/forms', d.pluginId]" [queryParams]="{ draft: d.id }">{{ d.title }}</a><br />
-              <span class="govuk-body-s cop-secondary-text">{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt) }}</span>
+              <span class="govuk-body-s cop-secondary-text" [attr.data-draft-state]="d.onDevice ? 'on-device' : 'saved'">{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt) }}{{ d.waiting ? ', not sent yet' : '' }}</span>
             </li>
           }
         </ul>
@@ -58,6 +61,7 @@ export class YourWork {
   private readonly cases = inject(CasesService);
   private readonly store = inject(DraftStore);
   private readonly auth = inject(AuthService);
+  private readonly sync = inject(DraftSync);
 
   readonly when = displayDateTime;
   /** Unread notifications, live. */
@@ -73,16 +77,24 @@ export class YourWork {
     const server = this.serverDrafts();
     if (!server) return null;
     const title = (id: string) => this.plugins().find((p) => p.id === id)?.title ?? id;
+    const sent = new Set(this.sync.synced()); // sent since the list was read
+    const localDrafts = this.localDrafts().map((d) => (d.waiting && sent.has(d.id) ? { ...d, waiting: false } : d));
+    const local = new Map(localDrafts.map((d) => [d.id, d]));
     const ids = new Set(server.map((d) => d.id));
     const list: DraftLink[] = [
-      ...server.map((d) => ({ id: d.id, pluginId: d.pluginId, title: title(d.pluginId), updatedAt: d.updatedAt, onDevice: false })),
-      ...this.localDrafts().filter((d) => !ids.has(d.id)).map((d) => ({ ...d, title: title(d.pluginId) })),
+      ...server.map((d) => {
+        const here = local.get(d.id);
+        // Saved on the server, but waiting to send newer answers from this device.
+        if (here?.waiting) return { ...here, title: title(d.pluginId) };
+        return { id: d.id, pluginId: d.pluginId, title: title(d.pluginId), updatedAt: d.updatedAt, onDevice: false };
+      }),
+      ...localDrafts.filter((d) => !ids.has(d.id)).map((d) => ({ ...d, title: title(d.pluginId) })),
     ];
     return list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   });
 
   constructor() {
-    inject(DraftSync); // sends drafts saved offline as soon as the browser is back online
+    void this.sync.flush(); // sends drafts saved offline (also when back online, visible again, and on a timer)
     void this.count('mine', this.mine);
     void this.count('team', this.team);
     firstValueFrom(this.cases.drafts()).then(
@@ -91,8 +103,10 @@ export class YourWork {
     );
     const user = this.auth.user();
     if (user) {
+      // Every form kept on this device (the renderer keeps each one as the officer goes), so
+      // the officer can get back to it even if it never reached the server.
       void this.store.list(user.id).then((local) =>
-        this.localDrafts.set(local.filter((d) => d.pendingSync).map((d) => ({ id: d.id, pluginId: d.pluginId, title: d.pluginId, updatedAt: d.updatedAt, onDevice: true }))),
+        this.localDrafts.set(local.map((d) => ({ id: d.id, pluginId: d.pluginId, title: d.pluginId, updatedAt: d.updatedAt, onDevice: true, waiting: d.pendingSync }))),
       );
     }
   }
