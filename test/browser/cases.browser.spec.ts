@@ -277,6 +277,32 @@ describeBrowser('forms, cases, tasks and search', () => {
     await local.getByRole('link').click();
     await officer.waitForURL(new RegExp(`draft=${localId}`));
     await officer.locator('#f-description').waitFor();
+    expect(await officer.locator('[data-testid="kept-on-device"]').textContent()).toContain('Your answers are saved on this device as you go');
     expect(await officer.locator('#f-description').inputValue()).toBe('Kept here only');
+
+    // A form opened and left without an answer is not kept as a draft.
+    await officer.getByRole('link', { name: 'Dashboard' }).click();
+    await officer.locator('[data-plugin-id="hot-debrief"] a').click();
+    await officer.waitForURL((url) => /draft=[0-9a-f-]{36}/.test(url.search) && !url.search.includes(localId) && !url.search.includes(draftId));
+    const untouchedId = new URL(officer.url()).searchParams.get('draft')!;
+    await officer.locator('#f-description').waitFor();
+    await officer.waitForTimeout(600);
+    await officer.getByRole('link', { name: 'Dashboard' }).click();
+    await local.waitFor();
+    expect(await officer.locator(`[data-testid="drafts"] [data-draft-id="${untouchedId}"]`).count()).toBe(0);
+
+    // Drafts can be deleted: from this device and from the server.
+    await local.getByRole('button', { name: /^Delete/ }).click();
+    await local.waitFor({ state: 'detached' });
+    expect(await officer.locator('[data-testid="draft-deleted"]').textContent()).toContain('The Hot debrief draft has been deleted.');
+    const saved = officer.locator(`[data-testid="drafts"] [data-draft-id="${draftId}"]`);
+    await saved.getByRole('button', { name: /^Delete/ }).click();
+    await saved.waitFor({ state: 'detached' });
+    expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);
+    await officer.reload();
+    await officer.locator('[data-testid="drafts"], [data-testid="task-counts"]').first().waitFor();
+    await officer.waitForTimeout(300);
+    expect(await officer.locator(`[data-draft-id="${draftId}"], [data-draft-id="${localId}"]`).count()).toBe(0);
+    await checkPage(officer, '32-drafts-deleted');
   });
 });

@@ -41,6 +41,10 @@ export class CasesService {
     return this.http.get<DraftRecord>(`/api/plugins/${enc(pluginId)}/drafts/${enc(draftId)}`);
   }
 
+  deleteDraft(pluginId: string, draftId: string): Observable<unknown> {
+    return this.http.delete(`/api/plugins/${enc(pluginId)}/drafts/${enc(draftId)}`);
+  }
+
   drafts(): Observable<DraftRecord[]> {
     return this.http.get<{ drafts: DraftRecord[] }>('/api/drafts').pipe(map((body) => body.drafts));
   }

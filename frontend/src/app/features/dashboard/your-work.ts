@@ -45,7 +45,10 @@ interface DraftLink {
           @for (d of list; track d.id) {
             <li class="govuk-!-margin-bottom-3" [attr.data-draft-id]="d.id">
               <a class="govuk-link" [routerLink]="['/forms', d.pluginId]" [queryParams]="{ draft: d.id }">{{ d.title }}</a><br />
-              <span class="govuk-body-s cop-secondary-text" [attr.data-draft-state]="d.onDevice ? 'on-device' : 'saved'">{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt) }}{{ d.waiting ? ', not sent yet' : '' }}</span>
+              <span class="govuk-body-s cop-secondary-text" [attr.data-draft-state]="d.onDevice ? 'on-device' : 'saved'">{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt) }}{{ d.waiting ? ', not sent yet' : '' }}</span><br />
+              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0" [disabled]="deleting() === d.id" (click)="remove(d)">
+                Delete<span class="govuk-visually-hidden"> the {{ d.title }} draft saved {{ when(d.updatedAt) }}</span>
+              </button>
             </li>
           }
         </ul>
@@ -55,6 +58,7 @@ interface DraftLink {
     } @else {
       <p class="govuk-body" role="status">Loading your drafts…</p>
     }
+    <p class="govuk-body" role="status" data-testid="draft-deleted">{{ deletedMessage() }}</p>
   `,
 })
 export class YourWork {
@@ -70,6 +74,9 @@ export class YourWork {
   readonly team = signal<string | null>(null);
   readonly serverDrafts = signal<DraftRecord[] | null>(null);
   readonly localDrafts = signal<DraftLink[]>([]);
+  /** The draft being deleted, and what happened to the last one. */
+  readonly deleting = signal<string | null>(null);
+  readonly deletedMessage = signal('');
   /** The plugins the dashboard loaded (for draft titles). */
   readonly plugins = input<PluginSummary[]>([]);
 
@@ -108,6 +115,25 @@ export class YourWork {
       void this.store.list(user.id).then((local) =>
         this.localDrafts.set(local.map((d) => ({ id: d.id, pluginId: d.pluginId, title: d.pluginId, updatedAt: d.updatedAt, onDevice: true, waiting: d.pendingSync }))),
       );
+    }
+  }
+
+  /** Deletes a draft from this device and from the server (a draft never sent is only here). */
+  async remove(d: DraftLink): Promise<void> {
+    this.deleting.set(d.id);
+    try {
+      await this.store.delete(d.id);
+      await firstValueFrom(this.cases.deleteDraft(d.pluginId, d.id)).catch((error: unknown) => {
+        // Not on the server (only ever kept here) is fine; anything else is reported.
+        if ((error as { status?: number }).status !== 404) throw error;
+      });
+      this.localDrafts.update((list) => list.filter((x) => x.id !== d.id));
+      this.serverDrafts.update((list) => list?.filter((x) => x.id !== d.id) ?? list);
+      this.deletedMessage.set(`The ${d.title} draft has been deleted.`);
+    } catch {
+      this.deletedMessage.set(`The ${d.title} draft could not be deleted from the server. Try again when you are back online.`);
+    } finally {
+      this.deleting.set(null);
     }
   }
 

@@ -6,6 +6,7 @@ import { catchError, map } from 'rxjs/operators';
 import { toApiError } from '../../../core/api/api-error';
 import { AuthService } from '../../../core/auth/auth.service';
 import { CasesService, newUuid } from '../../../core/cases/cases.service';
+import { DraftKept } from '../../../core/cases/draft-kept';
 import { DraftStore, LocalDraft } from '../../../core/cases/draft-store';
 import { DraftSync } from '../../../core/cases/draft-sync';
 import {
@@ -47,7 +48,7 @@ const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Not yet sta
 @Component({
   selector: 'cop-form-renderer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary, FormField],
+  imports: [RouterLink, ErrorSummary, FormField, DraftKept],
   providers: [FormState],
   templateUrl: './form-renderer.html',
 })
@@ -86,6 +87,8 @@ export class FormRenderer implements OnInit {
   /** One Idempotency-Key per submission attempt, kept across retries until the answers change. */
   private idempotencyKey: string | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A new form's answers as pre-filled, until the officer changes one (then null). */
+  private untouched: string | null = null;
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   readonly engineForm = computed(() => this.form() as unknown as EngineForm);
@@ -360,6 +363,7 @@ export class FormRenderer implements OnInit {
     } catch {
       this.state.answers.set({});
     }
+    this.untouched = JSON.stringify([this.state.answers(), this.state.parts()]);
     await this.router.navigate([], { queryParams: { draft: id }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 
@@ -381,9 +385,13 @@ export class FormRenderer implements OnInit {
     };
   }
 
-  private async keepLocal(answers: Record<string, unknown>, _parts: unknown, _page: string): Promise<void> {
+  private async keepLocal(answers: Record<string, unknown>, parts: unknown, _page: string): Promise<void> {
     const draft = this.localDraft();
     if (!draft || !Object.keys(answers).length) return;
+    // A new form is kept (and listed in "Your drafts") once the officer has answered something,
+    // not merely because it was opened with its pre-filled answers.
+    if (this.untouched !== null && this.untouched === JSON.stringify([answers, parts])) return;
+    this.untouched = null;
     await this.store.saveLocal(draft);
   }
 }
