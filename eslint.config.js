@@ -17,6 +17,25 @@ export default tseslint.config(
     },
   },
   {
+    // The plugin contract: plugin code imports the core only through its SDK (docs/plugins.md).
+    // Plugin specs may use the core's test helpers and engine.
+    files: ['plugins/**/*.ts', 'test/fixtures/plugins/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(core/src/(?!sdk/index\\.js$)|test/)',
+              message: 'Plugins import the core only through core/src/sdk/index.js (docs/plugins.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts', '**/*.spec.ts', 'test/bench/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
