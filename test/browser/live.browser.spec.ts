@@ -119,6 +119,10 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await officer.locator('#f-targetReference').waitFor();
     await officer.waitForFunction(`document.querySelector('#f-targetReference')?.value === ${JSON.stringify(sheet.targetId)}`);
     await checkPage(officer, '48-outcome-prefilled');
+    // Back leads to the target, not to the list of forms.
+    const back = officer.locator('.govuk-back-link');
+    expect((await back.textContent())?.trim()).toBe(`Back to ${businessKey}`);
+    expect(await back.getAttribute('href')).toBe(`/cases/${businessKey}`);
     await officer.locator('#f-outcome-no-show').check();
     await officer.locator('#f-reason').selectOption('did-not-travel');
     await officer.getByRole('button', { name: 'Continue' }).click();

@@ -299,7 +299,8 @@ export class FormRenderer implements OnInit {
     const step = this.step();
     if (this.action()) return { step: null, label: `Back to ${this.action()!.businessKey}` };
     if (this.changing() && step !== 'check') return { step: 'check', label: 'Back' };
-    if (step === 'tasks') return { step: null, label: 'Back to your forms' };
+    const home = this.linked() ? `Back to ${this.linked()}` : 'Back to your forms';
+    if (step === 'tasks') return { step: null, label: home };
     const pages = this.engineForm().pages;
     const shown = new Set(this.visiblePageIds());
     if (this.isTaskList()) return { step: 'tasks', label: 'Back' };
@@ -309,7 +310,7 @@ export class FormRenderer implements OnInit {
     }
     const at = pages.findIndex((p) => p.id === step);
     const before = pages.slice(0, at).reverse().find((p) => shown.has(p.id));
-    return before ? { step: before.id, label: 'Back' } : { step: null, label: 'Back to your forms' };
+    return before ? { step: before.id, label: 'Back' } : { step: null, label: home };
   }
 
   /** Back link's target. */
