@@ -234,6 +234,15 @@ describe('Cerberus loop: target to outcome', () => {
       signatureValid: true,
       payload: { targetId: sheet.targetId, outcome: 'target-withdrawn', revision: 2 },
     });
+    // What the correction recorded is in the term index too: the case is found by its new outcome.
+    const found = await api('/api/search?term=event.outcome&value=target-withdrawn', officer);
+    expect(found.status).toBe(200);
+    const matches = (found.body.groups as { cases: { businessKey: string; matchedPath: string }[] }[]).flatMap(
+      (g) => g.cases,
+    );
+    expect(matches).toContainEqual(
+      expect.objectContaining({ businessKey: first.body.businessKey, matchedPath: '@correct/outcome' }),
+    );
   });
 
   it('takes exactly one of two outcomes recorded for one target at the same moment', async () => {

@@ -16,6 +16,7 @@ import { CasesRepository } from './cases.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
+import { indexedTerms } from './term-index.js';
 import { stateOf, tasksOnEntering, workflowOf } from './workflow-runtime.js';
 
 export interface ActionInput {
@@ -108,6 +109,10 @@ export class CaseActionsService {
       throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', {
         currentVersion: current,
       });
+    }
+    if (action.form && actionAnswers) {
+      const terms = indexedTerms(this.plugins.form(plugin, action.form), actionAnswers);
+      await this.cases.indexActionTerms(manager, record.id, action.id, terms);
     }
     const closed = await this.tasks.completeOpenForCase(manager, record.id);
     await this.tasks.insert(manager, tasksOnEntering(workflow, action.to, record, now), {

@@ -122,9 +122,27 @@ export class CasesRepository {
       'UPDATE core.case SET answers = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
       [caseId, JSON.stringify(answers)],
     )) as [{ version: number }[], number];
-    await manager.query('DELETE FROM core.case_term WHERE case_id = $1', [caseId]);
+    // The start form's terms are replaced; those of action forms (paths under "@<action>/") stay.
+    await manager.query(`DELETE FROM core.case_term WHERE case_id = $1 AND path NOT LIKE '@%'`, [caseId]);
     await this.insertTerms(manager, caseId, terms);
     return rows[0][0]!.version;
+  }
+
+  /**
+   * Indexes the terms of a workflow action's form (a corrected outcome, a new owning team) under
+   * `@<action id>/<path>`, so a case is found by what was recorded along its workflow too; taking
+   * the action again replaces its earlier values.
+   */
+  async indexActionTerms(manager: EntityManager, caseId: string, actionId: string, terms: TermRow[]): Promise<void> {
+    await manager.query('DELETE FROM core.case_term WHERE case_id = $1 AND starts_with(path, $2)', [
+      caseId,
+      `@${actionId}/`,
+    ]);
+    await this.insertTerms(
+      manager,
+      caseId,
+      terms.map((t) => ({ ...t, path: `@${actionId}/${t.path}` })),
+    );
   }
 
   async insertTerms(manager: EntityManager, caseId: string, terms: TermRow[]): Promise<void> {
