@@ -132,6 +132,23 @@ describe('event at the border, end to end through the API', () => {
       'event-at-border',
       'intelligence-referral',
     ]);
+    // Search keeps to the caller's reach: an officer of another command finds nothing.
+    const elsewhere = await call(
+      'GET',
+      '/api/search?term=vehicle.registration&value=XY34ZZZ',
+      await signIn(app, 'freight'),
+    );
+    expect(elsewhere.body).toMatchObject({ total: 0, groups: [] });
+    // A disabled workflow's cases are left out before the limit, so a page is still full.
+    const admin = await signIn(app, 'admin');
+    await call('POST', '/api/plugins/intelligence-referral/disable', admin); // the newer of the two
+    try {
+      const one = await call('GET', '/api/search?term=vehicle.registration&value=XY34ZZZ&limit=1', officer);
+      expect(one.body.total).toBe(1);
+      expect(one.body.groups.map((g: { pluginId: string }) => g.pluginId)).toEqual(['event-at-border']);
+    } finally {
+      await call('POST', '/api/plugins/intelligence-referral/enable', admin);
+    }
     const bad = await call('GET', '/api/search?term=vehicle.colour&value=red', officer);
     expect(bad).toMatchObject({
       status: 400,

@@ -280,13 +280,15 @@ export class CasesRepository {
     term: string,
     normalised: string,
     limit: number,
+    pluginIds: string[],
   ): Promise<(CaseRecord & { path: string; value: string })[]> {
-    const params: unknown[] = [term, normalised];
+    const params: unknown[] = [term, normalised, pluginIds];
+    // One row per case (a case may hold the value at several paths), newest cases first.
     return (await this.dataSource.query(
-      `SELECT ${CASE_COLUMNS}, t.path, t.value FROM core.case_term t
+      `SELECT DISTINCT ON (c.created_at, c.id) ${CASE_COLUMNS}, t.path, t.value FROM core.case_term t
          JOIN core.case c ON c.id = t.case_id JOIN core.app_user u ON u.id = c.created_by
-        WHERE t.term = $1 AND t.normalised = $2 AND ${visibleCasePredicate(scope, params)}
-        ORDER BY c.created_at DESC LIMIT $${params.push(limit)}`,
+        WHERE t.term = $1 AND t.normalised = $2 AND c.plugin_id = ANY($3) AND ${visibleCasePredicate(scope, params)}
+        ORDER BY c.created_at DESC, c.id, t.path LIMIT $${params.push(limit)}`,
       params,
     )) as (CaseRecord & { path: string; value: string })[];
   }

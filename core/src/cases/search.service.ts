@@ -47,9 +47,8 @@ export class SearchService {
       ]);
     }
     const enabled = new Map(this.registry.enabled().map((p) => [p.id, p.manifest.title]));
-    const rows = (await this.cases.searchByTerm(scope, termId, normalised, limit)).filter((r) =>
-      enabled.has(r.pluginId),
-    );
+    // Disabled workflows are left out by the query, so a full page is a page of visible cases.
+    const rows = await this.cases.searchByTerm(scope, termId, normalised, limit, [...enabled.keys()]);
     const groups = new Map<string, SearchResult['groups'][number]>();
     for (const r of rows) {
       const group = groups.get(r.pluginId) ?? {
