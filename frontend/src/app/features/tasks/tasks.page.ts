@@ -39,6 +39,14 @@ export class TasksPage {
   readonly overdue = input<string>();
   readonly sort = input<string>();
   readonly cursor = input<string>();
+  /**
+   * The cursors of the pages before this one, oldest first ("-" for the first page), so
+   * "Previous" can go back a page: keyset cursors only lead forward.
+   */
+  readonly prev = input<string>();
+  private readonly trail = computed(() => (this.cursor() ? (this.prev() ?? '').split(',').filter(Boolean) : []));
+  /** 1 for the first page. */
+  readonly pageNumber = computed(() => (this.cursor() ? Math.max(2, this.trail().length + 1) : 1));
 
   readonly priorities = PRIORITIES;
   readonly sorts = SORTS;
@@ -76,6 +84,19 @@ export class TasksPage {
     }
   }
 
+  /** Query parameters of the next page: its cursor, and this page added to the trail. */
+  nextParams(next: string): Record<string, string> {
+    return { cursor: next, prev: [...this.trail(), this.cursor() || '-'].join(',') };
+  }
+
+  /** Query parameters of the page before: the last of the trail (the first page if the trail was lost). */
+  previousParams(): Record<string, string | null> {
+    const trail = this.trail();
+    const last = trail[trail.length - 1];
+    if (!last || last === '-') return { cursor: null, prev: null };
+    return { cursor: last, prev: trail.slice(0, -1).join(',') || null };
+  }
+
   /** Applies the filter form: every choice goes into the URL, back to the first page. */
   applyFilters(event: Event): void {
     event.preventDefault();
@@ -86,7 +107,7 @@ export class TasksPage {
       return typeof v === 'string' && v ? v : null;
     };
     void this.router.navigate([], {
-      queryParams: { plugin: value('plugin'), priority: value('priority'), overdue: value('overdue'), sort: value('sort'), cursor: null },
+      queryParams: { plugin: value('plugin'), priority: value('priority'), overdue: value('overdue'), sort: value('sort'), cursor: null, prev: null },
       queryParamsHandling: 'merge',
     });
   }
