@@ -2,7 +2,8 @@ import type { PluginReport, ReportData, ReportQueryContext } from '../core/src/s
 
 /**
  * The Command brief: OARs (operational-activity returns) and border events (event-at-border)
- * by week, location, branch and team, for the manager's command. It reads only core tables
+ * by week, location, branch and team, for the manager's command (or one team of it: the `team`
+ * parameter narrows the data scope; `port` keeps one location). It reads only core tables
  * (cases, the term index, reference data), so it works whichever plugins are installed.
  * Border events are dated by their `event.dateTime` term; OARs by when they were submitted.
  */
@@ -17,6 +18,7 @@ const commandBrief: PluginReport = {
     { name: 'to', label: 'To', type: 'date', required: true },
     { name: 'command', label: 'Command', type: 'command', hint: 'Leave empty for your own command' },
     { name: 'port', label: 'Location', type: 'port', hint: 'Leave empty for every location' },
+    { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in the command' },
     {
       name: 'eventLog',
       label: 'Border event log',
@@ -37,6 +39,11 @@ const commandBrief: PluginReport = {
     'byWeek.borderEvents',
     'byLocation.location',
     'byLocation.oars',
+    'byLocation.borderEvents',
+    'byBranch.branch',
+    'byBranch.teams',
+    'byBranch.oars',
+    'byBranch.borderEvents',
     'byTeam.team',
     'byTeam.branch',
     'byTeam.location',
@@ -108,13 +115,24 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
   const byTeam = counts
     .filter((c) => !c.weekly)
     .map(({ team, branch, location, oars, events }) => ({ team, branch, location, oars, borderEvents: events }));
+  // Both kinds by location: an event's port, an OAR's location. The busiest twelve.
   const byLocation = (await ctx.manager.query(
-    `WITH oar AS (${oars})
-     SELECT coalesce(p.label, oar.port, 'Not recorded') AS location, count(*)::int AS oars
-       FROM oar LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = oar.port
-      GROUP BY 1 ORDER BY oars DESC, 1 LIMIT 12`,
+    `WITH ev AS (${events}), oar AS (${oars}),
+          x AS (SELECT port, 1 AS ev, 0 AS oar FROM ev UNION ALL SELECT port, 0, 1 FROM oar)
+     SELECT coalesce(p.label, x.port, 'Not recorded') AS location, sum(x.oar)::int AS oars, sum(x.ev)::int AS "borderEvents"
+       FROM x LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = x.port
+      GROUP BY 1 ORDER BY sum(x.oar) + sum(x.ev) DESC, 1 LIMIT 12`,
     params,
-  )) as { location: string; oars: number }[];
+  )) as { location: string; oars: number; borderEvents: number }[];
+  const branches = new Map<string, typeof byTeam>();
+  for (const team of byTeam)
+    branches.set(team.branch || 'No branch', [...(branches.get(team.branch || 'No branch') ?? []), team]);
+  const byBranch = [...branches].map(([branch, teams]) => ({
+    branch,
+    teams: teams.length,
+    oars: sum(teams, 'oars'),
+    borderEvents: sum(teams, 'borderEvents'),
+  }));
 
   const includeEventLog = eventLog === 'yes';
   const logSql = `WITH ev AS (${events})
@@ -131,6 +149,7 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
       totals: { oars: sum(byTeam, 'oars'), borderEvents: sum(byTeam, 'borderEvents') },
       byWeek,
       byLocation,
+      byBranch,
       byTeam,
       includeEventLog,
     },

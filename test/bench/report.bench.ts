@@ -1,39 +1,75 @@
-// Report benchmark: the monthly Command brief (summary) and a 10,000-row border event log,
-// over 240,000 seeded border events in a month, then again with a second month seeded
-// (480,000). Each report is measured over HTTP (GET /api/reports/command-brief/pdf, the
-// whole path: validation, query, two-pass layout, PDF) against the report's SQL alone,
-// run in the same transaction shape, in the same run. Peak RSS is the server process's (the
-// built core, started for the benchmark), sampled every 10 ms.
+// Report benchmark: the monthly events-at-the-border report (event-at-border.monthly-events)
+// over a month of the real platform's traffic, 240,000 border events seeded as cases WITH their
+// typed plugin rows (plugin_event_at_border.event, event_item), then again after a second month
+// is seeded (480,000). Measured through the real HTTP path, as a manager: POST a run, poll it,
+// download the PDF. Three reports at each size:
+//   - summary: the whole month for the manager's command (every seeded event is in it);
+//   - detail:  the month for one team, with its 10,000 events listed in a streamed table;
+//   - brief:   the monthly Command brief (cross-workflow, core tables only).
+// Baseline in the same run: each report's own query alone (in-process, same REPEATABLE READ
+// transaction shape, streamed rows read once; no layout, no PDF). Peak memory is the RSS of the
+// server process (the core built into a private folder, in its own process), sampled every 10 ms.
+// Every PDF's text (pdftotext) is checked against totals counted straight from the seeded cases.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { createApp, type RunningApp } from '../../core/src/app.js';
 import { loadConfig } from '../../core/src/config/load-config.js';
 import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
 import { createRootLogger } from '../../core/src/logging/logger.js';
 import type { ReportCatalogue } from '../../core/src/reports/report-catalogue.js';
-import { createDatabase, report } from './bench-utils.js';
+import { createDatabase, dropDatabase, report } from './bench-utils.js';
 import { startAndWait, stop } from './load.js';
 
 const PER_MONTH = Number(process.env.BENCH_CASES ?? 240_000);
+/** The last PDF of each report, to look at. */
+const KEPT = join('test-output', 'bench-report');
 const MONTHS = [
-  { start: '2026-11-01', label: 'Nov 2026' },
-  { start: '2026-10-01', label: 'Oct 2026' },
+  { month: '2026-11', start: '2026-11-01', days: 30 },
+  { month: '2026-10', start: '2026-10-01', days: 31 },
 ];
-const SUMMARY = 'from=2026-11-01&to=2026-11-30';
-/** One port of eight over ten days of thirty: PER_MONTH / 8 / 3 rows (10,000 at 240,000). */
-const DETAIL_DAYS = { from: '2026-11-01', to: '2026-11-10' };
+const MEASURED_MONTH = MONTHS[0]!;
+/**
+ * Teams of the manager's command (South East and Europe Command) by share of the traffic, in
+ * 24ths: the detail team has one share, so 10,000 events a month at 240,000.
+ */
+const DETAIL_TEAM = 'dover-tourist-controls-team-2';
+const TEAM_SHARES: [team: string, shares: number][] = [
+  [DETAIL_TEAM, 1],
+  ['dover-tourist-controls-team-1', 5],
+  ['dover-freight-team-a', 4],
+  ['dover-freight-team-b', 3],
+  ['coquelles-tourist-team', 3],
+  ['calais-ferry-team', 2],
+  ['st-pancras-team', 3],
+  ['paris-gare-du-nord-team', 1],
+  ['thames-estuary-ports-team', 2],
+];
+/** Items seized: one to three lines per seizure, cycling through these. */
+const ITEMS: [item: string, unit: string, base: number][] = [
+  ['cigarettes', 'sticks', 200],
+  ['cocaine', 'kg', 1],
+  ['cash-sterling', 'GBP', 1000],
+];
+
+type Kind = 'summary' | 'detail' | 'brief';
+const REPORTS: Record<Kind, { id: string; parameters: Record<string, string> }> = {
+  summary: { id: 'event-at-border.monthly-events', parameters: { month: MEASURED_MONTH.month } },
+  detail: { id: 'event-at-border.monthly-events', parameters: { month: MEASURED_MONTH.month, team: DETAIL_TEAM } },
+  brief: { id: 'command-brief', parameters: { from: '2026-11-01', to: '2026-11-30' } },
+};
 
 interface Measure {
   seconds: number;
   peakRssMb: number;
-  /** RSS when the measurement started (the loaded core, TypeScript loader included). */
+  /** RSS when the measurement started. */
   startRssMb: number;
   bytes?: number;
+  pages?: number;
   rows?: number;
 }
 
@@ -49,78 +85,116 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     PORT: '0',
     DEMO_DATA: 'true',
-    PLUGINS_BUNDLED: 'false',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
   });
-  // The in-process core gives the baseline direct access to the report's query; the measured
-  // server is the built core in its own process, so its memory is the server's alone.
+  // The in-process core installs the schema (plugins included), seeds the demo users and gives
+  // the baseline direct access to each report's query. The measured server is the core built
+  // into a private folder (dist/ is shared with other work) and run in its own process.
   const app = await createApp(config, createRootLogger('warn'));
-  if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
+  const entry = buildPrivately(work);
   const serverPort = await freePort();
-  const server = await startAndWait(
-    'node',
-    ['dist/core/src/main.js'],
-    {
-      DATABASE_URL: databaseUrl,
-      PORT: String(serverPort),
-      PLUGINS_BUNDLED: 'false',
-      AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET!,
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'false',
-    },
-    `http://127.0.0.1:${serverPort}/health/ready`,
-  );
   const serverUrl = `http://127.0.0.1:${serverPort}`;
-  const serverPid = server.pid!;
+  const serverEnv = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(serverPort),
+    AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET!,
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+  };
+  // Each report is measured in a freshly started server (after one warm-up run of the same
+  // report), so its peak is its own and not what earlier reports left on the heap.
+  let server: Awaited<ReturnType<typeof startAndWait>> | undefined;
+  const freshServer = async (): Promise<number> => {
+    if (server) await stop(server);
+    server = await startAndWait('node', [entry], serverEnv, `${serverUrl}/health/ready`, 60_000);
+    return server.pid!;
+  };
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined); // the server stops at the end; idle clients see it go
+  let failed = false;
   try {
-    const auth = await signIn(serverUrl);
-    const detailPort = await seedTeams(pool);
+    await freshServer();
+    const auth = await signIn(serverUrl, 'manager');
+    await seedTeams(pool);
     const results: Record<string, unknown>[] = [];
     for (let m = 0; m < MONTHS.length; m++) {
       const seeded = performance.now();
-      await seedMonth(pool, MONTHS[m]!.start, m);
+      await seedMonth(pool, MONTHS[m]!, m);
       const total = PER_MONTH * (m + 1);
       process.stdout.write(
-        `seeded ${total.toLocaleString('en-GB')} border events (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`,
+        `seeded ${total.toLocaleString('en-GB')} border events with their plugin rows (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`,
       );
-      const detail = `from=${DETAIL_DAYS.from}&to=${DETAIL_DAYS.to}&port=${detailPort.port}&eventLog=yes`;
-      await httpReport(serverUrl, serverPid, auth, SUMMARY); // warm-up: JIT, fonts, plan cache
-      const row = {
-        cases: total,
-        summary: {
-          report: await httpReport(serverUrl, serverPid, auth, SUMMARY),
-          baseline: await sqlAlone(app, SUMMARY),
-        },
-        detail: { report: await httpReport(serverUrl, serverPid, auth, detail), baseline: await sqlAlone(app, detail) },
-      };
-      results.push(row);
-      for (const kind of ['summary', 'detail'] as const) {
-        const r = row[kind];
+      const expected = await expectedTotals(pool);
+      const row: Record<string, unknown> = { cases: total, expected };
+      for (const kind of ['summary', 'detail', 'brief'] as const) {
+        const serverPid = await freshServer();
+        await httpReport(serverUrl, serverPid, auth, kind); // warm-up: JIT, fonts, plan cache
+        const measuredReport = await httpReport(serverUrl, serverPid, auth, kind);
+        const problems = checkPdf(kind, measuredReport.text, expected);
+        if (problems.length > 0) {
+          failed = true;
+          process.stdout.write(`  ${kind}: PDF text is wrong: ${problems.join('; ')}\n`);
+        }
+        const baseline = await sqlAlone(app, kind, auth.teams);
+        row[kind] = { report: measuredReport.measure, baseline, textChecks: problems.length === 0 ? 'ok' : problems };
         process.stdout.write(
-          `  ${total.toLocaleString('en-GB')} cases, ${kind}: ${r.report.seconds.toFixed(2)} s, peak RSS ${r.report.peakRssMb.toFixed(0)} MB from ${r.report.startRssMb.toFixed(0)} MB` +
-            ` (SQL alone ${r.baseline.seconds.toFixed(2)} s, ${r.baseline.rows ?? 0} rows; ${(r.report.seconds / r.baseline.seconds).toFixed(1)}x)\n`,
+          `  ${total.toLocaleString('en-GB')} cases, ${kind}: ${measuredReport.measure.seconds.toFixed(2)} s, ${measuredReport.measure.pages} pages,` +
+            ` server peak RSS ${measuredReport.measure.peakRssMb.toFixed(0)} MB from ${measuredReport.measure.startRssMb.toFixed(0)} MB` +
+            ` (query alone ${baseline.seconds.toFixed(2)} s, ${baseline.rows ?? 0} rows; ${(measuredReport.measure.seconds / baseline.seconds).toFixed(1)}x)` +
+            `; PDF totals ${problems.length === 0 ? 'checked' : 'WRONG'}\n`,
         );
       }
+      results.push(row);
     }
-    const last = results[results.length - 1] as { cases: number; summary: { report: Measure; baseline: Measure } };
-    const first = results[0] as { summary: { report: Measure } };
+    type Row = Record<Kind, { report: Measure; baseline: Measure }> & { cases: number };
+    const [first, last] = results as [Row, Row];
+    for (const kind of ['summary', 'detail', 'brief'] as const)
+      process.stdout.write(
+        `  ${kind} at ${last.cases.toLocaleString('en-GB')} / at ${first.cases.toLocaleString('en-GB')}: time ${(last[kind].report.seconds / first[kind].report.seconds).toFixed(2)}x,` +
+          ` peak RSS ${(last[kind].report.peakRssMb / first[kind].report.peakRssMb).toFixed(2)}x\n`,
+      );
+    const s = last.summary;
     await report(
       'report',
-      `report: ${last.summary.report.seconds.toFixed(2)} s monthly summary at ${last.cases.toLocaleString('en-GB')} cases, peak RSS ${last.summary.report.peakRssMb.toFixed(0)} MB` +
-        ` (${(last.summary.report.seconds / last.summary.baseline.seconds).toFixed(1)}x baseline of ${last.summary.baseline.seconds.toFixed(2)} s SQL alone;` +
-        ` ${(last.summary.report.seconds / first.summary.report.seconds).toFixed(2)}x the time at half the data)`,
-      { measuredAt: new Date().toISOString(), perMonth: PER_MONTH, detailPort, results },
+      `report: ${s.report.seconds.toFixed(2)} s monthly events summary at ${last.cases.toLocaleString('en-GB')} cases, server peak RSS ${s.report.peakRssMb.toFixed(0)} MB` +
+        ` (${(s.report.seconds / s.baseline.seconds).toFixed(1)}x baseline of ${s.baseline.seconds.toFixed(2)} s query alone;` +
+        ` ${(s.report.seconds / first.summary.report.seconds).toFixed(2)}x the time and ${(s.report.peakRssMb / first.summary.report.peakRssMb).toFixed(2)}x the memory at half the data;` +
+        ` 10,000-row detail ${last.detail.report.seconds.toFixed(2)} s, ${last.detail.report.peakRssMb.toFixed(0)} MB)${failed ? ' PDF CHECKS FAILED' : ''}`,
+      { measuredAt: new Date().toISOString(), perMonth: PER_MONTH, detailTeam: DETAIL_TEAM, results },
     );
   } finally {
-    await stop(server);
+    if (server) await stop(server);
     await app.close();
     await pool.end();
+    if (process.env.BENCH_KEEP_DB) process.stdout.write(`kept the database: ${databaseUrl}\n`);
+    else await dropDatabase(adminUrl, databaseUrl).catch(() => undefined);
     await embedded?.stop();
     await rm(work, { recursive: true, force: true });
   }
+  if (failed) process.exitCode = 1;
+}
+
+/**
+ * Compiles the core, plugins and shared reports into `<work>/dist` (as `npm run build:server`
+ * does into dist/) so the measured server is this tree's code. Returns the entry point.
+ */
+function buildPrivately(work: string): string {
+  const out = join(work, 'dist');
+  const started = performance.now();
+  const sources = ['core', 'plugins', 'reports'];
+  const result = spawnSync(
+    'npx',
+    ['swc', ...sources, '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+    { stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('the private build failed');
+  for (const dir of sources) cpSync(dir, join(out, dir), { recursive: true, filter: (s) => !s.endsWith('.ts') });
+  // ESM needs "type": "module" above the compiled files, and node_modules to resolve packages.
+  writeFileSync(join(work, 'package.json'), readFileSync('package.json'));
+  symlinkSync(resolve('node_modules'), join(work, 'node_modules'), 'dir');
+  process.stdout.write(`built the core into ${out} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  return join(out, 'core', 'src', 'main.js');
 }
 
 /** Resident memory of a process (this one when no pid), in bytes. */
@@ -151,34 +225,80 @@ async function measured<T>(
   }
 }
 
-/** The whole path: HTTP request to the last byte of the PDF; memory is the server process's. */
-async function httpReport(url: string, pid: number, auth: Record<string, string>, query: string): Promise<Measure> {
+interface Auth {
+  headers: Record<string, string>;
+  /** The manager's data scope (teams of their command), for the baseline. */
+  teams: string[];
+}
+
+/**
+ * The whole path as the shell takes it: POST a run as the manager, poll it every 20 ms, download
+ * the PDF. Memory is the server process's. Returns the measure and the PDF's text.
+ */
+async function httpReport(
+  url: string,
+  pid: number,
+  auth: Auth,
+  kind: Kind,
+): Promise<{ measure: Measure; text: string }> {
+  const { id, parameters } = REPORTS[kind];
   const result = await measured(async () => {
-    const response = await fetch(`${url}/api/reports/command-brief/pdf?${query}`, { headers: auth });
-    if (response.status !== 200) throw new Error(`report answered ${response.status}: ${await response.text()}`);
-    let bytes = 0;
-    const reader = response.body!.getReader();
-    for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.length;
-    return bytes;
+    const created = await fetch(`${url}/api/reports/${id}/runs`, {
+      method: 'POST',
+      headers: { ...auth.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ parameters }),
+    });
+    if (created.status !== 202) throw new Error(`${kind}: run answered ${created.status}: ${await created.text()}`);
+    const runId = ((await created.json()) as { id: string }).id;
+    let run: { status: string; pdf: string | null; pages: number | null; error: string | null };
+    const until = Date.now() + 600_000;
+    for (;;) {
+      run = (await (await fetch(`${url}/api/reports/runs/${runId}`, { headers: auth.headers })).json()) as typeof run;
+      if (run.status === 'done' || run.status === 'failed') break;
+      if (Date.now() > until) throw new Error(`${kind}: run ${runId} did not finish in 10 minutes`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    if (run.status !== 'done') throw new Error(`${kind}: run ${runId} failed: ${run.error}`);
+    const response = await fetch(`${url}${run.pdf!}`, { headers: auth.headers });
+    if (response.status !== 200) throw new Error(`${kind}: download answered ${response.status}`);
+    const pdf = Buffer.from(await response.arrayBuffer());
+    return { pdf, pages: run.pages ?? 0 };
   }, pid);
-  return { seconds: result.seconds, peakRssMb: result.peakRssMb, startRssMb: result.startRssMb, bytes: result.value };
+  // Kept (test-output/ is ignored by git) to look at: pdftoppm -r 60 -png <file> <prefix>.
+  mkdirSync(KEPT, { recursive: true });
+  const file = join(KEPT, `${kind}.pdf`);
+  writeFileSync(file, result.value.pdf);
+  const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 });
+  if (text.status !== 0) throw new Error(`pdftotext failed: ${text.stderr}`);
+  return {
+    measure: {
+      seconds: result.seconds,
+      peakRssMb: result.peakRssMb,
+      startRssMb: result.startRssMb,
+      bytes: result.value.pdf.length,
+      pages: result.value.pages,
+    },
+    text: text.stdout,
+  };
 }
 
 /** The report's own query, in the same REPEATABLE READ transaction, its rows read once: no layout, no PDF. */
-async function sqlAlone(app: RunningApp, query: string): Promise<Measure> {
-  const parameters = Object.fromEntries(new URLSearchParams(query));
-  const definition = (app.boot as unknown as { reports: ReportCatalogue }).reports.get('command-brief')!;
+async function sqlAlone(app: RunningApp, kind: Kind, teams: string[]): Promise<Measure> {
+  const { id, parameters } = REPORTS[kind];
+  const definition = (app.boot as unknown as { reports: ReportCatalogue }).reports.get(id)!;
+  const scopeTeams = parameters.team ? [parameters.team] : teams;
   const result = await measured(async () => {
     const runner = app.boot.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
       const data = await definition.report.query!({
-        pluginId: 'core',
+        pluginId: definition.pluginId ?? 'core',
         logger: app.boot.logger,
         manager: runner.manager,
         parameters,
-        scope: { teams: [], all: true },
+        scope: { teams: scopeTeams, all: false },
       });
       let rows = 0;
       if (data.rows) for await (const _ of data.rows()) rows++;
@@ -191,36 +311,138 @@ async function sqlAlone(app: RunningApp, query: string): Promise<Measure> {
   return { seconds: result.seconds, peakRssMb: result.peakRssMb, startRssMb: result.startRssMb, rows: result.value };
 }
 
-/** Eight teams with their usual ports; returns the port of the first (the detail report's filter). */
-async function seedTeams(pool: pg.Pool): Promise<{ port: string }> {
-  await pool.query(`CREATE TABLE bench_team AS
-    SELECT row_number() OVER (ORDER BY id) - 1 AS n, id AS team, attributes->>'port' AS port FROM (
-      SELECT DISTINCT ON (attributes->>'port') id, attributes FROM core.reference_row
-       WHERE set_id = 'organisation' AND attributes->>'level' = 'team' AND attributes ? 'port' ORDER BY attributes->>'port', id) t
-     LIMIT 8`);
-  const rows = (await pool.query<{ port: string }>('SELECT port FROM bench_team WHERE n = 0')).rows;
-  return { port: rows[0]!.port };
+interface Expected {
+  events: number;
+  seizures: number;
+  noShows: number;
+  negatives: number;
+  detailEvents: number;
+  detailItems: number;
+  oars: number;
+  cigarettes: string;
 }
 
-/** PER_MONTH border events spread evenly over 30 days and 8 teams, with terms, plus one OAR per ten events. */
-async function seedMonth(pool: pg.Pool, monthStart: string, index: number): Promise<void> {
-  const prefix = `BE${index}`;
+/** The measured month's totals counted straight from the seeded cases' answers (not through any report query). */
+async function expectedTotals(pool: pg.Pool): Promise<Expected> {
+  const { start } = MEASURED_MONTH;
+  const [row] = (
+    await pool.query<Record<keyof Expected, string>>(
+      `WITH ev AS (SELECT c.team_id, c.answers FROM core.case c
+                    WHERE c.plugin_id = 'event-at-border' AND (c.answers->>'eventDateTime') >= $1
+                      AND (c.answers->>'eventDateTime') < to_char($1::date + interval '1 month', 'YYYY-MM-DD'))
+       SELECT count(*) AS events,
+              count(*) FILTER (WHERE answers->>'outcome' = 'seizure') AS seizures,
+              count(*) FILTER (WHERE answers->>'outcome' = 'no-show') AS "noShows",
+              count(*) FILTER (WHERE answers->>'outcome' = 'negative') AS negatives,
+              count(*) FILTER (WHERE team_id = $2) AS "detailEvents",
+              coalesce(sum(jsonb_array_length(answers->'items')) FILTER (WHERE team_id = $2), 0) AS "detailItems",
+              (SELECT coalesce(sum((i->>'quantity')::numeric), 0) FROM ev, jsonb_array_elements(ev.answers->'items') i
+                WHERE i->>'item' = 'cigarettes') AS cigarettes,
+              (SELECT count(*) FROM core.case o WHERE o.plugin_id = 'operational-activity'
+                  AND o.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
+                  AND o.created_at < (($1::date + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')) AS oars
+         FROM ev`,
+      [start, DETAIL_TEAM],
+    )
+  ).rows;
+  return {
+    events: Number(row!.events),
+    seizures: Number(row!.seizures),
+    noShows: Number(row!.noShows),
+    negatives: Number(row!.negatives),
+    detailEvents: Number(row!.detailEvents),
+    detailItems: Number(row!.detailItems),
+    oars: Number(row!.oars),
+    cigarettes: Number(row!.cigarettes).toLocaleString('en-GB'),
+  };
+}
+
+/** Checks the PDF's text against the expected totals; returns what is wrong. */
+function checkPdf(kind: Kind, text: string, e: Expected): string[] {
+  const n = (v: number) => v.toLocaleString('en-GB');
+  const expectations: [string, RegExp][] =
+    kind === 'summary'
+      ? [
+          ['title', /Monthly events at the border/],
+          ['marking', /OFFICIAL-SENSITIVE/],
+          ['events', new RegExp(`Events at the border\\s+${n(e.events)}\\b`)],
+          ['seizures', new RegExp(`Seizures\\s+${n(e.seizures)} \\(`)],
+          ['no shows', new RegExp(`No shows\\s+${n(e.noShows)} \\(`)],
+          ['negatives', new RegExp(`Negatives\\s+${n(e.negatives)} \\(`)],
+          [
+            'all ports row',
+            new RegExp(`All ports\\s+${n(e.seizures)}\\s+${n(e.negatives)}\\s+${n(e.noShows)}\\s+${n(e.events)}`),
+          ],
+          ['cigarettes seized', new RegExp(`Cigarettes\\s+${e.cigarettes} sticks`)],
+          ['events not listed', /Events listed\s+None: more than/],
+        ]
+      : kind === 'detail'
+        ? [
+            ['events', new RegExp(`Events at the border\\s+${n(e.detailEvents)}\\b`)],
+            ['team', /Team\s+Dover Tourist Controls Team 2/],
+            ['every event listed', /Every event in the month/],
+            ['items total', new RegExp(`Total\\s+${n(e.detailItems)}\\s*$`, 'm')],
+          ]
+        : [
+            ['title', /Command brief/],
+            ['border events', new RegExp(`Border events\\s+${n(e.events)}\\b`)],
+            ['OARs', new RegExp(`OARs raised\\s+${n(e.oars)}\\b`)],
+          ];
+  const problems = expectations.filter(([, pattern]) => !pattern.test(text)).map(([what]) => what);
+  if (!/Page 1 of \d+/.test(text)) problems.push('page numbers');
+  return problems;
+}
+
+/** The seeding teams, with their usual port, and their slots out of 24. */
+async function seedTeams(pool: pg.Pool): Promise<void> {
+  const slots = TEAM_SHARES.flatMap(([team, shares]) => Array.from({ length: shares }, () => team));
+  if (slots.length !== 24) throw new Error('team shares must add up to 24');
+  await pool.query(
+    `CREATE TABLE bench_team AS
+     SELECT s.slot - 1 AS n, r.id AS team, r.attributes->>'port' AS port
+       FROM unnest($1::text[]) WITH ORDINALITY AS s(team, slot)
+       JOIN core.reference_row r ON r.set_id = 'organisation' AND r.id = s.team`,
+    [slots],
+  );
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_team WHERE port IS NOT NULL');
+  if (rows[0]!.n !== 24) throw new Error('a seeding team is missing from the organisation reference data');
+  const items = await pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM core.reference_row WHERE set_id = 'items' AND id = ANY($1)",
+    [ITEMS.map(([item]) => item)],
+  );
+  if (items.rows[0]!.n !== ITEMS.length) throw new Error('a seeded item is missing from the items reference data');
+}
+
+/**
+ * PER_MONTH border events spread over the month (a multiplicative step visits every second of
+ * it in a scattered order), over the teams by their shares; one in ten a seizure with one to
+ * three items, about one in seventeen a no show. Written as the submission would: the case, its
+ * terms, the typed event row and one row per item. Plus one OAR per ten events.
+ */
+async function seedMonth(pool: pg.Pool, month: (typeof MONTHS)[number], index: number): Promise<void> {
+  const prefix = `BF-${month.month.replace('-', '')}${index}`;
   await pool.query(
     `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, created_at)
      SELECT $3 || '-' || lpad(i::text, 7, '0'), 'event-at-border', 'event-at-border', 1,
             jsonb_build_object(
-              'eventDateTime', to_char(at, 'YYYY-MM-DD"T"HH24:MI'), 'port', t.port, 'transportMode', 'roro-tourist',
-              'outcome', CASE WHEN i % 10 = 0 THEN 'seizure' WHEN i % 17 = 0 THEN 'no-show' ELSE 'negative' END,
-              'items', CASE WHEN i % 10 = 0 THEN jsonb_build_array(jsonb_build_object('item', 'cigarettes', 'quantity', 200 + i % 800, 'unit', 'sticks'))
-                            ELSE '[]'::jsonb END,
+              'eventDateTime', to_char(at, 'YYYY-MM-DD"T"HH24:MI'), 'port', t.port,
+              'transportMode', CASE WHEN t.team LIKE '%freight%' THEN 'roro-freight' ELSE 'roro-tourist' END,
+              'outcome', outcome,
+              'items', CASE WHEN outcome = 'seizure' THEN (
+                  SELECT jsonb_agg(jsonb_build_object('item', a[1 + 3 * j], 'unit', a[2 + 3 * j], 'quantity', a[3 + 3 * j]::int * (1 + i % 7)) ORDER BY k)
+                    FROM generate_series(0, (i / 10) % 3) k, LATERAL (SELECT (i / 10 + k) % 3 AS j, $5::text[] AS a) x)
+                ELSE '[]'::jsonb END,
+              'concealmentMethod', CASE WHEN outcome = 'seizure' THEN 'vehicle-natural-void' END,
+              'detectionMethod', CASE WHEN outcome = 'seizure' THEN 'physical-search' END,
               'personsInvolved', false, 'targeted', i % 7 = 0,
               'summary', 'Vehicle examined in the search shed; driver and passengers questioned.'),
-            CASE WHEN i % 10 = 0 THEN 'with-intelligence-hub' ELSE 'closed' END, t.team, u.id, at + interval '2 hours'
+            CASE WHEN outcome = 'seizure' THEN 'with-intelligence-hub' ELSE 'closed' END, t.team, u.id, at + interval '2 hours'
        FROM generate_series(1, $1::int) i
-       CROSS JOIN LATERAL (SELECT $2::timestamp + make_interval(days => (i / 8) % 30, mins => (i * 37) % 1440) AS at) d
-       JOIN bench_team t ON t.n = i % 8
+       CROSS JOIN LATERAL (SELECT $2::timestamp + make_interval(secs => ((i::bigint * 7919) % $1) * ($4::int * 86400 / $1::float8)) AS at,
+                                  CASE WHEN i % 10 = 0 THEN 'seizure' WHEN i % 17 = 0 THEN 'no-show' ELSE 'negative' END AS outcome) d
+       JOIN bench_team t ON t.n = i % 24
        CROSS JOIN (SELECT id FROM core.app_user WHERE username = 'officer') u`,
-    [PER_MONTH, monthStart, prefix],
+    [PER_MONTH, month.start, prefix, month.days, ITEMS.flat().map(String)],
   );
   await pool.query(
     `INSERT INTO core.case_term (case_id, term, path, value, normalised)
@@ -231,28 +453,52 @@ async function seedMonth(pool: pg.Pool, monthStart: string, index: number): Prom
      SELECT id, 'location.port', 'port', answers->>'port', upper(answers->>'port') FROM core.case WHERE business_key LIKE $1 || '-%'`,
     [prefix],
   );
+  // The typed rows the plugin's submit hook writes (plugins/event-at-border/submit.ts).
+  await pool.query(
+    `INSERT INTO plugin_event_at_border.event (case_id, business_key, event_at, port_id, transport_mode, outcome,
+            concealment_method, detection_method, persons_count, created_at)
+     SELECT id, business_key, (answers->>'eventDateTime')::timestamp AT TIME ZONE 'Europe/London', answers->>'port',
+            answers->>'transportMode', answers->>'outcome', answers->>'concealmentMethod', answers->>'detectionMethod', 0, created_at
+       FROM core.case WHERE business_key LIKE $1 || '-%'`,
+    [prefix],
+  );
+  await pool.query(
+    `INSERT INTO plugin_event_at_border.event_item (case_id, line, item_id, quantity, unit_id)
+     SELECT c.id, l.line::int, l.item->>'item', (l.item->>'quantity')::numeric, l.item->>'unit'
+       FROM core.case c CROSS JOIN LATERAL jsonb_array_elements(c.answers->'items') WITH ORDINALITY AS l(item, line)
+      WHERE c.business_key LIKE $1 || '-%' AND c.answers->>'outcome' = 'seizure'`,
+    [prefix],
+  );
   await pool.query(
     `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, created_at)
      SELECT $3 || '-OAR-' || lpad(i::text, 6, '0'), 'operational-activity', 'operational-activity', 1,
             jsonb_build_object('location', t.port, 'team', t.team), 'submitted', t.team, u.id,
-            ($2::timestamp + make_interval(days => i % 30, hours => 20)) AT TIME ZONE 'Europe/London'
-       FROM generate_series(1, $1::int / 10) i JOIN bench_team t ON t.n = i % 8
+            ($2::timestamp + make_interval(days => i % $4::int, hours => 20)) AT TIME ZONE 'Europe/London'
+       FROM generate_series(1, $1::int / 10) i JOIN bench_team t ON t.n = i % 24
        CROSS JOIN (SELECT id FROM core.app_user WHERE username = 'officer') u`,
-    [PER_MONTH, monthStart, prefix],
+    [PER_MONTH, month.start, prefix, month.days],
   );
-  await pool.query('ANALYZE core.case');
-  await pool.query('ANALYZE core.case_term');
+  // As autovacuum would have by the time anyone runs a report over a month.
+  for (const table of [
+    'core.case',
+    'core.case_term',
+    'plugin_event_at_border.event',
+    'plugin_event_at_border.event_item',
+  ])
+    await pool.query(`VACUUM (ANALYZE) ${table}`);
 }
 
-async function signIn(url: string): Promise<Record<string, string>> {
+async function signIn(url: string, username: string): Promise<Auth> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'demo-password' }),
+    body: JSON.stringify({ username, password: 'demo-password' }),
   });
+  if (response.status !== 200) throw new Error(`sign-in as ${username} answered ${response.status}`);
   const body = (await response.json()) as { accessToken: string };
-  return { authorization: `Bearer ${body.accessToken}` };
+  const headers = { authorization: `Bearer ${body.accessToken}` };
+  const teams = TEAM_SHARES.map(([team]) => team);
+  return { headers, teams };
 }
-
 
 await main();

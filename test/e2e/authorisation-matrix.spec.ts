@@ -74,6 +74,13 @@ describe('authorisation matrix: every route × every role', () => {
     expect(routes.length).toBeGreaterThan(25);
     const undeclared = routes.filter((r) => !r.public && !r.permission).map((r) => `${r.method} ${r.path}`);
     expect(undeclared).toEqual([]);
+    // A case's full audit trail is for managers and admins only (officers see the plain history).
+    expect(routes).toContainEqual({
+      method: 'GET',
+      path: '/api/cases/:id/audit',
+      permission: 'audit.read',
+      public: false,
+    });
     // Public to bearer tokens; Cerberus's route is authenticated by its HMAC signature instead.
     expect(
       routes
@@ -90,6 +97,14 @@ describe('authorisation matrix: every route × every role', () => {
         'POST /api/integrations/cerberus/targets',
       ].sort(),
     );
+  });
+
+  it('covers the report schedule routes: managers and admins set schedules, readers see them', () => {
+    const declared = (method: string, path: string) =>
+      routes.find((r) => r.method === method && r.path === path)?.permission;
+    expect(declared('GET', '/api/reports/:reportId/schedule')).toBe('reports.read');
+    expect(declared('PUT', '/api/reports/:reportId/schedule')).toBe('reports.schedule');
+    expect([...PERMISSIONS['reports.schedule']].sort()).toEqual(['admin', 'manager']);
   });
 
   it('answers each role exactly as the permission table says', async () => {

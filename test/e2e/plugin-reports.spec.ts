@@ -289,6 +289,47 @@ describe('plugin reports: monthly events at the border, hours by activity', () =
     await pdfToPng(file, join(OUT, 'monthly-events'), { first: 1, last: 1, dpi: 60 });
   });
 
+  it('monthly events: a month too big to list prints the summary only, and one team of it lists every event', async () => {
+    // August 2026: 20,001 events straight into the tables the submission writes, one in four for Team 2.
+    await app.sql(`
+      WITH c AS (
+        INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
+        SELECT 'BF-202608-' || i, 'event-at-border', 'event-at-border', 1, '{}'::jsonb, 'closed',
+               CASE WHEN i % 4 = 0 THEN 'dover-tourist-controls-team-2' ELSE 'dover-tourist-controls-team-1' END,
+               (SELECT id FROM core.app_user WHERE username = 'officer')
+          FROM generate_series(1, 20001) i
+        RETURNING id, business_key)
+      INSERT INTO plugin_event_at_border.event (case_id, business_key, event_at, port_id, transport_mode, outcome, persons_count)
+      SELECT id, business_key, timestamptz '2026-08-01 00:00+01' + (substr(business_key, 11)::int % 31) * interval '1 day',
+             'dover', 'roro-tourist', CASE WHEN substr(business_key, 11)::int % 10 = 0 THEN 'seizure' ELSE 'negative' END, 0
+        FROM c`);
+    const whole = await runReport(EVENTS, { month: '2026-08' }, 'monthly-events-big');
+    const text = await pdfText(whole);
+    expect(text).toMatch(/Events at the border\s+20,001\b/);
+    expect(text).toMatch(/Seizures\s+2,000 \(10\.0%\)/);
+    expect(text).toMatch(/All ports\s+2,000\s+18,001\s+0\s+20,001/);
+    expect(text).toMatch(
+      /Events listed\s+None: more than 20,000 events\. Run the report for one team to list its\s+events\./,
+    );
+    expect(text).not.toContain('Every event in the month');
+    expect(text).not.toMatch(/BF-202608-\d/);
+    expect((await pdfInfo(whole)).Pages).toBe('1');
+    await pdfToPng(whole, join(OUT, 'monthly-events-big'), { first: 1, last: 1, dpi: 60 });
+
+    const team2 = await pdfText(
+      await download(
+        `/api/reports/${EVENTS}/pdf?month=2026-08&team=dover-tourist-controls-team-2`,
+        'monthly-events-team-2',
+      ),
+    );
+    expect(team2).toMatch(/Team\s+Dover Tourist Controls Team 2/);
+    expect(team2).toMatch(/Events at the border\s+5,000\b/);
+    expect(team2).toContain('Every event in the month');
+    expect(team2).toContain('BF-202608-20000');
+    expect(team2).not.toContain('BF-202608-20001');
+    expect(team2).toMatch(/Events listed\s+Every event, after the summary/);
+  });
+
   it('hours by activity: October 2026 by activity and mode, by mode and by team, only this command', async () => {
     const file = await runReport(HOURS, { from: '2026-10-01', to: '2026-10-31' }, 'hours-by-activity');
     const text = await pdfText(file);

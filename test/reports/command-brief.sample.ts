@@ -11,6 +11,11 @@ export const commandBriefFields: readonly string[] = [
   'byWeek.borderEvents',
   'byLocation.location',
   'byLocation.oars',
+  'byLocation.borderEvents',
+  'byBranch.branch',
+  'byBranch.teams',
+  'byBranch.oars',
+  'byBranch.borderEvents',
   'byTeam.team',
   'byTeam.branch',
   'byTeam.location',
@@ -66,7 +71,17 @@ export function commandBriefData(
   const byLocation = [...new Set(byTeam.map((t) => t.location))].map((location) => ({
     location,
     oars: byTeam.filter((t) => t.location === location).reduce((sum, t) => sum + t.oars, 0),
+    borderEvents: byTeam.filter((t) => t.location === location).reduce((sum, t) => sum + t.borderEvents, 0),
   }));
+  const byBranch = [...new Set(byTeam.map((t) => t.branch))].map((branch) => {
+    const teams = byTeam.filter((t) => t.branch === branch);
+    return {
+      branch,
+      teams: teams.length,
+      oars: teams.reduce((sum, t) => sum + t.oars, 0),
+      borderEvents: teams.reduce((sum, t) => sum + t.borderEvents, 0),
+    };
+  });
   return {
     period: {
       from: byWeek[0]?.weekStart ?? '2025-01-06',
@@ -78,6 +93,7 @@ export function commandBriefData(
     },
     byWeek,
     byLocation,
+    byBranch,
     byTeam,
     includeEventLog: options.includeEventLog ?? false,
   };

@@ -18,10 +18,13 @@ export const PERMISSIONS = {
   'tasks.assign': ['manager', 'admin'],
   'search.run': ['officer', 'manager', 'intelligence', 'admin'],
   'audit.verify': ['admin'],
+  /** A case's full audit trail (views included, who, when, from where, before and after). */
+  'audit.read': ['manager', 'admin'],
   'integrations.manage': ['admin'],
   'notifications.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
   'reports.read': ['officer', 'manager', 'intelligence', 'admin'],
   'reports.run': ['officer', 'manager', 'intelligence', 'admin'],
+  'reports.schedule': ['manager', 'admin'],
   'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
 } as const satisfies Record<string, readonly Role[]>;
 

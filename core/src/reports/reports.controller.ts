@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { AccessScope } from '../identity/access.js';
@@ -8,6 +8,7 @@ import { RequirePermission } from '../identity/permissions.js';
 import { LOGGER } from '../tokens.js';
 import { sendPdf } from './pdf-reply.js';
 import { CreateRunDto, RunListQueryDto } from './reports.dto.js';
+import { ReportScheduleSettingsService } from './report-schedule-settings.service.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
@@ -16,6 +17,7 @@ import { ReportsService } from './reports.service.js';
 export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
+    private readonly schedules: ReportScheduleSettingsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -75,5 +77,37 @@ export class ReportsController {
     @Res() reply: FastifyReply,
   ) {
     await sendPdf(reply, await this.reports.direct(reportId, { ...query }, scope, ip), this.logger);
+  }
+
+  /** The report's schedule: cron (UK time), enabled, fixed parameters and the next run. */
+  @RequirePermission('reports.read')
+  @Get(':reportId/schedule')
+  schedule(@Param('reportId') reportId: string, @CurrentScope() scope: AccessScope) {
+    return this.schedules.get(reportId, scope);
+  }
+
+  /**
+   * Sets the report's schedule; in force on every instance at once, no restart. Audited
+   * `report.schedule-changed`. `cron: null` goes back to the report's own schedule.
+   */
+  @RequirePermission('reports.schedule')
+  @Put(':reportId/schedule')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        cron: { type: 'string', nullable: true, example: '0 6 1 * *' },
+        enabled: { type: 'boolean' },
+        parameters: { type: 'object', example: { eventLog: 'yes' } },
+      },
+    },
+  })
+  setSchedule(
+    @Param('reportId') reportId: string,
+    @Body() body: unknown,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+  ) {
+    return this.schedules.put(reportId, body, scope, ip);
   }
 }

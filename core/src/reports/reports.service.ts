@@ -37,8 +37,24 @@ export class ReportsService {
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
-  list(scope: AccessScope): { reports: ReportDto[] } {
-    return { reports: this.catalogue.runnableBy(scope.roles).map(toReportDto) };
+  /** Runnable reports, each with the schedule in force (null when it has none or it is disabled). */
+  async list(scope: AccessScope): Promise<{ reports: ReportDto[] }> {
+    const stored = new Map(
+      (
+        (await this.dataSource.query('SELECT report_id AS "reportId", cron, enabled FROM core.report_schedule')) as {
+          reportId: string;
+          cron: string | null;
+          enabled: boolean;
+        }[]
+      ).map((s) => [s.reportId, s]),
+    );
+    return {
+      reports: this.catalogue.runnableBy(scope.roles).map((definition) => {
+        const own = stored.get(definition.key);
+        const cron = own?.enabled === false ? null : (own?.cron ?? definition.report.schedule ?? null);
+        return { ...toReportDto(definition), schedule: cron };
+      }),
+    };
   }
 
   /** Validates and queues a run; rendering starts on whichever instance claims it first. */

@@ -5,6 +5,7 @@ import { ReportCatalogue } from './report-catalogue.js';
 import { ReportJobsService } from './report-jobs.service.js';
 import { ReportRenderer } from './report-renderer.js';
 import { ReportRunsRepository } from './report-runs.repository.js';
+import { ReportScheduleSettingsService } from './report-schedule-settings.service.js';
 import { ReportSchedulesService } from './report-schedules.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -20,6 +21,7 @@ export function reportProviders(catalogue: ReportCatalogue): Provider[] {
     ReportRenderer,
     ReportJobsService,
     ReportSchedulesService,
+    ReportScheduleSettingsService,
     ReportsService,
     CasePdfService,
   ];

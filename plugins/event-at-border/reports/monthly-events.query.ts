@@ -19,6 +19,8 @@ export const monthlyEventsFields = [
   'items.item',
   'items.quantity',
   'items.seizures',
+  'listEvents',
+  'listLimit',
   'rows.eventAt',
   'rows.reference',
   'rows.port',
@@ -29,6 +31,8 @@ export const monthlyEventsFields = [
 /** Outcomes shown first, in this order; any other outcome follows by label. */
 const OUTCOME_ORDER = ['seizure', 'negative', 'no-show'];
 const CHART_PORTS = 8;
+/** Events listed one by one up to this many (about 760 pages); above it only the summary is printed. */
+export const LIST_LIMIT = 20_000;
 const BATCH = 1000;
 let cursors = 0;
 
@@ -40,31 +44,27 @@ interface PortOutcome {
 
 /**
  * Events at the border in one calendar month (UK time) in the manager's command: counts by
- * port and outcome, items seized, and every event streamed from a cursor.
+ * port and outcome, items seized, and every event streamed from a cursor when there are at
+ * most `LIST_LIMIT` of them (a team's month; a whole command's month is tens of thousands of
+ * pages, so the summary then says how to get the list instead).
  *
- * The month's events are found through the term index (`core.case_term (term, normalised)`,
- * an index range scan on `event.dateTime`), then joined to the typed event row by `case_id`
- * and to `core.case` by its key for the team scope. `plugin_event_at_border.event` has no
- * index on `event_at` yet, so filtering on it alone would scan every event ever recorded;
- * it is still checked, so the typed row decides what counts.
+ * Everything is read from the plugin's typed rows: the month is an index range scan on
+ * `plugin_event_at_border.event (event_at)`, and the team scope is the row's own `team_id` (the
+ * case's team, copied when the row is written), all in one covering index (migration
+ * 1764205000000), so the cost follows the month's events, not every event ever recorded. Counts
+ * and sums are aggregated in SQL: a few dozen rows come back however busy the month was.
  */
 export async function monthlyEvents(ctx: ReportQueryContext): Promise<ReportData> {
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next];
-  const scope = ctx.scope.all ? 'TRUE' : `c.team_id = ANY($${params.push(ctx.scope.teams)})`;
   // Midnight UK time as an instant. (`date AT TIME ZONE` would treat the date as UTC midnight
   // and return London wall time, an hour out during BST: cast to timestamp first.)
   const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
-  // Term values of date-times are ISO UTC instants (toISOString), so compare with the same text.
-  const iso = (p: string) => `to_char(${midnight(p)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const scope = ctx.scope.all ? '' : `AND e.team_id = ANY($${params.push(ctx.scope.teams)})`;
   const events = `SELECT e.case_id, e.business_key, e.event_at, e.port_id, e.outcome
-      FROM core.case_term t
-      JOIN plugin_event_at_border.event e ON e.case_id = t.case_id
-      JOIN core.case c ON c.id = t.case_id
-     WHERE t.term = 'event.dateTime' AND t.normalised >= ${iso('$1')} AND t.normalised < ${iso('$2')}
-       AND e.event_at >= ${midnight('$1')} AND e.event_at < ${midnight('$2')}
-       AND c.plugin_id = 'event-at-border' AND ${scope}`;
+      FROM plugin_event_at_border.event e
+     WHERE e.event_at >= ${midnight('$1')} AND e.event_at < ${midnight('$2')} ${scope}`;
 
   const counts = (await ctx.manager.query(
     `WITH ev AS (${events}), agg AS (SELECT port_id, outcome, count(*)::int AS events FROM ev GROUP BY port_id, outcome)
@@ -133,11 +133,15 @@ export async function monthlyEvents(ctx: ReportQueryContext): Promise<ReportData
       LEFT JOIN core.reference_row o ON o.set_id = 'outcomes' AND o.id = ev.outcome
      ORDER BY ev.event_at, ev.business_key`;
 
+  const total = byPort.reduce((n, p) => n + p.events, 0);
+  const listEvents = total <= LIST_LIMIT;
   return {
     data: {
       period: { month, from, to },
+      listEvents,
+      listLimit: LIST_LIMIT,
       totals: {
-        events: byPort.reduce((n, p) => n + p.events, 0),
+        events: total,
         seizures: byOutcome('seizure'),
         noShows: byOutcome('no-show'),
         negatives: byOutcome('negative'),
@@ -150,7 +154,7 @@ export async function monthlyEvents(ctx: ReportQueryContext): Promise<ReportData
       })),
       items: items.map((i) => ({ item: i.item, quantity: withUnit(i.quantity, i), seizures: i.seizures })),
     },
-    rows: () => cursorRows(ctx, rowsSql, params),
+    rows: listEvents ? () => cursorRows(ctx, rowsSql, params) : undefined,
   };
 }
 

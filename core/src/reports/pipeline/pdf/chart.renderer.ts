@@ -3,11 +3,13 @@ import { formatNumber } from '../format.js';
 import { niceScale, type AxisScale } from './chart-scale.js';
 import type { PageCursor } from './page-cursor.js';
 import { COLOUR, SIZE, lineHeight } from './page-theme.js';
-import { ellipsize } from './text-wrap.js';
+import { ellipsize, wrapText, type MeasureText } from './text-wrap.js';
 
 const AXIS_SIZE = 7.5;
 const VALUE_SIZE = 7;
 const Y_AXIS_ROOM = 54;
+/** Category labels wrap within their slot up to this many lines; longer ones fall back to every n-th label. */
+const MAX_LABEL_LINES = 3;
 
 /** The plot rectangle and value scale shared by the bar and line painters. */
 interface Plot {
@@ -32,7 +34,16 @@ export function drawChart(cursor: PageCursor, block: ChartBlock): void {
   const legend = block.series.length > 1;
   const titleHeight = block.title ? lineHeight(SIZE.h3) + 4 : 0;
   const legendHeight = legend ? 16 : 0;
-  const xLabelsHeight = 26 + (block.xLabel ? 14 : 0);
+  const points = block.series[0]!.points;
+  const plotWidth = cursor.width - Y_AXIS_ROOM - 6;
+  const slot = plotWidth / Math.max(points.length, 1);
+  const categories = layoutCategoryLabels(
+    cursor.useFont(false, AXIS_SIZE),
+    points.map((p) => p.label),
+    slot,
+  );
+  const extraLabelLines = Math.max(0, ...categories.lines.map((l) => l.length - 1));
+  const xLabelsHeight = 26 + (block.xLabel ? 14 : 0) + extraLabelLines * lineHeight(AXIS_SIZE);
   const total = titleHeight + legendHeight + 12 + block.height + xLabelsHeight;
   if (!cursor.atPageTop) cursor.advance(6);
   cursor.ensure(total);
@@ -44,11 +55,9 @@ export function drawChart(cursor: PageCursor, block: ChartBlock): void {
   }
   if (legend) drawLegend(cursor, block, top + titleHeight);
 
-  const points = block.series[0]!.points;
   const values = block.series.flatMap((s) => s.points.map((p) => p.value));
   const plotTop = top + titleHeight + legendHeight + 12;
   const plotLeft = cursor.left + Y_AXIS_ROOM;
-  const plotWidth = cursor.width - Y_AXIS_ROOM - 6;
   const scale = niceScale(values);
   const plot: Plot = {
     left: plotLeft,
@@ -56,7 +65,7 @@ export function drawChart(cursor: PageCursor, block: ChartBlock): void {
     width: plotWidth,
     height: block.height,
     scale,
-    slot: plotWidth / Math.max(points.length, 1),
+    slot,
     y: (value) => plotTop + block.height - ((value - scale.min) / (scale.max - scale.min)) * block.height,
   };
 
@@ -71,12 +80,7 @@ export function drawChart(cursor: PageCursor, block: ChartBlock): void {
   } else {
     drawLines(cursor, plot, block);
   }
-  drawCategoryAxis(
-    cursor,
-    plot,
-    points.map((p) => p.label),
-    block.xLabel,
-  );
+  drawCategoryAxis(cursor, plot, categories, block.xLabel);
   cursor.y = top + total;
   cursor.advance(10);
 }
@@ -127,17 +131,46 @@ function drawValueAxis(cursor: PageCursor, plot: Plot, title: string): void {
   }
 }
 
-function drawCategoryAxis(cursor: PageCursor, plot: Plot, labels: readonly string[], title: string): void {
+/** Category labels as drawn: each label's lines, and which labels are shown (every n-th). */
+interface CategoryLabels {
+  every: number;
+  lines: string[][];
+}
+
+/**
+ * Wraps each category label within its slot, on up to `MAX_LABEL_LINES` lines (the last one
+ * shortened with an ellipsis when there is more), so every category is named. When a word is
+ * wider than a slot (many categories), only every n-th label is shown, on one line.
+ */
+function layoutCategoryLabels(measure: MeasureText, labels: readonly string[], slot: number): CategoryLabels {
+  const room = slot - 4;
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  const wrapped = labels.map((label) => wrapText(label, room, measure));
+  if (wrapped.every((lines, i) => words(lines.join(' ')) === words(labels[i]!))) {
+    return {
+      every: 1,
+      lines: wrapped.map((lines) =>
+        lines.length <= MAX_LABEL_LINES
+          ? lines
+          : [
+              ...lines.slice(0, MAX_LABEL_LINES - 1),
+              ellipsize(`${lines.slice(MAX_LABEL_LINES - 1).join(' ')}…`, room, measure),
+            ],
+      ),
+    };
+  }
+  const widest = Math.max(0, ...labels.map(measure));
+  const every = Math.max(1, Math.ceil((widest + 6) / slot));
+  return { every, lines: labels.map((label) => [ellipsize(label, slot * every - 4, measure)]) };
+}
+
+function drawCategoryAxis(cursor: PageCursor, plot: Plot, labels: CategoryLabels, title: string): void {
   const { doc } = cursor;
   const measure = cursor.useFont(false, AXIS_SIZE);
   const base = plot.top + plot.height;
-  // Show every n-th label when they would collide; values stay readable on the bars.
-  const widest = Math.max(0, ...labels.map(measure));
-  const every = Math.max(1, Math.ceil((widest + 6) / plot.slot));
-  const room = plot.slot * every - 4;
-  labels.forEach((label, i) => {
-    if (i % every !== 0) return;
-    const text = ellipsize(label, room, measure);
+  const step = lineHeight(AXIS_SIZE);
+  labels.lines.forEach((lines, i) => {
+    if (i % labels.every !== 0) return;
     const centre = plot.left + plot.slot * (i + 0.5);
     doc
       .moveTo(centre, base)
@@ -145,14 +178,19 @@ function drawCategoryAxis(cursor: PageCursor, plot: Plot, labels: readonly strin
       .lineWidth(0.5)
       .strokeColor(COLOUR.text)
       .stroke();
-    doc
-      .fillColor(COLOUR.text)
-      .text(text, Math.max(cursor.left, centre - measure(text) / 2), base + 6, { lineBreak: false });
+    lines.forEach((text, n) => {
+      doc
+        .fillColor(COLOUR.text)
+        .text(text, Math.max(cursor.left, centre - measure(text) / 2), base + 6 + n * step, { lineBreak: false });
+    });
   });
   if (title) {
+    const extra = Math.max(0, ...labels.lines.map((l) => l.length - 1)) * step;
     cursor.useFont(true, AXIS_SIZE + 0.5);
     const width = doc.widthOfString(title);
-    doc.fillColor(COLOUR.text).text(title, plot.left + (plot.width - width) / 2, base + 22, { lineBreak: false });
+    doc
+      .fillColor(COLOUR.text)
+      .text(title, plot.left + (plot.width - width) / 2, base + 22 + extra, { lineBreak: false });
   }
 }
 
