@@ -178,7 +178,8 @@ export default definePlugin({
     {
       id: 'monthly-events',
       title: 'Monthly events at the border',
-      description: 'Events at the border in a month by port and outcome, with the items seized and every event listed.',
+      description:
+        "Events at the border in a month by port and outcome, with the items seized, and each event listed when there are up to 20,000 (choose a team to list a busy command's month).",
       roles: ['manager'],
       parameters: [
         { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 2026-10' },
