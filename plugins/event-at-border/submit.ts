@@ -26,6 +26,7 @@ export async function recordEvent(ctx: SubmitContext): Promise<void> {
     eventAt: answerInstant(a.eventDateTime),
     portId: a.port,
     terminal: a.terminal ?? null,
+    teamId: ctx.case.teamId,
     transportMode: a.transportMode,
     outcome: a.outcome,
     concealmentMethod: a.concealmentMethod ?? null,

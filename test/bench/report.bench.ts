@@ -455,9 +455,9 @@ async function seedMonth(pool: pg.Pool, month: (typeof MONTHS)[number], index: n
   );
   // The typed rows the plugin's submit hook writes (plugins/event-at-border/submit.ts).
   await pool.query(
-    `INSERT INTO plugin_event_at_border.event (case_id, business_key, event_at, port_id, transport_mode, outcome,
+    `INSERT INTO plugin_event_at_border.event (case_id, business_key, team_id, event_at, port_id, transport_mode, outcome,
             concealment_method, detection_method, persons_count, created_at)
-     SELECT id, business_key, (answers->>'eventDateTime')::timestamp AT TIME ZONE 'Europe/London', answers->>'port',
+     SELECT id, business_key, team_id, (answers->>'eventDateTime')::timestamp AT TIME ZONE 'Europe/London', answers->>'port',
             answers->>'transportMode', answers->>'outcome', answers->>'concealmentMethod', answers->>'detectionMethod', 0, created_at
        FROM core.case WHERE business_key LIKE $1 || '-%'`,
     [prefix],

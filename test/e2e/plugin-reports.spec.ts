@@ -298,9 +298,9 @@ describe('plugin reports: monthly events at the border, hours by activity', () =
                CASE WHEN i % 4 = 0 THEN 'dover-tourist-controls-team-2' ELSE 'dover-tourist-controls-team-1' END,
                (SELECT id FROM core.app_user WHERE username = 'officer')
           FROM generate_series(1, 20001) i
-        RETURNING id, business_key)
-      INSERT INTO plugin_event_at_border.event (case_id, business_key, event_at, port_id, transport_mode, outcome, persons_count)
-      SELECT id, business_key, timestamptz '2026-08-01 00:00+01' + (substr(business_key, 11)::int % 31) * interval '1 day',
+        RETURNING id, business_key, team_id)
+      INSERT INTO plugin_event_at_border.event (case_id, business_key, team_id, event_at, port_id, transport_mode, outcome, persons_count)
+      SELECT id, business_key, team_id, timestamptz '2026-08-01 00:00+01' + (substr(business_key, 11)::int % 31) * interval '1 day',
              'dover', 'roro-tourist', CASE WHEN substr(business_key, 11)::int % 10 = 0 THEN 'seizure' ELSE 'negative' END, 0
         FROM c`);
     const whole = await runReport(EVENTS, { month: '2026-08' }, 'monthly-events-big');

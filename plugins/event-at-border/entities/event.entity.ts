@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** One event at the border, typed for reports and routing. The answers stay on the case. */
 @Entity({ schema: 'plugin_event_at_border', name: 'event' })
+// The monthly report's covering index (event_at) INCLUDE (team_id, port_id, outcome, case_id):
+// TypeORM cannot express INCLUDE, so the migration owns it and TypeORM leaves it alone.
+@Index('IDX_event_month', ['eventAt'], { synchronize: false })
 export class EventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -23,6 +26,10 @@ export class EventEntity {
 
   @Column({ type: 'text', nullable: true })
   terminal!: string | null;
+
+  /** The case's owning team (an event's case keeps the team it was recorded by): the monthly report's scope. */
+  @Column({ name: 'team_id', type: 'text', nullable: true })
+  teamId!: string | null;
 
   @Column({ name: 'transport_mode', type: 'text' })
   transportMode!: string;

@@ -5,8 +5,8 @@ import type { PluginMigration } from '../../../core/src/sdk/index.js';
  * The monthly report reads one month of events in the manager's command. Joining each event to
  * `core.case` for its team made the query read every case of the command ever recorded (a hash
  * join over the team index), so it slowed down as data built up month after month. The event
- * row now carries the case's team (copied when the row is written: an event's case keeps the
- * team it was recorded by), and one index holds everything the month's figures need, so the
+ * row now carries the case's team (written by the plugin's onSubmit hook; an event's case keeps
+ * the team it was recorded by; existing rows are filled from their cases here), and one index holds everything the month's figures need, so the
  * report is an index-only range scan over that month alone.
  */
 export class EventMonthScope1764205000000 implements PluginMigration {
@@ -14,17 +14,6 @@ export class EventMonthScope1764205000000 implements PluginMigration {
     await q.query('ALTER TABLE plugin_event_at_border.event ADD COLUMN team_id text');
     await q.query(`
       UPDATE plugin_event_at_border.event e SET team_id = c.team_id FROM core.case c WHERE c.id = e.case_id`);
-    await q.query(`
-      CREATE FUNCTION plugin_event_at_border.event_case_team() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.team_id IS NULL THEN
-          SELECT c.team_id INTO NEW.team_id FROM core.case c WHERE c.id = NEW.case_id;
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER event_case_team BEFORE INSERT ON plugin_event_at_border.event
-        FOR EACH ROW EXECUTE FUNCTION plugin_event_at_border.event_case_team()`);
     await q.query(
       'CREATE INDEX "IDX_event_month" ON plugin_event_at_border.event (event_at) INCLUDE (team_id, port_id, outcome, case_id)',
     );
@@ -32,8 +21,6 @@ export class EventMonthScope1764205000000 implements PluginMigration {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX plugin_event_at_border."IDX_event_month"');
-    await q.query('DROP TRIGGER event_case_team ON plugin_event_at_border.event');
-    await q.query('DROP FUNCTION plugin_event_at_border.event_case_team()');
     await q.query('ALTER TABLE plugin_event_at_border.event DROP COLUMN team_id');
   }
 }
