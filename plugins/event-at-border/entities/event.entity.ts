@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ schema: 'plugin_event_at_border', name: 'event' })
 // The monthly report's covering index (event_at) INCLUDE (team_id, port_id, outcome, case_id):
 // TypeORM cannot express INCLUDE, so the migration owns it and TypeORM leaves it alone.
-@Index('IDX_event_month', ['eventAt'], { synchronize: false })
+@Index('IDX_event_month', { synchronize: false })
 export class EventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
