@@ -42,6 +42,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const running = await createApp(config, createRootLogger(config.LOG_LEVEL));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // A connection still closing when the database is dropped (WITH FORCE) is terminated by the
+  // server; that is expected at teardown and must not surface as an unhandled 'error' event.
+  pool.on('error', () => undefined);
   return {
     ...running,
     databaseUrl,
