@@ -54,6 +54,41 @@ describe('audit trail', () => {
     expect(moved[0]!.detail).toMatchObject({ before: { state: 'submitted' }, after: { state: 'reviewed' } });
   });
 
+  it("shows a case's audit trail to managers only: who, when, from where, before and after, officers named", async () => {
+    const officer = await signIn(app, 'officer');
+    const manager = await signIn(app, 'manager');
+    const created = await fetch(`${app.url}/api/plugins/hot-debrief/cases`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({ answers }),
+    });
+    const view = (await created.json()) as { id: string; tasks: { id: string }[] };
+    const claimed = await fetch(`${app.url}/api/tasks/${view.tasks[0]!.id}/claim`, {
+      method: 'POST',
+      headers: manager,
+    });
+    expect(claimed.status).toBe(200);
+    expect((await fetch(`${app.url}/api/cases/${view.id}/audit`, { headers: officer })).status).toBe(403);
+    const response = await fetch(`${app.url}/api/cases/${view.id}/audit`, { headers: manager });
+    expect(response.status).toBe(200);
+    const { entries: trail } = (await response.json()) as {
+      entries: { action: string; actor: string; ip: string | null; before: any; after: any }[];
+    };
+    expect(trail.map((e) => [e.action, e.actor])).toEqual([
+      ['case.created', 'officer'],
+      ['task.claimed', 'manager'],
+    ]);
+    expect(trail[0]!.after).toMatchObject({ category: 'equipment', port: 'dover' });
+    expect(trail[0]!.ip).toMatch(/127\.0\.0\.1/);
+    expect(trail[1]).toMatchObject({ before: { assignee: null }, after: { assignee: 'Morgan Manager (manager)' } });
+    // Reading the trail is recorded too.
+    const read = await app.sql<{ actor: string }>(
+      "SELECT actor FROM core.audit WHERE action = 'case.audit-viewed' AND case_id = $1",
+      [view.id],
+    );
+    expect(read).toEqual([{ actor: 'manager' }]);
+  });
+
   it('is intact when nobody tampered, through the API and `npm run audit:verify`', async () => {
     const report = await verify();
     expect(report).toMatchObject({ ok: true, unsealed: 0 });
