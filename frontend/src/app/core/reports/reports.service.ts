@@ -4,7 +4,7 @@ import { Observable, firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { TokenStore } from '../auth/token-store';
 import { REPORT_ROLES, hasAnyRole } from '../auth/user.model';
-import { ReportRun, ReportSummary } from './reports.model';
+import { ReportRun, ReportSchedule, ReportSummary } from './reports.model';
 
 const enc = encodeURIComponent;
 
@@ -71,5 +71,15 @@ export class ReportsService {
   /** The user's own runs and the scheduled runs of their command, newest first. */
   runs(): Observable<ReportRun[]> {
     return this.http.get<{ runs: ReportRun[] }>('/api/reports/runs', { params: { mine: 'true' } }).pipe(map((body) => body.runs));
+  }
+
+  /** A report's schedule and its next run. */
+  schedule(reportId: string): Observable<ReportSchedule> {
+    return this.http.get<ReportSchedule>(`/api/reports/${enc(reportId)}/schedule`);
+  }
+
+  /** Changes a report's schedule; fields left out keep their value, `cron: null` goes back to the report's own. 400 carries `{ path, message }` errors. */
+  saveSchedule(reportId: string, update: { cron?: string | null; enabled?: boolean; parameters?: Record<string, string> }): Observable<ReportSchedule> {
+    return this.http.put<ReportSchedule>(`/api/reports/${enc(reportId)}/schedule`, update);
   }
 }

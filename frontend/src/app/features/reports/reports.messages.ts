@@ -21,6 +21,10 @@ export const REPORT_MESSAGES = {
   yearDigits: (p: ReportParameter) => `${p.label}: year must include 4 numbers`,
   realDate: (p: ReportParameter) => `${p.label} must be a real date`,
   realMonth: (p: ReportParameter) => `${p.label} must be a real month`,
+  scheduleLoadFailed: 'The schedule could not be loaded. Refresh the page to try again.',
+  scheduleSaveFailed: 'The schedule could not be saved. Try again.',
+  scheduleSaved: (title: string, nextRun: string | null) =>
+    nextRun ? `Schedule changed for ${title}. Next produced ${nextRun}.` : `Schedule changed for ${title}. It will not be produced automatically.`,
   order: (from: ReportParameter, to: ReportParameter) => `${to.label} must be the same as or after ${from.label.toLowerCase()}`,
 } as const;
 

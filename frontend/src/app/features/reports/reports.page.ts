@@ -1,15 +1,18 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { toApiError } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { hasAnyRole } from '../../core/auth/user.model';
 import { downloadFile } from '../../core/api/download';
 import { displayDateTime } from '../../core/cases/task-display';
 import { PluginSummary } from '../../core/plugins/plugin.model';
 import { PluginsService } from '../../core/plugins/plugins.service';
-import { ReportRun, ReportSummary } from '../../core/reports/reports.model';
+import { ReportRun, ReportSummary, SCHEDULE_ROLES } from '../../core/reports/reports.model';
 import { ReportsService } from '../../core/reports/reports.service';
 import { describeParameters } from './report-form';
+import { describeCron, nextRunWords } from './report-schedule';
 import { REPORT_MESSAGES, RUN_STATUS_TAGS, reportErrorMessage } from './reports.messages';
 
 /** Heading for reports that read across workflows (no plugin). */
@@ -25,6 +28,7 @@ const CROSS_WORKFLOW = 'Across workflows';
 export class ReportsPage {
   private readonly reports = inject(ReportsService);
   private readonly http = inject(HttpClient);
+  private readonly user = inject(AuthService).user;
 
   readonly messages = REPORT_MESSAGES;
   readonly tags = RUN_STATUS_TAGS;
@@ -36,6 +40,12 @@ export class ReportsPage {
   readonly runsError = signal<string | null>(null);
   readonly downloadingId = signal<string | null>(null);
   readonly downloadError = signal<string | null>(null);
+  /** Whether the user may change schedules (managers and admins). */
+  readonly canSchedule = computed(() => hasAnyRole(this.user(), SCHEDULE_ROLES));
+  /** When each scheduled report is next produced, in words, once known. */
+  readonly nextRuns = signal<Record<string, string>>({});
+  /** The success message after a schedule was changed. */
+  readonly scheduled = signal<string | null>(null);
 
   /** Reports grouped by the workflow they belong to, cross-workflow ones first. */
   readonly groups = computed(() => {
@@ -51,8 +61,13 @@ export class ReportsPage {
   });
 
   constructor() {
+    const state = (inject(Router).currentNavigation()?.extras.state ?? history.state ?? {}) as { scheduled?: unknown };
+    this.scheduled.set(typeof state.scheduled === 'string' ? state.scheduled : null);
     this.reports.load(true).then(
-      (list) => this.list.set(list),
+      (list) => {
+        this.list.set(list);
+        this.loadNextRuns(list);
+      },
       (error: unknown) => this.loadError.set(reportErrorMessage(toApiError(error), REPORT_MESSAGES.loadFailed)),
     );
     inject(PluginsService)
@@ -62,6 +77,24 @@ export class ReportsPage {
       (runs) => this.runs.set(runs),
       (error: unknown) => this.runsError.set(reportErrorMessage(toApiError(error), REPORT_MESSAGES.runsFailed)),
     );
+  }
+
+  /** "every Monday at 7:30am", or "on a custom schedule". */
+  scheduleWords(cron: string): string {
+    const words = describeCron(cron);
+    return words ? words.charAt(0).toLowerCase() + words.slice(1) : 'on a custom schedule';
+  }
+
+  /** The next run of each scheduled report (the list itself has only the cron). */
+  private loadNextRuns(list: ReportSummary[]): void {
+    for (const report of list.filter((r) => r.schedule)) {
+      firstValueFrom(this.reports.schedule(report.id)).then(
+        (schedule) => {
+          if (schedule.enabled && schedule.nextRun) this.nextRuns.update((runs) => ({ ...runs, [report.id]: nextRunWords(schedule.nextRun!) }));
+        },
+        () => undefined,
+      );
+    }
   }
 
   /** The parameters of a run, in words. */
