@@ -13,6 +13,7 @@ import { createDataSource, embeddedSecret, openDatabase } from './database/datab
 import { runMigrations } from './database/migration-runner.js';
 import { coreMigrations } from './database/migrations/index.js';
 import { PgEvents } from './database/pg-events.js';
+import { seedDemoCases } from './demo/demo-cases.js';
 import { ensureSystemUsers, seedDemoUsers } from './identity/demo-users.js';
 import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
 import { UserEntity } from './identity/user.entity.js';
@@ -37,6 +38,8 @@ export interface RunningApp {
   app: NestFastifyApplication;
   url: string;
   boot: BootContext;
+  /** Resolves with the number of demo cases submitted on this start (0 when none were due). */
+  demoCases: Promise<number>;
   close(): Promise<void>;
 }
 
@@ -106,11 +109,27 @@ export async function createApp(
     const url = `http://${config.HOST}:${port}`;
     const summary = registry.all().map((p) => `${p.id}:${p.status}`);
     logger.info({ url, plugins: summary, bootMs: Date.now() - started }, 'core ready');
+    // Sample cases on a new demo database, through the API that is now serving.
+    const demoCases =
+      (config.DEMO_CASES ?? Boolean(database.embedded))
+        ? seedDemoCases(url, registry, dataSource, logger).then(
+            (created) => {
+              if (created > 0) logger.info({ created }, 'demo cases submitted');
+              return created;
+            },
+            (error: unknown) => {
+              logger.warn({ err: error }, 'demo cases could not be submitted');
+              return 0;
+            },
+          )
+        : Promise.resolve(0);
     return {
       app,
       url,
       boot,
+      demoCases,
       close: async () => {
+        await demoCases;
         await events.close();
         await app.close();
         for (const step of cleanup)

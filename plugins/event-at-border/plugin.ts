@@ -3,6 +3,7 @@ import { EventItemEntity } from './entities/event-item.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { monthlyEvents, monthlyEventsFields } from './reports/monthly-events.query.js';
 import { recordEvent } from './submit.js';
+import { demoEvents } from './demo.js';
 
 const REFERRED = ['with-intelligence-hub', 'with-cash-team', 'with-freight-hub', 'with-national-security'];
 
@@ -174,6 +175,7 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordEvent },
+  demo: [demoEvents],
   reports: [
     {
       id: 'monthly-events',

@@ -1,4 +1,4 @@
-import { answerInstant, definePlugin } from '../../core/src/sdk/index.js';
+import { answerDateTime, answerInstant, definePlugin } from '../../core/src/sdk/index.js';
 import { DebriefEntity } from './entities/debrief.entity.js';
 import { debriefsByCategory, debriefsByCategoryFields } from './reports/debriefs-by-category.query.js';
 
@@ -29,6 +29,45 @@ export default definePlugin({
     ],
     actions: [{ id: 'review', label: 'Mark as reviewed', from: ['submitted'], to: 'reviewed', roles: ['manager'] }],
   },
+  demo: [
+    {
+      username: 'officer',
+      count: 5,
+      answers: (i, now) => {
+        const samples = [
+          {
+            category: 'equipment',
+            description: 'Ion scanner on lane 2 gave repeated false alarms during the morning peak.',
+          },
+          {
+            category: 'safety',
+            description: 'Lane 3 barrier failed to lower while a car was being searched.',
+            action: 'Engineers to check the barrier before the night shift.',
+          },
+          { category: 'training', description: 'New starters unsure how to record a no-show on a targeted vehicle.' },
+          {
+            category: 'welfare',
+            description: 'Long queue at the tourist controls; staff worked through their break.',
+            action: 'Duty manager to review the rota for Saturday mornings.',
+          },
+          {
+            category: 'lessons-learned',
+            description: 'Joint search with the police went smoothly after a short briefing at the start.',
+          },
+        ];
+        const sample = samples[i % samples.length]!;
+        return {
+          category: sample.category,
+          occurredAt: answerDateTime(new Date(now.getTime() - (i + 1) * 31 * 3600_000)),
+          port: 'dover',
+          team: 'dover-tourist-controls-team-1',
+          description: sample.description,
+          actionNeeded: Boolean(sample.action),
+          ...(sample.action ? { actionDetails: sample.action } : {}),
+        };
+      },
+    },
+  ],
   hooks: {
     async onSubmit({ manager, case: c }) {
       const a = c.answers as { category: string; port: string; team: string; occurredAt: string };

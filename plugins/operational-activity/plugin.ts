@@ -1,4 +1,4 @@
-import { definePlugin } from '../../core/src/sdk/index.js';
+import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
 import { ActivityReportEntity } from './entities/activity-report.entity.js';
 import {
   ActivityMinutesEntity,
@@ -60,6 +60,37 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordActivityReport },
+  demo: [
+    {
+      // The last six early shifts of a Dover freight team, each 8 hours fully allocated.
+      username: 'freight',
+      count: 6,
+      answers: (i, now) => {
+        const day = new Date(now.getTime() - (i + 1) * 24 * 3600_000);
+        const start = answerDateTime(day).slice(0, 10);
+        return {
+          shiftStart: `${start}T06:00`,
+          shiftEnd: `${start}T14:00`,
+          location: 'dover',
+          team: 'dover-freight-team-a',
+          staffByGrade: [
+            { grade: 'EO', count: 7 + (i % 3) },
+            { grade: 'HEO', count: 1 },
+          ],
+          activities: [
+            { mode: 'roro-accompanied-freight', activity: 'freight-examination', minutes: 300 - i * 10 },
+            { mode: 'roro-unaccompanied-freight', activity: 'targeted-search', minutes: 120 + i * 10 },
+            { mode: 'roro-accompanied-freight', activity: 'administration', minutes: 60 },
+          ],
+          detections: [
+            { category: 'A', positive: i % 2, negative: 2 + (i % 3) },
+            { category: 'C', positive: 0, negative: 3 },
+          ],
+          debriefNotes: i === 0 ? 'Scanner lane 2 out of service from 11:00 to 13:00.' : 'Nothing to report.',
+        };
+      },
+    },
+  ],
   reports: [
     {
       id: 'hours-by-activity',

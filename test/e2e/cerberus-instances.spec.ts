@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CerberusSimulator } from '../cerberus-sim/simulator.js';
 import { targetSheet } from '../cerberus-sim/target-sheets.js';
-import { createTestDatabase, signIn, startTestApp, type TestApp } from '../utils/app.js';
+import { createTestDatabase, dropTestDatabase, signIn, startTestApp, type TestApp } from '../utils/app.js';
 import { SseClient } from '../utils/sse.js';
 
 const SECRET = 'test-cerberus-instances-secret-aaaaaaaaaaaaaaa';
@@ -15,9 +15,10 @@ describe('Cerberus targets across core instances', () => {
   let a: TestApp;
   let b: TestApp;
   let sim: CerberusSimulator;
+  let databaseUrl: string;
 
   beforeAll(async () => {
-    const databaseUrl = await createTestDatabase();
+    databaseUrl = await createTestDatabase();
     const env = { CERBERUS_SECRETS: SECRET, AUTH_TOKEN_SECRET: randomBytes(32).toString('hex') };
     a = await startTestApp({ databaseUrl, env });
     b = await startTestApp({ databaseUrl, env });
@@ -29,6 +30,7 @@ describe('Cerberus targets across core instances', () => {
     await sim?.stop();
     await b?.close();
     await a?.close();
+    await dropTestDatabase(databaseUrl);
   });
 
   it('tells an officer connected to instance B about a target Cerberus sent to instance A, once', async () => {

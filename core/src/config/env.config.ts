@@ -127,6 +127,15 @@ export class EnvConfig {
   @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA?: boolean;
 
+  /**
+   * Whether the sample cases plugins ship (`demo` in the manifest) are submitted on the first
+   * start with an empty database (defaults to true on the embedded database).
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO_CASES must be true or false' })
+  DEMO_CASES?: boolean;
+
   /** Largest accepted request body, in bytes. */
   @Transform(toInt)
   @IsInt()

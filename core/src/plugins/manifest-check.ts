@@ -56,6 +56,20 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   if (m.module !== undefined && typeof m.module !== 'function') problems.push('module must be a NestJS module class');
   if (m.hooks !== undefined && (typeof m.hooks !== 'object' || m.hooks === null))
     problems.push('hooks must be an object');
+  if (m.demo !== undefined) {
+    const ok =
+      Array.isArray(m.demo) &&
+      m.demo.every(
+        (d) =>
+          typeof d === 'object' &&
+          d !== null &&
+          typeof d.username === 'string' &&
+          Number.isInteger(d.count) &&
+          d.count >= 0 &&
+          typeof d.answers === 'function',
+      );
+    if (!ok) problems.push('demo must be a list of { username, count, answers(index, now) }');
+  }
   if (typeof m.id === 'string') problems.push(...checkEntities(m.id, m.entities));
   problems.push(...checkForms(plugin.forms));
   if (m.startForm !== undefined && !plugin.forms.some((f) => formId(f.definition) === m.startForm)) {

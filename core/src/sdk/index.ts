@@ -10,6 +10,7 @@ export type {
   TransitionContext,
   PluginContext,
   PluginHooks,
+  DemoCases,
   PluginManifest,
   PluginMigration,
   PluginReport,
@@ -31,5 +32,5 @@ export type {
 } from './workflow.js';
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
-export { answerInstant } from './answers.js';
+export { answerDateTime, answerInstant } from './answers.js';
 export { AnswerError } from './errors.js';

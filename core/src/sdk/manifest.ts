@@ -178,6 +178,23 @@ export interface PluginManifest {
   /** Optional NestJS module; its routes are mounted under `/api/plugins/<id>/`. */
   module?: Type<unknown>;
   hooks?: PluginHooks;
+  /**
+   * Sample cases for the demo (the embedded default): submitted through the real submission
+   * path, as the named demo user, the first time the platform starts on an empty database.
+   */
+  demo?: DemoCases[];
+}
+
+/** `count` sample submissions by one demo user. */
+export interface DemoCases {
+  /** A demo account (see the README), e.g. `officer`. */
+  username: string;
+  count: number;
+  /**
+   * The answers of the `index`th sample (0-based) as the officer would give them, relative to
+   * `now` (the SDK's `answerDateTime(date)` writes a date-time answer).
+   */
+  answers(index: number, now: Date): Record<string, unknown>;
 }
 
 /** A migration a plugin ships in migrations/: TypeORM's interface, run in the plugin's schema. */
