@@ -44,7 +44,11 @@ const ukFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in the UK as yyyy-mm-dd. */
+let lastDay: { minute: number; day: string } | undefined;
+
+/** The calendar date in the UK as yyyy-mm-dd (asked of Intl once a minute: days change on the minute). */
 export function ukDate(at: Date): string {
-  return ukFormat.format(at);
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (lastDay?.minute !== minute) lastDay = { minute, day: ukFormat.format(at) };
+  return lastDay.day;
 }

@@ -88,8 +88,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock parts of an instant in a time zone. */
-export function wallParts(
+/** Wall-clock parts of an instant in a time zone, read from Intl (slow: see `wallParts`). */
+function formattedParts(
   instant: number,
   timeZone: string,
 ): { year: number; month: number; day: number; hour: number; minute: number } {
@@ -100,10 +100,39 @@ export function wallParts(
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute! };
 }
 
+/**
+ * UTC offsets by zone and quarter hour of UTC time. Zone offsets are whole multiples of 15
+ * minutes and change only at such instants, so one Intl lookup serves a whole quarter hour:
+ * validating a form with many date-times asks Intl once instead of once per answer.
+ */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR_MS = 900_000;
+
 function offsetMs(instant: number, timeZone: string): number {
-  const w = wallParts(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-  return asUtc - Math.floor(instant / 60_000) * 60_000;
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const w = formattedParts(instant, timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(instant / 60_000) * 60_000;
+    if (offsets.size > 5000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock parts of an instant in a time zone. */
+export function wallParts(
+  instant: number,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number } {
+  const local = new Date(instant + offsetMs(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
 }
 
 let lastToday: { instant: number; zone: string; day: number } | undefined;
