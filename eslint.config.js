@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'frontend/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs', 'test/browser/form-cases.entry.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'frontend/**',
+      'coverage/**',
+      'test-output/**',
+      '**/*.js',
+      '**/*.mjs',
+      'test/browser/form-cases.entry.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,7 +22,12 @@ export default {
   transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/core/**/*.spec.ts', '<rootDir>/plugins/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/reports/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/core/**/*.spec.ts',
+    '<rootDir>/plugins/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+    '<rootDir>/reports/**/*.spec.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/frontend/', '/data/', '/test/browser/'],
   globalSetup: '<rootDir>/test/utils/global-setup.ts',
   globalTeardown: '<rootDir>/test/utils/global-teardown.ts',

@@ -15,7 +15,8 @@ const TEXT = /\.(js|css|html|json|svg|txt|map)$/;
 /** Files index.html loads up front: scripts, module preloads and stylesheets (same-origin paths). */
 export function initialFiles(indexHtml) {
   const urls = new Set();
-  for (const match of indexHtml.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"[^>]*>/g)) urls.add(match[1]);
+  for (const match of indexHtml.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"[^>]*>/g))
+    urls.add(match[1]);
   return [...urls].filter((url) => !/^[a-z]+:/i.test(url)).map((url) => url.replace(/^\//, ''));
 }
 
@@ -57,9 +58,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const files = compressAll(root);
   const { gzip, brotli } = initialTransfer(root);
   const kb = (n) => (n / 1024).toFixed(1);
-  process.stdout.write(`compressed ${files} shell files (.br, .gz); initial transfer ${kb(gzip)} KB gzip, ${kb(brotli)} KB brotli (budget ${BUDGET_BYTES / 1024} KB)\n`);
+  process.stdout.write(
+    `compressed ${files} shell files (.br, .gz); initial transfer ${kb(gzip)} KB gzip, ${kb(brotli)} KB brotli (budget ${BUDGET_BYTES / 1024} KB)\n`,
+  );
   if (Math.max(gzip, brotli) > BUDGET_BYTES) {
-    process.stderr.write(`The shell's initial transfer is ${kb(Math.max(gzip, brotli))} KB, over the ${BUDGET_BYTES / 1024} KB budget\n`);
+    process.stderr.write(
+      `The shell's initial transfer is ${kb(Math.max(gzip, brotli))} KB, over the ${BUDGET_BYTES / 1024} KB budget\n`,
+    );
     process.exit(1);
   }
 }

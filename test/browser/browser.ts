@@ -44,7 +44,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh page in its own context (own sessionStorage), at desktop size. */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: VIEWPORTS.desktop,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   return context.newPage();
 }
 
@@ -74,12 +78,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Fails the test, naming each rule and element, when axe finds any violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const violations = await axeViolations(page);
-  const report = violations.map((v) => `${label}: [${v.impact ?? 'n/a'}] ${v.id} - ${v.help} at ${v.targets.join(', ')}`);
+  const report = violations.map(
+    (v) => `${label}: [${v.impact ?? 'n/a'}] ${v.id} - ${v.help} at ${v.targets.join(', ')}`,
+  );
   expect(report).toEqual([]);
 }
 
 /** Saves a full-page screenshot as test-output/screenshots/<name>-<viewport>.png. */
-export async function screenshot(page: Page, name: string, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  viewport: keyof typeof VIEWPORTS = 'desktop',
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = resolve(SCREENSHOT_DIR, `${name}-${viewport}.png`);
   await page.screenshot({ path, fullPage: true });

@@ -16,7 +16,8 @@ const BUDGET_SCRIPT = resolve(ROOT, 'scripts', 'compress-shell.mjs');
 
 describeBrowser('shell initial transfer', () => {
   it('stays within 250 KB compressed, gzip and brotli, as the core serves it', async () => {
-    if (!existsSync(resolve(BROWSER_DIR, 'index.html.gz'))) throw new Error('dist/shell/browser/index.html.gz missing: run `npm run build:shell` first');
+    if (!existsSync(resolve(BROWSER_DIR, 'index.html.gz')))
+      throw new Error('dist/shell/browser/index.html.gz missing: run `npm run build:shell` first');
     const { BUDGET_BYTES, initialTransfer } = (await import(BUDGET_SCRIPT)) as BudgetModule;
     expect(BUDGET_BYTES).toBe(250 * 1024);
     const transfer = initialTransfer(BROWSER_DIR);

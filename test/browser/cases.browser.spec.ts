@@ -125,14 +125,18 @@ describeBrowser('forms, cases, tasks and search', () => {
 
     // Check your answers, then change one answer through its Change link.
     await heading(officer, 'Check your answers');
-    expect(await officer.locator('[data-path="items[0].item"] .govuk-summary-list__value').textContent()).toContain('Cocaine');
+    expect(await officer.locator('[data-path="items[0].item"] .govuk-summary-list__value').textContent()).toContain(
+      'Cocaine',
+    );
     await checkPage(officer, '22-check-answers');
     await officer.locator('[data-path="vehicleRegistration"] a').click();
     await heading(officer, 'Vehicle and target');
     await officer.locator('#f-vehicleRegistration').fill('XY34 ZZZ');
     await continueOn(officer);
     await heading(officer, 'Check your answers');
-    expect((await officer.locator('[data-path="vehicleRegistration"] .govuk-summary-list__value').textContent())?.trim()).toBe('XY34 ZZZ');
+    expect(
+      (await officer.locator('[data-path="vehicleRegistration"] .govuk-summary-list__value').textContent())?.trim(),
+    ).toBe('XY34 ZZZ');
 
     await officer.getByRole('button', { name: 'Submit' }).click();
     await officer.waitForURL(/\/cases\/BF-\d{8}-\d+$/);
@@ -140,7 +144,9 @@ describeBrowser('forms, cases, tasks and search', () => {
     const businessKey = (await officer.locator('.govuk-panel__body strong').textContent())!.trim();
     expect(businessKey).toMatch(/^BF-\d{8}-\d+$/);
     await officer.locator('[data-testid="case-tasks"]').waitFor();
-    expect(await officer.locator('[data-testid="case-tasks"]').textContent()).toContain('Review event and send the referral to the right team');
+    expect(await officer.locator('[data-testid="case-tasks"]').textContent()).toContain(
+      'Review event and send the referral to the right team',
+    );
     expect(await officer.locator('[data-testid="case-summary"]').textContent()).toContain('XY34 ZZZ');
     await checkPage(officer, '23-case-submitted');
     // The officer sees the plain history, not the audit trail (views, addresses, before and after).
@@ -167,8 +173,12 @@ describeBrowser('forms, cases, tasks and search', () => {
     await checkPage(manager, '26-case-manager');
     await manager.getByRole('button', { name: 'Refer to the intelligence hub' }).click();
     await manager.locator('[data-testid="action-done"]').waitFor();
-    expect((await manager.locator('[data-testid="case-state"]').textContent())?.trim()).toBe('With the intelligence hub');
-    expect(await manager.locator('[data-testid="case-timeline"]').textContent()).toContain('Action taken: Refer to the intelligence hub');
+    expect((await manager.locator('[data-testid="case-state"]').textContent())?.trim()).toBe(
+      'With the intelligence hub',
+    );
+    expect(await manager.locator('[data-testid="case-timeline"]').textContent()).toContain(
+      'Action taken: Refer to the intelligence hub',
+    );
     // The manager also sees the audit trail: who viewed and changed the case, when, from where, before and after.
     const audit = manager.locator('[data-testid="case-audit"]');
     await manager.getByRole('heading', { level: 2, name: 'Audit trail' }).waitFor();
@@ -211,12 +221,15 @@ describeBrowser('forms, cases, tasks and search', () => {
     await officer.context().setOffline(true);
     await officer.getByRole('button', { name: 'Save as draft' }).click();
     await officer.locator('[data-testid="draft-notice"]').waitFor();
-    expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain("Saved on this device. We'll send it when you're back online");
+    expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain(
+      "Saved on this device. We'll send it when you're back online",
+    );
     await checkPage(officer, '30-saved-offline');
     expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);
     await officer.context().setOffline(false);
     await officer.waitForFunction(() => navigator.onLine);
-    for (let i = 0; i < 50 && (await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).length === 0; i++) await officer.waitForTimeout(100);
+    for (let i = 0; i < 50 && (await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).length === 0; i++)
+      await officer.waitForTimeout(100);
     expect(await app.sql('SELECT answers FROM core.draft WHERE id = $1', [draftId])).toEqual([
       { answers: expect.objectContaining({ description: 'Barrier on lane 3 failed.' }) },
     ]);
@@ -240,7 +253,9 @@ describeBrowser('forms, cases, tasks and search', () => {
 
     // A weak signal at the port: the browser says it is online, but the server cannot be reached.
     const unreachable = '**/api/plugins/*/drafts/*';
-    await officer.route(unreachable, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
+    await officer.route(unreachable, (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
     await officer.getByRole('button', { name: 'Save as draft' }).click();
     await officer.locator('[data-testid="draft-notice"]').waitFor();
     expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain('Saved on this device');
@@ -258,7 +273,9 @@ describeBrowser('forms, cases, tasks and search', () => {
       await officer.waitForTimeout(500);
       rows = (await app.sql('SELECT answers FROM core.draft WHERE id = $1', [draftId])) as typeof rows;
     }
-    expect(rows).toEqual([{ answers: expect.objectContaining({ description: 'Camera on lane 5 down. Engineer called.' }) }]);
+    expect(rows).toEqual([
+      { answers: expect.objectContaining({ description: 'Camera on lane 5 down. Engineer called.' }) },
+    ]);
 
     // A form only kept on this device (never saved) is listed too, so the officer can get back to it.
     await officer.getByRole('link', { name: 'Dashboard' }).click();
@@ -271,19 +288,27 @@ describeBrowser('forms, cases, tasks and search', () => {
     const local = officer.locator(`[data-testid="drafts"] [data-draft-id="${localId}"]`);
     await local.waitFor();
     expect(await local.textContent()).toContain('Saved on this device');
-    expect(await officer.locator(`[data-testid="drafts"] [data-draft-id="${draftId}"] [data-draft-state]`).getAttribute('data-draft-state')).toBe('saved');
+    expect(
+      await officer
+        .locator(`[data-testid="drafts"] [data-draft-id="${draftId}"] [data-draft-state]`)
+        .getAttribute('data-draft-state'),
+    ).toBe('saved');
     expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [localId])).toEqual([]);
     await checkPage(officer, '31-drafts-on-device');
     await local.getByRole('link').click();
     await officer.waitForURL(new RegExp(`draft=${localId}`));
     await officer.locator('#f-description').waitFor();
-    expect(await officer.locator('[data-testid="kept-on-device"]').textContent()).toContain('Your answers are saved on this device as you go');
+    expect(await officer.locator('[data-testid="kept-on-device"]').textContent()).toContain(
+      'Your answers are saved on this device as you go',
+    );
     expect(await officer.locator('#f-description').inputValue()).toBe('Kept here only');
 
     // A form opened and left without an answer is not kept as a draft.
     await officer.getByRole('link', { name: 'Dashboard' }).click();
     await officer.locator('[data-plugin-id="hot-debrief"] a').click();
-    await officer.waitForURL((url) => /draft=[0-9a-f-]{36}/.test(url.search) && !url.search.includes(localId) && !url.search.includes(draftId));
+    await officer.waitForURL(
+      (url) => /draft=[0-9a-f-]{36}/.test(url.search) && !url.search.includes(localId) && !url.search.includes(draftId),
+    );
     const untouchedId = new URL(officer.url()).searchParams.get('draft')!;
     await officer.locator('#f-description').waitFor();
     await officer.waitForTimeout(600);
@@ -294,7 +319,9 @@ describeBrowser('forms, cases, tasks and search', () => {
     // Drafts can be deleted: from this device and from the server.
     await local.getByRole('button', { name: /^Delete/ }).click();
     await local.waitFor({ state: 'detached' });
-    expect(await officer.locator('[data-testid="draft-deleted"]').textContent()).toContain('The Hot debrief draft has been deleted.');
+    expect(await officer.locator('[data-testid="draft-deleted"]').textContent()).toContain(
+      'The Hot debrief draft has been deleted.',
+    );
     const saved = officer.locator(`[data-testid="drafts"] [data-draft-id="${draftId}"]`);
     await saved.getByRole('button', { name: /^Delete/ }).click();
     await saved.waitFor({ state: 'detached' });

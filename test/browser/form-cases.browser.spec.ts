@@ -30,7 +30,15 @@ describeBrowser('shared form cases in the browser', () => {
   });
 
   it('gives the same errors as the server for every case', async () => {
-    const bundle = await build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', target: 'es2022', platform: 'browser', logLevel: 'silent' });
+    const bundle = await build({
+      entryPoints: [ENTRY],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2022',
+      platform: 'browser',
+      logLevel: 'silent',
+    });
     const page = await newPage(browser);
     await page.setContent('<!doctype html><html lang="en"><title>Form cases</title><body></body></html>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
@@ -39,7 +47,11 @@ describeBrowser('shared form cases in the browser', () => {
     expect(replayed.length).toBeGreaterThanOrEqual(120);
     for (const r of replayed) {
       expect({ name: r.name, errors: r.errors }).toEqual({ name: r.name, errors: r.expected });
-      if (r.expectedAnswers) expect({ name: r.name, answers: r.answers }).toEqual({ name: r.name, answers: expect.objectContaining(r.expectedAnswers) });
+      if (r.expectedAnswers)
+        expect({ name: r.name, answers: r.answers }).toEqual({
+          name: r.name,
+          answers: expect.objectContaining(r.expectedAnswers),
+        });
     }
     await page.context().close();
   });

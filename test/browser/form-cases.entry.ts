@@ -11,13 +11,24 @@ const reference = createReferenceLookup(referenceFixture);
 
 (globalThis as Record<string, unknown>)['replayFormCases'] = () =>
   formCases.map((c) => {
-    const result = validateForShell(fixtureForms[c.form]!, c.answers as Record<string, unknown>, {}, {
-      mode: c.mode,
-      now: new Date(c.now),
-      terms: standardTerms,
-      reference,
-      keepHidden: true,
-      ...c.options,
-    });
-    return { name: `${c.form}: ${c.name}`, errors: result.errors, expected: c.expectedErrors, answers: result.answers, expectedAnswers: c.expectedAnswers ?? null };
+    const result = validateForShell(
+      fixtureForms[c.form]!,
+      c.answers as Record<string, unknown>,
+      {},
+      {
+        mode: c.mode,
+        now: new Date(c.now),
+        terms: standardTerms,
+        reference,
+        keepHidden: true,
+        ...c.options,
+      },
+    );
+    return {
+      name: `${c.form}: ${c.name}`,
+      errors: result.errors,
+      expected: c.expectedErrors,
+      answers: result.answers,
+      expectedAnswers: c.expectedAnswers ?? null,
+    };
   });

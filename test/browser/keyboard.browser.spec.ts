@@ -70,13 +70,16 @@ describeBrowser('keyboard only', () => {
       await page.keyboard.press(key);
       const state = await focus(page);
       if (state.tag !== 'body') await expectFocusShown(page, `${key} #${i + 1} towards ${selector}`);
-      if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
+      if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`))
+        return;
     }
     throw new Error(`${selector} never got focus by ${key}`);
   }
 
   async function focusedIs(page: Page, selector: string): Promise<boolean> {
-    return (await page.evaluate(`!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) as boolean;
+    return (await page.evaluate(
+      `!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`,
+    )) as boolean;
   }
 
   it('signs in, starts a shift, fills in and submits a form, and claims its task', async () => {
@@ -101,10 +104,14 @@ describeBrowser('keyboard only', () => {
     await tabTo(page, '#location-search');
     await page.keyboard.type('Dover');
     await page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first().waitFor();
-    await page.waitForFunction(`[...document.querySelectorAll('#location-results .govuk-radios__item')].every((item) => /Dover/.test(item.textContent))`);
+    await page.waitForFunction(
+      `[...document.querySelectorAll('#location-results .govuk-radios__item')].every((item) => /Dover/.test(item.textContent))`,
+    );
     await tabTo(page, '#location-results input[type=radio]');
     await page.keyboard.press('Space');
-    expect(await page.locator('#location-results .govuk-radios__item:has(input:checked)').textContent()).toContain('Dover');
+    expect(await page.locator('#location-results .govuk-radios__item:has(input:checked)').textContent()).toContain(
+      'Dover',
+    );
     await tabTo(page, 'button[type=submit]');
     expect((await focus(page)).name).toBe('Start shift');
     await page.keyboard.press('Enter');

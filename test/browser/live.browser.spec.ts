@@ -49,13 +49,16 @@ describeBrowser('notifications, reports and failed deliveries', () => {
   }
 
   /** Saves the download a click starts and returns its bytes. */
-  async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer; path: string }> {
+  async function download(
+    page: Page,
+    click: () => Promise<void>,
+  ): Promise<{ name: string; bytes: Buffer; path: string }> {
     const [file] = await Promise.all([page.waitForEvent('download'), click()]);
     const path = (await file.path())!;
     return { name: file.suggestedFilename(), bytes: await readFile(path), path };
   }
 
-  it('a Cerberus target for the officer\'s shift team appears at once as an urgent banner, in the inbox, and opens the case', async () => {
+  it("a Cerberus target for the officer's shift team appears at once as an urgent banner, in the inbox, and opens the case", async () => {
     const officer = await newPage(browser);
     await signInAs(officer, 'officer');
     await startShift(officer, FREIGHT_TEAM);
@@ -87,7 +90,9 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain(businessKey);
     expect(await item.textContent()).toContain('Unread');
-    expect(await officer.locator('[data-testid="unread-count"]').textContent()).toContain('You have 1 unread notification');
+    expect(await officer.locator('[data-testid="unread-count"]').textContent()).toContain(
+      'You have 1 unread notification',
+    );
     await checkPage(officer, '41-inbox');
 
     // From the banner to the case: the notification is read and the banner goes.
@@ -117,7 +122,9 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await officer.locator('[data-testid="start-record-outcome"]').click();
     await officer.waitForURL(new RegExp(`/forms/target-outcome\\?.*linked=${businessKey}`));
     await officer.locator('#f-targetReference').waitFor();
-    await officer.waitForFunction(`document.querySelector('#f-targetReference')?.value === ${JSON.stringify(sheet.targetId)}`);
+    await officer.waitForFunction(
+      `document.querySelector('#f-targetReference')?.value === ${JSON.stringify(sheet.targetId)}`,
+    );
     await checkPage(officer, '48-outcome-prefilled');
     // Back leads to the target, not to the list of forms.
     const back = officer.locator('.govuk-back-link');
@@ -127,7 +134,9 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await officer.locator('#f-reason').selectOption('did-not-travel');
     await officer.getByRole('button', { name: 'Continue' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
-    expect(await officer.locator('[data-path="targetReference"] .govuk-summary-list__value').textContent()).toContain(String(sheet.targetId));
+    expect(await officer.locator('[data-path="targetReference"] .govuk-summary-list__value').textContent()).toContain(
+      String(sheet.targetId),
+    );
     await officer.getByRole('button', { name: 'Submit' }).click();
     await officer.locator('[data-testid="submitted-panel"]').waitFor();
     // The outcome is linked to the target, which now shows the outcome recorded and no action left.
@@ -146,7 +155,14 @@ describeBrowser('notifications, reports and failed deliveries', () => {
         method: 'POST',
         headers: { ...officer, 'content-type': 'application/json' },
         body: JSON.stringify({
-          answers: { category, occurredAt: '2026-11-10T09:15', port: 'dover', team: 'dover-tourist-controls-team-1', description: 'Lane 3 barrier failed to lower.', actionNeeded: false },
+          answers: {
+            category,
+            occurredAt: '2026-11-10T09:15',
+            port: 'dover',
+            team: 'dover-tourist-controls-team-1',
+            description: 'Lane 3 barrier failed to lower.',
+            actionNeeded: false,
+          },
         }),
       });
       expect(created.status).toBe(201);
@@ -212,8 +228,12 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await admin.goto(`${app.url}/admin/deliveries`);
     await admin.getByRole('heading', { level: 1, name: 'Failed deliveries' }).waitFor();
     await admin.locator('[data-testid="no-failed-deliveries"]').waitFor();
-    expect(await admin.locator('[data-testid="failed-deliveries"] caption').textContent()).toContain('Failed deliveries (0)');
-    expect(await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Plugins', 'Failed deliveries']);
+    expect(await admin.locator('[data-testid="failed-deliveries"] caption').textContent()).toContain(
+      'Failed deliveries (0)',
+    );
+    expect(await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(
+      ['Plugins', 'Failed deliveries'],
+    );
     await checkPage(admin, '47-failed-deliveries');
     await admin.context().close();
   });

@@ -90,7 +90,9 @@ describeBrowser('OpenID Connect sign-in', () => {
       await oidcButton(page).click();
       await page.waitForURL(/\/auth\/callback\?.*error=access_denied/);
       await summary.waitFor();
-      expect(await summary.textContent()).toContain('You did not give permission to sign in with your Home Office account');
+      expect(await summary.textContent()).toContain(
+        'You did not give permission to sign in with your Home Office account',
+      );
     } finally {
       issuer.deny = false;
     }

@@ -45,7 +45,12 @@ describeBrowser('report schedules', () => {
     const response = await fetch(`${app.url}/api/reports/${REPORT}/schedule`, { headers });
     expect(response.status).toBe(200);
     const { nextRun } = (await response.json()) as { nextRun: string };
-    const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(nextRun));
+    const date = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/London',
+    }).format(new Date(nextRun));
     return { date, nextRun };
   }
 
@@ -84,7 +89,9 @@ describeBrowser('report schedules', () => {
     expect(await summary.textContent()).toContain('Hour must be a number from 0 to 23');
     expect(await manager.locator('#schedule-time-error').textContent()).toContain('Hour must be a number from 0 to 23');
     expect(await manager.title()).toMatch(/^Error: Change schedule for Command brief/);
-    await manager.waitForFunction(`!!document.activeElement && document.activeElement.classList.contains('govuk-error-summary')`);
+    await manager.waitForFunction(
+      `!!document.activeElement && document.activeElement.classList.contains('govuk-error-summary')`,
+    );
     await checkPage(manager, '92-report-schedule-error');
     await summary.getByRole('link', { name: 'Hour must be a number from 0 to 23' }).click();
     await manager.waitForFunction(`document.activeElement && document.activeElement.id === 'schedule-hour'`);
@@ -96,9 +103,15 @@ describeBrowser('report schedules', () => {
     expect(new Date(after.nextRun).getUTCDay()).toBe(1); // a Monday (7:30am UK time is the same day in UTC)
     const banner = manager.locator('[data-testid="schedule-saved"]');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain(`Schedule changed for Command brief. Next produced ${after.date} at 7:30am.`);
-    await row.locator('[data-testid="report-next-run"]', { hasText: `Next produced ${after.date} at 7:30am.` }).waitFor();
-    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Also produced automatically for your command every Monday at 7:30am.');
+    expect(await banner.textContent()).toContain(
+      `Schedule changed for Command brief. Next produced ${after.date} at 7:30am.`,
+    );
+    await row
+      .locator('[data-testid="report-next-run"]', { hasText: `Next produced ${after.date} at 7:30am.` })
+      .waitFor();
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain(
+      'Also produced automatically for your command every Monday at 7:30am.',
+    );
     await checkPage(manager, '93-reports-schedule-changed');
 
     const [stored] = await app.sql<{ cron: string; enabled: boolean; updated_by: string }>(

@@ -69,7 +69,9 @@ describeBrowser('an expired session', () => {
     await signIn(page, 'officer');
     await page.waitForURL((url) => url.pathname === '/forms/hot-debrief' && url.search.includes(`draft=${draftId}`));
     await page.locator('#f-description').waitFor();
-    expect(await page.locator('#f-description').inputValue()).toBe('Scanner on lane 2 stopped working. Engineer booked.');
+    expect(await page.locator('#f-description').inputValue()).toBe(
+      'Scanner on lane 2 stopped working. Engineer booked.',
+    );
     expect(await page.getByLabel('Equipment').isChecked()).toBe(true);
     expect(await page.locator('#f-actionNeeded-no').isChecked()).toBe(true);
     await checkPage(page, '71-session-form-restored');
@@ -80,6 +82,8 @@ describeBrowser('an expired session', () => {
       await page.waitForTimeout(500);
       rows = (await app.sql('SELECT answers FROM core.draft WHERE id = $1', [draftId])) as typeof rows;
     }
-    expect(rows).toEqual([{ answers: expect.objectContaining({ description: 'Scanner on lane 2 stopped working. Engineer booked.' }) }]);
+    expect(rows).toEqual([
+      { answers: expect.objectContaining({ description: 'Scanner on lane 2 stopped working. Engineer booked.' }) },
+    ]);
   });
 });

@@ -102,7 +102,9 @@ describeBrowser('officer shell', () => {
 
     await row.getByRole('button', { name: 'Disable Hot debrief' }).click();
     await admin.locator('.govuk-notification-banner--success').waitFor();
-    expect(await admin.locator('.govuk-notification-banner--success').textContent()).toContain('Hot debrief is disabled');
+    expect(await admin.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Hot debrief is disabled',
+    );
     await row.locator('.govuk-tag', { hasText: 'Disabled' }).waitFor();
     await checkPage(admin, '11-admin-plugin-disabled');
 

@@ -77,7 +77,11 @@ describeBrowser('task-list form: shift handover', () => {
     await page.goto(`${app.url}/forms/shift-handover`);
     await onTaskList(page);
     expect(await page.locator('.govuk-task-list__item').count()).toBe(3);
-    expect(await statuses(page)).toEqual({ Staffing: 'Not yet started', Incidents: 'Not yet started', Equipment: 'Not yet started' });
+    expect(await statuses(page)).toEqual({
+      Staffing: 'Not yet started',
+      Incidents: 'Not yet started',
+      Equipment: 'Not yet started',
+    });
     expect(await task(page, 'Incidents').locator('.govuk-tag').getAttribute('class')).toContain('govuk-tag--blue');
     expect(await page.title()).toMatch(/^Hand over the shift - Shift handover/);
     expect(await page.getByRole('link', { name: 'Back to your forms' }).count()).toBe(1);
@@ -91,7 +95,9 @@ describeBrowser('task-list form: shift handover', () => {
     await page.locator('.govuk-error-summary').waitFor();
     expect(await summaryText(page)).toContain('Select the highest incident level on this shift');
     expect(await summaryText(page)).toContain('Select yes if any incidents are still open');
-    expect(await page.locator('#f-incidentLevel-error').textContent()).toContain('Select the highest incident level on this shift');
+    expect(await page.locator('#f-incidentLevel-error').textContent()).toContain(
+      'Select the highest incident level on this shift',
+    );
     expect(await page.title()).toMatch(/^Error: Open incidents/);
     await checkPage(page, '71-task-list-section-errors');
 
@@ -110,7 +116,11 @@ describeBrowser('task-list form: shift handover', () => {
 
     // Back on the task list: the second section is completed, the others not started.
     await onTaskList(page);
-    expect(await statuses(page)).toEqual({ Staffing: 'Not yet started', Incidents: 'Completed', Equipment: 'Not yet started' });
+    expect(await statuses(page)).toEqual({
+      Staffing: 'Not yet started',
+      Incidents: 'Completed',
+      Equipment: 'Not yet started',
+    });
     expect(await task(page, 'Incidents').locator('.govuk-tag').count()).toBe(0); // completed is plain text, no tag
     await checkPage(page, '73-task-list-one-completed');
 
@@ -133,16 +143,23 @@ describeBrowser('task-list form: shift handover', () => {
     await checkPage(page, '74-task-list-submit-refused');
 
     // The error summary link opens the question's page, where the error is shown inline.
-    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter the name of the incoming supervisor' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter the name of the incoming supervisor' })
+      .click();
     await heading(page, 'Staff on duty');
     await page.locator('#f-incomingSupervisor-error').waitFor();
     // The link puts focus on the question itself (GOV.UK error summary pattern).
     await page.waitForFunction("document.activeElement?.id === 'f-incomingSupervisor'");
-    expect(await page.locator('#f-officersOnDuty-error').textContent()).toContain('Enter how many officers are on duty');
+    expect(await page.locator('#f-officersOnDuty-error').textContent()).toContain(
+      'Enter how many officers are on duty',
+    );
     await page.locator('#f-incomingSupervisor').fill('Sam Patel');
     await page.locator('#f-officersOnDuty').fill('12.5');
     await saveAndContinue(page);
-    await page.locator('#f-officersOnDuty-error', { hasText: 'The number of officers on duty must be a whole number' }).waitFor();
+    await page
+      .locator('#f-officersOnDuty-error', { hasText: 'The number of officers on duty must be a whole number' })
+      .waitFor();
     await page.locator('#f-incomingSupervisor-error').waitFor({ state: 'detached' });
     await page.locator('#f-officersOnDuty').fill('12');
     await saveAndContinue(page);
@@ -165,7 +182,11 @@ describeBrowser('task-list form: shift handover', () => {
     // Back to the task list: staffing is now done too.
     await page.getByRole('link', { name: 'Back', exact: true }).click();
     await onTaskList(page);
-    expect(await statuses(page)).toEqual({ Staffing: 'Completed', Incidents: 'Completed', Equipment: 'Not yet started' });
+    expect(await statuses(page)).toEqual({
+      Staffing: 'Completed',
+      Incidents: 'Completed',
+      Equipment: 'Not yet started',
+    });
 
     // A section left half done is "In progress".
     await task(page, 'Equipment').getByRole('link', { name: 'Equipment' }).click();
@@ -174,7 +195,9 @@ describeBrowser('task-list form: shift handover', () => {
     await page.getByRole('link', { name: 'Back', exact: true }).click();
     await onTaskList(page);
     expect(await statuses(page)).toEqual({ Staffing: 'Completed', Incidents: 'Completed', Equipment: 'In progress' });
-    expect(await task(page, 'Equipment').locator('.govuk-tag').getAttribute('class')).toContain('govuk-tag--light-blue');
+    expect(await task(page, 'Equipment').locator('.govuk-tag').getAttribute('class')).toContain(
+      'govuk-tag--light-blue',
+    );
     await checkPage(page, '75-task-list-in-progress');
 
     await task(page, 'Equipment').getByRole('link', { name: 'Equipment' }).click();
@@ -193,13 +216,17 @@ describeBrowser('task-list form: shift handover', () => {
     expect(await rowValue(page, 'officersOnDuty')).toBe('12 officers');
     expect(await rowValue(page, 'shortStaffed')).toBe('No');
     expect(await rowValue(page, 'incidentsOpen')).toBe('Yes');
-    expect(await rowValue(page, 'openIncidentDetails')).toBe('Suspicious package at the Eastern Docks: police on scene.');
+    expect(await rowValue(page, 'openIncidentDetails')).toBe(
+      'Suspicious package at the Eastern Docks: police on scene.',
+    );
     expect(await rowValue(page, 'radiosStatus')).toBe('Some are faulty');
     expect(await rowValue(page, 'keysHeldBy')).toBe('Duty manager');
     expect(await row(page, 'shortageDetails').count()).toBe(0);
     await checkPage(page, '77-task-list-check-answers');
 
-    await row(page, 'incidentLevel').getByRole('link', { name: /Change/ }).click();
+    await row(page, 'incidentLevel')
+      .getByRole('link', { name: /Change/ })
+      .click();
     await heading(page, 'Open incidents');
     expect(new URL(page.url()).searchParams.get('change')).toBe('1');
     expect(await page.locator('#f-incidentLevel-minor').isChecked()).toBe(true);

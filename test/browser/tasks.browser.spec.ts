@@ -43,9 +43,13 @@ describeBrowser('task queues', () => {
   }
 
   const rows = async (page: Page) =>
-    Promise.all((await page.locator('[data-testid="task-table"] tbody tr').all()).map((tr) => tr.getAttribute('data-case')));
-  const pageNumber = async (page: Page) => ((await page.locator('[data-testid="page-number"]').textContent()) ?? '').trim();
-  const waitForPage = async (page: Page, n: number) => page.locator('[data-testid="page-number"]', { hasText: `Page ${n}` }).waitFor();
+    Promise.all(
+      (await page.locator('[data-testid="task-table"] tbody tr').all()).map((tr) => tr.getAttribute('data-case')),
+    );
+  const pageNumber = async (page: Page) =>
+    ((await page.locator('[data-testid="page-number"]').textContent()) ?? '').trim();
+  const waitForPage = async (page: Page, n: number) =>
+    page.locator('[data-testid="page-number"]', { hasText: `Page ${n}` }).waitFor();
 
   it('pages a team queue forward and back, filters it, and claims and releases a task', async () => {
     const officer = await newPage(browser);
@@ -85,7 +89,9 @@ describeBrowser('task queues', () => {
     await officer.getByRole('button', { name: 'Apply' }).click();
     await officer.waitForURL(/priority=urgent/);
     await officer.waitForFunction(`document.querySelectorAll('[data-testid="task-table"] tbody tr').length === 15`);
-    expect(new Set(await officer.locator('[data-testid="task-table"] tbody .govuk-tag').allTextContents()).size).toBe(1);
+    expect(new Set(await officer.locator('[data-testid="task-table"] tbody .govuk-tag').allTextContents()).size).toBe(
+      1,
+    );
     expect(await officer.locator('[data-testid="page-number"]').count()).toBe(0);
 
     // Claim, then release.

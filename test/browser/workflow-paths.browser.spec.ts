@@ -82,7 +82,8 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     await page.getByRole('heading', { level: 1, name: businessKey }).waitFor();
   }
 
-  const text = async (page: Page, testId: string) => ((await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '').trim();
+  const text = async (page: Page, testId: string) =>
+    ((await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '').trim();
 
   it('records the referral outcome through the action form: errors first, then the case is closed', async () => {
     const { id, businessKey } = await submitSeizure();
@@ -100,7 +101,9 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     await actions.getByRole('link', { name: 'Record referral outcome and close' }).click();
     await intel.waitForURL(new RegExp(`/cases/${businessKey}/actions/record-referral-outcome`));
     await intel.getByRole('heading', { level: 1, name: 'Outcome of the referral' }).waitFor();
-    expect(await intel.locator('.govuk-caption-l').first().textContent()).toContain('Record referral outcome and close');
+    expect(await intel.locator('.govuk-caption-l').first().textContent()).toContain(
+      'Record referral outcome and close',
+    );
     expect(await intel.getByRole('link', { name: `Back to ${businessKey}` }).count()).toBe(1);
     // An action form is not a draft: there is no "Save as draft".
     expect(await intel.getByRole('button', { name: 'Save as draft' }).count()).toBe(0);
@@ -128,8 +131,12 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     await intel.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
     expect(await intel.locator('.govuk-error-summary').count()).toBe(0);
     expect(await intel.title()).not.toMatch(/^Error:/);
-    expect(await intel.locator('[data-path="referralOutcome"] .govuk-summary-list__value').textContent()).toContain('Adopted by a partner agency');
-    expect((await intel.locator('[data-path="partnerAgency"] .govuk-summary-list__value').textContent())?.trim()).toBe('National Crime Agency');
+    expect(await intel.locator('[data-path="referralOutcome"] .govuk-summary-list__value').textContent()).toContain(
+      'Adopted by a partner agency',
+    );
+    expect((await intel.locator('[data-path="partnerAgency"] .govuk-summary-list__value').textContent())?.trim()).toBe(
+      'National Crime Agency',
+    );
     await checkPage(intel, '63-action-form-check');
 
     await intel.getByRole('button', { name: 'Record referral outcome and close' }).click();
@@ -161,7 +168,10 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     await signInAndStartShift(page, 'manager');
     await openCase(page, businessKey);
     expect(await text(page, 'case-state')).toBe('Awaiting review and routing');
-    await page.locator('[data-testid="case-actions"]').getByRole('button', { name: 'Refer to the intelligence hub' }).waitFor();
+    await page
+      .locator('[data-testid="case-actions"]')
+      .getByRole('button', { name: 'Refer to the intelligence hub' })
+      .waitFor();
 
     // Meanwhile another officer of the team routes the case to the cash team.
     const moved = await call('POST', `/api/cases/${id}/actions/refer-cash-team`, officer, { version: 1 });
@@ -169,7 +179,10 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     expect(moved.body).toMatchObject({ state: 'with-cash-team', version: 2 });
 
     // The manager, still looking at version 1, takes an action: refused, and the page says why.
-    await page.locator('[data-testid="case-actions"]').getByRole('button', { name: 'Refer to the intelligence hub' }).click();
+    await page
+      .locator('[data-testid="case-actions"]')
+      .getByRole('button', { name: 'Refer to the intelligence hub' })
+      .click();
     const conflict = page.locator('[data-testid="conflict"]');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Someone else changed this case since you opened it');
@@ -179,7 +192,9 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
 
     await conflict.getByRole('link', { name: 'Reload the case' }).click();
     await conflict.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.querySelector('[data-testid="case-state"]')?.textContent?.trim() === 'With the cash team');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="case-state"]')?.textContent?.trim() === 'With the cash team',
+    );
     expect(new URL(page.url()).pathname).toBe(`/cases/${businessKey}`);
     expect(await text(page, 'case-timeline')).toContain('Action taken: Refer to the cash team');
     // The actions offered now are those of the new state.
@@ -195,7 +210,9 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
 
   it('says the action is not possible now when an action form is sent after the case moved on', async () => {
     const { id, businessKey } = await submitSeizure();
-    expect((await call('POST', `/api/cases/${id}/actions/refer-intelligence-hub`, manager, { version: 1 })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/cases/${id}/actions/refer-intelligence-hub`, manager, { version: 1 })).status,
+    ).toBe(200);
     const page = await newPage(browser);
     await signInAndStartShift(page, 'manager');
     await page.goto(`${app.url}/cases/${businessKey}/actions/request-information`);
@@ -215,7 +232,9 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     await page.getByRole('button', { name: 'Ask the port for more information' }).click();
     const conflict = page.locator('[data-testid="conflict"]');
     await conflict.waitFor();
-    expect(await conflict.textContent()).toContain('This case is "Closed": "Ask the port for more information" is not possible now');
+    expect(await conflict.textContent()).toContain(
+      'This case is "Closed": "Ask the port for more information" is not possible now',
+    );
     await checkPage(page, '67-action-form-conflict');
 
     await conflict.getByRole('link', { name: 'Reload the case' }).click();

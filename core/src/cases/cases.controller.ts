@@ -41,7 +41,11 @@ export class CasesController {
   /** The case's full audit trail (views included, before and after, client address): managers and admins. */
   @RequirePermission('audit.read')
   @Get('cases/:id/audit')
-  audit(@Param('id') id: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string): Promise<{ entries: CaseAuditEntry[] }> {
+  audit(
+    @Param('id') id: string,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+  ): Promise<{ entries: CaseAuditEntry[] }> {
     return this.views.audit(id, scope, ip).then((entries) => ({ entries }));
   }
 

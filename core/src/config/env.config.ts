@@ -106,11 +106,13 @@ export class EnvConfig {
    * OpenID Connect issuer (e.g. a Keycloak realm, `https://sso.example/realms/border-force`).
    * When set, bearer tokens from this issuer are accepted besides the core's own.
    */
-  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'OIDC_ISSUER must be an http(s) URL' })
   OIDC_ISSUER?: string;
 
   /** The client id tokens must be issued for (`aud` or `azp`). Required with OIDC_ISSUER. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   OIDC_AUDIENCE?: string;
 
   /** Dotted path of the roles claim (Keycloak: realm_access.roles). */

@@ -16,7 +16,14 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
   const known = new Set(Object.keys(new EnvConfig()));
-  known.add('DATABASE_URL').add('AUTH_TOKEN_SECRET').add('DEMO_DATA').add('DEMO_CASES').add('CERBERUS_OUTCOME_URL').add('OIDC_ISSUER').add('OIDC_AUDIENCE');
+  known
+    .add('DATABASE_URL')
+    .add('AUTH_TOKEN_SECRET')
+    .add('DEMO_DATA')
+    .add('DEMO_CASES')
+    .add('CERBERUS_OUTCOME_URL')
+    .add('OIDC_ISSUER')
+    .add('OIDC_AUDIENCE');
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;

@@ -16,6 +16,9 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useExisting: PageTitle },
     provideAppInitializer(() => inject(AuthService).restore()),
     // The renderer (and the form engine with it) loads only when a form is opened.
-    { provide: FORM_RENDERER, useValue: () => import('./features/forms/renderer/form-renderer').then((m) => m.FormRenderer) },
+    {
+      provide: FORM_RENDERER,
+      useValue: () => import('./features/forms/renderer/form-renderer').then((m) => m.FormRenderer),
+    },
   ],
 };

@@ -40,5 +40,12 @@ export function newPlugin(overrides: Partial<PluginSummary> = {}): PluginSummary
 
 /** A plugin status row for tests. */
 export function newStatus(overrides: Partial<PluginStatus> = {}): PluginStatus {
-  return { id: 'hot-debrief', title: 'Hot debrief', version: '1.0.0', state: 'enabled', source: 'plugins/hot-debrief', ...overrides };
+  return {
+    id: 'hot-debrief',
+    title: 'Hot debrief',
+    version: '1.0.0',
+    state: 'enabled',
+    source: 'plugins/hot-debrief',
+    ...overrides,
+  };
 }

@@ -5,7 +5,11 @@ describe('toApiError', () => {
   it('reads the status, message and field errors of the core error body', () => {
     const error = new HttpErrorResponse({
       status: 400,
-      error: { statusCode: 400, message: 'Check the form', errors: [{ path: 'teamId', message: 'Select your team' }, { bad: 1 }] },
+      error: {
+        statusCode: 400,
+        message: 'Check the form',
+        errors: [{ path: 'teamId', message: 'Select your team' }, { bad: 1 }],
+      },
     });
     expect(toApiError(error)).toEqual({
       status: 400,

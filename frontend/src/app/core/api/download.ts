@@ -7,7 +7,9 @@ import { firstValueFrom } from 'rxjs';
  * saved under the server's file name. Rejects with the HTTP error.
  */
 export async function downloadFile(http: HttpClient, url: string, fallbackName: string): Promise<string> {
-  const response: HttpResponse<Blob> = await firstValueFrom(http.get(url, { responseType: 'blob', observe: 'response' }));
+  const response: HttpResponse<Blob> = await firstValueFrom(
+    http.get(url, { responseType: 'blob', observe: 'response' }),
+  );
   const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
   const href = URL.createObjectURL(response.body ?? new Blob());
   const link = document.createElement('a');

@@ -13,7 +13,10 @@ describe('route guards', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        { provide: AuthService, useValue: { isSignedIn: () => !!user, hasShift: () => !!user?.shift, user: () => user } },
+        {
+          provide: AuthService,
+          useValue: { isSignedIn: () => !!user, hasShift: () => !!user?.shift, user: () => user },
+        },
       ],
     });
   });

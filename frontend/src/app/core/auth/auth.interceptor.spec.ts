@@ -109,7 +109,13 @@ describe('authInterceptor and AuthService', () => {
 
   it('replaces the user after a shift change', async () => {
     await signIn();
-    const shift = { teamId: 't', teamName: 'T', location: 'GBDOV', locationLabel: 'Dover', startedAt: '2026-01-01T08:00:00Z' };
+    const shift = {
+      teamId: 't',
+      teamName: 'T',
+      location: 'GBDOV',
+      locationLabel: 'Dover',
+      startedAt: '2026-01-01T08:00:00Z',
+    };
     auth.setUser(newUser({ shift }));
     expect(auth.hasShift()).toBe(true);
   });

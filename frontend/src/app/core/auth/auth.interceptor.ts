@@ -27,7 +27,9 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
         switchMap((refreshed) => {
           if (!refreshed) return expire(error);
           return next(withToken(request, auth.accessToken())).pipe(
-            catchError((retryError: unknown) => (isUnauthorised(retryError) ? expire(retryError) : throwError(() => retryError))),
+            catchError((retryError: unknown) =>
+              isUnauthorised(retryError) ? expire(retryError) : throwError(() => retryError),
+            ),
           );
         }),
       );

@@ -43,7 +43,9 @@ export class AuthService {
   /** Signs in; rejects with the HTTP error so the page can show the server's message. */
   async login(username: string, password: string): Promise<User> {
     const body = { username, password };
-    const response = await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login', body, { context: anonymous() }));
+    const response = await firstValueFrom(
+      this.http.post<LoginResponse>('/api/auth/login', body, { context: anonymous() }),
+    );
     this.accept(response);
     return response.user;
   }
@@ -74,7 +76,10 @@ export class AuthService {
       }
     }
     this.forget();
-    if (oidc?.endSessionEndpoint) location.assign((await import('./oidc-client')).endSessionUrl({ ...oidc, endSessionEndpoint: oidc.endSessionEndpoint }));
+    if (oidc?.endSessionEndpoint)
+      location.assign(
+        (await import('./oidc-client')).endSessionUrl({ ...oidc, endSessionEndpoint: oidc.endSessionEndpoint }),
+      );
   }
 
   /** Replaces the current user after the server changed it (a shift started or ended). */
@@ -97,7 +102,8 @@ export class AuthService {
     if (!refreshToken) return false;
     try {
       // OpenID Connect sessions refresh at the issuer's token endpoint, not at the core.
-      if (this.tokens.current?.oidc) return await import('./oidc-client').then((m) => m.refreshAtIssuer(this.http, this.tokens)).then(() => true);
+      if (this.tokens.current?.oidc)
+        return await import('./oidc-client').then((m) => m.refreshAtIssuer(this.http, this.tokens)).then(() => true);
       const response = await firstValueFrom(
         this.http.post<LoginResponse>('/api/auth/refresh', { refreshToken }, { context: anonymous() }),
       );

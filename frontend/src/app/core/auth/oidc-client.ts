@@ -45,10 +45,12 @@ export class OidcClient {
 
   /** The core's sign-in configuration, asked once per page load; a failure means local accounts only. */
   authConfig(): Promise<AuthConfig> {
-    this.config ??= firstValueFrom(this.http.get<AuthConfig>('/api/auth/config', { context: anonymous() })).catch(() => {
-      this.config = null;
-      return { oidc: null };
-    });
+    this.config ??= firstValueFrom(this.http.get<AuthConfig>('/api/auth/config', { context: anonymous() })).catch(
+      () => {
+        this.config = null;
+        return { oidc: null };
+      },
+    );
     return this.config;
   }
 
@@ -128,7 +130,12 @@ export interface OidcTokenResponse {
 }
 
 /** Keeps the issuer's tokens, remembering where to refresh and end the session. */
-export function saveOidcTokens(store: TokenStore, response: OidcTokenResponse, session: OidcSession, refreshToken = ''): void {
+export function saveOidcTokens(
+  store: TokenStore,
+  response: OidcTokenResponse,
+  session: OidcSession,
+  refreshToken = '',
+): void {
   const idToken = response.id_token ?? session.idToken;
   store.save(response.access_token, response.refresh_token ?? refreshToken, response.expires_in ?? 300, {
     ...session,
@@ -147,7 +154,9 @@ export async function refreshAtIssuer(http: HttpClient, store: TokenStore): Prom
 /** A form-encoded POST to the token endpoint, without the bearer token (RFC 6749 §4.1.3, §6). */
 function postForm(http: HttpClient, url: string, form: Record<string, string>): Promise<OidcTokenResponse> {
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  return firstValueFrom(http.post<OidcTokenResponse>(url, new URLSearchParams(form).toString(), { headers, context: anonymous() }));
+  return firstValueFrom(
+    http.post<OidcTokenResponse>(url, new URLSearchParams(form).toString(), { headers, context: anonymous() }),
+  );
 }
 
 /** The issuer's end-session URL, coming back to the sign-in page (OpenID Connect RP-Initiated Logout). */

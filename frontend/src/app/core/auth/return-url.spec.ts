@@ -6,7 +6,16 @@ describe('safeReturnUrl', () => {
   });
 
   it('refuses other sites, odd values and the sign-in pages themselves', () => {
-    for (const value of ['//evil.example', '/\\evil.example', 'https://evil.example', '', undefined, 42, '/sign-in', '/sign-out']) {
+    for (const value of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      '',
+      undefined,
+      42,
+      '/sign-in',
+      '/sign-out',
+    ]) {
       expect(safeReturnUrl(value)).toBe('/');
     }
   });

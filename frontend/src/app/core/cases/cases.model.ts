@@ -105,6 +105,13 @@ export interface SearchResult {
   groups: {
     pluginId: string;
     pluginTitle: string;
-    cases: { id: string; businessKey: string; state: string; createdAt: string; matchedPath?: string; matchedValue: string }[];
+    cases: {
+      id: string;
+      businessKey: string;
+      state: string;
+      createdAt: string;
+      matchedPath?: string;
+      matchedValue: string;
+    }[];
   }[];
 }

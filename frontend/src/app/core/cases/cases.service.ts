@@ -22,18 +22,27 @@ export class CasesService {
     linkedTo: string[] = [],
   ): Observable<CaseView> {
     const body = { answers, ...(draftId ? { draftId } : {}), ...(linkedTo.length ? { linkedTo } : {}) };
-    return this.http.post<CaseView>(`/api/plugins/${enc(pluginId)}/cases`, body, { headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }) });
+    return this.http.post<CaseView>(`/api/plugins/${enc(pluginId)}/cases`, body, {
+      headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+    });
   }
 
   /** Starting answers from the officer, their shift, today and, if given, the case it follows from (id or business key). */
   prefill(pluginId: string, formId: string, linked?: string | null): Observable<Record<string, unknown>> {
     const params = linked ? new HttpParams().set('linked', linked) : undefined;
     return this.http
-      .get<{ answers: Record<string, unknown> }>(`/api/plugins/${enc(pluginId)}/forms/${enc(formId)}/prefill`, { params })
+      .get<{ answers: Record<string, unknown> }>(`/api/plugins/${enc(pluginId)}/forms/${enc(formId)}/prefill`, {
+        params,
+      })
       .pipe(map((body) => body.answers ?? {}));
   }
 
-  saveDraft(pluginId: string, draftId: string, formId: string, answers: Record<string, unknown>): Observable<DraftRecord> {
+  saveDraft(
+    pluginId: string,
+    draftId: string,
+    formId: string,
+    answers: Record<string, unknown>,
+  ): Observable<DraftRecord> {
     return this.http.put<DraftRecord>(`/api/plugins/${enc(pluginId)}/drafts/${enc(draftId)}`, { formId, answers });
   }
 
@@ -55,7 +64,10 @@ export class CasesService {
   }
 
   act(caseId: string, actionId: string, version: number, answers?: Record<string, unknown>): Observable<CaseView> {
-    return this.http.post<CaseView>(`/api/cases/${enc(caseId)}/actions/${enc(actionId)}`, answers ? { version, answers } : { version });
+    return this.http.post<CaseView>(
+      `/api/cases/${enc(caseId)}/actions/${enc(actionId)}`,
+      answers ? { version, answers } : { version },
+    );
   }
 
   comment(caseId: string, body: string): Observable<unknown> {
@@ -82,7 +94,9 @@ export class CasesService {
   }
 
   search(term: string, value: string): Observable<SearchResult> {
-    return this.http.get<SearchResult>('/api/search', { params: new HttpParams().set('term', term).set('value', value) });
+    return this.http.get<SearchResult>('/api/search', {
+      params: new HttpParams().set('term', term).set('value', value),
+    });
   }
 }
 

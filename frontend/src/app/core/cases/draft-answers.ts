@@ -1,4 +1,11 @@
-import { compileForm, createReferenceLookup, standardTerms, type CompiledField, type FormDefinition, type ReferenceRow } from '../forms/engine';
+import {
+  compileForm,
+  createReferenceLookup,
+  standardTerms,
+  type CompiledField,
+  type FormDefinition,
+  type ReferenceRow,
+} from '../forms/engine';
 // The renderer's own cleaning (dates joined, hidden and invalid answers left out), so a draft
 // sent later from this device is exactly what "Save as draft" would have sent. Loaded lazily
 // by DraftSync, only when a draft changed after it was saved offline: the engine stays out of

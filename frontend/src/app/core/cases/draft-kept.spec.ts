@@ -8,7 +8,9 @@ describe('DraftKept', () => {
     fixture.componentRef.setInput('draftId', 'd-1');
     await fixture.whenStable();
     const text = () => (fixture.nativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ').trim();
-    expect(text()).toBe('Your answers are saved on this device as you go. Select "Save as draft" to keep them in your drafts.');
+    expect(text()).toBe(
+      'Your answers are saved on this device as you go. Select "Save as draft" to keep them in your drafts.',
+    );
 
     TestBed.inject(DraftStore).kept.set({ id: 'd-1', at: '2026-11-26T09:45:00Z' });
     await fixture.whenStable();

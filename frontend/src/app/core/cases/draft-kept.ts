@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DraftStore } from './draft-store';
 
-const time = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+const time = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
 
 /**
  * A quiet line on the form saying that the answers are kept on this device as the officer goes
@@ -15,8 +20,8 @@ const time = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digi
   template: `
     @if (draftId()) {
       <p class="govuk-body-s cop-secondary-text" data-testid="kept-on-device">
-        Your answers are saved on this device as you go{{ at() ? ' (last saved at ' + at() + ')' : '' }}.
-        Select "Save as draft" to keep them in your drafts.
+        Your answers are saved on this device as you go{{ at() ? ' (last saved at ' + at() + ')' : '' }}. Select "Save
+        as draft" to keep them in your drafts.
       </p>
     }
   `,

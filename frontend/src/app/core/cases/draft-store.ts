@@ -57,7 +57,9 @@ export class DraftStore {
     const current = await this.get(draft.id);
     const pendingSync = current?.pendingSync ?? false;
     const changed =
-      !!current && (JSON.stringify(current.answers) !== JSON.stringify(draft.answers) || JSON.stringify(current.dateParts ?? {}) !== JSON.stringify(draft.dateParts ?? {}));
+      !!current &&
+      (JSON.stringify(current.answers) !== JSON.stringify(draft.answers) ||
+        JSON.stringify(current.dateParts ?? {}) !== JSON.stringify(draft.dateParts ?? {}));
     await this.put({
       ...draft,
       pendingSync,

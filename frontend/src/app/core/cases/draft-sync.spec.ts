@@ -29,7 +29,11 @@ describe('DraftSync and DraftStore', () => {
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthService, useValue: { user: signal({ id: 'u-1' }) } }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthService, useValue: { user: signal({ id: 'u-1' }) } },
+      ],
     });
     // IndexedDB stands in as a map (jsdom has none).
     rows = new Map();

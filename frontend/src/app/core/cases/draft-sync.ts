@@ -8,7 +8,8 @@ import { CasesService } from './cases.service';
 import { DraftStore, LocalDraft } from './draft-store';
 
 /** What happened when a draft was saved. */
-export type DraftSaveOutcome = 'saved' | 'on-device' | { errors: { path: string; message: string }[]; message: string | null; status: number };
+export type DraftSaveOutcome =
+  'saved' | 'on-device' | { errors: { path: string; message: string }[]; message: string | null; status: number };
 
 /** First wait before trying again to send drafts the server could not take, then doubled up to the maximum. */
 export const DRAFT_RETRY_FIRST_MS = 15_000;
@@ -75,7 +76,8 @@ export class DraftSync {
         this.retryLater();
         return 'on-device';
       }
-      if (e.status === 401) this.retryLater(); // the session ended: sent once the officer signs in again
+      if (e.status === 401)
+        this.retryLater(); // the session ended: sent once the officer signs in again
       else await this.markSent(draft.id);
       return { errors: e.errors, message: e.message, status: e.status };
     }
@@ -139,7 +141,9 @@ export class DraftSync {
     if (!form) return draft.pendingAnswers ?? draft.answers; // the server will say what it thinks
     const { draftAnswersToSend } = await import('./draft-answers');
     try {
-      return await draftAnswersToSend(draft, form, (set) => firstValueFrom(this.reference.rows(set, { flag: draft.pluginId })));
+      return await draftAnswersToSend(draft, form, (set) =>
+        firstValueFrom(this.reference.rows(set, { flag: draft.pluginId })),
+      );
     } catch (error: unknown) {
       if (toApiError(error).status === 0) throw new NotReady();
       throw error;

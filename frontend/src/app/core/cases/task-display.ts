@@ -8,27 +8,45 @@ export const PRIORITY_TAGS: Record<TaskPriority, { text: string; css: string }> 
   low: { text: 'Low', css: 'govuk-tag--grey' },
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
 
 /** "12 April 2026, 2:30pm" in UK time; '' for nothing. */
 export function displayDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d).replace(' am', 'am').replace(' pm', 'pm').replace(' at ', ', ');
+  return Number.isNaN(d.getTime())
+    ? iso
+    : dateTime.format(d).replace(' am', 'am').replace(' pm', 'pm').replace(' at ', ', ');
 }
 
 /** Readable names of audit actions on a case's timeline. */
 export function timelineText(action: string, detail: Record<string, unknown> | null): string {
   const label = typeof detail?.['label'] === 'string' ? (detail['label'] as string) : null;
   switch (action) {
-    case 'case.created': return 'Case created';
-    case 'case.transitioned': return label ? `Action taken: ${label}` : 'Case moved on';
-    case 'case.commented': return 'Comment added';
-    case 'task.claimed': return 'Task claimed';
-    case 'task.unclaimed': return 'Task released';
-    case 'task.assigned': return 'Task assigned';
-    case 'task.escalated': return 'Task escalated';
-    default: return action.replace(/[._-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    case 'case.created':
+      return 'Case created';
+    case 'case.transitioned':
+      return label ? `Action taken: ${label}` : 'Case moved on';
+    case 'case.commented':
+      return 'Comment added';
+    case 'task.claimed':
+      return 'Task claimed';
+    case 'task.unclaimed':
+      return 'Task released';
+    case 'task.assigned':
+      return 'Task assigned';
+    case 'task.escalated':
+      return 'Task escalated';
+    default:
+      return action.replace(/[._-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }
 }
 

@@ -26,7 +26,8 @@ class FakeSource {
     this.onopen?.();
   }
   send(n: AppNotification): void {
-    for (const l of this.listeners.get('notification') ?? []) l(new MessageEvent('notification', { data: JSON.stringify(n) }));
+    for (const l of this.listeners.get('notification') ?? [])
+      l(new MessageEvent('notification', { data: JSON.stringify(n) }));
   }
   /** The server refused the connection (a 401 after the token expired): EventSource gives up. */
   refuse(): void {
@@ -63,7 +64,10 @@ describe('NotificationService', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: EVENT_SOURCE, useValue: (url: string) => sources[sources.push(new FakeSource(url)) - 1] as unknown as EventSource },
+        {
+          provide: EVENT_SOURCE,
+          useValue: (url: string) => sources[sources.push(new FakeSource(url)) - 1] as unknown as EventSource,
+        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -88,7 +92,10 @@ describe('NotificationService', () => {
     tokens.save('access-1', 'refresh-1', 900);
     const s = service();
     latest().open();
-    backend.expectOne('/api/notifications').flush({ notifications: [note({ readAt: '2026-11-26T08:00:00Z' }), note({ urgent: false, kind: 'task.assigned' })], unread: 1 });
+    backend.expectOne('/api/notifications').flush({
+      notifications: [note({ readAt: '2026-11-26T08:00:00Z' }), note({ urgent: false, kind: 'task.assigned' })],
+      unread: 1,
+    });
     await vi.waitFor(() => expect(s.unread()).toBe(1));
     const live = note();
     latest().send(live);
@@ -154,7 +161,9 @@ describe('NotificationService', () => {
     const done = markRead(s, n.id);
     expect(s.unread()).toBe(0);
     expect(s.urgent()).toEqual([]);
-    backend.expectOne({ method: 'POST', url: `/api/notifications/${n.id}/read` }).flush(null, { status: 204, statusText: 'No Content' });
+    backend
+      .expectOne({ method: 'POST', url: `/api/notifications/${n.id}/read` })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await done;
   });
 

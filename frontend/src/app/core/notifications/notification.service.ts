@@ -43,7 +43,9 @@ export class NotificationService {
   /** Ids of notifications dismissed from the banner in this tab (kept in sessionStorage; see notification-actions.ts). */
   readonly dismissedIds = signal<ReadonlySet<string>>(readDismissed());
   /** Unread urgent notifications for the banner, newest first, without the ones dismissed here. */
-  readonly urgent = computed(() => this.items().filter((n) => isBannerNotification(n) && !this.dismissedIds().has(n.id)));
+  readonly urgent = computed(() =>
+    this.items().filter((n) => isBannerNotification(n) && !this.dismissedIds().has(n.id)),
+  );
 
   /** Emits whenever there are urgent notifications to show (the shell then loads the banner). */
   readonly urgentArrived = new Subject<void>();
@@ -65,7 +67,9 @@ export class NotificationService {
       const inbox = await firstValueFrom(this.http.get<Inbox>('/api/notifications'));
       const known = new Set(inbox.notifications.map((n) => n.id));
       // Keep anything that arrived live while the request was in flight.
-      const newer = this.items().filter((n) => !known.has(n.id) && n.createdAt > (inbox.notifications[0]?.createdAt ?? ''));
+      const newer = this.items().filter(
+        (n) => !known.has(n.id) && n.createdAt > (inbox.notifications[0]?.createdAt ?? ''),
+      );
       this.setItems([...newer, ...inbox.notifications]);
       this.unread.set(inbox.unread + newer.filter((n) => !n.readAt).length);
       return true;

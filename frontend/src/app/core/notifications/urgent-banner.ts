@@ -15,17 +15,29 @@ import { NotificationService } from './notification.service';
   imports: [RouterLink],
   template: `
     @if (shown(); as list) {
-      <div class="govuk-notification-banner" role="alert" aria-labelledby="urgent-banner-title" data-testid="urgent-banner">
+      <div
+        class="govuk-notification-banner"
+        role="alert"
+        aria-labelledby="urgent-banner-title"
+        data-testid="urgent-banner"
+      >
         <div class="govuk-notification-banner__header">
           <h2 class="govuk-notification-banner__title" id="urgent-banner-title">Important</h2>
         </div>
         <div class="govuk-notification-banner__content">
           @if (list.length === 1) {
             <p class="govuk-notification-banner__heading">{{ list[0].title }}</p>
-            @if (list[0].body) { <p class="govuk-body">{{ list[0].body }}</p> }
+            @if (list[0].body) {
+              <p class="govuk-body">{{ list[0].body }}</p>
+            }
             @if (list[0].caseId) {
               <p class="govuk-body">
-                <a class="govuk-notification-banner__link" [routerLink]="['/cases', list[0].caseId]" (click)="open(list[0])">Open the case<span class="govuk-visually-hidden">: {{ list[0].title }}</span></a>
+                <a
+                  class="govuk-notification-banner__link"
+                  [routerLink]="['/cases', list[0].caseId]"
+                  (click)="open(list[0])"
+                  >Open the case<span class="govuk-visually-hidden">: {{ list[0].title }}</span></a
+                >
               </p>
             }
           } @else {
@@ -34,7 +46,9 @@ import { NotificationService } from './notification.service';
               @for (n of list; track n.id) {
                 <li>
                   @if (n.caseId) {
-                    <a class="govuk-notification-banner__link" [routerLink]="['/cases', n.caseId]" (click)="open(n)">{{ n.title }}</a>
+                    <a class="govuk-notification-banner__link" [routerLink]="['/cases', n.caseId]" (click)="open(n)">{{
+                      n.title
+                    }}</a>
                   } @else {
                     {{ n.title }}
                   }
@@ -43,8 +57,14 @@ import { NotificationService } from './notification.service';
             </ul>
           }
           <div class="govuk-button-group govuk-!-margin-bottom-0">
-            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" (click)="dismiss(list)">
-              Dismiss<span class="govuk-visually-hidden"> {{ list.length === 1 ? 'this notification' : 'these notifications' }}</span>
+            <button
+              type="button"
+              class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              (click)="dismiss(list)"
+            >
+              Dismiss<span class="govuk-visually-hidden">
+                {{ list.length === 1 ? 'this notification' : 'these notifications' }}</span
+              >
             </button>
             <a class="govuk-link" routerLink="/notifications">All notifications</a>
           </div>
@@ -71,7 +91,10 @@ export class UrgentBanner {
   }
 
   dismiss(list: readonly AppNotification[]): void {
-    dismiss(this.notifications, list.map((n) => n.id));
+    dismiss(
+      this.notifications,
+      list.map((n) => n.id),
+    );
     // The button is gone: keep keyboard users in the page rather than at its top.
     document.getElementById('main-content')?.focus();
   }

@@ -70,7 +70,9 @@ export class ReportsService {
 
   /** The user's own runs and the scheduled runs of their command, newest first. */
   runs(): Observable<ReportRun[]> {
-    return this.http.get<{ runs: ReportRun[] }>('/api/reports/runs', { params: { mine: 'true' } }).pipe(map((body) => body.runs));
+    return this.http
+      .get<{ runs: ReportRun[] }>('/api/reports/runs', { params: { mine: 'true' } })
+      .pipe(map((body) => body.runs));
   }
 
   /** A report's schedule and its next run. */
@@ -79,7 +81,10 @@ export class ReportsService {
   }
 
   /** Changes a report's schedule; fields left out keep their value, `cron: null` goes back to the report's own. 400 carries `{ path, message }` errors. */
-  saveSchedule(reportId: string, update: { cron?: string | null; enabled?: boolean; parameters?: Record<string, string> }): Observable<ReportSchedule> {
+  saveSchedule(
+    reportId: string,
+    update: { cron?: string | null; enabled?: boolean; parameters?: Record<string, string> },
+  ): Observable<ReportSchedule> {
     return this.http.put<ReportSchedule>(`/api/reports/${enc(reportId)}/schedule`, update);
   }
 }

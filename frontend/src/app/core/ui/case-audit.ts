@@ -42,7 +42,9 @@ function text(value: unknown): string {
 export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return keys.map((k) =>
-    before && Object.hasOwn(before, k) ? `${k} changed from ${text(before[k])} to ${text(after?.[k])}` : `${k}: ${text(after?.[k])}`,
+    before && Object.hasOwn(before, k)
+      ? `${k} changed from ${text(before[k])} to ${text(after?.[k])}`
+      : `${k}: ${text(after?.[k])}`,
   );
 }
 
@@ -62,7 +64,9 @@ function what(action: string, detail: Record<string, unknown>): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 class="govuk-heading-m govuk-!-margin-top-6" id="case-audit-heading">Audit trail</h2>
-    <p class="govuk-body-s cop-secondary-text">Every view and change of this case, oldest first. Opening this list is recorded too.</p>
+    <p class="govuk-body-s cop-secondary-text">
+      Every view and change of this case, oldest first. Opening this list is recorded too.
+    </p>
     @if (error(); as message) {
       <p class="govuk-body">{{ message }}</p>
     } @else if (rows(); as list) {
@@ -70,10 +74,14 @@ function what(action: string, detail: Record<string, unknown>): string {
         @for (r of list; track $index) {
           <li class="govuk-!-margin-bottom-3">
             <strong>{{ r.what }}</strong><br />
-            <span class="govuk-body-s cop-secondary-text">{{ r.who }}, {{ r.when }}{{ r.where ? ', from ' + r.where : '' }}</span>
+            <span class="govuk-body-s cop-secondary-text"
+              >{{ r.who }}, {{ r.when }}{{ r.where ? ', from ' + r.where : '' }}</span
+            >
             @if (r.changes.length) {
               <ul class="govuk-list govuk-body-s govuk-!-margin-bottom-0 cop-audit-changes">
-                @for (c of r.changes; track $index) { <li class="govuk-!-margin-bottom-0">{{ c }}</li> }
+                @for (c of r.changes; track $index) {
+                  <li class="govuk-!-margin-bottom-0">{{ c }}</li>
+                }
               </ul>
             }
           </li>
@@ -83,7 +91,11 @@ function what(action: string, detail: Record<string, unknown>): string {
       <p class="govuk-body" role="status">Loading the audit trail…</p>
     }
   `,
-  styles: `.cop-audit-changes { overflow-wrap: anywhere; }`,
+  styles: `
+    .cop-audit-changes {
+      overflow-wrap: anywhere;
+    }
+  `,
 })
 export class CaseAudit {
   private readonly http = inject(HttpClient);
@@ -104,7 +116,9 @@ export class CaseAudit {
 
   private async load(id: string): Promise<void> {
     try {
-      const body = await firstValueFrom(this.http.get<{ entries: CaseAuditEntry[] }>(`/api/cases/${encodeURIComponent(id)}/audit`));
+      const body = await firstValueFrom(
+        this.http.get<{ entries: CaseAuditEntry[] }>(`/api/cases/${encodeURIComponent(id)}/audit`),
+      );
       this.rows.set(
         body.entries.map((e) => ({
           what: what(e.action, e.detail ?? {}),
@@ -116,7 +130,9 @@ export class CaseAudit {
       );
       this.error.set(null);
     } catch (error: unknown) {
-      this.error.set(commonMessage(toApiError(error)) ?? 'The audit trail could not be loaded. Refresh the page to try again.');
+      this.error.set(
+        commonMessage(toApiError(error)) ?? 'The audit trail could not be loaded. Refresh the page to try again.',
+      );
     }
   }
 }

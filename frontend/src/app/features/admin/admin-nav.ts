@@ -14,7 +14,9 @@ import { ADMIN_ROLES, PLUGIN_ADMIN_ROLES, hasAnyRole } from '../../core/auth/use
         <ul class="cop-tabs">
           @for (l of links(); track l.path) {
             <li class="cop-tabs__item" routerLinkActive="cop-tabs__item--selected">
-              <a class="govuk-link govuk-link--no-visited-state" [routerLink]="l.path" ariaCurrentWhenActive="page">{{ l.label }}</a>
+              <a class="govuk-link govuk-link--no-visited-state" [routerLink]="l.path" ariaCurrentWhenActive="page">{{
+                l.label
+              }}</a>
             </li>
           }
         </ul>

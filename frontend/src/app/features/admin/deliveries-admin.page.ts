@@ -21,18 +21,32 @@ const TOPICS: Record<string, string> = { 'cerberus.outcome': 'Outcome to Cerberu
   template: `
     <cop-error-summary [problems]="problems()" />
     @if (success(); as message) {
-      <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="redrive-done-title">
-        <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="redrive-done-title">Success</h2></div>
-        <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{{ message }}</p></div>
+      <div
+        class="govuk-notification-banner govuk-notification-banner--success"
+        role="alert"
+        aria-labelledby="redrive-done-title"
+      >
+        <div class="govuk-notification-banner__header">
+          <h2 class="govuk-notification-banner__title" id="redrive-done-title">Success</h2>
+        </div>
+        <div class="govuk-notification-banner__content">
+          <p class="govuk-notification-banner__heading">{{ message }}</p>
+        </div>
       </div>
     }
     <h1 class="govuk-heading-l">Failed deliveries</h1>
     <cop-admin-nav />
-    <p class="govuk-body">Messages to other systems that failed after every retry. Send one again once the other system is working.</p>
+    <p class="govuk-body">
+      Messages to other systems that failed after every retry. Send one again once the other system is working.
+    </p>
     @if (rows(); as rows) {
       <div class="cop-table-scroll" tabindex="0" role="region" aria-labelledby="deliveries-caption">
         <table class="govuk-table" data-testid="failed-deliveries">
-          <caption class="govuk-table__caption govuk-table__caption--m" id="deliveries-caption">Failed deliveries ({{ rows.length }})</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m" id="deliveries-caption">
+            Failed deliveries ({{
+              rows.length
+            }})
+          </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header">Delivery</th>
@@ -47,21 +61,37 @@ const TOPICS: Record<string, string> = { 'cerberus.outcome': 'Outcome to Cerberu
               <tr class="govuk-table__row" [attr.data-event-id]="row.id">
                 <th scope="row" class="govuk-table__header">
                   {{ topic(row.topic) }}
-                  <span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 cop-secondary-text govuk-!-font-weight-regular">Number {{ row.id }}, created {{ when(row.createdAt) }}</span>
+                  <span
+                    class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 cop-secondary-text govuk-!-font-weight-regular"
+                    >Number {{ row.id }}, created {{ when(row.createdAt) }}</span
+                  >
                 </th>
                 <td class="govuk-table__cell">
-                  @if (row.caseId) { <a class="govuk-link" [routerLink]="['/cases', row.caseId]">Open the case<span class="govuk-visually-hidden"> of delivery {{ row.id }}</span></a> } @else { – }
+                  @if (row.caseId) {
+                    <a class="govuk-link" [routerLink]="['/cases', row.caseId]"
+                      >Open the case<span class="govuk-visually-hidden"> of delivery {{ row.id }}</span></a
+                    >
+                  } @else {
+                    –
+                  }
                 </td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{{ row.attempts }}</td>
                 <td class="govuk-table__cell">{{ row.lastError || 'No answer' }}</td>
                 <td class="govuk-table__cell">
-                  <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" [disabled]="busyId() !== null" (click)="redrive(row)">
+                  <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    [disabled]="busyId() !== null"
+                    (click)="redrive(row)"
+                  >
                     Send again<span class="govuk-visually-hidden"> delivery {{ row.id }}</span>
                   </button>
                 </td>
               </tr>
             } @empty {
-              <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="5" data-testid="no-failed-deliveries">{{ messages.none }}</td></tr>
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell" colspan="5" data-testid="no-failed-deliveries">{{ messages.none }}</td>
+              </tr>
             }
           </tbody>
         </table>
@@ -93,7 +123,9 @@ export class DeliveriesAdminPage {
   async load(): Promise<void> {
     try {
       const events = await firstValueFrom(
-        this.http.get<{ events: OutboxEvent[] }>('/api/integrations/outbox', { params: { status: 'dead' } }).pipe(map((b) => b.events)),
+        this.http
+          .get<{ events: OutboxEvent[] }>('/api/integrations/outbox', { params: { status: 'dead' } })
+          .pipe(map((b) => b.events)),
       );
       this.rows.set(events);
     } catch (error: unknown) {

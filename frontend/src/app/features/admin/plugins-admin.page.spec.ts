@@ -12,7 +12,12 @@ describe('PluginsAdminPage', () => {
   const rows = [
     newStatus(),
     newStatus({ id: 'cash-seizure', title: 'Cash detection and seizure', state: 'disabled' }),
-    newStatus({ id: 'broken', title: 'Broken plugin', state: 'quarantined', reason: 'Migration 2 failed: relation exists' }),
+    newStatus({
+      id: 'broken',
+      title: 'Broken plugin',
+      state: 'quarantined',
+      reason: 'Migration 2 failed: relation exists',
+    }),
   ];
 
   beforeEach(async () => {
@@ -40,9 +45,15 @@ describe('PluginsAdminPage', () => {
 
   it('disables a plugin, confirms it, and reloads the table', async () => {
     row('hot-debrief').querySelector('button')!.click();
-    backend.expectOne({ method: 'POST', url: '/api/plugins/hot-debrief/disable' }).flush(newStatus({ state: 'disabled' }));
-    await vi.waitFor(() => backend.expectOne('/api/plugins/status').flush({ plugins: [newStatus({ state: 'disabled' }), ...rows.slice(1)] }));
-    await vi.waitFor(() => expect(row('hot-debrief').querySelector('.govuk-tag')?.textContent?.trim()).toBe('Disabled'));
+    backend
+      .expectOne({ method: 'POST', url: '/api/plugins/hot-debrief/disable' })
+      .flush(newStatus({ state: 'disabled' }));
+    await vi.waitFor(() =>
+      backend.expectOne('/api/plugins/status').flush({ plugins: [newStatus({ state: 'disabled' }), ...rows.slice(1)] }),
+    );
+    await vi.waitFor(() =>
+      expect(row('hot-debrief').querySelector('.govuk-tag')?.textContent?.trim()).toBe('Disabled'),
+    );
     expect(page.querySelector('.govuk-notification-banner--success')?.textContent).toContain('Hot debrief is disabled');
   });
 
@@ -50,8 +61,13 @@ describe('PluginsAdminPage', () => {
     row('broken').querySelector('button')!.click();
     backend
       .expectOne('/api/plugins/broken/enable')
-      .flush({ statusCode: 409, message: 'Fix the plugin before enabling it' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, message: 'Fix the plugin before enabling it' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await vi.waitFor(() => backend.expectOne('/api/plugins/status').flush({ plugins: rows }));
-    await vi.waitFor(() => expect(page.querySelector('.govuk-error-summary')?.textContent).toContain('Fix the plugin before enabling it'));
+    await vi.waitFor(() =>
+      expect(page.querySelector('.govuk-error-summary')?.textContent).toContain('Fix the plugin before enabling it'),
+    );
   });
 });

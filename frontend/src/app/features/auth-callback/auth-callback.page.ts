@@ -39,7 +39,10 @@ export class AuthCallbackPage implements OnInit {
   async ngOnInit(): Promise<void> {
     const pending = this.oidc.takePending();
     const error = this.error();
-    if (error) return this.fail(error === 'access_denied' ? AUTH_CALLBACK_MESSAGES.accessDenied : AUTH_CALLBACK_MESSAGES.issuerError);
+    if (error)
+      return this.fail(
+        error === 'access_denied' ? AUTH_CALLBACK_MESSAGES.accessDenied : AUTH_CALLBACK_MESSAGES.issuerError,
+      );
     const code = this.code();
     if (!pending || !code || pending.state !== this.state()) return this.fail(AUTH_CALLBACK_MESSAGES.stateMismatch);
     const { oidc } = await this.oidc.authConfig();

@@ -49,7 +49,13 @@ export class CaseActionPage {
     const action = view.actions.find((a) => a.id === this.actionId());
     const form = action?.form ? plugin.forms.find((f) => f.id === action.form) : undefined;
     if (!action || !form) return null;
-    const target: ActionTarget = { caseId: view.id, businessKey: view.businessKey, actionId: action.id, label: action.label, version: view.version };
+    const target: ActionTarget = {
+      caseId: view.id,
+      businessKey: view.businessKey,
+      actionId: action.id,
+      label: action.label,
+      version: view.version,
+    };
     return { plugin, form, action: target };
   });
 
@@ -59,7 +65,10 @@ export class CaseActionPage {
 
   private async load(id: string, actionId: string): Promise<void> {
     try {
-      const [view, plugins] = await Promise.all([firstValueFrom(this.cases.case(id)), firstValueFrom(this.plugins.list())]);
+      const [view, plugins] = await Promise.all([
+        firstValueFrom(this.cases.case(id)),
+        firstValueFrom(this.plugins.list()),
+      ]);
       const plugin = plugins.find((p) => p.id === view.pluginId) ?? null;
       const action = view.actions.find((a) => a.id === actionId);
       if (!plugin || !action?.form) {

@@ -55,7 +55,10 @@ export class CasePage {
   readonly commentError = computed(() => this.commentProblems()[0]?.message ?? null);
 
   constructor() {
-    const state = (this.router.currentNavigation()?.extras.state ?? history.state ?? {}) as { submitted?: string; done?: string };
+    const state = (this.router.currentNavigation()?.extras.state ?? history.state ?? {}) as {
+      submitted?: string;
+      done?: string;
+    };
     this.submitted.set(typeof state.submitted === 'string' ? state.submitted : null);
     this.done.set(typeof state.done === 'string' ? state.done : null);
     effect(() => void this.load(this.id()));

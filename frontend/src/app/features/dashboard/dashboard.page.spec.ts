@@ -32,18 +32,27 @@ describe('DashboardPage', () => {
     for (const req of backend.match('/api/drafts')) req.flush({ drafts });
   }
 
-  async function load(plugins = [
-    newPlugin(),
-    newPlugin({ id: 'event-at-border', title: 'Record an event at the border', category: 'Detections' }),
-    newPlugin({ id: 'intelligence-case', title: 'Intelligence case action', category: 'Intelligence', canStart: false }),
-  ]): Promise<void> {
+  async function load(
+    plugins = [
+      newPlugin(),
+      newPlugin({ id: 'event-at-border', title: 'Record an event at the border', category: 'Detections' }),
+      newPlugin({
+        id: 'intelligence-case',
+        title: 'Intelligence case action',
+        category: 'Intelligence',
+        canStart: false,
+      }),
+    ],
+  ): Promise<void> {
     backend.expectOne('/api/plugins').flush({ plugins });
     await fixture.whenStable();
   }
 
   it('lists the startable forms under category headings, linking to each form', async () => {
     await load();
-    expect([...page.querySelectorAll('.govuk-grid-column-two-thirds h2.govuk-heading-m')].map((h) => h.textContent?.trim())).toEqual(['Detections', 'Staff and safety']);
+    expect(
+      [...page.querySelectorAll('.govuk-grid-column-two-thirds h2.govuk-heading-m')].map((h) => h.textContent?.trim()),
+    ).toEqual(['Detections', 'Staff and safety']);
     const link = page.querySelector<HTMLAnchorElement>('[data-plugin-id="hot-debrief"] a')!;
     expect(link.textContent?.trim()).toBe('Hot debrief');
     expect(link.getAttribute('href')).toBe('/forms/hot-debrief');
@@ -72,12 +81,23 @@ describe('DashboardPage', () => {
   it('shows a friendly message when the list cannot be loaded', async () => {
     backend.expectOne('/api/plugins').flush({ message: 'boom' }, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
-    expect(page.querySelector('.govuk-notification-banner')?.textContent).toContain('Sorry, there is a problem with the service');
+    expect(page.querySelector('.govuk-notification-banner')?.textContent).toContain(
+      'Sorry, there is a problem with the service',
+    );
   });
 
   it('shows how many tasks I have and links to my drafts', async () => {
     await load();
-    flushWork(3, [{ id: 'd1', pluginId: 'hot-debrief', formId: 'hot-debrief', formVersion: 1, answers: {}, updatedAt: '2026-04-12T10:00:00Z' }]);
+    flushWork(3, [
+      {
+        id: 'd1',
+        pluginId: 'hot-debrief',
+        formId: 'hot-debrief',
+        formVersion: 1,
+        answers: {},
+        updatedAt: '2026-04-12T10:00:00Z',
+      },
+    ]);
     await vi.waitFor(async () => {
       await fixture.whenStable();
       expect(page.querySelector('[data-testid="task-counts"]')?.textContent).toContain('My tasks: 3');

@@ -6,7 +6,12 @@ describe('startableForms', () => {
     newPlugin({ id: 'use-of-force', title: 'Use of force', category: 'Staff and safety' }),
     newPlugin({ id: 'hot-debrief', title: 'Hot debrief', category: 'Staff and safety' }),
     newPlugin({ id: 'event-at-border', title: 'Record an event at the border', category: 'Detections' }),
-    newPlugin({ id: 'intelligence-case', title: 'Intelligence case action', category: 'Intelligence', canStart: false }),
+    newPlugin({
+      id: 'intelligence-case',
+      title: 'Intelligence case action',
+      category: 'Intelligence',
+      canStart: false,
+    }),
     newPlugin({ id: 'misc', title: 'Interpreter request', category: '' }),
   ];
 

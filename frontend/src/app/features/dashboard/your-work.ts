@@ -33,20 +33,37 @@ interface DraftLink {
   template: `
     <h2 class="govuk-heading-m">Your tasks</h2>
     <ul class="govuk-list" data-testid="task-counts">
-      <li><a class="govuk-link" routerLink="/tasks">My tasks</a>: <strong>{{ mine() ?? '…' }}</strong></li>
-      <li><a class="govuk-link" routerLink="/tasks" [queryParams]="{ tab: 'team' }">My team's tasks</a>: <strong>{{ team() ?? '…' }}</strong></li>
+      <li>
+        <a class="govuk-link" routerLink="/tasks">My tasks</a>: <strong>{{ mine() ?? '…' }}</strong>
+      </li>
+      <li>
+        <a class="govuk-link" routerLink="/tasks" [queryParams]="{ tab: 'team' }">My team's tasks</a>:
+        <strong>{{ team() ?? '…' }}</strong>
+      </li>
     </ul>
     <h2 class="govuk-heading-m">Notifications</h2>
-    <p class="govuk-body" data-testid="dashboard-unread"><a class="govuk-link" routerLink="/notifications">Unread notifications</a>: <strong>{{ unread() }}</strong></p>
+    <p class="govuk-body" data-testid="dashboard-unread">
+      <a class="govuk-link" routerLink="/notifications">Unread notifications</a>: <strong>{{ unread() }}</strong>
+    </p>
     <h2 class="govuk-heading-m">Your drafts</h2>
     @if (drafts(); as list) {
       @if (list.length) {
         <ul class="govuk-list" data-testid="drafts">
           @for (d of list; track d.id) {
             <li class="govuk-!-margin-bottom-3" [attr.data-draft-id]="d.id">
-              <a class="govuk-link" [routerLink]="['/forms', d.pluginId]" [queryParams]="{ draft: d.id }">{{ d.title }}</a><br />
-              <span class="govuk-body-s cop-secondary-text" [attr.data-draft-state]="d.onDevice ? 'on-device' : 'saved'">{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt) }}{{ d.waiting ? ', not sent yet' : '' }}</span><br />
-              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0" [disabled]="deleting() === d.id" (click)="remove(d)">
+              <a class="govuk-link" [routerLink]="['/forms', d.pluginId]" [queryParams]="{ draft: d.id }">{{
+                d.title
+              }}</a><br />
+              <span class="govuk-body-s cop-secondary-text" [attr.data-draft-state]="d.onDevice ? 'on-device' : 'saved'"
+                >{{ d.onDevice ? 'Saved on this device' : 'Saved' }} {{ when(d.updatedAt)
+                }}{{ d.waiting ? ', not sent yet' : '' }}</span
+              ><br />
+              <button
+                type="button"
+                class="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+                [disabled]="deleting() === d.id"
+                (click)="remove(d)"
+              >
                 Delete<span class="govuk-visually-hidden"> the {{ d.title }} draft saved {{ when(d.updatedAt) }}</span>
               </button>
             </li>
@@ -113,7 +130,16 @@ export class YourWork {
       // Every form kept on this device (the renderer keeps each one as the officer goes), so
       // the officer can get back to it even if it never reached the server.
       void this.store.list(user.id).then((local) =>
-        this.localDrafts.set(local.map((d) => ({ id: d.id, pluginId: d.pluginId, title: d.pluginId, updatedAt: d.updatedAt, onDevice: true, waiting: d.pendingSync }))),
+        this.localDrafts.set(
+          local.map((d) => ({
+            id: d.id,
+            pluginId: d.pluginId,
+            title: d.pluginId,
+            updatedAt: d.updatedAt,
+            onDevice: true,
+            waiting: d.pendingSync,
+          })),
+        ),
       );
     }
   }
@@ -131,7 +157,9 @@ export class YourWork {
       this.serverDrafts.update((list) => list?.filter((x) => x.id !== d.id) ?? list);
       this.deletedMessage.set(`The ${d.title} draft has been deleted.`);
     } catch {
-      this.deletedMessage.set(`The ${d.title} draft could not be deleted from the server. Try again when you are back online.`);
+      this.deletedMessage.set(
+        `The ${d.title} draft could not be deleted from the server. Try again when you are back online.`,
+      );
     } finally {
       this.deleting.set(null);
     }

@@ -61,7 +61,9 @@ describe('FormStartPage', () => {
     backend.expectOne('/api/plugins').flush({ plugins: [newPlugin()] });
     await vi.waitFor(async () => {
       await fixture.whenStable();
-      expect((fixture.nativeElement as HTMLElement).querySelector('#fake-renderer')?.textContent).toContain('Rendering Record a hot debrief');
+      expect((fixture.nativeElement as HTMLElement).querySelector('#fake-renderer')?.textContent).toContain(
+        'Rendering Record a hot debrief',
+      );
     });
   });
 });

@@ -18,7 +18,8 @@ export type ParameterInput = Record<string, string | DateParts>;
 /** An empty entry for each parameter. */
 export function emptyInput(parameters: readonly ReportParameter[]): ParameterInput {
   const input: ParameterInput = {};
-  for (const p of parameters) input[p.name] = p.type === 'date' || p.type === 'month' ? { day: '', month: '', year: '' } : '';
+  for (const p of parameters)
+    input[p.name] = p.type === 'date' || p.type === 'month' ? { day: '', month: '', year: '' } : '';
   return input;
 }
 
@@ -39,7 +40,10 @@ export function useRadios(p: ReportParameter): boolean {
  * before `from`), with GOV.UK messages, and returns the values to send: dates as yyyy-mm-dd,
  * months as yyyy-mm, empty optional answers left out.
  */
-export function checkInput(parameters: readonly ReportParameter[], input: ParameterInput): { values: Record<string, string>; problems: FieldProblem[] } {
+export function checkInput(
+  parameters: readonly ReportParameter[],
+  input: ParameterInput,
+): { values: Record<string, string>; problems: FieldProblem[] } {
   const values: Record<string, string> = {};
   const problems: FieldProblem[] = [];
   for (const p of parameters) {
@@ -57,7 +61,10 @@ export function checkInput(parameters: readonly ReportParameter[], input: Parame
 }
 
 /** Places the server's 400 errors (`parameters.<name>`) on their fields; others go unlinked. */
-export function serverProblems(parameters: readonly ReportParameter[], errors: readonly ApiFieldError[]): FieldProblem[] {
+export function serverProblems(
+  parameters: readonly ReportParameter[],
+  errors: readonly ApiFieldError[],
+): FieldProblem[] {
   return errors.map((e) => {
     const name = e.path.replace(/^parameters\./, '');
     const p = parameters.find((candidate) => candidate.name === name);
@@ -86,12 +93,24 @@ function dateValue(p: ReportParameter, raw: string | DateParts | undefined): { v
   if (given.every((part) => !part)) {
     return p.required ? { error: isMonth ? M.enterMonth(p) : M.enterDate(p) } : { value: '' };
   }
-  const missing = (isMonth ? [['a month', month], ['a year', year]] : [['a day', day], ['a month', month], ['a year', year]])
+  const missing = (
+    isMonth
+      ? [
+          ['a month', month],
+          ['a year', year],
+        ]
+      : [
+          ['a day', day],
+          ['a month', month],
+          ['a year', year],
+        ]
+  )
     .filter(([, part]) => !part)
     .map(([name]) => name!);
   if (missing.length) return { error: M.mustInclude(p, joinWords(missing)) };
   if (!/^\d{4}$/.test(year)) return { error: M.yearDigits(p) };
-  if (!/^\d{1,2}$/.test(month) || (!isMonth && !/^\d{1,2}$/.test(day))) return { error: isMonth ? M.realMonth(p) : M.realDate(p) };
+  if (!/^\d{1,2}$/.test(month) || (!isMonth && !/^\d{1,2}$/.test(day)))
+    return { error: isMonth ? M.realMonth(p) : M.realDate(p) };
   const y = Number(year);
   const m = Number(month);
   if (m < 1 || m > 12 || y < 2000) return { error: isMonth ? M.realMonth(p) : M.realDate(p) };
@@ -111,7 +130,11 @@ const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long
 const longMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A run's parameters for people: "From 1 November 2026, To 30 November 2026, Team …". */
-export function describeParameters(values: Record<string, string>, parameters: readonly ReportParameter[] | undefined, labels: (p: ReportParameter, value: string) => string = (_p, v) => v): string {
+export function describeParameters(
+  values: Record<string, string>,
+  parameters: readonly ReportParameter[] | undefined,
+  labels: (p: ReportParameter, value: string) => string = (_p, v) => v,
+): string {
   const order = (name: string) => {
     const i = parameters?.findIndex((p) => p.name === name) ?? -1;
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;

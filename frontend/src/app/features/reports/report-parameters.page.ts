@@ -9,11 +9,24 @@ import { ReportsService } from '../../core/reports/reports.service';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
-import { DateParts, ParameterInput, checkInput, emptyInput, fieldId, problemFor, serverProblems, useRadios } from './report-form';
+import {
+  DateParts,
+  ParameterInput,
+  checkInput,
+  emptyInput,
+  fieldId,
+  problemFor,
+  serverProblems,
+  useRadios,
+} from './report-form';
 import { REPORT_MESSAGES, reportErrorMessage } from './reports.messages';
 
 /** Which reference set each chooser type reads. */
-const SETS: Partial<Record<ReportParameter['type'], string>> = { team: 'teams', command: 'organisation', port: 'ports' };
+const SETS: Partial<Record<ReportParameter['type'], string>> = {
+  team: 'teams',
+  command: 'organisation',
+  port: 'ports',
+};
 
 /** What an empty choice means for each optional chooser. */
 const ANY: Partial<Record<ReportParameter['type'], string>> = {
@@ -35,7 +48,12 @@ const ANY: Partial<Record<ReportParameter['type'], string>> = {
   imports: [RouterLink, ErrorSummary],
   templateUrl: './report-parameters.page.html',
   // Drop-downs of long names (teams, locations) fill the column but not beyond it on phones.
-  styles: `.cop-select-wide { width: 100%; max-width: 30em; }`,
+  styles: `
+    .cop-select-wide {
+      width: 100%;
+      max-width: 30em;
+    }
+  `,
 })
 export class ReportParametersPage {
   private readonly reports = inject(ReportsService);
@@ -176,10 +194,15 @@ export class ReportParametersPage {
     const everything = !!user?.roles.includes('admin');
     const teams = this.rows()['teams'] ?? [];
     const ownTeam = teams.find((t) => t.id === (user?.teamId ?? ''));
-    const ownCommand = typeof ownTeam?.attributes?.['command'] === 'string' ? (ownTeam.attributes['command'] as string) : null;
+    const ownCommand =
+      typeof ownTeam?.attributes?.['command'] === 'string' ? (ownTeam.attributes['command'] as string) : null;
     let list = rows;
-    if (type === 'command') list = rows.filter((r) => r.attributes?.['level'] === 'command' && (everything || !ownCommand || r.id === ownCommand));
-    if (type === 'team' && !everything && ownCommand) list = rows.filter((r) => r.attributes?.['command'] === ownCommand);
+    if (type === 'command')
+      list = rows.filter(
+        (r) => r.attributes?.['level'] === 'command' && (everything || !ownCommand || r.id === ownCommand),
+      );
+    if (type === 'team' && !everything && ownCommand)
+      list = rows.filter((r) => r.attributes?.['command'] === ownCommand);
     return list.map((r) => ({ value: r.id, label: r.label })).sort((a, b) => a.label.localeCompare(b.label));
   }
 }

@@ -1,5 +1,15 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { toApiError } from '../../core/api/api-error';
@@ -24,8 +34,16 @@ export const POLL_MS = 1000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   styles: `
-    .cop-progress { height: 20px; margin-bottom: 10px; border: 2px solid var(--govuk-text-colour); background: var(--govuk-body-background-colour); }
-    .cop-progress__bar { height: 100%; background: var(--govuk-brand-colour); }
+    .cop-progress {
+      height: 20px;
+      margin-bottom: 10px;
+      border: 2px solid var(--govuk-text-colour);
+      background: var(--govuk-body-background-colour);
+    }
+    .cop-progress__bar {
+      height: 100%;
+      background: var(--govuk-brand-colour);
+    }
   `,
   template: `
     <a class="govuk-back-link" routerLink="/reports">Back to reports</a>
@@ -37,41 +55,75 @@ export const POLL_MS = 1000;
         <div class="govuk-grid-column-two-thirds">
           <span class="govuk-caption-l">Report</span>
           <h1 class="govuk-heading-l">{{ r.title }}</h1>
-          @if (parameters()) { <p class="govuk-body">{{ parameters() }}</p> }
-          <p class="govuk-body"><strong class="govuk-tag" [class]="'govuk-tag ' + tags[r.status].css" data-testid="run-status">{{ tags[r.status].text }}</strong></p>
+          @if (parameters()) {
+            <p class="govuk-body">{{ parameters() }}</p>
+          }
+          <p class="govuk-body">
+            <strong class="govuk-tag" [class]="'govuk-tag ' + tags[r.status].css" data-testid="run-status">{{
+              tags[r.status].text
+            }}</strong>
+          </p>
 
           @if (r.status !== 'failed') {
             <div class="govuk-!-margin-bottom-6">
-              <div class="cop-progress" role="progressbar" aria-label="Report progress" aria-valuemin="0" aria-valuemax="100" [attr.aria-valuenow]="r.progress.percent">
+              <div
+                class="cop-progress"
+                role="progressbar"
+                aria-label="Report progress"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                [attr.aria-valuenow]="r.progress.percent"
+              >
                 <div class="cop-progress__bar" [style.width.%]="r.progress.percent"></div>
               </div>
               <p class="govuk-body" data-testid="run-progress">
-                <strong>{{ r.progress.percent }}% complete</strong>,
-                {{ r.progress.rowsDone }} {{ r.progress.rowsDone === 1 ? 'row' : 'rows' }} done@if (r.progress.rowsTotal !== undefined) { of {{ r.progress.rowsTotal }} }
+                <strong>{{ r.progress.percent }}% complete</strong>, {{ r.progress.rowsDone }}
+                {{ r.progress.rowsDone === 1 ? 'row' : 'rows' }} done
+                @if (r.progress.rowsTotal !== undefined) {
+                  of {{ r.progress.rowsTotal }}
+                }
               </p>
             </div>
           }
-          <div class="govuk-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="run-announcement">{{ announcement() }}</div>
+          <div class="govuk-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="run-announcement">
+            {{ announcement() }}
+          </div>
 
           @if (r.status === 'done') {
             <div class="govuk-panel govuk-panel--confirmation govuk-!-margin-bottom-6">
               <h2 class="govuk-panel__title">Your report is ready</h2>
               <div class="govuk-panel__body">{{ r.pages }} {{ r.pages === 1 ? 'page' : 'pages' }}</div>
             </div>
-            <button type="button" class="govuk-button" [disabled]="downloading()" (click)="download(r)" data-testid="download-pdf">Download PDF</button>
+            <button
+              type="button"
+              class="govuk-button"
+              [disabled]="downloading()"
+              (click)="download(r)"
+              data-testid="download-pdf"
+            >
+              Download PDF
+            </button>
             @if (downloadError(); as message) {
-              <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">Error:</span> {{ message }}</p>
+              <p class="govuk-error-message" role="alert">
+                <span class="govuk-visually-hidden">Error:</span> {{ message }}
+              </p>
             }
           } @else if (r.status === 'failed') {
             <div class="govuk-error-summary" role="alert" tabindex="-1">
               <h2 class="govuk-error-summary__title">There is a problem</h2>
-              <div class="govuk-error-summary__body"><p class="govuk-body govuk-!-margin-bottom-0">{{ messages.runFailed }} {{ r.error }}</p></div>
+              <div class="govuk-error-summary__body">
+                <p class="govuk-body govuk-!-margin-bottom-0">{{ messages.runFailed }} {{ r.error }}</p>
+              </div>
             </div>
-            <p class="govuk-body"><a class="govuk-link" [routerLink]="['/reports', r.reportId]">Run the report again</a></p>
+            <p class="govuk-body">
+              <a class="govuk-link" [routerLink]="['/reports', r.reportId]">Run the report again</a>
+            </p>
           } @else {
             <p class="govuk-body">You can leave this page. The report keeps going and will be in your recent runs.</p>
           }
-          @if (pollError()) { <p class="govuk-body cop-secondary-text">{{ messages.pollFailed }}</p> }
+          @if (pollError()) {
+            <p class="govuk-body cop-secondary-text">{{ messages.pollFailed }}</p>
+          }
           <p class="govuk-body-s cop-secondary-text">Requested {{ when(r.createdAt) }} by {{ r.generatedBy }}</p>
         </div>
       </div>

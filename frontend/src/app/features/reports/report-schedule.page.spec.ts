@@ -13,7 +13,17 @@ const report: ReportSummary = {
   title: 'Command brief',
   description: 'Border events and OARs for your command.',
   schedule: '0 6 1 * *',
-  parameters: [{ name: 'eventLog', label: 'Border event log', type: 'select', options: [{ value: 'no', label: 'Not included' }, { value: 'yes', label: 'Included' }] }],
+  parameters: [
+    {
+      name: 'eventLog',
+      label: 'Border event log',
+      type: 'select',
+      options: [
+        { value: 'no', label: 'Not included' },
+        { value: 'yes', label: 'Included' },
+      ],
+    },
+  ],
 };
 
 const schedule = (overrides: Partial<ReportSchedule> = {}): ReportSchedule => ({
@@ -64,10 +74,12 @@ describe('ReportSchedulePage', () => {
 
   afterEach(() => backend.verify());
 
-  it('shows the schedule in force and starts on the report\'s own schedule', async () => {
+  it("shows the schedule in force and starts on the report's own schedule", async () => {
     await open(schedule());
     expect($('h1')?.textContent).toContain('Change schedule');
-    expect($('[data-testid="schedule-current"]')?.textContent).toContain('Every month on the 1st at 6am (the report\'s own schedule)');
+    expect($('[data-testid="schedule-current"]')?.textContent).toContain(
+      "Every month on the 1st at 6am (the report's own schedule)",
+    );
     expect($('[data-testid="schedule-current"]')?.textContent).toContain('1 December 2026 at 6am');
     expect($<HTMLInputElement>('#schedule-choice')?.checked).toBe(true);
     expect($('#schedule-own-hint')?.textContent).toContain('Every month on the 1st at 6am');
@@ -82,11 +94,15 @@ describe('ReportSchedulePage', () => {
     type('schedule-hour', '7');
     type('schedule-minute', '30');
     submit();
-    const put = await vi.waitFor(() => backend.expectOne({ method: 'PUT', url: '/api/reports/command-brief/schedule' }));
+    const put = await vi.waitFor(() =>
+      backend.expectOne({ method: 'PUT', url: '/api/reports/command-brief/schedule' }),
+    );
     expect(put.request.body).toEqual({ cron: '30 7 * * 1', enabled: true });
     put.flush(schedule({ cron: '30 7 * * 1', source: 'custom', nextRun: '2026-11-30T07:30:00.000Z' }));
     await vi.waitFor(() => expect(navigate).toHaveBeenCalled());
-    expect(navigate).toHaveBeenCalledWith(['/reports'], { state: { scheduled: 'Schedule changed for Command brief. Next produced 30 November 2026 at 7:30am.' } });
+    expect(navigate).toHaveBeenCalledWith(['/reports'], {
+      state: { scheduled: 'Schedule changed for Command brief. Next produced 30 November 2026 at 7:30am.' },
+    });
     backend.match('/api/reports').forEach((r) => r.flush({ reports: [report] })); // the list fetched again
   });
 
@@ -104,15 +120,23 @@ describe('ReportSchedulePage', () => {
     expect(document.title).toMatch(/^Error: /);
   });
 
-  it('shows a custom cron as it is, keeps it, and places the core\'s errors', async () => {
+  it("shows a custom cron as it is, keeps it, and places the core's errors", async () => {
     await open(schedule({ cron: '0 6 * * 1-5', source: 'custom', parameters: { eventLog: 'yes' } }));
     expect($('[data-testid="schedule-current"]')?.textContent).toContain('A custom schedule: 0 6 * * 1-5');
     expect($('[data-testid="schedule-current"]')?.textContent).toContain('Border event log: Included');
     expect($<HTMLInputElement>('#schedule-custom')?.checked).toBe(true);
     submit();
-    const put = await vi.waitFor(() => backend.expectOne({ method: 'PUT', url: '/api/reports/command-brief/schedule' }));
+    const put = await vi.waitFor(() =>
+      backend.expectOne({ method: 'PUT', url: '/api/reports/command-brief/schedule' }),
+    );
     expect(put.request.body).toEqual({ cron: '0 6 * * 1-5', enabled: true });
-    put.flush({ message: 'There is a problem', errors: [{ path: 'cron', message: 'A scheduled report can run at most once an hour' }] }, { status: 400, statusText: 'Bad Request' });
+    put.flush(
+      {
+        message: 'There is a problem',
+        errors: [{ path: 'cron', message: 'A scheduled report can run at most once an hour' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await vi.waitFor(() => expect($('.govuk-error-summary')).not.toBeNull());
     expect($('.govuk-error-summary a')?.getAttribute('href')).toBe('#schedule-choice');
     expect($('#schedule-choice-error')?.textContent).toContain('A scheduled report can run at most once an hour');
@@ -123,7 +147,9 @@ describe('ReportSchedulePage', () => {
     await open(schedule());
     await pick('schedule-none');
     submit();
-    const put = await vi.waitFor(() => backend.expectOne({ method: 'PUT', url: '/api/reports/command-brief/schedule' }));
+    const put = await vi.waitFor(() =>
+      backend.expectOne({ method: 'PUT', url: '/api/reports/command-brief/schedule' }),
+    );
     expect(put.request.body).toEqual({ enabled: false });
     put.flush(schedule({ enabled: false, nextRun: null, source: 'custom' }));
     await vi.waitFor(() => backend.expectOne('/api/reports').flush({ reports: [report] }));

@@ -82,7 +82,11 @@ export class ReportSchedulePage {
     const s = this.schedule();
     if (!s || Object.keys(s.parameters).length === 0) return null;
     const parameters = this.report()?.parameters;
-    return describeParameters(s.parameters, parameters, (p, value) => p.options?.find((o) => o.value === value)?.label ?? value);
+    return describeParameters(
+      s.parameters,
+      parameters,
+      (p, value) => p.options?.find((o) => o.value === value)?.label ?? value,
+    );
   });
   readonly repeating = computed(() => ['daily', 'weekly', 'monthly'].includes(this.entered().choice));
   readonly choiceError = computed(() => problemOn(this.problems(), SCHEDULE_FIELDS.choice));
@@ -141,7 +145,9 @@ export class ReportSchedulePage {
       // The list shows the schedule in force, so it is fetched again there.
       void this.reports.load(true).catch(() => undefined);
       const next = saved.enabled && saved.nextRun ? nextRunWords(saved.nextRun) : null;
-      await this.router.navigate(['/reports'], { state: { scheduled: REPORT_MESSAGES.scheduleSaved(report.title, next) } });
+      await this.router.navigate(['/reports'], {
+        state: { scheduled: REPORT_MESSAGES.scheduleSaved(report.title, next) },
+      });
     } catch (error: unknown) {
       const e = toApiError(error);
       if (e.status === 400 && e.errors.length) this.show(scheduleServerProblems(e.errors));

@@ -1,4 +1,15 @@
-import { ScheduleInput, checkSchedule, describeCron, fromCron, inputFor, nextRunWords, scheduleServerProblems, scheduleWords, timeWords, toCron } from './report-schedule';
+import {
+  ScheduleInput,
+  checkSchedule,
+  describeCron,
+  fromCron,
+  inputFor,
+  nextRunWords,
+  scheduleServerProblems,
+  scheduleWords,
+  timeWords,
+  toCron,
+} from './report-schedule';
 
 describe('report schedules without cron', () => {
   it('turns every radio into cron', () => {
@@ -14,7 +25,8 @@ describe('report schedules without cron', () => {
     expect(fromCron('30 7 * * 1')).toEqual({ frequency: 'weekly', hour: 7, minute: 30, dayOfWeek: 1 });
     expect(fromCron(' 0  6   1 * * ')).toEqual({ frequency: 'monthly', hour: 6, minute: 0, dayOfMonth: 1 });
     expect(fromCron('00 07 * * 7')).toEqual({ frequency: 'weekly', hour: 7, minute: 0, dayOfWeek: 0 }); // 7 is Sunday too
-    for (const cron of ['0 6 * * *', '30 7 * * 1', '15 18 * * 0', '0 6 1 * *', '45 23 28 * *']) expect(toCron(fromCron(cron)!)).toBe(cron);
+    for (const cron of ['0 6 * * *', '30 7 * * 1', '15 18 * * 0', '0 6 1 * *', '45 23 28 * *'])
+      expect(toCron(fromCron(cron)!)).toBe(cron);
   });
 
   it('leaves every other cron as a custom schedule', () => {
@@ -58,43 +70,81 @@ describe('report schedules without cron', () => {
   it('starts the page from the schedule in force', () => {
     const own = { cron: '0 6 1 * *', defaultCron: '0 6 1 * *', enabled: true };
     expect(inputFor(own)).toEqual({ choice: 'own', hour: '6', minute: '00', dayOfWeek: '1', dayOfMonth: '1' });
-    expect(inputFor({ ...own, cron: '30 7 * * 1' })).toEqual({ choice: 'weekly', hour: '7', minute: '30', dayOfWeek: '1', dayOfMonth: '' });
+    expect(inputFor({ ...own, cron: '30 7 * * 1' })).toEqual({
+      choice: 'weekly',
+      hour: '7',
+      minute: '30',
+      dayOfWeek: '1',
+      dayOfMonth: '',
+    });
     expect(inputFor({ ...own, cron: '0 18 * * *' }).choice).toBe('daily');
     expect(inputFor({ ...own, cron: '0 6 15 * *' })).toMatchObject({ choice: 'monthly', dayOfMonth: '15' });
     expect(inputFor({ ...own, cron: '0 6 * * 1-5' })).toMatchObject({ choice: 'custom', hour: '6', dayOfMonth: '1' });
     expect(inputFor({ ...own, enabled: false }).choice).toBe('none');
-    expect(inputFor({ cron: null, defaultCron: null, enabled: true })).toEqual({ choice: 'none', hour: '', minute: '', dayOfWeek: '1', dayOfMonth: '' });
+    expect(inputFor({ cron: null, defaultCron: null, enabled: true })).toEqual({
+      choice: 'none',
+      hour: '',
+      minute: '',
+      dayOfWeek: '1',
+      dayOfMonth: '',
+    });
   });
 
   it('builds the update the core expects for each choice', () => {
     const base = { hour: '7', minute: '30', dayOfWeek: '1', dayOfMonth: '' };
-    expect(checkSchedule({ ...base, choice: 'weekly' }, null)).toEqual({ update: { cron: '30 7 * * 1', enabled: true }, problems: [] });
-    expect(checkSchedule({ ...base, choice: 'daily', hour: '07', minute: '0' }, null).update).toEqual({ cron: '0 7 * * *', enabled: true });
-    expect(checkSchedule({ ...base, choice: 'monthly', dayOfMonth: '28' }, null).update).toEqual({ cron: '30 7 28 * *', enabled: true });
+    expect(checkSchedule({ ...base, choice: 'weekly' }, null)).toEqual({
+      update: { cron: '30 7 * * 1', enabled: true },
+      problems: [],
+    });
+    expect(checkSchedule({ ...base, choice: 'daily', hour: '07', minute: '0' }, null).update).toEqual({
+      cron: '0 7 * * *',
+      enabled: true,
+    });
+    expect(checkSchedule({ ...base, choice: 'monthly', dayOfMonth: '28' }, null).update).toEqual({
+      cron: '30 7 28 * *',
+      enabled: true,
+    });
     expect(checkSchedule({ ...base, choice: 'own' }, '0 6 * * *').update).toEqual({ cron: null, enabled: true });
     expect(checkSchedule({ ...base, choice: 'none' }, '0 6 * * *').update).toEqual({ enabled: false });
-    expect(checkSchedule({ ...base, choice: 'custom' }, '0 6 * * 1-5').update).toEqual({ cron: '0 6 * * 1-5', enabled: true });
+    expect(checkSchedule({ ...base, choice: 'custom' }, '0 6 * * 1-5').update).toEqual({
+      cron: '0 6 * * 1-5',
+      enabled: true,
+    });
   });
 
   it('says what is wrong with the time and days, on the right field', () => {
     const base: ScheduleInput = { choice: 'weekly', hour: '7', minute: '30', dayOfWeek: '1', dayOfMonth: '' };
     const problems = (input: Partial<ScheduleInput>) => checkSchedule({ ...base, ...input }, null).problems;
-    expect(problems({ hour: '25' })).toEqual([{ fieldId: 'schedule-hour', message: 'Hour must be a number from 0 to 23' }]);
-    expect(problems({ minute: '60' })).toEqual([{ fieldId: 'schedule-minute', message: 'Minute must be a number from 0 to 59' }]);
-    expect(problems({ hour: '', minute: '' })).toEqual([{ fieldId: 'schedule-hour', message: 'Enter the time the report is produced' }]);
+    expect(problems({ hour: '25' })).toEqual([
+      { fieldId: 'schedule-hour', message: 'Hour must be a number from 0 to 23' },
+    ]);
+    expect(problems({ minute: '60' })).toEqual([
+      { fieldId: 'schedule-minute', message: 'Minute must be a number from 0 to 59' },
+    ]);
+    expect(problems({ hour: '', minute: '' })).toEqual([
+      { fieldId: 'schedule-hour', message: 'Enter the time the report is produced' },
+    ]);
     expect(problems({ hour: '' })).toEqual([{ fieldId: 'schedule-hour', message: 'Time must include an hour' }]);
     expect(problems({ minute: ' ' })).toEqual([{ fieldId: 'schedule-minute', message: 'Time must include a minute' }]);
     expect(problems({ hour: '7am' })[0]?.fieldId).toBe('schedule-hour');
-    expect(problems({ choice: 'monthly', dayOfMonth: '' })).toEqual([{ fieldId: 'schedule-day-of-month', message: 'Enter the day of the month' }]);
-    expect(problems({ choice: 'monthly', dayOfMonth: '31' })).toEqual([{ fieldId: 'schedule-day-of-month', message: 'Day of the month must be a number from 1 to 28' }]);
-    expect(problems({ choice: '' })).toEqual([{ fieldId: 'schedule-choice', message: 'Select how often the report is produced' }]);
+    expect(problems({ choice: 'monthly', dayOfMonth: '' })).toEqual([
+      { fieldId: 'schedule-day-of-month', message: 'Enter the day of the month' },
+    ]);
+    expect(problems({ choice: 'monthly', dayOfMonth: '31' })).toEqual([
+      { fieldId: 'schedule-day-of-month', message: 'Day of the month must be a number from 1 to 28' },
+    ]);
+    expect(problems({ choice: '' })).toEqual([
+      { fieldId: 'schedule-choice', message: 'Select how often the report is produced' },
+    ]);
   });
 
-  it('places the core\'s errors: cron on the choice, the rest in the summary only', () => {
-    expect(scheduleServerProblems([
-      { path: 'cron', message: 'A scheduled report can run at most once an hour' },
-      { path: 'parameters.eventLog', message: 'Select border event log' },
-    ])).toEqual([
+  it("places the core's errors: cron on the choice, the rest in the summary only", () => {
+    expect(
+      scheduleServerProblems([
+        { path: 'cron', message: 'A scheduled report can run at most once an hour' },
+        { path: 'parameters.eventLog', message: 'Select border event log' },
+      ]),
+    ).toEqual([
       { fieldId: 'schedule-choice', message: 'A scheduled report can run at most once an hour' },
       { fieldId: '', message: 'Select border event log' },
     ]);

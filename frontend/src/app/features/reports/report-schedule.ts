@@ -36,9 +36,12 @@ export const LAST_DAY_OF_MONTH = 28;
 export function toCron(schedule: RepeatingSchedule): string {
   const { minute, hour } = schedule;
   switch (schedule.frequency) {
-    case 'daily': return `${minute} ${hour} * * *`;
-    case 'weekly': return `${minute} ${hour} * * ${schedule.dayOfWeek}`;
-    case 'monthly': return `${minute} ${hour} ${schedule.dayOfMonth} * *`;
+    case 'daily':
+      return `${minute} ${hour} * * *`;
+    case 'weekly':
+      return `${minute} ${hour} * * ${schedule.dayOfWeek}`;
+    case 'monthly':
+      return `${minute} ${hour} ${schedule.dayOfMonth} * *`;
   }
 }
 
@@ -72,9 +75,12 @@ export function describeCron(cron: string | null | undefined): string | null {
   if (!schedule) return null;
   const at = timeWords(schedule.hour, schedule.minute);
   switch (schedule.frequency) {
-    case 'daily': return `Every day at ${at}`;
-    case 'weekly': return `Every ${WEEKDAYS.find((d) => d.value === schedule.dayOfWeek)!.label} at ${at}`;
-    case 'monthly': return `Every month on the ${ordinal(schedule.dayOfMonth)} at ${at}`;
+    case 'daily':
+      return `Every day at ${at}`;
+    case 'weekly':
+      return `Every ${WEEKDAYS.find((d) => d.value === schedule.dayOfWeek)!.label} at ${at}`;
+    case 'monthly':
+      return `Every month on the ${ordinal(schedule.dayOfMonth)} at ${at}`;
   }
 }
 
@@ -91,8 +97,18 @@ export function timeWords(hour: number, minute: number): string {
   return `${h}${minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`}${hour < 12 ? 'am' : 'pm'}`;
 }
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' });
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+});
 
 /** "1 December 2026 at 6am" in UK time, for an instant the core sent. */
 export function nextRunWords(iso: string): string {
@@ -126,7 +142,11 @@ export const SCHEDULE_FIELDS = {
  * The page's starting values for a schedule the core reports. The time and days are filled in
  * from the cron in force (or the report's own), so switching radios starts from something sensible.
  */
-export function inputFor(schedule: { cron: string | null; defaultCron: string | null; enabled: boolean }): ScheduleInput {
+export function inputFor(schedule: {
+  cron: string | null;
+  defaultCron: string | null;
+  enabled: boolean;
+}): ScheduleInput {
   const known = fromCron(schedule.cron) ?? fromCron(schedule.defaultCron);
   const values: ScheduleInput = {
     choice: 'none',
@@ -150,15 +170,20 @@ export interface ScheduleUpdate {
  * Checks what was entered and builds the update, or lists the problems (GOV.UK wording).
  * `current` is the cron in force, kept when the manager keeps a custom schedule.
  */
-export function checkSchedule(input: ScheduleInput, current: string | null): { update: ScheduleUpdate | null; problems: FieldProblem[] } {
+export function checkSchedule(
+  input: ScheduleInput,
+  current: string | null,
+): { update: ScheduleUpdate | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const fail = (fieldId: string, message: string) => problems.push({ fieldId, message });
   switch (input.choice) {
     case '':
       fail(SCHEDULE_FIELDS.choice, 'Select how often the report is produced');
       return { update: null, problems };
-    case 'none': return { update: { enabled: false }, problems };
-    case 'own': return { update: { cron: null, enabled: true }, problems };
+    case 'none':
+      return { update: { enabled: false }, problems };
+    case 'own':
+      return { update: { cron: null, enabled: true }, problems };
     case 'custom':
       if (!current) {
         fail(SCHEDULE_FIELDS.choice, 'Select how often the report is produced');
@@ -177,7 +202,8 @@ export function checkSchedule(input: ScheduleInput, current: string | null): { u
     const raw = input.dayOfMonth.trim();
     const day = whole(raw, 1, LAST_DAY_OF_MONTH);
     if (raw === '') fail(SCHEDULE_FIELDS.dayOfMonth, 'Enter the day of the month');
-    else if (day === null) fail(SCHEDULE_FIELDS.dayOfMonth, `Day of the month must be a number from 1 to ${LAST_DAY_OF_MONTH}`);
+    else if (day === null)
+      fail(SCHEDULE_FIELDS.dayOfMonth, `Day of the month must be a number from 1 to ${LAST_DAY_OF_MONTH}`);
     else dayOfMonth = day;
   }
   const hourText = input.hour.trim();
@@ -191,15 +217,20 @@ export function checkSchedule(input: ScheduleInput, current: string | null): { u
   else if (minute === null) fail(SCHEDULE_FIELDS.minute, 'Minute must be a number from 0 to 59');
   if (problems.length || hour === null || minute === null) return { update: null, problems };
   const schedule: RepeatingSchedule =
-    input.choice === 'daily' ? { frequency: 'daily', hour, minute }
-    : input.choice === 'weekly' ? { frequency: 'weekly', hour, minute, dayOfWeek }
-    : { frequency: 'monthly', hour, minute, dayOfMonth };
+    input.choice === 'daily'
+      ? { frequency: 'daily', hour, minute }
+      : input.choice === 'weekly'
+        ? { frequency: 'weekly', hour, minute, dayOfWeek }
+        : { frequency: 'monthly', hour, minute, dayOfMonth };
   return { update: { cron: toCron(schedule), enabled: true }, problems };
 }
 
 /** The core's 400 errors placed on the page's fields: cron and enabled on the choice, others listed unlinked. */
 export function scheduleServerProblems(errors: readonly ApiFieldError[]): FieldProblem[] {
-  return errors.map((e) => ({ fieldId: e.path === 'cron' || e.path === 'enabled' ? SCHEDULE_FIELDS.choice : '', message: e.message }));
+  return errors.map((e) => ({
+    fieldId: e.path === 'cron' || e.path === 'enabled' ? SCHEDULE_FIELDS.choice : '',
+    message: e.message,
+  }));
 }
 
 /** Which field an error is shown beside: the time's problem is on the hour or the minute. */

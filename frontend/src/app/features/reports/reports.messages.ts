@@ -24,8 +24,11 @@ export const REPORT_MESSAGES = {
   scheduleLoadFailed: 'The schedule could not be loaded. Refresh the page to try again.',
   scheduleSaveFailed: 'The schedule could not be saved. Try again.',
   scheduleSaved: (title: string, nextRun: string | null) =>
-    nextRun ? `Schedule changed for ${title}. Next produced ${nextRun}.` : `Schedule changed for ${title}. It will not be produced automatically.`,
-  order: (from: ReportParameter, to: ReportParameter) => `${to.label} must be the same as or after ${from.label.toLowerCase()}`,
+    nextRun
+      ? `Schedule changed for ${title}. Next produced ${nextRun}.`
+      : `Schedule changed for ${title}. It will not be produced automatically.`,
+  order: (from: ReportParameter, to: ReportParameter) =>
+    `${to.label} must be the same as or after ${from.label.toLowerCase()}`,
 } as const;
 
 /** GOV.UK tag colour and wording for each run status. */

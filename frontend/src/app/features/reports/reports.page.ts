@@ -49,7 +49,8 @@ export class ReportsPage {
 
   /** Reports grouped by the workflow they belong to, cross-workflow ones first. */
   readonly groups = computed(() => {
-    const title = (id: string | null) => (id === null ? CROSS_WORKFLOW : (this.plugins().find((p) => p.id === id)?.title ?? id));
+    const title = (id: string | null) =>
+      id === null ? CROSS_WORKFLOW : (this.plugins().find((p) => p.id === id)?.title ?? id);
     const byGroup = new Map<string, ReportSummary[]>();
     for (const report of this.list() ?? []) {
       const key = title(report.pluginId);
@@ -57,7 +58,9 @@ export class ReportsPage {
     }
     return [...byGroup]
       .map(([heading, reports]) => ({ heading, reports }))
-      .sort((a, b) => (a.heading === CROSS_WORKFLOW ? -1 : b.heading === CROSS_WORKFLOW ? 1 : a.heading.localeCompare(b.heading)));
+      .sort((a, b) =>
+        a.heading === CROSS_WORKFLOW ? -1 : b.heading === CROSS_WORKFLOW ? 1 : a.heading.localeCompare(b.heading),
+      );
   });
 
   constructor() {
@@ -90,7 +93,8 @@ export class ReportsPage {
     for (const report of list.filter((r) => r.schedule)) {
       firstValueFrom(this.reports.schedule(report.id)).then(
         (schedule) => {
-          if (schedule.enabled && schedule.nextRun) this.nextRuns.update((runs) => ({ ...runs, [report.id]: nextRunWords(schedule.nextRun!) }));
+          if (schedule.enabled && schedule.nextRun)
+            this.nextRuns.update((runs) => ({ ...runs, [report.id]: nextRunWords(schedule.nextRun!) }));
         },
         () => undefined,
       );

@@ -47,8 +47,14 @@ export class SearchPage {
   readonly termError = computed(() => this.problems().find((p) => p.fieldId === 'search-term')?.message ?? null);
   readonly valueError = computed(() => this.problems().find((p) => p.fieldId === 'search-value')?.message ?? null);
   readonly chosen = signal('');
-  readonly termLabel = computed(() => SEARCH_TERMS.find((t) => t.id === this.result()?.term)?.label ?? this.result()?.term ?? '');
-  readonly hint = computed(() => (SEARCH_TERMS.find((t) => t.id === (this.chosen() || this.term())) as { hint?: string } | undefined)?.hint ?? null);
+  readonly termLabel = computed(
+    () => SEARCH_TERMS.find((t) => t.id === this.result()?.term)?.label ?? this.result()?.term ?? '',
+  );
+  readonly hint = computed(
+    () =>
+      (SEARCH_TERMS.find((t) => t.id === (this.chosen() || this.term())) as { hint?: string } | undefined)?.hint ??
+      null,
+  );
 
   constructor() {
     effect(() => {
@@ -85,8 +91,15 @@ export class SearchPage {
     } catch (error: unknown) {
       const e = toApiError(error);
       this.result.set(null);
-      const fieldProblems = e.errors.map((x) => ({ fieldId: x.path === 'term' ? 'search-term' : 'search-value', message: x.message }));
-      this.show(fieldProblems.length ? fieldProblems : [{ fieldId: '', message: commonMessage(e) ?? e.message ?? 'The search did not work. Try again.' }]);
+      const fieldProblems = e.errors.map((x) => ({
+        fieldId: x.path === 'term' ? 'search-term' : 'search-value',
+        message: x.message,
+      }));
+      this.show(
+        fieldProblems.length
+          ? fieldProblems
+          : [{ fieldId: '', message: commonMessage(e) ?? e.message ?? 'The search did not work. Try again.' }],
+      );
     } finally {
       this.searching.set(false);
     }

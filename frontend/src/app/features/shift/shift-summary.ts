@@ -25,7 +25,9 @@ import { ShiftService } from './shift.service';
         </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">Started</dt>
-          <dd class="govuk-summary-list__value">{{ shift.startedAt | date: 'd MMMM y' }} at {{ (shift.startedAt | date: 'h:mma')?.toLowerCase() }}</dd>
+          <dd class="govuk-summary-list__value">
+            {{ shift.startedAt | date: 'd MMMM y' }} at {{ (shift.startedAt | date: 'h:mma')?.toLowerCase() }}
+          </dd>
         </div>
       </dl>
       @if (error(); as message) {

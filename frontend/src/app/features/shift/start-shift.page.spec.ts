@@ -23,10 +23,15 @@ describe('StartShiftPage', () => {
     fixture = TestBed.createComponent(StartShiftPage);
     page = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    backend.expectOne('/api/reference/teams').flush({ set: 'teams', rows: [{ id: 'dover-tourist-1', label: 'Dover Tourist 1' }] });
+    backend
+      .expectOne('/api/reference/teams')
+      .flush({ set: 'teams', rows: [{ id: 'dover-tourist-1', label: 'Dover Tourist 1' }] });
     backend.expectOne('/api/reference/ports').flush({
       set: 'ports',
-      rows: [{ id: 'GBDOV', label: 'Dover' }, { id: 'GBLHR', label: 'London Heathrow Airport' }],
+      rows: [
+        { id: 'GBDOV', label: 'Dover' },
+        { id: 'GBLHR', label: 'London Heathrow Airport' },
+      ],
     });
     await fixture.whenStable();
   });
@@ -74,7 +79,13 @@ describe('StartShiftPage', () => {
     await submit();
     const request = backend.expectOne({ method: 'POST', url: '/api/shift' });
     expect(request.request.body).toEqual({ teamId: 'dover-tourist-1', location: 'GBDOV' });
-    const shift = { teamId: 'dover-tourist-1', teamName: 'Dover Tourist 1', location: 'GBDOV', locationLabel: 'Dover', startedAt: '' };
+    const shift = {
+      teamId: 'dover-tourist-1',
+      teamName: 'Dover Tourist 1',
+      location: 'GBDOV',
+      locationLabel: 'Dover',
+      startedAt: '',
+    };
     request.flush(newUser({ shift }));
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
     expect(auth.hasShift()).toBe(true);

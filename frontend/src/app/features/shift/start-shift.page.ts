@@ -76,7 +76,10 @@ export class StartShiftPage {
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } catch (error: unknown) {
       const apiError = toApiError(error);
-      const fieldProblems = apiError.errors.map((e) => ({ fieldId: SHIFT_FIELD_IDS[e.path] ?? '', message: e.message }));
+      const fieldProblems = apiError.errors.map((e) => ({
+        fieldId: SHIFT_FIELD_IDS[e.path] ?? '',
+        message: e.message,
+      }));
       this.show(fieldProblems.length ? fieldProblems : [{ fieldId: '', message: shiftErrorMessage(apiError) }]);
     } finally {
       this.submitting.set(false);

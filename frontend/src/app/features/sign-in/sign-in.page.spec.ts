@@ -52,9 +52,14 @@ describe('SignInPage', () => {
     await submit();
     backend
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, message: 'Enter a correct username and password' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, message: 'Enter a correct username and password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await vi.waitFor(() =>
-      expect(page.querySelector('.govuk-error-summary')?.textContent).toContain('Enter a correct username and password'),
+      expect(page.querySelector('.govuk-error-summary')?.textContent).toContain(
+        'Enter a correct username and password',
+      ),
     );
     expect(page.querySelector<HTMLInputElement>('#password')!.value).toBe('');
   });
@@ -65,9 +70,14 @@ describe('SignInPage', () => {
     await submit();
     backend
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 423, message: 'Your account is locked for 15 minutes' }, { status: 423, statusText: 'Locked' });
+      .flush(
+        { statusCode: 423, message: 'Your account is locked for 15 minutes' },
+        { status: 423, statusText: 'Locked' },
+      );
     await vi.waitFor(() =>
-      expect(page.querySelector('.govuk-error-summary')?.textContent).toContain('Your account is locked for 15 minutes'),
+      expect(page.querySelector('.govuk-error-summary')?.textContent).toContain(
+        'Your account is locked for 15 minutes',
+      ),
     );
   });
 

@@ -52,7 +52,12 @@ export class TasksPage {
   readonly sorts = SORTS;
   readonly tags = PRIORITY_TAGS;
   readonly when = displayDateTime;
-  readonly plugins = toSignal(inject(PluginsService).list().pipe(catchError(() => of([]))), { initialValue: [] });
+  readonly plugins = toSignal(
+    inject(PluginsService)
+      .list()
+      .pipe(catchError(() => of([]))),
+    { initialValue: [] },
+  );
   readonly page = signal<TaskPage | null>(null);
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
@@ -107,7 +112,14 @@ export class TasksPage {
       return typeof v === 'string' && v ? v : null;
     };
     void this.router.navigate([], {
-      queryParams: { plugin: value('plugin'), priority: value('priority'), overdue: value('overdue'), sort: value('sort'), cursor: null, prev: null },
+      queryParams: {
+        plugin: value('plugin'),
+        priority: value('priority'),
+        overdue: value('overdue'),
+        sort: value('sort'),
+        cursor: null,
+        prev: null,
+      },
       queryParamsHandling: 'merge',
     });
   }
@@ -118,8 +130,14 @@ export class TasksPage {
     this.notice.set(null);
     try {
       const updated = await firstValueFrom(claim ? this.cases.claim(task.id) : this.cases.unclaim(task.id));
-      this.page.update((page) => page && { ...page, tasks: page.tasks.map((t) => (t.id === updated.id ? updated : t)) });
-      this.notice.set(claim ? `You claimed "${task.title}" on ${task.businessKey}` : `You released "${task.title}" on ${task.businessKey}`);
+      this.page.update(
+        (page) => page && { ...page, tasks: page.tasks.map((t) => (t.id === updated.id ? updated : t)) },
+      );
+      this.notice.set(
+        claim
+          ? `You claimed "${task.title}" on ${task.businessKey}`
+          : `You released "${task.title}" on ${task.businessKey}`,
+      );
     } catch (error: unknown) {
       this.error.set(tasksErrorMessage(toApiError(error)));
       await this.load(this.query());
@@ -139,5 +157,4 @@ export class TasksPage {
   selected(current: string | undefined, value: string): boolean {
     return (current ?? '') === value;
   }
-
 }

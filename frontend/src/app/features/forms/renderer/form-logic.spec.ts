@@ -1,5 +1,17 @@
 import { createReferenceLookup, standardTerms, type FormDefinition } from '../../../core/forms/engine';
-import { answersToSend, datePartsError, fieldId, indexForm, isShown, joinDate, locateErrors, rootEnv, splitDate, validateForShell, writePath } from './form-logic';
+import {
+  answersToSend,
+  datePartsError,
+  fieldId,
+  indexForm,
+  isShown,
+  joinDate,
+  locateErrors,
+  rootEnv,
+  splitDate,
+  validateForShell,
+  writePath,
+} from './form-logic';
 import { FormState } from './form-state';
 
 const form: FormDefinition = {
@@ -14,7 +26,12 @@ const form: FormDefinition = {
       components: [
         { name: 'dob', term: 'person.dateOfBirth', required: true },
         { type: 'yes-no', name: 'hasVehicle', label: 'Was there a vehicle?', required: true },
-        { name: 'registration', term: 'vehicle.registration', required: true, show_when: { field: 'hasVehicle', eq: true } },
+        {
+          name: 'registration',
+          term: 'vehicle.registration',
+          required: true,
+          show_when: { field: 'hasVehicle', eq: true },
+        },
         { type: 'paragraph', text: 'Only with a vehicle', show_when: { field: 'hasVehicle', eq: true } },
       ],
     },
@@ -23,7 +40,12 @@ const form: FormDefinition = {
       title: 'Items',
       components: [
         {
-          type: 'group', name: 'items', label: 'Items', itemName: 'item', itemsName: 'items', minItems: 1,
+          type: 'group',
+          name: 'items',
+          label: 'Items',
+          itemName: 'item',
+          itemsName: 'items',
+          minItems: 1,
           components: [
             { type: 'number', name: 'quantity', label: 'Quantity', required: true },
             { type: 'date', name: 'seizedOn', label: 'Date seized' },
@@ -34,7 +56,12 @@ const form: FormDefinition = {
     },
   ],
 };
-const options = { terms: standardTerms, reference: createReferenceLookup({}), now: new Date('2026-04-12T12:00:00Z'), workflow: 'test-form' };
+const options = {
+  terms: standardTerms,
+  reference: createReferenceLookup({}),
+  now: new Date('2026-04-12T12:00:00Z'),
+  workflow: 'test-form',
+};
 
 describe('date inputs', () => {
   it('joins day, month and year into yyyy-mm-dd, padding single digits', () => {
@@ -50,29 +77,57 @@ describe('date inputs', () => {
   });
 
   it('gives GOV.UK messages for missing parts and short years', () => {
-    expect(datePartsError({ day: '3', month: '', year: '1985' }, false, 'the date of birth')).toBe('Date of birth must include a month');
-    expect(datePartsError({ day: '', month: '', year: '1985' }, false, 'the date of birth')).toBe('Date of birth must include a day and month');
+    expect(datePartsError({ day: '3', month: '', year: '1985' }, false, 'the date of birth')).toBe(
+      'Date of birth must include a month',
+    );
+    expect(datePartsError({ day: '', month: '', year: '1985' }, false, 'the date of birth')).toBe(
+      'Date of birth must include a day and month',
+    );
     expect(datePartsError({ day: '3', month: '4', year: '', time: '' }, true, 'the date and time of the event')).toBe(
       'Date and time of the event must include a year and time',
     );
-    expect(datePartsError({ day: '3', month: '4', year: '85' }, false, 'the date of birth')).toBe('Year must include 4 numbers');
+    expect(datePartsError({ day: '3', month: '4', year: '85' }, false, 'the date of birth')).toBe(
+      'Year must include 4 numbers',
+    );
     expect(datePartsError({ day: '', month: '', year: '' }, false, 'the date of birth')).toBeNull();
   });
 
   it('puts the part message in place of the engine message, and the engine decides real dates', () => {
-    const missing = validateForShell(form, { hasVehicle: false }, { dob: { day: '3', month: '', year: '1985' } }, { ...options, mode: 'submit', pageId: 'person' });
+    const missing = validateForShell(
+      form,
+      { hasVehicle: false },
+      { dob: { day: '3', month: '', year: '1985' } },
+      { ...options, mode: 'submit', pageId: 'person' },
+    );
     expect(missing.errors).toEqual([{ path: 'dob', message: 'Date of birth must include a month' }]);
-    const unreal = validateForShell(form, { hasVehicle: false }, { dob: { day: '31', month: '2', year: '1985' } }, { ...options, mode: 'submit', pageId: 'person' });
+    const unreal = validateForShell(
+      form,
+      { hasVehicle: false },
+      { dob: { day: '31', month: '2', year: '1985' } },
+      { ...options, mode: 'submit', pageId: 'person' },
+    );
     expect(unreal.errors).toEqual([{ path: 'dob', message: 'Date of birth must be a real date' }]);
-    const fine = validateForShell(form, { hasVehicle: false }, { dob: { day: '3', month: '7', year: '1985' } }, { ...options, mode: 'submit', pageId: 'person' });
+    const fine = validateForShell(
+      form,
+      { hasVehicle: false },
+      { dob: { day: '3', month: '7', year: '1985' } },
+      { ...options, mode: 'submit', pageId: 'person' },
+    );
     expect(fine.errors).toEqual([]);
     expect(fine.sent['dob']).toBe('1985-07-03');
   });
 
   it('checks date parts inside group items by path', () => {
     const answers = { hasVehicle: false, dob: '1985-07-03', items: [{ quantity: '2' }] };
-    const result = validateForShell(form, answers, { 'items[0].seizedOn': { day: '1', month: '', year: '' } }, { ...options, mode: 'submit', pageId: 'items' });
-    expect(result.errors).toEqual([{ path: 'items[0].seizedOn', message: 'Date seized must include a month and year' }]);
+    const result = validateForShell(
+      form,
+      answers,
+      { 'items[0].seizedOn': { day: '1', month: '', year: '' } },
+      { ...options, mode: 'submit', pageId: 'items' },
+    );
+    expect(result.errors).toEqual([
+      { path: 'items[0].seizedOn', message: 'Date seized must include a month and year' },
+    ]);
   });
 });
 
@@ -108,7 +163,11 @@ describe('repeating groups', () => {
     state.setValue('items[0].quantity', '2');
     state.setValue('items[1].quantity', 'lots');
     expect(state.cleanedValue('total')).toBe(2);
-    const result = validateForShell(form, state.answers(), state.parts(), { ...options, mode: 'submit', pageId: 'items' });
+    const result = validateForShell(form, state.answers(), state.parts(), {
+      ...options,
+      mode: 'submit',
+      pageId: 'items',
+    });
     expect(result.errors).toEqual([{ path: 'items[1].quantity', message: 'Quantity must be a number' }]);
   });
 
@@ -117,7 +176,12 @@ describe('repeating groups', () => {
     state.form.set(form);
     for (let i = 0; i < 3; i++) state.addItem('items');
     state.setDatePart('items[2].seizedOn', 'day', '5', false);
-    state.errors.set(locateErrors(form, standardTerms, [{ path: 'items[2].quantity', message: 'Enter quantity' }, { path: 'items[1].quantity', message: 'Gone' }]));
+    state.errors.set(
+      locateErrors(form, standardTerms, [
+        { path: 'items[2].quantity', message: 'Enter quantity' },
+        { path: 'items[1].quantity', message: 'Gone' },
+      ]),
+    );
     state.removeItem('items', 1);
     expect(state.items('items')).toHaveLength(2);
     expect(Object.keys(state.parts())).toEqual(['items[1].seizedOn']);

@@ -65,7 +65,8 @@ export function writePath(answers: Answers, path: string, value: unknown): Answe
       list[key] = last ? value : write(list[key], i + 1);
       return list;
     }
-    const obj: Record<string, unknown> = node && typeof node === 'object' && !Array.isArray(node) ? { ...(node as Answers) } : {};
+    const obj: Record<string, unknown> =
+      node && typeof node === 'object' && !Array.isArray(node) ? { ...(node as Answers) } : {};
     if (last) {
       if (value === undefined) delete obj[key];
       else obj[key] = value;
@@ -132,7 +133,8 @@ export function datePartsError(parts: DateParts | undefined, withTime: boolean, 
   const missing = missingParts(parts!, withTime);
   const name = displayName(errorName);
   if (missing.length > 0) {
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    const list =
+      missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
     return `${name} must include a ${list}`;
   }
   if (!/^\d{4}$/.test(parts!.year.trim())) return 'Year must include 4 numbers';
@@ -214,7 +216,12 @@ export function isShown(index: FormIndex, component: Component, env: Env): boole
  * left out (the officer may have answered them before changing an earlier answer).
  * Visibility is judged as the engine judges it: on the cleaned answers.
  */
-export function answersToSend(form: FormDefinition, answers: Answers, parts: DatePartsMap, options: ShellValidationOptions): Answers {
+export function answersToSend(
+  form: FormDefinition,
+  answers: Answers,
+  parts: DatePartsMap,
+  options: ShellValidationOptions,
+): Answers {
   const joined = joinAllDates(form, answers, parts, options.terms);
   const cleaned = validateAnswers(form, joined, { ...options, mode: 'draft', timeZone: FORM_TIME_ZONE }).answers;
   const compiled = compileForm(form, options.terms);
@@ -247,7 +254,12 @@ function copyShown(field: CompiledField, raw: Answers, out: Answers, env: Env): 
 }
 
 /** Answers with every date input's parts joined in at its path. */
-export function joinAllDates(form: FormDefinition, answers: Answers, parts: DatePartsMap, terms: TermDictionary): Answers {
+export function joinAllDates(
+  form: FormDefinition,
+  answers: Answers,
+  parts: DatePartsMap,
+  terms: TermDictionary,
+): Answers {
   let out = answers;
   const kinds = dateKinds(form, terms);
   for (const [path, p] of Object.entries(parts)) {
@@ -272,7 +284,12 @@ function dateKinds(form: FormDefinition, terms: TermDictionary): Map<string, 'da
 }
 
 /** Errors for incomplete date inputs of shown questions, by path. */
-export function datePartErrors(form: FormDefinition, answers: Answers, parts: DatePartsMap, options: ShellValidationOptions): FormError[] {
+export function datePartErrors(
+  form: FormDefinition,
+  answers: Answers,
+  parts: DatePartsMap,
+  options: ShellValidationOptions,
+): FormError[] {
   const sent = answersToSend(form, answers, parts, options);
   const compiled = compileForm(form, options.terms);
   const errors: FormError[] = [];
@@ -321,7 +338,9 @@ export function validateForShell(
   parts: DatePartsMap,
   options: ShellValidationOptions & { mode: 'submit' | 'draft'; pageId?: string; keepHidden?: boolean },
 ): { errors: FormError[]; answers: Answers; sent: Answers } {
-  const sent = options.keepHidden ? joinAllDates(form, answers, parts, options.terms) : answersToSend(form, answers, parts, options);
+  const sent = options.keepHidden
+    ? joinAllDates(form, answers, parts, options.terms)
+    : answersToSend(form, answers, parts, options);
   const result = validateAnswers(form, sent, { ...options, timeZone: FORM_TIME_ZONE });
   const partErrors = datePartErrors(form, answers, parts, options);
   const byPath = new Map(partErrors.map((e) => [e.path, e]));
@@ -332,7 +351,11 @@ export function validateForShell(
   }
   for (const e of partErrors) if (!errors.includes(e)) errors.push(e);
   const names = options.pageId
-    ? new Set(compileForm(form, options.terms).pages.find((p) => p.id === options.pageId)?.fields.map((f) => f.name) ?? [])
+    ? new Set(
+        compileForm(form, options.terms)
+          .pages.find((p) => p.id === options.pageId)
+          ?.fields.map((f) => f.name) ?? [],
+      )
     : null;
   return { errors: names ? errors.filter((e) => names.has(rootName(e.path))) : errors, answers: result.answers, sent };
 }
@@ -361,14 +384,25 @@ export interface LocatedError {
  * group item's question (`items[1].quantity`) points at that input; a path of a whole group at
  * its "Add" button; a path that is not a question (`""`, `answers`, `linkedTo[0]`) at nothing.
  */
-export function locateErrors(form: FormDefinition, terms: TermDictionary, errors: readonly { path: string; message: string }[]): LocatedError[] {
+export function locateErrors(
+  form: FormDefinition,
+  terms: TermDictionary,
+  errors: readonly { path: string; message: string }[],
+): LocatedError[] {
   const compiled = compileForm(form, terms);
   return errors.map((e) => {
     const field = e.path ? fieldAtPath(compiled.root, e.path) : undefined;
     if (!field) return { path: e.path, message: e.message, fieldId: '' };
     const top = compiled.root.byName.get(rootName(e.path));
     const id = fieldId(e.path);
-    const focus = field.kind === 'date' || field.kind === 'date-time' ? `${id}-day` : field.kind === 'group' && /\]$/.test(e.path) ? id : field.kind === 'group' ? `${id}-add` : id;
+    const focus =
+      field.kind === 'date' || field.kind === 'date-time'
+        ? `${id}-day`
+        : field.kind === 'group' && /\]$/.test(e.path)
+          ? id
+          : field.kind === 'group'
+            ? `${id}-add`
+            : id;
     return { path: e.path, message: e.message, fieldId: focus, pageId: top?.page.id };
   });
 }

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, OnInit, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  OnInit,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, of } from 'rxjs';
@@ -37,7 +50,11 @@ export interface ActionTarget {
 }
 
 /** Status of a task-list section, as the GOV.UK task list shows it. */
-const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Not yet started', 'in-progress': 'In progress', completed: 'Completed' };
+const STATUS_TEXT: Record<SectionStatus, string> = {
+  'not-started': 'Not yet started',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+};
 
 /**
  * Renders a form declaration: one page per screen (wizard and single forms) or a GOV.UK task
@@ -116,13 +133,20 @@ export class FormRenderer implements OnInit {
   /** Whether the page has a single question whose label can be the page heading. */
   readonly backLink = computed(() => this.previousStep());
   readonly sections = computed(() =>
-    this.isTaskList() ? sectionStatuses(this.engineForm(), this.sent(), this.state.options()).map((s) => ({ ...s, text: STATUS_TEXT[s.status] })) : [],
+    this.isTaskList()
+      ? sectionStatuses(this.engineForm(), this.sent(), this.state.options()).map((s) => ({
+          ...s,
+          text: STATUS_TEXT[s.status],
+        }))
+      : [],
   );
   readonly allComplete = computed(() => this.sections().every((s) => s.status === 'completed'));
   readonly summary = computed(() =>
     summarise(this.engineForm(), this.state.cleaned(), { terms: standardTerms, reference: this.state.lookup() }),
   );
-  readonly problems = computed<FieldProblem[]>(() => this.state.errors().map((e) => ({ fieldId: e.fieldId, message: e.message, pageId: e.pageId })));
+  readonly problems = computed<FieldProblem[]>(() =>
+    this.state.errors().map((e) => ({ fieldId: e.fieldId, message: e.message, pageId: e.pageId })),
+  );
 
   constructor() {
     // Keep the form on this device as the officer goes, so nothing is lost offline or at sign-in.
@@ -141,7 +165,12 @@ export class FormRenderer implements OnInit {
     effect(() => {
       const step = this.step();
       if (!this.ready()) return;
-      const title = step === 'check' ? 'Check your answers' : step === 'tasks' ? this.form().title : (this.page()?.title ?? this.form().title);
+      const title =
+        step === 'check'
+          ? 'Check your answers'
+          : step === 'tasks'
+            ? this.form().title
+            : (this.page()?.title ?? this.form().title);
       untracked(() => {
         this.pageTitle.setPage(`${title} - ${this.plugin().title}`);
         this.pageTitle.setError(this.state.errors().length > 0);
@@ -150,7 +179,9 @@ export class FormRenderer implements OnInit {
     // Arriving on a page: show the errors the last full check found there.
     effect(() => {
       const step = this.step();
-      untracked(() => this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step))));
+      untracked(() =>
+        this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step))),
+      );
     });
     inject(DestroyRef).onDestroy(() => clearTimeout(this.saveTimer));
   }
@@ -191,7 +222,10 @@ export class FormRenderer implements OnInit {
   /** Submits the answers (or takes the action), after a full check. */
   async submit(): Promise<void> {
     if (this.submitting()) return;
-    const result = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'submit' });
+    const result = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      mode: 'submit',
+    });
     if (result.errors.length) {
       this.showAll(result.errors);
       return;
@@ -219,7 +253,10 @@ export class FormRenderer implements OnInit {
       const e = toApiError(error);
       if (e.status === 409) this.conflict.set(e.message ?? RENDERER_MESSAGES.conflict);
       else if (e.status === 400 && e.errors.length) this.showAll(e.errors);
-      else this.show([{ path: '', message: e.status === 0 ? RENDERER_MESSAGES.offlineSubmit : submitErrorMessage(e), fieldId: '' }]);
+      else
+        this.show([
+          { path: '', message: e.status === 0 ? RENDERER_MESSAGES.offlineSubmit : submitErrorMessage(e), fieldId: '' },
+        ]);
     } finally {
       this.submitting.set(false);
     }
@@ -229,14 +266,18 @@ export class FormRenderer implements OnInit {
   async saveDraft(): Promise<void> {
     const draft = this.localDraft();
     if (!draft) return;
-    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'draft' }).answers;
+    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      mode: 'draft',
+    }).answers;
     for (const f of this.compiled().root.fields) if (f.kind === 'calculated') delete cleaned[f.name];
     const outcome = await this.sync.save(draft, cleaned);
     if (outcome === 'saved') this.notice.set({ kind: 'success', text: RENDERER_MESSAGES.draftSaved });
     else if (outcome === 'on-device') this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.savedOnDevice });
     else if (outcome.errors.length) this.showAll(outcome.errors);
     else this.show([{ path: '', message: submitErrorMessage(outcome), fieldId: '' }]);
-    if (outcome === 'saved' || outcome === 'on-device') setTimeout(() => document.getElementById('draft-notice')?.focus(), 0);
+    if (outcome === 'saved' || outcome === 'on-device')
+      setTimeout(() => document.getElementById('draft-notice')?.focus(), 0);
   }
 
   /** Error summary link to a question on another page. */
@@ -260,7 +301,11 @@ export class FormRenderer implements OnInit {
   }
 
   private validate(pageId: string): LocatedError[] {
-    const result = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'submit', pageId });
+    const result = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      mode: 'submit',
+      pageId,
+    });
     return locateErrors(this.engineForm(), standardTerms, result.errors);
   }
 
@@ -277,7 +322,10 @@ export class FormRenderer implements OnInit {
   }
 
   private sent(): Record<string, unknown> {
-    return validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), { ...this.state.options(), mode: 'draft' }).sent;
+    return validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      mode: 'draft',
+    }).sent;
   }
 
   private nextStep(pageId: string): string {
@@ -309,7 +357,10 @@ export class FormRenderer implements OnInit {
       return { step: last?.id ?? null, label: 'Back' };
     }
     const at = pages.findIndex((p) => p.id === step);
-    const before = pages.slice(0, at).reverse().find((p) => shown.has(p.id));
+    const before = pages
+      .slice(0, at)
+      .reverse()
+      .find((p) => shown.has(p.id));
     return before ? { step: before.id, label: 'Back' } : { step: null, label: home };
   }
 
@@ -322,7 +373,10 @@ export class FormRenderer implements OnInit {
   private async go(step: string, change = this.changing()): Promise<void> {
     this.notice.set(null);
     const keepChange = change && step !== 'check' && step !== 'tasks';
-    await this.router.navigate([], { queryParams: { page: step, change: keepChange ? '1' : null }, queryParamsHandling: 'merge' });
+    await this.router.navigate([], {
+      queryParams: { page: step, change: keepChange ? '1' : null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   private async loadSets(): Promise<Record<string, ReferenceRow[]> | null> {

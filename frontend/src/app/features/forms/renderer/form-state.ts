@@ -69,8 +69,20 @@ export class FormState {
   readonly env = computed<Env>(() => rootEnv(this.cleaned()));
 
   /** Validation options: the standard terms, the fetched reference data, now. */
-  options(): { terms: typeof standardTerms; reference: ReturnType<typeof createReferenceLookup>; now: Date; workflow: string; timeZone: string } {
-    return { terms: standardTerms, reference: this.lookup(), now: new Date(), workflow: this.workflow(), timeZone: FORM_TIME_ZONE };
+  options(): {
+    terms: typeof standardTerms;
+    reference: ReturnType<typeof createReferenceLookup>;
+    now: Date;
+    workflow: string;
+    timeZone: string;
+  } {
+    return {
+      terms: standardTerms,
+      reference: this.lookup(),
+      now: new Date(),
+      workflow: this.workflow(),
+      timeZone: FORM_TIME_ZONE,
+    };
   }
 
   /** Reference sets any field of the form reads. */
@@ -141,7 +153,13 @@ export class FormState {
 
   /** Removes item `i`, moving date inputs and shown errors of later items up by one. */
   removeItem(path: string, i: number): void {
-    this.answers.update((answers) => writePath(answers, path, this.itemsOf(answers, path).filter((_, j) => j !== i)));
+    this.answers.update((answers) =>
+      writePath(
+        answers,
+        path,
+        this.itemsOf(answers, path).filter((_, j) => j !== i),
+      ),
+    );
     const prefix = `${path}[`;
     const shift = (p: string): string | null => {
       if (!p.startsWith(prefix)) return p;
@@ -162,7 +180,17 @@ export class FormState {
     this.errors.update((errors) =>
       errors.flatMap((e) => {
         const moved = shift(e.path);
-        return moved === null ? [] : [{ ...e, path: moved, fieldId: e.fieldId.startsWith(fieldId(`${path}[${i}]`)) ? '' : e.fieldId.replace(fieldId(e.path), fieldId(moved)) }];
+        return moved === null
+          ? []
+          : [
+              {
+                ...e,
+                path: moved,
+                fieldId: e.fieldId.startsWith(fieldId(`${path}[${i}]`))
+                  ? ''
+                  : e.fieldId.replace(fieldId(e.path), fieldId(moved)),
+              },
+            ];
       }),
     );
   }
