@@ -42,6 +42,39 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Signs in with a demo account from the sign-in page. */
+export async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** On the start-shift page: a shift at the Port of Dover, in `teamId` or the team offered first. */
+export async function startShift(page: Page, baseUrl: string, teamId?: string): Promise<void> {
+  await page.waitForURL(/\/shift\/start/);
+  await page.locator('#location-search').fill('Dover');
+  const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
+  await dover.waitFor();
+  await dover.locator('input').check();
+  if (teamId) await page.locator('#team').selectOption(teamId);
+  else if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Start shift' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** Signs in from the shell's front door and starts a shift, unless one started earlier is still on. */
+export async function signInAndStartShift(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(/\/sign-in/);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
+  if (new URL(page.url()).pathname === '/') return;
+  await startShift(page, baseUrl);
+}
+
 /** A fresh page in its own context (own sessionStorage), at desktop size. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({

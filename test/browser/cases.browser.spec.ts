@@ -3,7 +3,7 @@ declare const document: { activeElement: { id: string } | null };
 declare const navigator: { onLine: boolean };
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../utils/app.js';
-import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+import { checkPage, describeBrowser, launchBrowser, newPage, signInAndStartShift } from './browser.js';
 
 // Part 2 of the shell: an officer fills in and submits "Record an event at the border" (a
 // conditional page with a repeating items group), sees the case and its task; a manager
@@ -23,23 +23,6 @@ describeBrowser('forms, cases, tasks and search', () => {
     await app?.close();
   });
 
-  async function signInAndStartShift(page: Page, username: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
-    if (new URL(page.url()).pathname === '/') return; // still on the shift started earlier in this file
-    await page.locator('#location-search').fill('Dover');
-    const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
-    await dover.waitFor();
-    await dover.locator('input').check();
-    if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await page.waitForURL(`${app.url}/`);
-  }
-
   async function heading(page: Page, name: string): Promise<void> {
     await page.getByRole('heading', { level: 1, name }).waitFor();
   }
@@ -50,7 +33,7 @@ describeBrowser('forms, cases, tasks and search', () => {
 
   it('the officer records a seizure, the manager claims and routes it, and search finds it', async () => {
     const officer = await newPage(browser);
-    await signInAndStartShift(officer, 'officer');
+    await signInAndStartShift(officer, app.url, 'officer');
     await officer.locator('[data-testid="task-counts"]').waitFor();
     await officer.locator('[data-plugin-id="event-at-border"] a').click();
 
@@ -156,7 +139,7 @@ describeBrowser('forms, cases, tasks and search', () => {
 
     // The manager claims the task from the team list and takes the workflow action.
     const manager = await newPage(browser);
-    await signInAndStartShift(manager, 'manager');
+    await signInAndStartShift(manager, app.url, 'manager');
     await manager.getByRole('link', { name: 'Tasks', exact: true }).click();
     await heading(manager, 'Tasks');
     await manager.locator('.cop-tabs').getByRole('link', { name: "My team's tasks" }).click();
@@ -212,7 +195,7 @@ describeBrowser('forms, cases, tasks and search', () => {
 
   it('keeps a form on the device while offline and sends the draft when back online', async () => {
     const officer = await newPage(browser);
-    await signInAndStartShift(officer, 'officer2');
+    await signInAndStartShift(officer, app.url, 'officer2');
     await officer.locator('[data-plugin-id="hot-debrief"] a').click();
     await officer.waitForURL(/draft=[0-9a-f-]{36}/);
     const draftId = new URL(officer.url()).searchParams.get('draft')!;
@@ -245,7 +228,7 @@ describeBrowser('forms, cases, tasks and search', () => {
 
   it('sends a draft the server could not take, with the latest answers, once it answers; lists drafts kept on the device', async () => {
     const officer = await newPage(browser);
-    await signInAndStartShift(officer, 'officer');
+    await signInAndStartShift(officer, app.url, 'officer');
     await officer.locator('[data-plugin-id="hot-debrief"] a').click();
     await officer.waitForURL(/draft=[0-9a-f-]{36}/);
     const draftId = new URL(officer.url()).searchParams.get('draft')!;

@@ -4,7 +4,7 @@ import { CerberusSimulator } from '../cerberus-sim/simulator.js';
 import { targetSheet } from '../cerberus-sim/target-sheets.js';
 import { pdfText } from '../reports/poppler.js';
 import { signIn, startTestApp, type TestApp } from '../utils/app.js';
-import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+import { checkPage, describeBrowser, launchBrowser, newPage, signInAs, startShift } from './browser.js';
 
 // Part 3 of the shell: live notifications (a Cerberus target reaches the officer's open page
 // as an urgent banner), the manager reports area (parameters, progress, PDF download), and the
@@ -29,25 +29,6 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await app?.close();
   });
 
-  async function signInAs(page: Page, username: string): Promise<void> {
-    await page.goto(`${app.url}/sign-in`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
-  async function startShift(page: Page, teamId?: string): Promise<void> {
-    await page.waitForURL(/\/shift\/start/);
-    await page.locator('#location-search').fill('Dover');
-    const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
-    await dover.waitFor();
-    await dover.locator('input').check();
-    if (teamId) await page.locator('#team').selectOption(teamId);
-    else if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await page.waitForURL(`${app.url}/`);
-  }
-
   /** Saves the download a click starts and returns its bytes. */
   async function download(
     page: Page,
@@ -60,8 +41,8 @@ describeBrowser('notifications, reports and failed deliveries', () => {
 
   it("a Cerberus target for the officer's shift team appears at once as an urgent banner, in the inbox, and opens the case", async () => {
     const officer = await newPage(browser);
-    await signInAs(officer, 'officer');
-    await startShift(officer, FREIGHT_TEAM);
+    await signInAs(officer, app.url, 'officer');
+    await startShift(officer, app.url, FREIGHT_TEAM);
     await officer.locator('[data-testid="dashboard-unread"]').waitFor();
     const notificationsLink = officer.locator('[data-testid="notifications-link"]');
     expect((await notificationsLink.textContent())?.replace(/\s+/g, ' ')).toContain('Notifications (0 unread)');
@@ -169,15 +150,15 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     }
 
     const manager = await newPage(browser);
-    await signInAs(manager, 'manager');
-    await startShift(manager);
+    await signInAs(manager, app.url, 'manager');
+    await startShift(manager, app.url);
     await manager.getByRole('link', { name: 'Reports', exact: true }).click();
     await manager.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     await manager.locator('[data-report-id="hot-debrief.debriefs-by-category"]').waitFor();
     expect(await manager.locator('[data-report-id="command-brief"]').count()).toBe(1);
     await checkPage(manager, '43-reports');
 
-    await manager.getByRole('link', { name: 'Hot debriefs by category' }).click();
+    await manager.getByRole('link', { name: 'Hot debriefs by category', exact: true }).click();
     await manager.getByRole('heading', { level: 1, name: 'Hot debriefs by category' }).waitFor();
     await manager.locator('#p-team option').nth(1).waitFor({ state: 'attached' });
     // Mistakes first: a missing year and no end date.
@@ -223,7 +204,7 @@ describeBrowser('notifications, reports and failed deliveries', () => {
 
   it('an admin sees an empty failed deliveries table', async () => {
     const admin = await newPage(browser);
-    await signInAs(admin, 'admin');
+    await signInAs(admin, app.url, 'admin');
     await admin.waitForURL(/\/shift\/start/);
     await admin.goto(`${app.url}/admin/deliveries`);
     await admin.getByRole('heading', { level: 1, name: 'Failed deliveries' }).waitFor();

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { signIn, startTestApp, type TestApp } from '../utils/app.js';
-import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+import { checkPage, describeBrowser, launchBrowser, newPage, signInAs, startShift } from './browser.js';
 
 // Report schedules in the shell: a manager changes when the Command brief is produced with radios
 // and a time (never cron), meets an inline error, and sees the next run on the reports list;
@@ -22,24 +22,6 @@ describeBrowser('report schedules', () => {
     await app?.close();
   });
 
-  async function signInAs(page: Page, username: string): Promise<void> {
-    await page.goto(`${app.url}/sign-in`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
-  async function startShift(page: Page): Promise<void> {
-    await page.waitForURL(/\/shift\/start/);
-    await page.locator('#location-search').fill('Dover');
-    const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
-    await dover.waitFor();
-    await dover.locator('input').check();
-    if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await page.waitForURL(`${app.url}/`);
-  }
-
   /** The core's next run of the report, and its date as the shell writes it ("1 December 2026"). */
   async function nextRunDate(headers: Record<string, string>): Promise<{ date: string; nextRun: string }> {
     const response = await fetch(`${app.url}/api/reports/${REPORT}/schedule`, { headers });
@@ -59,8 +41,8 @@ describeBrowser('report schedules', () => {
     const before = await nextRunDate(managerApi);
 
     const manager = await newPage(browser);
-    await signInAs(manager, 'manager');
-    await startShift(manager);
+    await signInAs(manager, app.url, 'manager');
+    await startShift(manager, app.url);
     await manager.getByRole('link', { name: 'Reports', exact: true }).click();
     await manager.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     const row = manager.locator(`[data-report-id="${REPORT}"]`);
@@ -132,8 +114,8 @@ describeBrowser('report schedules', () => {
 
   it('an officer cannot change schedules: no link, and the page is forbidden', async () => {
     const officer = await newPage(browser);
-    await signInAs(officer, 'officer');
-    await startShift(officer);
+    await signInAs(officer, app.url, 'officer');
+    await startShift(officer, app.url);
     await officer.goto(`${app.url}/reports`);
     await officer.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     await officer.getByText('Loading reports').waitFor({ state: 'detached' });

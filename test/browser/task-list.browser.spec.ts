@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { FIXTURE_PLUGINS, signIn, startTestApp, type TestApp } from '../utils/app.js';
-import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+import { checkPage, describeBrowser, launchBrowser, newPage, signInAndStartShift } from './browser.js';
 
 // The GOV.UK task list: a start form of `"type": "task-list"`. No real plugin has one, so the
 // fixture plugin test/fixtures/plugins/shift-handover (sections Staffing, Incidents, Equipment)
@@ -22,23 +22,6 @@ describeBrowser('task-list form: shift handover', () => {
     await browser?.close();
     await app?.close();
   });
-
-  async function signInAndStartShift(page: Page, username: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
-    if (new URL(page.url()).pathname === '/') return;
-    await page.locator('#location-search').fill('Dover');
-    const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
-    await dover.waitFor();
-    await dover.locator('input').check();
-    if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await page.waitForURL(`${app.url}/`);
-  }
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
   const task = (page: Page, title: string): Locator => page.locator('.govuk-task-list__item', { hasText: title });
@@ -71,7 +54,7 @@ describeBrowser('task-list form: shift handover', () => {
 
   it('completes the sections in any order, refuses Submit until all are done, then submits', async () => {
     const page = await newPage(browser);
-    await signInAndStartShift(page, 'officer');
+    await signInAndStartShift(page, app.url, 'officer');
 
     // The task list: three sections, none started.
     await page.goto(`${app.url}/forms/shift-handover`);

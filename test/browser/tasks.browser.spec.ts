@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../utils/app.js';
-import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+import { checkPage, describeBrowser, launchBrowser, newPage, signInAs } from './browser.js';
 
 // The team queue in the shell: paging forward and back through a queue of 60 tasks, filtering,
 // sorting, claiming and releasing. Needs `npm run build:shell` first.
@@ -33,15 +33,6 @@ describeBrowser('task queues', () => {
     await app?.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
-  }
-
   const rows = async (page: Page) =>
     Promise.all(
       (await page.locator('[data-testid="task-table"] tbody tr').all()).map((tr) => tr.getAttribute('data-case')),
@@ -53,7 +44,8 @@ describeBrowser('task queues', () => {
 
   it('pages a team queue forward and back, filters it, and claims and releases a task', async () => {
     const officer = await newPage(browser);
-    await signIn(officer, 'officer');
+    await signInAs(officer, app.url, 'officer');
+    await officer.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
     await officer.goto(`${app.url}/tasks?tab=team`);
     await officer.locator('[data-testid="task-table"]').waitFor();
     expect(await pageNumber(officer)).toBe('Page 1');

@@ -2,7 +2,7 @@
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
 import type { Browser, Page } from 'playwright-core';
 import { signIn, startTestApp, type TestApp } from '../utils/app.js';
-import { checkPage, describeBrowser, launchBrowser, newPage } from './browser.js';
+import { checkPage, describeBrowser, launchBrowser, newPage, signInAndStartShift } from './browser.js';
 
 // Workflow paths the shell implements that no other browser suite walks through:
 //  - an action with a form (event-at-border's "Record referral outcome and close", form
@@ -59,24 +59,6 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     return { id: created.body.id as string, businessKey: created.body.businessKey as string };
   }
 
-  async function signInAndStartShift(page: Page, username: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    // A shift started earlier in this suite is still on: the dashboard comes straight away.
-    await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
-    if (new URL(page.url()).pathname === '/') return;
-    await page.locator('#location-search').fill('Dover');
-    const dover = page.locator('#location-results .govuk-radios__item', { hasText: 'Dover' }).first();
-    await dover.waitFor();
-    await dover.locator('input').check();
-    if (!(await page.locator('#team').inputValue())) await page.locator('#team').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await page.waitForURL(`${app.url}/`);
-  }
-
   async function openCase(page: Page, businessKey: string): Promise<void> {
     await page.goto(`${app.url}/cases/${businessKey}`);
     await page.getByRole('heading', { level: 1, name: businessKey }).waitFor();
@@ -91,7 +73,7 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
     expect(referred.body).toMatchObject({ state: 'with-intelligence-hub', version: 2 });
 
     const intel = await newPage(browser);
-    await signInAndStartShift(intel, 'intel');
+    await signInAndStartShift(intel, app.url, 'intel');
     await openCase(intel, businessKey);
     expect(await text(intel, 'case-state')).toBe('With the intelligence hub');
     const actions = intel.locator('[data-testid="case-actions"]');
@@ -165,7 +147,7 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
   it('says someone else changed the case when it changed underneath, and Reload shows the new state', async () => {
     const { id, businessKey } = await submitSeizure();
     const page = await newPage(browser);
-    await signInAndStartShift(page, 'manager');
+    await signInAndStartShift(page, app.url, 'manager');
     await openCase(page, businessKey);
     expect(await text(page, 'case-state')).toBe('Awaiting review and routing');
     await page
@@ -214,7 +196,7 @@ describeBrowser('workflow paths: action forms and changed cases', () => {
       (await call('POST', `/api/cases/${id}/actions/refer-intelligence-hub`, manager, { version: 1 })).status,
     ).toBe(200);
     const page = await newPage(browser);
-    await signInAndStartShift(page, 'manager');
+    await signInAndStartShift(page, app.url, 'manager');
     await page.goto(`${app.url}/cases/${businessKey}/actions/request-information`);
     await page.getByRole('heading', { level: 1, name: 'What do you need to know?' }).waitFor();
     await page.locator('#f-questions').fill('Photographs of the concealment, please.');
