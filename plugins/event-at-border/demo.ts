@@ -35,7 +35,7 @@ export const demoEvents: DemoCases = {
   answers(i, now) {
     const where = PORTS[i % PORTS.length]!;
     const outcome = i % 3 === 0 ? 'seizure' : i % 5 === 1 ? 'no-show' : 'negative';
-    const seizure = SEIZURES[i % SEIZURES.length]!;
+    const seizure = SEIZURES[Math.floor(i / 3) % SEIZURES.length]!; // seizures are every third event
     const freight = where.mode !== 'air-passenger';
     return {
       eventDateTime: answerDateTime(new Date(now.getTime() - (i + 1) * 19 * 3600_000)),

@@ -184,7 +184,7 @@ export default definePlugin({
         "Events at the border in a month by port and outcome, with the items seized, and each event listed when there are up to 20,000 (choose a team to list a busy command's month).",
       roles: ['manager'],
       parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 2026-10' },
+        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
         { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
       ],
       fields: monthlyEventsFields,
