@@ -99,11 +99,16 @@ describe('reports', () => {
     expect(listed.status).toBe(200);
     const ids = (listed.body.reports as { id: string }[]).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['command-brief', DEBRIEF]));
-    const brief = (listed.body.reports as { id: string; parameters: { name: string }[]; schedule: string }[]).find(
-      (r) => r.id === 'command-brief',
-    )!;
+    const brief = (
+      listed.body.reports as { id: string; parameters: { name: string }[]; schedule: string; nextRun: string }[]
+    ).find((r) => r.id === 'command-brief')!;
     expect(brief.parameters.map((p) => p.name)).toEqual(['from', 'to', 'command', 'port', 'team', 'eventLog']);
     expect(brief.schedule).toBe('0 6 1 * *');
+    // 6am UK time on the next 1st of a month: 06:00Z in winter, 05:00Z in summer.
+    expect(brief.nextRun).toMatch(/^\d{4}-\d{2}-01T0[56]:00:00\.000Z$/);
+    expect(Date.parse(brief.nextRun)).toBeGreaterThan(Date.now());
+    const debrief = (listed.body.reports as { id: string; nextRun: string | null }[]).find((r) => r.id === DEBRIEF)!;
+    expect(debrief.nextRun).toBeNull();
     expect((await call('GET', '/api/reports', officer)).body.reports).toEqual([]);
   });
 

@@ -31,6 +31,8 @@ export interface ReportDto {
   description: string;
   parameters: ReportParameterDefinition[];
   schedule: string | null;
+  /** When the schedule in force next produces the report (ISO); null without one. */
+  nextRun: string | null;
 }
 
 /** A run's status, as polled by the shell. */
@@ -61,6 +63,7 @@ export function toReportDto(d: ReportDefinition): ReportDto {
     description: d.report.description,
     parameters: d.report.parameters ?? [],
     schedule: d.report.schedule ?? null,
+    nextRun: null,
   };
 }
 

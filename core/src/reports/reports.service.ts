@@ -1,3 +1,4 @@
+import { nextRunOf } from './report-schedule-cron.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -52,7 +53,7 @@ export class ReportsService {
       reports: this.catalogue.runnableBy(scope.roles).map((definition) => {
         const own = stored.get(definition.key);
         const cron = own?.enabled === false ? null : (own?.cron ?? definition.report.schedule ?? null);
-        return { ...toReportDto(definition), schedule: cron };
+        return { ...toReportDto(definition), schedule: cron, nextRun: nextRunOf(cron)?.toISOString() ?? null };
       }),
     };
   }

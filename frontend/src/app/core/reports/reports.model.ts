@@ -20,6 +20,8 @@ export interface ReportSummary {
   description: string;
   parameters: ReportParameter[];
   schedule: string | null;
+  /** When the schedule in force next produces the report (ISO); null without one. */
+  nextRun: string | null;
 }
 
 export type ReportRunStatus = 'queued' | 'running' | 'done' | 'failed';

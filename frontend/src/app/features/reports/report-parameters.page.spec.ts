@@ -13,6 +13,7 @@ const report: ReportSummary = {
   title: 'Hot debriefs by category',
   description: 'Debriefs by category for your command.',
   schedule: null,
+  nextRun: null,
   parameters: [
     { name: 'from', label: 'From', type: 'date', required: true },
     { name: 'to', label: 'To', type: 'date', required: true },

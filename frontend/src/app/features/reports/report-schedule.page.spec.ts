@@ -13,6 +13,7 @@ const report: ReportSummary = {
   title: 'Command brief',
   description: 'Border events and OARs for your command.',
   schedule: '0 6 1 * *',
+  nextRun: '2026-12-01T06:00:00.000Z',
   parameters: [
     {
       name: 'eventLog',

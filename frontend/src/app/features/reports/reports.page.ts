@@ -43,7 +43,6 @@ export class ReportsPage {
   /** Whether the user may change schedules (managers and admins). */
   readonly canSchedule = computed(() => hasAnyRole(this.user(), SCHEDULE_ROLES));
   /** When each scheduled report is next produced, in words, once known. */
-  readonly nextRuns = signal<Record<string, string>>({});
   /** The success message after a schedule was changed. */
   readonly scheduled = signal<string | null>(null);
 
@@ -67,10 +66,7 @@ export class ReportsPage {
     const state = (inject(Router).currentNavigation()?.extras.state ?? history.state ?? {}) as { scheduled?: unknown };
     this.scheduled.set(typeof state.scheduled === 'string' ? state.scheduled : null);
     this.reports.load(true).then(
-      (list) => {
-        this.list.set(list);
-        this.loadNextRuns(list);
-      },
+      (list) => this.list.set(list),
       (error: unknown) => this.loadError.set(reportErrorMessage(toApiError(error), REPORT_MESSAGES.loadFailed)),
     );
     inject(PluginsService)
@@ -88,17 +84,9 @@ export class ReportsPage {
     return words ? words.charAt(0).toLowerCase() + words.slice(1) : 'on a custom schedule';
   }
 
-  /** The next run of each scheduled report (the list itself has only the cron). */
-  private loadNextRuns(list: ReportSummary[]): void {
-    for (const report of list.filter((r) => r.schedule)) {
-      firstValueFrom(this.reports.schedule(report.id)).then(
-        (schedule) => {
-          if (schedule.enabled && schedule.nextRun)
-            this.nextRuns.update((runs) => ({ ...runs, [report.id]: nextRunWords(schedule.nextRun!) }));
-        },
-        () => undefined,
-      );
-    }
+  /** "30 November 2026 at 7:30am" for a report's next scheduled run, or null without one. */
+  nextRun(report: ReportSummary): string | null {
+    return report.schedule && report.nextRun ? nextRunWords(report.nextRun) : null;
   }
 
   /** The parameters of a run, in words. */
