@@ -80,10 +80,17 @@ describeBrowser('forms, cases, tasks and search', () => {
     expect(await officer.locator('#f-items-0-quantity-error').textContent()).toContain('Quantity must be a number');
     expect(await officer.locator('.govuk-error-summary').textContent()).toContain('Select the item');
     await checkPage(officer, '21-form-group-errors');
-    await officer.getByRole('button', { name: 'Remove item 2' }).click();
-    await officer.locator('[data-item="1"]').waitFor({ state: 'detached' });
-    expect(await officer.locator('[data-item]').count()).toBe(1);
+    // Both items put right; a third added by mistake is removed again.
     await officer.locator('#f-items-0-quantity').fill('2');
+    await officer.locator('#f-items-1-item').fill('cigarettes');
+    await officer.locator('#f-items-1-item-opt-cigarettes').check();
+    await officer.locator('#f-items-1-quantity').fill('4000');
+    await officer.locator('#f-items-1-unit').selectOption('sticks');
+    await officer.getByRole('button', { name: 'Add another item' }).click();
+    await officer.locator('[data-item="2"]').waitFor();
+    await officer.getByRole('button', { name: 'Remove item 3' }).click();
+    await officer.locator('[data-item="2"]').waitFor({ state: 'detached' });
+    expect(await officer.locator('[data-item]').count()).toBe(2);
     await continueOn(officer);
 
     // People: a yes/no that reveals a group.
@@ -111,6 +118,9 @@ describeBrowser('forms, cases, tasks and search', () => {
     expect(await officer.locator('[data-path="items[0].item"] .govuk-summary-list__value').textContent()).toContain(
       'Cocaine',
     );
+    expect(await officer.locator('[data-path="items[1].item"] .govuk-summary-list__value').textContent()).toContain(
+      'Cigarettes',
+    );
     await checkPage(officer, '22-check-answers');
     await officer.locator('[data-path="vehicleRegistration"] a').click();
     await heading(officer, 'Vehicle and target');
@@ -125,6 +135,16 @@ describeBrowser('forms, cases, tasks and search', () => {
     await officer.waitForURL(/\/cases\/BF-\d{8}-\d+$/);
     await officer.locator('[data-testid="submitted-panel"]').waitFor();
     const businessKey = (await officer.locator('.govuk-panel__body strong').textContent())!.trim();
+    expect(
+      await app.sql("SELECT answers->'items' AS items FROM core.case WHERE business_key = $1", [businessKey]),
+    ).toEqual([
+      {
+        items: [
+          { item: 'cocaine', quantity: 2, unit: 'kg' },
+          { item: 'cigarettes', quantity: 4000, unit: 'sticks' },
+        ],
+      },
+    ]);
     expect(businessKey).toMatch(/^BF-\d{8}-\d+$/);
     await officer.locator('[data-testid="case-tasks"]').waitFor();
     expect(await officer.locator('[data-testid="case-tasks"]').textContent()).toContain(
