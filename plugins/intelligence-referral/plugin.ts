@@ -102,4 +102,46 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordReferral },
+  demo: [
+    {
+      username: 'officer',
+      count: 3,
+      answers: (i) =>
+        [
+          {
+            source: 'frontline',
+            port: 'dover',
+            handlingCondition: 'P',
+            subjectTypes: ['person', 'vehicle'],
+            givenName: 'Sean',
+            familyName: 'Murphy',
+            nationality: 'IRL',
+            vehicleRegistration: 'KX19 LMN',
+            indicators: ['travel-pattern', 'short-stay'],
+            narrative:
+              'Driver has crossed five times in two weeks, each time returning the same day with an empty van.',
+          },
+          {
+            source: 'frontline',
+            port: 'dover',
+            handlingCondition: 'P',
+            subjectTypes: ['vehicle'],
+            vehicleRegistration: 'AB12 CDE',
+            indicators: ['travel-pattern'],
+            narrative: 'The same tractor unit crossed three times this week with a different driver each time.',
+          },
+          {
+            source: 'frontline',
+            port: 'heathrow',
+            handlingCondition: 'P',
+            subjectTypes: ['person'],
+            givenName: 'Anna',
+            familyName: 'Kowalska',
+            nationality: 'POL',
+            indicators: ['short-stay'],
+            narrative: 'Third one-night stay this month, each time carrying large amounts of cash declared as savings.',
+          },
+        ][i % 3]!,
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
+import { answerDateTime, answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { UseOfForceEntity } from './entities/use-of-force.entity.js';
 
 interface ForceAnswers {
@@ -111,4 +111,28 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordUseOfForce },
+  demo: [
+    {
+      username: 'officer',
+      count: 2,
+      answers: (i, now) => ({
+        occurredAt: answerDateTime(new Date(now.getTime() - (i + 1) * 53 * 3600_000)),
+        port: 'dover',
+        locationDetails: i === 0 ? 'Search bay 4, Eastern Docks' : 'Tourist controls, lane 7',
+        team: 'dover-tourist-controls-team-1',
+        familyName: i === 0 ? 'Smith' : 'Jones',
+        subjectBehaviour: ['verbal-non-compliance', 'active-resistance'],
+        reasons: ['prevent-escape', 'effect-arrest'],
+        techniques: ['escort-hold', 'handcuffs-rear'],
+        personalSafety: ['tactical-communication'],
+        durationMinutes: 3 + i,
+        subjectInjured: false,
+        officerInjured: false,
+        medicalAssistance: 'none',
+        account:
+          'The man tried to leave after arrest. Handcuffs applied to prevent escape and removed on handover to police.',
+        bodyWornVideo: true,
+      }),
+    },
+  ],
 });
