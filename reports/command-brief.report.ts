@@ -62,9 +62,6 @@ const commandBrief: PluginReport = {
 
 export default commandBrief;
 
-const BATCH = 1000;
-let cursors = 0;
-
 async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
   const { from, to, port, eventLog } = ctx.parameters;
   const params: unknown[] = [from, to];
@@ -153,27 +150,8 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
       byTeam,
       includeEventLog,
     },
-    rows: includeEventLog ? () => cursorRows(ctx, logSql, params) : undefined,
+    rows: includeEventLog ? () => ctx.stream(logSql, params) : undefined,
   };
-}
-
-/** Reads the query through a server-side cursor in the report's transaction, a batch at a time. */
-async function* cursorRows(
-  ctx: ReportQueryContext,
-  sql: string,
-  params: unknown[],
-): AsyncGenerator<Record<string, unknown>> {
-  const name = `command_brief_rows_${++cursors}`;
-  await ctx.manager.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
-  try {
-    for (;;) {
-      const batch = (await ctx.manager.query(`FETCH ${BATCH} FROM ${name}`)) as Record<string, unknown>[];
-      yield* batch;
-      if (batch.length < BATCH) return;
-    }
-  } finally {
-    await ctx.manager.query(`CLOSE ${name}`);
-  }
 }
 
 /** Mondays (UK weeks) from the week holding `from` to the week holding `to`, as yyyy-mm-dd. */

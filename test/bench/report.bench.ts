@@ -10,6 +10,7 @@
 // transaction shape, streamed rows read once; no layout, no PDF). Peak memory is the RSS of the
 // server process (the core built into a private folder, in its own process), sampled every 10 ms.
 // Every PDF's text (pdftotext) is checked against totals counted straight from the seeded cases.
+import { cursorRows } from '../../core/src/reports/cursor-rows.js';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -299,6 +300,7 @@ async function sqlAlone(app: RunningApp, kind: Kind, teams: string[]): Promise<M
         manager: runner.manager,
         parameters,
         scope: { teams: scopeTeams, all: false },
+        stream: (sql, params) => cursorRows(runner.manager, sql, params),
       });
       let rows = 0;
       if (data.rows) for await (const _ of data.rows()) rows++;

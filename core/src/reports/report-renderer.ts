@@ -1,3 +1,4 @@
+import { cursorRows } from './cursor-rows.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -52,6 +53,7 @@ export class ReportRenderer {
         manager: runner.manager,
         parameters: request.parameters,
         scope: { teams: request.scopeTeams ?? [], all: request.scopeTeams === null },
+        stream: (sql, params) => cursorRows(runner.manager, sql, params),
       };
       const data = definition.report.query
         ? await definition.report.query(context)

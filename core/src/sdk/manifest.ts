@@ -116,6 +116,11 @@ export interface ReportQueryContext extends PluginContext {
   parameters: Record<string, string>;
   /** Teams whose data the manager may see (their command); `all` for admins. */
   scope: { teams: string[]; all: boolean };
+  /**
+   * Rows of a query read through a server-side cursor in this transaction, a batch at a time:
+   * for `ReportData.rows`, so a long table never sits in memory whole.
+   */
+  stream(sql: string, params?: unknown[]): AsyncIterable<Record<string, unknown>>;
 }
 
 /** A report's data: figures for the template, and optionally a streamed table (re-iterable). */

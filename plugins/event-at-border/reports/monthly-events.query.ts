@@ -33,8 +33,6 @@ const OUTCOME_ORDER = ['seizure', 'negative', 'no-show'];
 const CHART_PORTS = 8;
 /** Events listed one by one up to this many (about 760 pages); above it only the summary is printed. */
 export const LIST_LIMIT = 20_000;
-const BATCH = 1000;
-let cursors = 0;
 
 interface PortOutcome {
   port: string;
@@ -154,7 +152,7 @@ export async function monthlyEvents(ctx: ReportQueryContext): Promise<ReportData
       })),
       items: items.map((i) => ({ item: i.item, quantity: withUnit(i.quantity, i), seizures: i.seizures })),
     },
-    rows: listEvents ? () => cursorRows(ctx, rowsSql, params) : undefined,
+    rows: listEvents ? () => ctx.stream(rowsSql, params) : undefined,
   };
 }
 
@@ -182,23 +180,4 @@ function withUnit(
   const n = Number(quantity).toLocaleString('en-GB', { maximumFractionDigits: 3 });
   if (unit.unitKind === 'currency') return `${n} ${unit.unitId}`;
   return `${n} ${unit.unitSymbol ?? (unit.unitLabel ?? unit.unitId).toLowerCase()}`;
-}
-
-/** Reads the query through a server-side cursor in the report's transaction, a batch at a time. */
-async function* cursorRows(
-  ctx: ReportQueryContext,
-  sql: string,
-  params: unknown[],
-): AsyncGenerator<Record<string, unknown>> {
-  const name = `event_at_border_rows_${++cursors}`;
-  await ctx.manager.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
-  try {
-    for (;;) {
-      const batch = (await ctx.manager.query(`FETCH ${BATCH} FROM ${name}`)) as Record<string, unknown>[];
-      yield* batch;
-      if (batch.length < BATCH) return;
-    }
-  } finally {
-    await ctx.manager.query(`CLOSE ${name}`);
-  }
 }

@@ -19,9 +19,6 @@ export const debriefsByCategoryFields = [
   'rows.actionNeeded',
 ];
 
-const BATCH = 1000;
-let cursors = 0;
-
 /**
  * Hot debriefs that happened between `from` and `to` (UK dates, inclusive) in the manager's
  * teams. Category labels come from the stored form, so they are declared once.
@@ -59,32 +56,11 @@ export async function debriefsByCategory(ctx: ReportQueryContext): Promise<Repor
       byCategory: byCategory.map((c) => ({ ...c, category: labels.get(c.category) ?? c.category })),
       byPort,
     },
-    rows: () =>
-      cursorRows(ctx, rowsSql, params, (row) => ({
-        ...row,
-        category: labels.get(String(row.category)) ?? row.category,
-      })),
+    rows: async function* () {
+      for await (const row of ctx.stream(rowsSql, params))
+        yield { ...row, category: labels.get(String(row.category)) ?? row.category };
+    },
   };
-}
-
-/** Reads the query through a server-side cursor in the report's transaction, a batch at a time. */
-async function* cursorRows(
-  ctx: ReportQueryContext,
-  sql: string,
-  params: unknown[],
-  map: (row: Record<string, unknown>) => Record<string, unknown>,
-): AsyncGenerator<Record<string, unknown>> {
-  const name = `hot_debrief_rows_${++cursors}`;
-  await ctx.manager.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
-  try {
-    for (;;) {
-      const batch = (await ctx.manager.query(`FETCH ${BATCH} FROM ${name}`)) as Record<string, unknown>[];
-      for (const row of batch) yield map(row);
-      if (batch.length < BATCH) return;
-    }
-  } finally {
-    await ctx.manager.query(`CLOSE ${name}`);
-  }
 }
 
 async function categoryLabels(ctx: ReportQueryContext): Promise<Map<string, string>> {
