@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DEFAULT_TIME_ZONE, isoFromDayNumber, todayNumber } from '../forms/engine/dates.js';
 
 /**
  * Business keys such as `BF-20261124-17`: prefix, the date in the UK, and a per-day number.
@@ -37,18 +38,7 @@ export class CaseKeys {
   }
 }
 
-const ukFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-let lastDay: { minute: number; day: string } | undefined;
-
-/** The calendar date in the UK as yyyy-mm-dd (asked of Intl once a minute: days change on the minute). */
+/** The calendar date in the UK as yyyy-mm-dd. */
 export function ukDate(at: Date): string {
-  const minute = Math.floor(at.getTime() / 60_000);
-  if (lastDay?.minute !== minute) lastDay = { minute, day: ukFormat.format(at) };
-  return lastDay.day;
+  return isoFromDayNumber(todayNumber(at, DEFAULT_TIME_ZONE));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, parseDateTime } from '../forms/engine/dates.js';
+import { DEFAULT_TIME_ZONE, parseDateTime, wallParts } from '../forms/engine/dates.js';
 
 /**
  * The instant a validated date-time answer stands for. Answers are kept as the officer gave
@@ -10,18 +10,10 @@ export function answerInstant(value: unknown, timeZone = DEFAULT_TIME_ZONE): Dat
   return new Date(ms);
 }
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: DEFAULT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The date-time answer (`2026-07-20T14:30`, UK wall time) for an instant: the inverse of `answerInstant`. */
-export function answerDateTime(date: Date): string {
-  const parts = Object.fromEntries(wallClock.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+export function answerDateTime(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  const w = wallParts(date.getTime(), timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
