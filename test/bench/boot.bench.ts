@@ -5,11 +5,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
-import { createDatabase, median, report } from './bench-utils.js';
+import { freePort } from '../../core/src/database/embedded-postgres.js';
+import { benchPostgres, createDatabase, dropDatabase, median, report } from './bench-utils.js';
 
 const COUNTS = [1, 15, 50];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -20,12 +19,8 @@ async function main(): Promise<void> {
     process.stdout.write('building the core (npm run build:server)…\n');
     spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
   }
-  const work = await mkdtemp(join(tmpdir(), 'cop-bench-boot-'));
-  await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
-  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const server = await benchPostgres('boot');
+  const { work, adminUrl } = server;
   try {
     const baseline = await measure(adminUrl, work, 0);
     const rows = [{ plugins: 0, medianMs: baseline.median, runs: baseline.runs }];
@@ -43,8 +38,7 @@ async function main(): Promise<void> {
       { measuredAt: new Date().toISOString(), runsPerCount: RUNS, rows },
     );
   } finally {
-    await embedded?.stop();
-    await rm(work, { recursive: true, force: true });
+    await server.close();
   }
 }
 
@@ -57,6 +51,7 @@ async function measure(adminUrl: string, work: string, count: number): Promise<{
     const ms = await bootOnce(database, pluginDir);
     if (i > 0) runs.push(ms); // the first boot installs; restarts are measured
   }
+  await dropDatabase(adminUrl, database);
   return { median: median(runs), runs };
 }
 

@@ -3,17 +3,13 @@
 // notification reaching each of 1,000 officers connected over server-sent events. Baseline in
 // the same run: a bare PostgreSQL NOTIFY → LISTEN round trip.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
+import { freePort } from '../../core/src/database/embedded-postgres.js';
 import { TokenService } from '../../core/src/identity/token.service.js';
 import { CerberusSimulator } from '../cerberus-sim/simulator.js';
 import { targetSheet } from '../cerberus-sim/target-sheets.js';
-import { createDatabase, dropDatabase, percentile, report } from './bench-utils.js';
+import { benchDatabase, percentile, report } from './bench-utils.js';
 import { peakRssMiB, startAndWait, stop } from './load.js';
 
 const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 1000);
@@ -25,13 +21,8 @@ const TEAM = 'dover-freight-team-a';
 
 async function main(): Promise<void> {
   if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
-  const work = await mkdtemp(join(tmpdir(), 'cop-bench-cerberus-'));
-  await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
-  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const databaseUrl = await createDatabase(adminUrl, `cop_bench_cerberus_${randomBytes(3).toString('hex')}`);
+  const bench = await benchDatabase('cerberus');
+  const { databaseUrl } = bench;
   const streams: AbortController[] = [];
   try {
     const baseline = await notifyRoundTrip(databaseUrl, 1000);
@@ -119,9 +110,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const s of streams) s.abort();
-    await dropDatabase(adminUrl, databaseUrl);
-    await embedded?.stop();
-    await rm(work, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -14,16 +14,14 @@ import { cursorRows } from '../../core/src/reports/cursor-rows.js';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { createApp, type RunningApp } from '../../core/src/app.js';
 import { loadConfig } from '../../core/src/config/load-config.js';
-import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
+import { freePort } from '../../core/src/database/embedded-postgres.js';
 import { createRootLogger } from '../../core/src/logging/logger.js';
 import type { ReportCatalogue } from '../../core/src/reports/report-catalogue.js';
-import { createDatabase, dropDatabase, report } from './bench-utils.js';
+import { benchDatabase, report } from './bench-utils.js';
 import { startAndWait, stop } from './load.js';
 
 const PER_MONTH = Number(process.env.BENCH_CASES ?? 240_000);
@@ -75,13 +73,8 @@ interface Measure {
 }
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'cop-bench-report-'));
-  await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
-  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const databaseUrl = await createDatabase(adminUrl, `cop_bench_report_${randomBytes(3).toString('hex')}`);
+  const bench = await benchDatabase('report');
+  const { work, databaseUrl } = bench;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     PORT: '0',
@@ -168,10 +161,7 @@ async function main(): Promise<void> {
     if (server) await stop(server);
     await app.close();
     await pool.end();
-    if (process.env.BENCH_KEEP_DB) process.stdout.write(`kept the database: ${databaseUrl}\n`);
-    else await dropDatabase(adminUrl, databaseUrl).catch(() => undefined);
-    await embedded?.stop();
-    await rm(work, { recursive: true, force: true });
+    await bench.close();
   }
   if (failed) process.exitCode = 1;
 }

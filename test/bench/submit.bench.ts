@@ -3,14 +3,10 @@
 // in the same run, (a) a raw `pg` loop running the same SQL transaction and (b) a bare Fastify +
 // pg server running it per request. Also p99 at a fixed 500 requests/s.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
-import { createDatabase, dropDatabase, report } from './bench-utils.js';
+import { freePort } from '../../core/src/database/embedded-postgres.js';
+import { benchDatabase, report } from './bench-utils.js';
 import { autocannon, peakRssMiB, startAndWait, stop, type LoadResult } from './load.js';
 import { BENCH_ANSWERS, runSubmissionSql } from './submit-sql.js';
 
@@ -19,13 +15,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 
 async function main(): Promise<void> {
   if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
-  const work = await mkdtemp(join(tmpdir(), 'cop-bench-submit-'));
-  await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
-  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const databaseUrl = await createDatabase(adminUrl, `cop_bench_submit_${randomBytes(3).toString('hex')}`);
+  const bench = await benchDatabase('submit');
+  const { databaseUrl } = bench;
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -102,9 +93,7 @@ async function main(): Promise<void> {
       },
     );
   } finally {
-    await dropDatabase(adminUrl, databaseUrl);
-    await embedded?.stop();
-    await rm(work, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

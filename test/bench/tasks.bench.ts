@@ -3,17 +3,13 @@
 // command), by priority and by due date, against the team queue's SQL alone in the same run.
 // Pages deep into a queue must cost what the first page costs.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { createApp } from '../../core/src/app.js';
 import { loadConfig } from '../../core/src/config/load-config.js';
-import { startEmbeddedPostgres } from '../../core/src/database/embedded-postgres.js';
 import { createRootLogger } from '../../core/src/logging/logger.js';
 import { Organisation } from '../../core/src/terms/organisation.js';
 import type { ReferenceRow } from '../../core/src/terms/reference-data/index.js';
-import { createDatabase, dropDatabase, percentile, report } from './bench-utils.js';
+import { benchDatabase, percentile, report } from './bench-utils.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const PER_CASE = 10;
@@ -21,13 +17,8 @@ const PAGES = 40;
 const TEAM = 'dover-tourist-controls-team-1';
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'cop-bench-tasks-'));
-  await chmod(work, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, persistent: false });
-  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const databaseUrl = await createDatabase(adminUrl, `cop_bench_tasks_${randomBytes(3).toString('hex')}`);
+  const bench = await benchDatabase('tasks');
+  const { databaseUrl } = bench;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     PORT: '0',
@@ -92,9 +83,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await pool.end();
-    await dropDatabase(adminUrl, databaseUrl);
-    await embedded?.stop();
-    await rm(work, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
