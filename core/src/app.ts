@@ -101,7 +101,7 @@ export async function createApp(
     );
     app.useGlobalPipes(createValidationPipe());
     // A global filter registered here (not as APP_FILTER) also covers errors Fastify raises before routing.
-    app.useGlobalFilters(new ErrorFilter(logger.child({ context: 'http' })));
+    app.useGlobalFilters(new ErrorFilter(logger.child({ context: 'http' }), config.BODY_LIMIT_BYTES));
     await installHttpExtras(app, boot);
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();

@@ -18,7 +18,6 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installPluginGate(fastify, boot);
-  installBodyLimitAnswer(fastify, boot);
   installOpenApi(app, boot);
   await installShell(fastify, boot);
 }
@@ -36,31 +35,6 @@ function installPluginGate(fastify: FastifyInstance, boot: BootContext): void {
       await reply.status(404).send({ statusCode: 404, message: `There is no enabled plugin "${match[1]}"` });
     }
   });
-}
-
-/**
- * A body over BODY_LIMIT_BYTES is refused by Fastify's parser (413, before any of it is
- * stored or even read when Content-Length says so). It is answered like every other input
- * problem: 400 with `{ message, errors: [{ path, message }] }`, so clients and the shell show
- * it the same way. 400 rather than 413 because the submissions contract (docs/forms.md) is
- * "rejected with 400 and a list of errors" for every kind of bad input, oversized included.
- */
-function installBodyLimitAnswer(fastify: FastifyInstance, boot: BootContext): void {
-  const limit = boot.config.BODY_LIMIT_BYTES;
-  const message = `The request body must be ${formatSize(limit)} or smaller`;
-  const body = JSON.stringify({ statusCode: 400, message, errors: [{ path: '', message }] });
-  fastify.addHook('onSend', async (_request, reply, payload) => {
-    if (reply.statusCode !== 413) return payload;
-    void reply.status(400).header('content-type', 'application/json; charset=utf-8');
-    return body;
-  });
-}
-
-/** 2048 → "2 KB", 1048576 → "1 MB", 1500 → "1500 bytes". */
-function formatSize(bytes: number): string {
-  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
 }
 
 function installOpenApi(app: NestFastifyApplication, boot: BootContext): void {

@@ -25,17 +25,27 @@ interface ErrorBody {
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** BODY_LIMIT_BYTES, to say how big a body may be. */
+    private readonly bodyLimit?: number,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = errorBody(error, this.logger);
+    const body = errorBody(error, this.logger, this.bodyLimit);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }
 
 /** Maps any thrown value to the HTTP answer; unknown errors are logged and answered without internals. */
-export function errorBody(error: unknown, logger: Logger): ErrorBody {
+export function errorBody(error: unknown, logger: Logger, bodyLimit?: number): ErrorBody {
+  if (fastifyCode(error) === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    // Refused by the body parser before any of it is stored. Answered like every other input
+    // problem (docs/forms.md: bad input is a 400 with a list of errors), not with 413.
+    const message = `The request body must be ${bodyLimit === undefined ? 'smaller' : `${formatSize(bodyLimit)} or smaller`}`;
+    return { statusCode: 400, message, errors: [{ path: '', message }] };
+  }
   if (error instanceof InputError) return { statusCode: 400, message: error.message, errors: error.errors };
   if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
   if (error instanceof ConflictError) return { statusCode: 409, message: error.message, ...error.details };
@@ -70,8 +80,6 @@ export function errorBody(error: unknown, logger: Logger): ErrorBody {
 
 function friendlyFastifyMessage(error: { code?: string; message?: string }): string {
   switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Send the request body as application/json';
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -95,4 +103,19 @@ const PARSER_MESSAGES: [RegExp, string][] = [
 
 function plainMessage(message: string): string {
   return PARSER_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+}
+
+/** The code of a Fastify error, also when Nest has wrapped it in an HttpException (as its `cause`). */
+function fastifyCode(error: unknown): string | undefined {
+  const own = (error as { code?: unknown } | null)?.code;
+  if (typeof own === 'string') return own;
+  const cause = error instanceof HttpException ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  return typeof cause === 'string' ? cause : undefined;
+}
+
+/** 2048 → "2 KB", 1048576 → "1 MB", 1500 → "1500 bytes". */
+function formatSize(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }
