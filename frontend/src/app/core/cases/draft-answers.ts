@@ -2,7 +2,6 @@ import {
   compileForm,
   createReferenceLookup,
   standardTerms,
-  type CompiledField,
   type FormDefinition,
   type ReferenceRow,
 } from '../forms/engine';
@@ -10,21 +9,8 @@ import {
 // sent later from this device is exactly what "Save as draft" would have sent. Loaded lazily
 // by DraftSync, only when a draft changed after it was saved offline: the engine stays out of
 // the initial bundle.
-import { validateForShell, type DatePartsMap } from '../../features/forms/renderer/form-logic';
+import { referenceSets, validateForShell, type DatePartsMap } from '../../features/forms/renderer/form-logic';
 import type { LocalDraft } from './draft-store';
-
-/** Reference sets any field of the form reads (as the renderer fetches them). */
-function referenceSets(form: FormDefinition): string[] {
-  const sets = new Set<string>();
-  const visit = (fields: CompiledField[]): void => {
-    for (const f of fields) {
-      if (f.reference) sets.add(f.reference);
-      if (f.children) visit(f.children.fields);
-    }
-  };
-  visit(compileForm(form, standardTerms).root.fields);
-  return [...sets];
-}
 
 /**
  * The answers "Save as draft" would send for the draft's latest answers: cleaned in draft mode
@@ -36,7 +22,7 @@ export async function draftAnswersToSend(
   rows: (set: string) => Promise<unknown[]>,
 ): Promise<Record<string, unknown>> {
   const form = declaration as FormDefinition;
-  const names = referenceSets(form);
+  const names = referenceSets(form, standardTerms);
   const fetched = await Promise.all(names.map((set) => rows(set)));
   const lookup = createReferenceLookup(Object.fromEntries(names.map((set, i) => [set, fetched[i] as ReferenceRow[]])));
   const cleaned = validateForShell(form, draft.answers, (draft.dateParts ?? {}) as DatePartsMap, {

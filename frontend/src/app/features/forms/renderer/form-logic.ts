@@ -22,6 +22,19 @@ import {
   type TermDictionary,
 } from '../../../core/forms/engine';
 
+/** Reference sets any field of the form reads (the lists the renderer fetches for it). */
+export function referenceSets(form: FormDefinition, terms: TermDictionary): string[] {
+  const sets = new Set<string>();
+  const visit = (fields: CompiledField[]): void => {
+    for (const f of fields) {
+      if (f.reference) sets.add(f.reference);
+      if (f.children) visit(f.children.fields);
+    }
+  };
+  visit(compileForm(form, terms).root.fields);
+  return [...sets];
+}
+
 /** Time zone every form is judged in (the engine's default). */
 export const FORM_TIME_ZONE = 'Europe/London';
 

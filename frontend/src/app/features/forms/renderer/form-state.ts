@@ -1,6 +1,5 @@
 import { Injectable, computed, signal } from '@angular/core';
 import {
-  compileForm,
   createReferenceLookup,
   readPath,
   standardTerms,
@@ -20,6 +19,7 @@ import {
   isShown,
   itemEnv,
   joinAllDates,
+  referenceSets,
   rootEnv,
   splitDate,
   writePath,
@@ -88,16 +88,7 @@ export class FormState {
   /** Reference sets any field of the form reads. */
   referenceSets(): string[] {
     const form = this.form();
-    if (!form) return [];
-    const sets = new Set<string>();
-    const visit = (fields: CompiledField[]): void => {
-      for (const f of fields) {
-        if (f.reference) sets.add(f.reference);
-        if (f.children) visit(f.children.fields);
-      }
-    };
-    visit(compileForm(form, standardTerms).root.fields);
-    return [...sets];
+    return form ? referenceSets(form, standardTerms) : [];
   }
 
   /** The compiled field of an input, group or calculated component. */
