@@ -9,6 +9,7 @@ import { freePort } from '../../core/src/database/embedded-postgres.js';
 import { TokenService } from '../../core/src/identity/token.service.js';
 import { CerberusSimulator } from '../cerberus-sim/simulator.js';
 import { targetSheet } from '../cerberus-sim/target-sheets.js';
+import { SseClient } from '../utils/sse.js';
 import { benchDatabase, percentile, report } from './bench-utils.js';
 import { peakRssMiB, startAndWait, stop } from './load.js';
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   if (!existsSync('dist/core/src/main.js')) spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' });
   const bench = await benchDatabase('cerberus');
   const { databaseUrl } = bench;
-  const streams: AbortController[] = [];
+  const streams: SseClient[] = [];
   try {
     const baseline = await notifyRoundTrip(databaseUrl, 1000);
     const port = await freePort();
@@ -54,17 +55,14 @@ async function main(): Promise<void> {
     const arrivals = new Map<string, number[]>();
     await Promise.all(
       userIds.map(async (id, i) => {
-        const controller = new AbortController();
-        streams.push(controller);
         const token = tokens.sign({ sub: id, username: `bench-officer-${i}`, roles: ['officer'], teamId: TEAM });
-        const response = await fetch(`${base}/api/notifications/stream?access_token=${token}`, {
-          signal: controller.signal,
-        });
-        void readEvents(response, (caseId) => {
+        const stream = await SseClient.connect(`${base}/api/notifications/stream?access_token=${token}`, (event) => {
+          const caseId = String(event.caseId);
           const list = arrivals.get(caseId) ?? [];
           list.push(performance.now());
           arrivals.set(caseId, list);
         });
+        streams.push(stream);
       }),
     );
     await new Promise((r) => setTimeout(r, 1000));
@@ -85,7 +83,7 @@ async function main(): Promise<void> {
     }
     latencies.sort((x, y) => x - y);
     const rss = peakRssMiB(core.pid!);
-    for (const s of streams) s.abort();
+    for (const s of streams) s.close();
     await stop(core);
 
     const p50 = percentile(latencies, 50);
@@ -109,7 +107,7 @@ async function main(): Promise<void> {
       },
     );
   } finally {
-    for (const s of streams) s.abort();
+    for (const s of streams) s.close();
     await bench.close();
   }
 }
@@ -128,28 +126,6 @@ async function throughput(sim: CerberusSimulator, seconds: number, senders: numb
     }),
   );
   return done / ((Date.now() - started) / 1000);
-}
-
-async function readEvents(response: Response, onCase: (caseId: string) => void): Promise<void> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (data) onCase(String((JSON.parse(data.slice(6)) as { caseId: string }).caseId));
-      }
-    }
-  } catch {
-    // aborted at the end
-  }
 }
 
 async function seedOfficers(databaseUrl: string, count: number): Promise<string[]> {

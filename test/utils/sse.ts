@@ -4,8 +4,11 @@ export class SseClient {
   private readonly controller = new AbortController();
   private waiters: (() => void)[] = [];
 
-  static async connect(url: string): Promise<SseClient> {
-    const client = new SseClient();
+  /** `onEvent` sees each notification as it arrives (benchmarks time arrivals with it). */
+  constructor(private readonly onEvent?: (event: Record<string, unknown>) => void) {}
+
+  static async connect(url: string, onEvent?: (event: Record<string, unknown>) => void): Promise<SseClient> {
+    const client = new SseClient(onEvent);
     const response = await fetch(url, { signal: client.controller.signal });
     if (response.status !== 200) throw new Error(`SSE connect failed: ${response.status}`);
     void client.pump(response.body!.getReader());
@@ -47,7 +50,9 @@ export class SseClient {
           buffer = buffer.slice(end + 2);
           const data = frame.split('\n').find((l) => l.startsWith('data: '));
           if (data && frame.includes('event: notification')) {
-            this.events.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
+            const event = JSON.parse(data.slice(6)) as Record<string, unknown>;
+            this.events.push(event);
+            this.onEvent?.(event);
             this.waiters.splice(0).forEach((w) => w());
           }
         }
