@@ -107,7 +107,6 @@ export class CaseViewService {
          FROM core.audit WHERE case_id = $1 ORDER BY id`,
       [record.id],
     )) as CaseAuditEntry[];
-    await this.nameAssignees(rows);
     await AuditRepository.append(this.dataSource.manager, [
       {
         actorId: scope.userId,
@@ -119,27 +118,28 @@ export class CaseViewService {
         ip,
       },
     ]);
-    return rows;
+    return this.withAssigneeNames(rows);
   }
 
   /** Task (re)assignments name the officer, "Morgan Manager (manager)", rather than their account id. */
-  private async nameAssignees(rows: CaseAuditEntry[]): Promise<void> {
-    const sides = rows.flatMap((r) => [r.before, r.after]).filter((side) => side && 'assigneeId' in side);
-    const ids = [
-      ...new Set(sides.map((side) => side!.assigneeId).filter((id): id is string => typeof id === 'string')),
-    ];
-    if (!ids.length) return;
+  private async withAssigneeNames(rows: CaseAuditEntry[]): Promise<CaseAuditEntry[]> {
+    const ids = new Set(
+      rows
+        .flatMap((r) => [r.before?.assigneeId, r.after?.assigneeId])
+        .filter((id): id is string => typeof id === 'string'),
+    );
+    if (!ids.size) return rows;
     const users = (await this.dataSource.query(
       'SELECT id, display_name AS "displayName", username FROM core.app_user WHERE id = ANY($1)',
-      [ids],
+      [[...ids]],
     )) as { id: string; displayName: string; username: string }[];
     const names = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
-    for (const side of sides) {
-      const { assigneeId, ...rest } = side!;
-      const name = typeof assigneeId === 'string' ? (names.get(assigneeId) ?? assigneeId) : null;
-      for (const key of Object.keys(side!)) delete side![key];
-      Object.assign(side!, { assignee: name, ...rest });
-    }
+    const named = (side: CaseAuditEntry['before']) => {
+      if (!side || !('assigneeId' in side)) return side;
+      const { assigneeId, ...rest } = side;
+      return { assignee: typeof assigneeId === 'string' ? (names.get(assigneeId) ?? assigneeId) : null, ...rest };
+    };
+    return rows.map((r) => ({ ...r, before: named(r.before), after: named(r.after) }));
   }
 
   /** Cases the caller may see, newest first, keyset-paged. */
