@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../com
 import { validateSubmission } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
-import type { WorkflowAction } from '../sdk/workflow.js';
+import type { WorkflowAction, WorkflowDefinition } from '../sdk/workflow.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { REFERENCE } from '../tokens.js';
@@ -43,21 +43,14 @@ export class CaseActionsService {
     const workflow = workflowOf(plugin.manifest);
     const action = workflow.actions.find((a) => a.id === actionId);
     if (!action) throw new NotFoundError(`${plugin.manifest.title} has no action "${actionId}"`);
-    if (!action.roles.some((r) => scope.roles.includes(r)))
-      throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}`);
     if (action.startsCase !== undefined) {
+      assertMayTake(action, scope);
       const starts = this.plugins.any(action.startsCase)?.manifest.title ?? action.startsCase;
       throw new InputError('There is a problem', [
         { path: 'action', message: `"${action.label}" is done by starting a ${starts} from this case` },
       ]);
     }
-    if (!action.from.includes(record.state)) {
-      const label = stateOf(workflow, record.state)?.label ?? record.state;
-      throw new ConflictError(`This case is "${label}": "${action.label}" is not possible now`, {
-        currentState: record.state,
-        currentVersion: record.version,
-      });
-    }
+    assertActionAllowed(workflow, action, record, scope, 'This case');
     let actionAnswers: Record<string, unknown> | null = null;
     if (action.form) {
       const form = this.plugins.form(plugin, action.form);
@@ -197,5 +190,33 @@ export class CaseActionsService {
       return comment;
     });
     return created;
+  }
+}
+
+/** The caller's role may take the action (403 otherwise). */
+function assertMayTake(action: WorkflowAction, scope: AccessScope, of = ''): void {
+  if (!action.roles.some((r) => scope.roles.includes(r)))
+    throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}${of}`);
+}
+
+/**
+ * The caller's role may take the action (403) and the case's state allows it (409 with the
+ * current state and version, so the shell can reload). `subject` names the case in the message.
+ */
+export function assertActionAllowed(
+  workflow: WorkflowDefinition,
+  action: WorkflowAction,
+  c: { id: string; businessKey: string; state: string; version: number },
+  scope: AccessScope,
+  subject: string,
+): void {
+  assertMayTake(action, scope, subject === 'This case' ? '' : ` of ${c.businessKey}`);
+  if (!action.from.includes(c.state)) {
+    const label = stateOf(workflow, c.state)?.label ?? c.state;
+    throw new ConflictError(`${subject} is "${label}": "${action.label}" is not possible now`, {
+      caseId: c.id,
+      currentState: c.state,
+      currentVersion: c.version,
+    });
   }
 }

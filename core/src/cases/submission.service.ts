@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { ConflictError, ForbiddenError, InputError } from '../common/errors.js';
+import { ForbiddenError, InputError } from '../common/errors.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
@@ -11,7 +11,7 @@ import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { CONFIG, LOGGER, REFERENCE } from '../tokens.js';
-import { CaseActionsService } from './case-actions.service.js';
+import { assertActionAllowed, CaseActionsService } from './case-actions.service.js';
 import { runHook } from './case-errors.js';
 import { CaseKeys } from './case-key.js';
 import { CaseViewService, type CaseView } from './case-view.service.js';
@@ -22,7 +22,7 @@ import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
 import { indexedTerms } from './term-index.js';
-import { firstState, stateOf, tasksOnEntering, workflowOf } from './workflow-runtime.js';
+import { firstState, tasksOnEntering, workflowOf } from './workflow-runtime.js';
 
 export interface SubmitInput {
   answers: unknown;
@@ -209,15 +209,7 @@ export class SubmissionService {
         link.id,
       ])) as { state: string; version: number }[];
       if (!current) continue;
-      if (!action.from.includes(current.state)) {
-        const label = stateOf(workflow, current.state)?.label ?? current.state;
-        throw new ConflictError(`${link.businessKey} is "${label}": "${action.label}" is not possible now`, {
-          caseId: link.id,
-          currentState: current.state,
-        });
-      }
-      if (!action.roles.some((r) => scope.roles.includes(r)))
-        throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()} of ${link.businessKey}`);
+      assertActionAllowed(workflow, action, { ...link, ...current }, scope, link.businessKey);
       await this.actions.transitionWithin(manager, { ...link, ...current }, plugin, action, scope, {
         version: current.version,
         actionAnswers: null,
