@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { PacedResult } from './paced.js';
 
 /** What one autocannon run measured. */
 export interface LoadResult {
@@ -52,6 +53,39 @@ export function autocannon(
     errors: r.errors,
     non2xx: r.non2xx,
   };
+}
+
+/**
+ * Open-loop load at a fixed rate (test/bench/paced.ts) in its own process: each request is due
+ * at an even interval and its latency counts from when it was due.
+ */
+export function paced(
+  url: string,
+  opts: {
+    rate: number;
+    seconds: number;
+    warmupSeconds?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  },
+): PacedResult {
+  const options = {
+    url,
+    rate: opts.rate,
+    seconds: opts.seconds,
+    warmupSeconds: opts.warmupSeconds ?? 2,
+    method: opts.method ?? 'GET',
+    headers: opts.headers ?? {},
+    body: opts.body,
+  };
+  const run = spawnSync(
+    'node',
+    ['--import', '@swc-node/register/esm-register', 'test/bench/paced.ts', JSON.stringify(options)],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`paced load failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as PacedResult;
 }
 
 /** Peak resident memory of a process so far, in MiB (Linux VmHWM). */

@@ -1,11 +1,12 @@
 /**
  * The SQL of one submission, exactly as the core runs it: BEGIN, the one-statement case insert
  * (case row with its business key from the shared sequence, term rows, first task, audit
- * entry, case event — the core's own INSERT_CASE_SQL text), the plugin's typed record, COMMIT.
+ * entry, case event — the core's own INSERT_CASE statement, prepared as the core prepares it),
+ * the plugin's typed record (unprepared, as TypeORM sends it), COMMIT.
  * The baselines run this; the core's full path adds HTTP, auth, validation and the framework.
  */
 import type pg from 'pg';
-import { INSERT_CASE_SQL } from '../../core/src/cases/case-insert.sql.js';
+import { INSERT_CASE } from '../../core/src/cases/case-insert.sql.js';
 
 export const BENCH_ANSWERS = {
   category: 'safety',
@@ -42,32 +43,36 @@ export async function runSubmissionSql(client: pg.PoolClient | pg.Client, userId
   }
   await client.query('BEGIN');
   try {
-    const created = await client.query<{ id: string }>(INSERT_CASE_SQL, [
-      `BENCH-${day.replace(/-/g, '')}-`,
-      'hot-debrief',
-      'hot-debrief',
-      1,
-      JSON.stringify(BENCH_ANSWERS),
-      'submitted',
-      'dover-tourist-controls-team-1',
-      userId,
-      null,
-      dayBase.base,
-      ['location.port', 'staff.team'],
-      ['port', 'team'],
-      ['dover', 'dover-tourist-controls-team-1'],
-      ['DOVER', 'dover-tourist-controls-team-1'],
-      TASKS,
-      'bench',
-      '127.0.0.1',
-      JSON.stringify({
-        pluginId: 'hot-debrief',
-        formId: 'hot-debrief',
-        formVersion: 1,
-        state: 'submitted',
-        after: BENCH_ANSWERS,
-      }),
-    ]);
+    const created = await client.query<{ id: string }>({
+      name: INSERT_CASE.name,
+      text: INSERT_CASE.text,
+      values: [
+        `BENCH-${day.replace(/-/g, '')}-`,
+        'hot-debrief',
+        'hot-debrief',
+        1,
+        JSON.stringify(BENCH_ANSWERS),
+        'submitted',
+        'dover-tourist-controls-team-1',
+        userId,
+        null,
+        dayBase.base,
+        ['location.port', 'staff.team'],
+        ['port', 'team'],
+        ['dover', 'dover-tourist-controls-team-1'],
+        ['DOVER', 'dover-tourist-controls-team-1'],
+        TASKS,
+        'bench',
+        '127.0.0.1',
+        JSON.stringify({
+          pluginId: 'hot-debrief',
+          formId: 'hot-debrief',
+          formVersion: 1,
+          state: 'submitted',
+          after: BENCH_ANSWERS,
+        }),
+      ],
+    });
     await client.query(
       `INSERT INTO plugin_hot_debrief.debrief (case_id, category, port_id, team_id, occurred_at) VALUES ($1, 'safety', 'dover', 'dover-tourist-controls-team-1', $2)`,
       [created.rows[0]!.id, new Date('2026-11-20T14:30:00Z')],

@@ -1,7 +1,9 @@
+import type { PreparedStatement } from '../database/prepared.js';
+
 /**
  * A new case with its term index rows, first tasks, audit entry and case event, in ONE
  * statement (one round trip instead of five). The submit benchmark's baselines run this same
- * text, so they measure exactly the SQL the core runs.
+ * statement, prepared as the core prepares it, so they measure exactly the SQL the core runs.
  *
  * Parameters: $1 key prefix, $2 plugin, $3 form, $4 form version, $5 answers, $6 state,
  * $7 team, $8 created by, $9 idempotency key, $10 day's key base, $11–$14 term rows
@@ -36,3 +38,6 @@ SELECT c.id, c.business_key AS "businessKey", c.created_at AS "createdAt", c.upd
        coalesce((SELECT json_agg(json_build_object('id', t.id, 'createdAt', t.created_at, 'title', t.title, 'teamId', t.team_id,
          'candidateRole', t.candidate_role, 'priority', t.priority, 'dueAt', t.due_at)) FROM tasks t), '[]') AS tasks
   FROM c`;
+
+/** The case insert as a prepared statement (parsed and planned once per pooled connection). */
+export const INSERT_CASE: PreparedStatement = { name: 'cop_insert_case', text: INSERT_CASE_SQL };

@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../identity/access.js';
 import { CASE_COLUMNS, type CaseListFilter, type CaseRecord, type TermRow } from './case.types.js';
 import { visibleCasePredicate } from './visibility.js';
-import { INSERT_CASE_SQL } from './case-insert.sql.js';
+import { queryPrepared } from '../database/prepared.js';
+import { INSERT_CASE } from './case-insert.sql.js';
 import { PRIORITY_RANK, type NewTask, type TaskRecord } from './task.types.js';
 
 export interface NewCase {
@@ -20,6 +21,20 @@ export interface NewCase {
   createdBy: string;
   idempotencyKey: string | null;
 }
+
+/** A task row as the case insert returns it. */
+type CreatedTask = Omit<
+  TaskRecord,
+  | 'caseId'
+  | 'businessKey'
+  | 'pluginId'
+  | 'caseState'
+  | 'stateId'
+  | 'status'
+  | 'assigneeId'
+  | 'assigneeName'
+  | 'completedAt'
+>;
 
 /** Cases, their indexed term values, links and comments. */
 @Injectable()
@@ -41,7 +56,13 @@ export class CasesRepository {
     tasks: Omit<NewTask, 'caseId'>[],
     audit: { actor: string; ip: string | null; detail: Record<string, unknown> },
   ): Promise<{ id: string; businessKey: string; createdAt: Date; updatedAt: Date; tasks: TaskRecord[] }> {
-    const rows = (await manager.query(INSERT_CASE_SQL, [
+    const rows = await queryPrepared<{
+      id: string;
+      businessKey: string;
+      createdAt: Date;
+      updatedAt: Date;
+      tasks: CreatedTask[];
+    }>(manager, INSERT_CASE, [
       c.keyPrefix,
       c.pluginId,
       c.formId,
@@ -70,24 +91,7 @@ export class CasesRepository {
       audit.actor,
       audit.ip,
       JSON.stringify(audit.detail),
-    ])) as {
-      id: string;
-      businessKey: string;
-      createdAt: Date;
-      updatedAt: Date;
-      tasks: Omit<
-        TaskRecord,
-        | 'caseId'
-        | 'businessKey'
-        | 'pluginId'
-        | 'caseState'
-        | 'stateId'
-        | 'status'
-        | 'assigneeId'
-        | 'assigneeName'
-        | 'completedAt'
-      >[];
-    }[];
+    ]);
     const row = rows[0]!;
     return {
       id: row.id,
