@@ -1,7 +1,7 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin, { CASH_TEAM } from './plugin.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('cash-seizure.form.json');
@@ -113,6 +113,19 @@ describe('cash-seizure forms (real reference data)', () => {
         path: 'returnReason',
         message: 'Why you returned the cash must not be answered because the question is not shown',
       },
+    ]);
+  });
+
+  it('accepts every demo sample as submitted (two seizures for the cash team, two returns for review)', () => {
+    const now = new Date();
+    const samples = demoSamples(plugin, now).map((s) => s.answers);
+    const results = samples.map((answers) => validateSubmission(form, answers, { ...options, now }));
+    expect(results.map((r) => r.errors)).toEqual(samples.map(() => []));
+    expect(results.map((r) => firstState(r.answers))).toEqual([
+      'with-cash-team',
+      'with-cash-team',
+      'awaiting-review',
+      'awaiting-review',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { SeizureAmountEntity } from './entities/seizure-amount.entity.js';
 import { SeizureEntity } from './entities/seizure.entity.js';
+import { demoCashSeizures } from './demo.js';
 
 /** The minimum amount of cash that may be seized (Proceeds of Crime Act 2002, section 294). */
 export const SEIZURE_THRESHOLD_GBP = 1000;
@@ -157,4 +158,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordCash },
+  demo: [demoCashSeizures],
 });

@@ -1,7 +1,7 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('detection-inventory.form.json');
@@ -120,6 +120,19 @@ describe('detection-inventory forms (real reference data)', () => {
     expect(validateSubmission(form, { ...count, countDate: '2026-04-13', equipment: [] }, options).errors).toEqual([
       { path: 'countDate', message: 'Date of the count must be today or in the past' },
       { path: 'equipment', message: 'Add at least 1 type of equipment' },
+    ]);
+  });
+
+  it('accepts every demo sample as submitted (two counts with faults, two for confirmation)', () => {
+    const now = new Date();
+    const samples = demoSamples(plugin, now).map((s) => s.answers);
+    const results = samples.map((answers) => validateSubmission(form, answers, { ...options, now }));
+    expect(results.map((r) => r.errors)).toEqual(samples.map(() => []));
+    expect(results.map((r) => firstState(r.answers))).toEqual([
+      'faults-to-repair',
+      'awaiting-confirmation',
+      'faults-to-repair',
+      'awaiting-confirmation',
     ]);
   });
 });

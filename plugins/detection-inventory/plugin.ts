@@ -1,6 +1,7 @@
 import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { EquipmentLineEntity } from './entities/equipment-line.entity.js';
 import { InventoryEntity } from './entities/inventory.entity.js';
+import { demoInventories } from './demo.js';
 
 interface EquipmentLine {
   equipmentType: string;
@@ -147,4 +148,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordInventory },
+  demo: [demoInventories],
 });

@@ -1,6 +1,7 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import plugin from './plugin.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const reference = seededReference;
@@ -73,3 +74,5 @@ describe('intelligence-case forms (real reference data)', () => {
     ]);
   });
 });
+
+describeDemoSamples(plugin, load('intelligence-case.form.json'), options);

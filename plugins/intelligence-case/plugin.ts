@@ -1,5 +1,6 @@
 import { definePlugin, type SubmitContext, type TransitionContext } from '../../core/src/sdk/index.js';
 import { IntelligenceCaseEntity, IntelligenceProductEntity } from './entities/intelligence-case.entity.js';
+import { demoIntelligenceCases } from './demo.js';
 
 async function recordCase(ctx: SubmitContext): Promise<void> {
   const a = ctx.case.answers as {
@@ -122,4 +123,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordCase, onTransition: recordDecision },
+  demo: [demoIntelligenceCases],
 });

@@ -1,5 +1,6 @@
 import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { InterpreterRequestEntity } from './entities/interpreter-request.entity.js';
+import { demoInterpreterRequests } from './demo.js';
 
 interface RequestAnswers {
   language: string;
@@ -144,4 +145,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordRequest },
+  demo: demoInterpreterRequests,
 });

@@ -1,8 +1,8 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
-import { declaredTopics } from './plugin.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import plugin, { declaredTopics } from './plugin.js';
+import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('mandatory-declaration.form.json');
@@ -60,3 +60,5 @@ describe('mandatory-declaration forms (real reference data)', () => {
     ]);
   });
 });
+
+describeDemoSamples(plugin, form, options);

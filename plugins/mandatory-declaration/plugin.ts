@@ -1,5 +1,6 @@
 import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { DeclarationEntity } from './entities/declaration.entity.js';
+import { demoDeclarations } from './demo.js';
 
 /** Form question → topic id in the mandatory-declaration-topics reference set. */
 const TOPICS: Record<string, string> = {
@@ -80,4 +81,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordDeclaration },
+  demo: demoDeclarations,
 });

@@ -1,5 +1,6 @@
 import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { ExaminationEntity } from './entities/examination.entity.js';
+import { demoExaminations } from './demo.js';
 
 /** Outcomes that are a refusal of leave to enter and need a Higher Officer's authorisation. */
 export const REFUSALS = ['refused-removal', 'refused-detained'];
@@ -204,4 +205,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordExamination },
+  demo: [demoExaminations],
 });

@@ -1,7 +1,7 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('refusal-of-entry.form.json');
@@ -131,6 +131,19 @@ describe('refusal-of-entry forms (real reference data)', () => {
       { path: 'vesselName', message: 'Vessel or service name must not be answered because the question is not shown' },
       { path: 'riskFactors', message: 'Select why the passenger was held for further examination' },
       { path: 'decisionAt', message: 'Date and time of the decision must be after form IS81 was served' },
+    ]);
+  });
+
+  it('accepts every demo sample as submitted (two refusals, one on bail, one granted leave)', () => {
+    const now = new Date();
+    const samples = demoSamples(plugin, now).map((s) => s.answers);
+    const results = samples.map((answers) => validateSubmission(form, answers, { ...options, now }));
+    expect(results.map((r) => r.errors)).toEqual(samples.map(() => []));
+    expect(results.map((r) => firstState(r.answers))).toEqual([
+      'awaiting-authorisation',
+      'awaiting-authorisation',
+      'on-immigration-bail',
+      'awaiting-review',
     ]);
   });
 });

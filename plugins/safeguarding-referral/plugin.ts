@@ -1,6 +1,7 @@
 import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { CompanionEntity } from './entities/companion.entity.js';
 import { ReferralEntity } from './entities/referral.entity.js';
+import { demoReferrals } from './demo.js';
 
 /** Answers to "Is the person under 18?" that mean the person is treated as a child. */
 export const TREATED_AS_CHILD = ['child', 'age-in-doubt'];
@@ -130,4 +131,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordReferral },
+  demo: [demoReferrals],
 });

@@ -1,7 +1,7 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('safeguarding-referral.form.json');
@@ -134,6 +134,18 @@ describe('safeguarding-referral forms (real reference data)', () => {
       { path: 'personAge', message: 'Select whether the person is under 18' },
       { path: 'language', message: 'Language must not be answered because the question is not shown' },
       { path: 'summary', message: 'Enter what happened' },
+    ]);
+  });
+
+  it('accepts every demo sample as submitted (one child, two adults)', () => {
+    const now = new Date();
+    const samples = demoSamples(plugin, now).map((s) => s.answers);
+    const results = samples.map((answers) => validateSubmission(form, answers, { ...options, now }));
+    expect(results.map((r) => r.errors)).toEqual(samples.map(() => []));
+    expect(results.map((r) => firstState(r.answers))).toEqual([
+      'child-safeguarding',
+      'awaiting-review',
+      'awaiting-review',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { DelegateEntity } from './entities/delegate.entity.js';
 import { ProfileEntity } from './entities/profile.entity.js';
+import { demoProfiles } from './demo.js';
 
 interface Delegate {
   name: string;
@@ -119,4 +120,5 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordProfile },
+  demo: demoProfiles,
 });

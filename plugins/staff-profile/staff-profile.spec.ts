@@ -1,7 +1,7 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('staff-profile.form.json');
@@ -73,3 +73,5 @@ describe('staff-profile forms (real reference data)', () => {
     ]);
   });
 });
+
+describeDemoSamples(plugin, form, options);
