@@ -1,6 +1,7 @@
 import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { ExaminationEntity } from './entities/examination.entity.js';
 import { demoExaminations } from './demo.js';
+import { monthlyRefusals, monthlyRefusalsFields } from './reports/monthly-refusals.query.js';
 
 /** Outcomes that are a refusal of leave to enter and need a Higher Officer's authorisation. */
 export const REFUSALS = ['refused-removal', 'refused-detained'];
@@ -206,4 +207,19 @@ export default definePlugin({
   },
   hooks: { onSubmit: recordExamination },
   demo: [demoExaminations],
+  reports: [
+    {
+      id: 'monthly-refusals',
+      title: 'Refusals of entry in a month',
+      description:
+        'Passengers held for further examination (IS81) with a decision in a month: outcomes, and refusals by port, nationality and reason for examination.',
+      roles: ['manager'],
+      parameters: [
+        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 3 2026' },
+        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
+      ],
+      fields: monthlyRefusalsFields,
+      query: monthlyRefusals,
+    },
+  ],
 });

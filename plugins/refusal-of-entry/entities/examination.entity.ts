@@ -2,6 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** A passenger held for further examination (IS81), the power used and the outcome. */
 @Entity({ schema: 'plugin_refusal_of_entry', name: 'examination' })
+// The monthly report's covering index (decision_at) INCLUDE (team_id, port_id, nationality_id,
+// outcome, refused, power_used, risk_factors): TypeORM cannot express INCLUDE, so the migration
+// owns it and TypeORM leaves it alone.
+@Index('IDX_examination_month', { synchronize: false })
 export class ExaminationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
