@@ -1,5 +1,6 @@
 import { answerDateTime, answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
 import { UseOfForceEntity } from './entities/use-of-force.entity.js';
+import { monthlyUseOfForce, monthlyUseOfForceFields } from './reports/monthly-use-of-force.query.js';
 
 interface ForceAnswers {
   occurredAt: string;
@@ -22,6 +23,7 @@ async function recordUseOfForce(ctx: SubmitContext): Promise<void> {
     occurredAt: answerInstant(a.occurredAt),
     portId: a.port,
     teamId: a.team,
+    caseTeamId: ctx.case.teamId,
     subjectBehaviour: a.subjectBehaviour,
     reasons: a.reasons,
     techniques: a.techniques,
@@ -133,6 +135,21 @@ export default definePlugin({
           'The man tried to leave after arrest. Handcuffs applied to prevent escape and removed on handover to police.',
         bodyWornVideo: true,
       }),
+    },
+  ],
+  reports: [
+    {
+      id: 'monthly-use-of-force',
+      title: 'Use of force in a month',
+      description:
+        'Uses of force in a month by port, technique and reason, with injuries, medical assistance and body-worn video: the monthly return to the Professional Standards Unit.',
+      roles: ['manager'],
+      parameters: [
+        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
+        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
+      ],
+      fields: monthlyUseOfForceFields,
+      query: monthlyUseOfForce,
     },
   ],
 });

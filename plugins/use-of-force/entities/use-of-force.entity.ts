@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** One use of force, typed for the use of force returns. */
 @Entity({ schema: 'plugin_use_of_force', name: 'use_of_force' })
+// The monthly report's covering index (occurred_at) INCLUDE (case_team_id, port_id, …): TypeORM
+// cannot express INCLUDE, so the migration owns it and TypeORM leaves it alone.
+@Index('IDX_use_of_force_month', { synchronize: false })
 export class UseOfForceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -16,8 +19,13 @@ export class UseOfForceEntity {
   @Column({ name: 'port_id', type: 'text' })
   portId!: string;
 
+  /** The team the officer gave on the form. */
   @Column({ name: 'team_id', type: 'text' })
   teamId!: string;
+
+  /** The team that owns the case (who may see it): the monthly report's scope. */
+  @Column({ name: 'case_team_id', type: 'text', nullable: true })
+  caseTeamId!: string | null;
 
   @Column({ name: 'subject_behaviour', type: 'text', array: true })
   subjectBehaviour!: string[];
