@@ -2,6 +2,7 @@ import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/
 import { SeizureAmountEntity } from './entities/seizure-amount.entity.js';
 import { SeizureEntity } from './entities/seizure.entity.js';
 import { demoCashSeizures } from './demo.js';
+import { monthlyCashSeizures, monthlyCashSeizuresFields } from './reports/monthly-cash-seizures.query.js';
 
 /** The minimum amount of cash that may be seized (Proceeds of Crime Act 2002, section 294). */
 export const SEIZURE_THRESHOLD_GBP = 1000;
@@ -159,4 +160,19 @@ export default definePlugin({
   },
   hooks: { onSubmit: recordCash },
   demo: [demoCashSeizures],
+  reports: [
+    {
+      id: 'monthly-cash-seizures',
+      title: 'Cash seized in a month',
+      description:
+        'Cash found at the border in a month: how much was seized and returned, by port and by currency, with the sterling equivalent and the seizures sent to the cash team.',
+      roles: ['manager'],
+      parameters: [
+        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
+        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
+      ],
+      fields: monthlyCashSeizuresFields,
+      query: monthlyCashSeizures,
+    },
+  ],
 });
