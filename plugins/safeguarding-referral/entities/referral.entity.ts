@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** A safeguarding or modern slavery referral: the concern, the person and the action taken. */
 @Entity({ schema: 'plugin_safeguarding_referral', name: 'referral' })
+// The monthly report's covering index (encountered_at) INCLUDE (team_id, port_id, category, …):
+// TypeORM cannot express INCLUDE, so the migration owns it and TypeORM leaves it alone.
+@Index('IDX_referral_month', { synchronize: false })
 export class ReferralEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -16,6 +19,7 @@ export class ReferralEntity {
   @Column({ name: 'port_id', type: 'text' })
   portId!: string;
 
+  /** The team that owns the case (the form's `team` answer is the case's team): the monthly report's scope. */
   @Column({ name: 'team_id', type: 'text' })
   teamId!: string;
 
