@@ -165,7 +165,7 @@ export default definePlugin({
       id: 'monthly-cash-seizures',
       title: 'Cash seized in a month',
       description:
-        'Cash found at the border in a month: how much was seized and returned, by port and by currency, with the sterling equivalent and the seizures sent to the cash team.',
+        'Cash found at the border in a month: how much was seized and returned, by port and by currency, with the sterling equivalent.',
       roles: ['manager'],
       parameters: [
         { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
