@@ -11,6 +11,7 @@ import { ReportRuns1764130060000 } from './1764130060000-report-runs.js';
 import { TaskQueueOrders1764130065000 } from './1764130065000-task-queue-orders.js';
 import { Cerberus1764130008000 } from './1764130008000-cerberus.js';
 import { ReportScheduleSettings1764130070000 } from './1764130070000-report-schedule-settings.js';
+import { OutboxCaseEvents1764130075000 } from './1764130075000-outbox-case-events.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -26,4 +27,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130060000-report-runs', migration: new ReportRuns1764130060000() },
   { name: '1764130065000-task-queue-orders', migration: new TaskQueueOrders1764130065000() },
   { name: '1764130070000-report-schedule-settings', migration: new ReportScheduleSettings1764130070000() },
+  { name: '1764130075000-outbox-case-events', migration: new OutboxCaseEvents1764130075000() },
 ];

@@ -1,0 +1,419 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CerberusSimulator } from '../../test/cerberus-sim/simulator.js';
+import { targetSheet } from '../../test/cerberus-sim/target-sheets.js';
+import { pdfInfo, pdfText, pdfToPng } from '../../test/reports/poppler.js';
+import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+
+const OUT = join(process.cwd(), 'test-output', 'target-information');
+const REPORT = 'target-information.monthly-targets';
+const SECRET = 'test-monthly-targets-secret-aaaaaaaaaaaaaaaaaa';
+const HOUR = 3600_000;
+/** An hour ago as a UK wall-clock date-time (never in the future, GMT or BST). */
+const anHourAgo = () => new Date(Date.now() - HOUR).toISOString().slice(0, 16);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Target {
+  targetId: string;
+  caseId: string;
+  businessKey: string;
+}
+
+/**
+ * Cerberus targets received over the signed API, outcomes recorded by officers through the API
+ * and delivered to a stand-in Cerberus (which accepts some, refuses one and is unavailable for
+ * others), then the month report run as a manager. Targets arrive now (26 Nov 2026 on this
+ * clock); each is then dated into October 2026 by setting when it was received and when its
+ * outcome was recorded, the only way to place a receipt in another month.
+ */
+describe('target-information report: Cerberus targets and outcomes in a month', () => {
+  let app: TestApp;
+  let cerberus: Server;
+  let sim: CerberusSimulator;
+  let officer: Record<string, string>;
+  let freight: Record<string, string>;
+  let manager: Record<string, string>;
+  /**
+   * Outcome revisions (`<target id>:<revision>`) the stand-in Cerberus refuses (422: dead-lettered
+   * at once) or cannot take (503: retried, ten minutes later).
+   */
+  const refuse = new Set<string>();
+  const unavailable = new Set<string>();
+  const t: Record<string, Target> = {};
+
+  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown) => {
+    const response = await fetch(`${app.url}${path}`, {
+      method,
+      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  };
+
+  const receive = async (name: string, port: string, receivingTeam: string) => {
+    const sheet = targetSheet({ port, receivingTeam });
+    const sent = await sim.sendTarget(sheet);
+    if (sent.status !== 201) throw new Error(`${name}: ${sent.status} ${JSON.stringify(sent.body)}`);
+    t[name] = {
+      targetId: String(sheet.targetId),
+      caseId: String(sent.body.caseId),
+      businessKey: String(sent.body.businessKey),
+    };
+  };
+
+  const recordOutcome = async (
+    who: Record<string, string>,
+    name: string,
+    answers: Record<string, unknown>,
+    fromTarget = false,
+  ): Promise<{ id: string; businessKey: string }> => {
+    const target = t[name]!;
+    const created = await call('POST', '/api/plugins/target-outcome/cases', who, {
+      answers: { targetReference: target.targetId, outcomeDateTime: anHourAgo(), ...answers },
+      ...(fromTarget ? { linkedTo: [target.businessKey] } : {}),
+    });
+    if (created.status !== 201)
+      throw new Error(`outcome for ${name}: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body;
+  };
+
+  const action = async (name: string, id: string) => {
+    const target = t[name]!;
+    const current = await call('GET', `/api/cases/${target.businessKey}`, officer);
+    const taken = await call('POST', `/api/cases/${target.caseId}/actions/${id}`, officer, {
+      version: current.body.version,
+    });
+    if (taken.status !== 200) throw new Error(`${id} ${name}: ${taken.status} ${JSON.stringify(taken.body)}`);
+  };
+
+  /** When the target was received (its case, its Cerberus receipt and its sheet row), and when its outcome was recorded. */
+  const dateTarget = async (name: string, receivedAt: string, outcomeAfterHours?: number) => {
+    const target = t[name]!;
+    await app.sql('UPDATE core.case SET created_at = $2 WHERE id = $1', [target.caseId, receivedAt]);
+    await app.sql('UPDATE core.cerberus_target SET received_at = $2 WHERE case_id = $1', [target.caseId, receivedAt]);
+    await app.sql('UPDATE plugin_target_information.target_sheet SET created_at = $2 WHERE case_id = $1', [
+      target.caseId,
+      receivedAt,
+    ]);
+    if (outcomeAfterHours === undefined) return;
+    const recordedAt = new Date(Date.parse(receivedAt) + outcomeAfterHours * HOUR).toISOString();
+    const [outcome] = await app.sql<{ case_id: string }>(
+      `UPDATE plugin_target_outcome.target_outcome SET created_at = $2 WHERE target_reference = $1 RETURNING case_id`,
+      [target.targetId, recordedAt],
+    );
+    expect(outcome).toBeDefined();
+    await app.sql('UPDATE core.case SET created_at = $2 WHERE id = $1', [outcome!.case_id, recordedAt]);
+  };
+
+  /** Runs the report as a job as the manager, waits for it, downloads the PDF and returns its text. */
+  const runReport = async (parameters: Record<string, string>, name: string) => {
+    const created = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters });
+    expect(created.status).toBe(202);
+    let run: any;
+    for (let i = 0; i < 300 && !['done', 'failed'].includes(run?.status); i++) {
+      if (i > 0) await sleep(100);
+      run = (await call('GET', `/api/reports/runs/${created.body.id}`, manager)).body;
+    }
+    expect(run).toMatchObject({ status: 'done', progress: { percent: 100 } });
+    const response = await fetch(`${app.url}${run.pdf}`, { headers: manager });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const file = join(OUT, `${name}.pdf`);
+    await writeFile(file, Buffer.from(await response.arrayBuffer()));
+    return { file, text: await pdfText(file) };
+  };
+
+  beforeAll(async () => {
+    await mkdir(OUT, { recursive: true });
+    // The stand-in Cerberus: takes every outcome except those it is told to refuse or cannot take.
+    cerberus = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const outcome = JSON.parse(Buffer.concat(chunks).toString()) as { targetId: string; revision: number };
+        const revision = `${outcome.targetId}:${outcome.revision}`;
+        const status = refuse.has(revision) ? 422 : unavailable.has(revision) ? 503 : 201;
+        res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => cerberus.listen(0, '127.0.0.1', resolve));
+    app = await startTestApp({
+      env: {
+        SECURITY_MARKING: 'OFFICIAL-SENSITIVE',
+        CERBERUS_SECRETS: SECRET,
+        CERBERUS_OUTCOME_URL: `http://127.0.0.1:${(cerberus.address() as AddressInfo).port}/outcomes`,
+        OUTBOX_POLL_MS: '100',
+        // A failed delivery is retried only after ten minutes: "waiting" stays waiting for the test.
+        OUTBOX_BASE_BACKOFF_MS: '600000',
+        OUTBOX_MAX_BACKOFF_MS: '600000',
+      },
+    });
+    sim = new CerberusSimulator({ secret: SECRET, coreUrl: app.url });
+    [officer, freight, manager] = await Promise.all([
+      signIn(app, 'officer'),
+      signIn(app, 'freight'),
+      signIn(app, 'manager'),
+    ]);
+    for (const [who, teamId, location] of [
+      [officer, 'dover-freight-team-a', 'dover'],
+      [freight, 'felixstowe-freight-team-a', 'felixstowe'],
+    ] as const)
+      expect((await call('POST', '/api/shift', who, { teamId, location })).status).toBe(200);
+
+    // South East and Europe Command (the manager's): Dover Freight Team A and B.
+    for (const name of ['t1', 't2', 't3', 't6', 't8', 'september', 'november'])
+      await receive(name, 'dover', 'dover-freight-team-a');
+    for (const name of ['t4', 't5']) await receive(name, 'folkestone-eurotunnel', 'dover-freight-team-a');
+    await receive('t7', 'folkestone-eurotunnel', 'dover-freight-team-b');
+    // Central Command: not the manager's.
+    await receive('felixstowe', 'felixstowe', 'felixstowe-freight-team-a');
+    refuse.add(`${t.t4!.targetId}:1`);
+    unavailable.add(`${t.t5!.targetId}:1`);
+    unavailable.add(`${t.t2!.targetId}:2`); // t2's correction
+
+    await recordOutcome(officer, 't1', { outcome: 'positive', linkedCase: 'BF-20261001-7' }, true);
+    // Recorded as a no show, then corrected to negative: counted as negative.
+    const t2 = await recordOutcome(officer, 't2', { outcome: 'no-show', reason: 'did-not-travel' }, true);
+    await recordOutcome(officer, 't3', { outcome: 'no-show', reason: 'did-not-travel' });
+    await recordOutcome(officer, 't4', { outcome: 'negative' }, true);
+    await recordOutcome(officer, 't5', { outcome: 'missed', reason: 'staff-committed-elsewhere' });
+    await recordOutcome(officer, 'september', { outcome: 'negative' });
+    await recordOutcome(freight, 'felixstowe', { outcome: 'positive', linkedCase: 'BF-20261015-3' });
+    const corrected = await call('POST', `/api/cases/${t2.id}/actions/correct`, officer, {
+      version: 1,
+      answers: { outcome: 'negative', explanation: 'The driver travelled a day late and was examined then.' },
+    });
+    expect(corrected.status).toBe(200);
+    // Closed without an outcome: accepted, then marked complete.
+    await action('t8', 'accept');
+    await action('t8', 'complete');
+
+    // Wait until Cerberus took every outcome it accepts, refused t4's and failed t5's and t2's correction's first try.
+    const settled = async () =>
+      (
+        await app.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM core.outbox WHERE topic = 'cerberus.outcome'
+              AND (status IN ('delivered', 'dead') OR (status = 'pending' AND attempts > 0))`,
+        )
+      )[0]!.n;
+    for (let i = 0; i < 200 && (await settled()) < 8; i++) await sleep(50);
+    expect(
+      await app.sql(
+        `SELECT o.payload->>'targetId' AS "targetId", (o.payload->>'revision')::int AS revision, o.status
+           FROM core.outbox o WHERE o.topic = 'cerberus.outcome' AND o.status <> 'delivered' ORDER BY o.id`,
+      ),
+    ).toEqual([
+      { targetId: t.t4!.targetId, revision: 1, status: 'dead' },
+      { targetId: t.t5!.targetId, revision: 1, status: 'pending' },
+      { targetId: t.t2!.targetId, revision: 2, status: 'pending' },
+    ]);
+
+    // Into October 2026 (UK time: BST until 01:00 UTC on 25 October, then GMT), with hours to outcome.
+    await dateTarget('t1', '2026-10-01T00:30:00+01:00', 2); // 30 Sep 23:30 UTC: October in the UK
+    await dateTarget('t2', '2026-10-05T10:00:00+01:00', 4);
+    await dateTarget('t3', '2026-10-12T08:00:00+01:00', 10);
+    await dateTarget('t4', '2026-10-20T14:00:00+01:00', 30);
+    await dateTarget('t5', '2026-10-25T09:00:00Z', 6);
+    await dateTarget('t6', '2026-10-28T12:00:00Z');
+    await dateTarget('t7', '2026-10-31T23:30:00Z');
+    await dateTarget('t8', '2026-10-15T09:00:00+01:00');
+    // Outside the month either side, and another command inside it.
+    await dateTarget('september', '2026-09-30T23:30:00+01:00', 1);
+    await dateTarget('november', '2026-11-01T00:15:00Z');
+    await dateTarget('felixstowe', '2026-10-15T11:00:00+01:00', 3);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((resolve) => cerberus?.close(resolve));
+  });
+
+  it('is listed for managers with a month and a team, and checks its parameters', async () => {
+    const listed = (await call('GET', '/api/reports', manager)).body.reports as {
+      id: string;
+      title: string;
+      parameters: { name: string; type: string; required?: boolean }[];
+    }[];
+    const report = listed.find((r) => r.id === REPORT);
+    expect(report?.title).toBe('Cerberus targets and outcomes in a month');
+    expect(report?.parameters.map((p) => [p.name, p.type, p.required ?? false])).toEqual([
+      ['month', 'month', true],
+      ['team', 'team', false],
+    ]);
+    expect(
+      (await call('POST', `/api/reports/${REPORT}/runs`, officer, { parameters: { month: '2026-10' } })).status,
+    ).toBe(403);
+    const bad = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: { month: '2026-13' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter a real month' }]);
+    const missing = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.month']);
+    const other = await call('POST', `/api/reports/${REPORT}/runs`, manager, {
+      parameters: { month: '2026-10', team: 'felixstowe-freight-team-a' },
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.team']);
+  });
+
+  it("October 2026: key figures, by port, outcome results and targets awaiting, only the manager's command", async () => {
+    const before = Date.now();
+    const { file, text } = await runReport({ month: '2026-10' }, 'monthly-targets');
+    const after = Date.now();
+    expect(text).toContain('Cerberus targets and outcomes in a month');
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toMatch(/Month\s+October 2026/);
+    expect(text).toMatch(/Period\s+01 Oct 2026 to 31 Oct 2026/);
+
+    // t1–t8: five with an outcome, t6 and t7 awaiting, t8 marked complete without one.
+    expect(text).toMatch(/Targets received\s+8\n/);
+    expect(text).toMatch(/With an outcome recorded\s+5 \(62\.5%\)/);
+    expect(text).toMatch(/Still awaiting an outcome\s+2 \(25\.0%\)/);
+    expect(text).toMatch(/Closed without an outcome\s+1 \(12\.5%\)/);
+    // Hours to outcome 2, 4, 10, 30, 6: median 6; 90% within 30 (the value at or above 90% of them).
+    expect(text).toMatch(/Hours to outcome: median\s+6\.0\n/);
+    expect(text).toMatch(/Hours to outcome: 90th percentile\s+30\.0\n/);
+    // By each outcome's latest revision: t1, t3 delivered; t2's correction and t5 retrying (t2's
+    // first revision was delivered); t4 refused (a dead letter).
+    expect(text).toMatch(/Outcomes sent to Cerberus\s+2 of 5\n/);
+    expect(text).toMatch(/Outcomes waiting to be sent\s+2\n/);
+    expect(text).toMatch(/Outcomes that failed to send\s+1\n/);
+
+    // By port: Targets, Outcomes recorded, Awaiting, Closed, Median hours; most targets first.
+    const byPort = rows(section(text, 'By port', 'Outcome results'));
+    expect(byPort).toEqual([
+      'Port of Dover 5 3 1 1 4.0', // t1, t2, t3 (2, 4, 10 hours), t6, t8
+      expect.stringMatching(/^Eurotunnel Le Shuttle terminal, .*3 2 1 0 18\.0$/), // t4, t5 (30, 6 hours), t7
+      'All ports 8 5 2 1',
+    ]);
+
+    expect(rows(section(text, 'Outcome results', 'The outcome as it stands now'))).toEqual([
+      'Negative 2 40.0%', // t2 as corrected, t4
+      'Missed 1 20.0%',
+      'No show 1 20.0%',
+      'Positive 1 20.0%',
+      'All outcomes 5',
+    ]);
+
+    // Oldest first: t6 (28 Oct 12:00), t7 (31 Oct 23:30), with whole hours waiting to the run.
+    const awaiting = section(text, 'Targets awaiting an outcome', 'Handling:');
+    expect(awaiting).toContain('Every target still awaiting an outcome, oldest first.');
+    const waited = (receivedAt: string) => {
+      const lo = Math.floor((before - Date.parse(receivedAt)) / HOUR);
+      const hi = Math.floor((after - Date.parse(receivedAt)) / HOUR);
+      return lo === hi
+        ? `${lo.toLocaleString('en-GB')}`
+        : `(${lo.toLocaleString('en-GB')}|${hi.toLocaleString('en-GB')})`;
+    };
+    const listed = rows(awaiting);
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatch(
+      new RegExp(
+        `^${t.t6!.targetId} 28 Oct 2026, 12:00 Port of Dover Dover Freight Team A ${waited('2026-10-28T12:00:00Z')}$`,
+      ),
+    );
+    expect(listed[1]).toMatch(
+      new RegExp(
+        `^${t.t7!.targetId} 31 Oct 2026, 23:30 Eurotunnel Le Shuttle Dover Freight Team B ${waited('2026-10-31T23:30:00Z')}$`,
+      ),
+    );
+    expect(awaiting).toMatch(/^\s+terminal, Folkestone\n\s+\(Cheriton\)\n/m); // the port's name wraps in its column
+
+    // Nothing from September, November or the other command.
+    expect(text).not.toContain('Felixstowe');
+    for (const other of ['september', 'november', 'felixstowe']) expect(text).not.toContain(t[other]!.targetId);
+    const pages = (await pdfInfo(file)).Pages;
+    expect(text).toContain(`Page 1 of ${pages}`);
+    await pdfToPng(file, join(OUT, 'monthly-targets'), { first: 1, last: 1, dpi: 60 });
+  });
+
+  it("one team of the command: only that team's targets", async () => {
+    const { text } = await runReport({ month: '2026-10', team: 'dover-freight-team-b' }, 'team-b');
+    expect(text).toMatch(/Team\s+Dover Freight Team B/);
+    expect(text).toMatch(/Targets received\s+1\n/);
+    expect(text).toMatch(/With an outcome recorded\s+0 \(0\.0%\)/);
+    expect(text).toMatch(/Still awaiting an outcome\s+1 \(100\.0%\)/);
+    expect(text).toMatch(/Closed without an outcome\s+0 \(0\.0%\)/);
+    expect(text).not.toMatch(/Hours to outcome: median|Outcomes sent to Cerberus|Outcome results/);
+    expect(text).toContain('No outcomes have been recorded yet for the targets received in this month.');
+    expect(rows(section(text, 'By port', 'Targets awaiting an outcome'))).toEqual([
+      expect.stringMatching(/^Eurotunnel Le Shuttle terminal, .*1 0 1 0 –$/),
+      'All ports 1 0 1 0',
+    ]);
+    expect(text).toContain(t.t7!.targetId);
+    expect(text).not.toContain('Port of Dover');
+  });
+
+  it('September 2026: the target received at 23:30 on the 30th (UK time), with its outcome, and none awaiting', async () => {
+    const { text } = await runReport({ month: '2026-09' }, 'september');
+    expect(text).toMatch(/Targets received\s+1\n/);
+    expect(text).toMatch(/With an outcome recorded\s+1 \(100\.0%\)/);
+    expect(text).toMatch(/Still awaiting an outcome\s+0 \(0\.0%\)/);
+    expect(text).toMatch(/Hours to outcome: median\s+1\.0\n/);
+    expect(text).toMatch(/Hours to outcome: 90th percentile\s+1\.0\n/);
+    expect(text).toMatch(/Outcomes sent to Cerberus\s+1 of 1\n/);
+    expect(rows(section(text, 'By port', 'Outcome results'))).toEqual([
+      'Port of Dover 1 1 0 0 1.0',
+      'All ports 1 1 0 0',
+    ]);
+    expect(rows(section(text, 'Outcome results', 'The outcome as it stands now'))).toEqual([
+      'Negative 1 100.0%',
+      'All outcomes 1',
+    ]);
+    expect(text).toContain('None: every target received in this month has an outcome recorded or was closed.');
+  });
+
+  it('lists at most 20 targets awaiting an outcome, those waiting longest, and says how many more there are', async () => {
+    const names = Array.from({ length: 22 }, (_, i) => `august-${i}`);
+    for (const name of names) await receive(name, 'dover', 'dover-freight-team-a');
+    // 1 August 2026 from 08:00 UK time (BST), an hour apart, received in reverse order of posting.
+    for (const [i, name] of names.entries())
+      await dateTarget(name, new Date(Date.parse('2026-08-01T08:00:00+01:00') + (21 - i) * HOUR).toISOString());
+    const { text } = await runReport({ month: '2026-08' }, 'august');
+    expect(text).toMatch(/Targets received\s+22\n/);
+    expect(text).toMatch(/Still awaiting an outcome\s+22 \(100\.0%\)/);
+    const awaiting = section(text, 'Targets awaiting an outcome', 'Handling:');
+    expect(awaiting.replace(/\s+/g, ' ')).toContain(
+      'The 20 targets waiting longest, oldest first; 2 more are not listed. Hours waiting are to when this report was generated.',
+    );
+    const listed = rows(awaiting).map((row) => row.split(' ')[0]);
+    // Oldest first: the last posted was received first; the two received last are not listed.
+    expect(listed).toEqual(
+      names
+        .slice(2)
+        .reverse()
+        .map((name) => t[name]!.targetId),
+    );
+    expect(rows(awaiting)[0]).toMatch(/ 01 Aug 2026, 08:00 Port of Dover Dover Freight Team A \d[\d,]*$/);
+  });
+
+  it('a month with nothing recorded says so instead of printing empty tables', async () => {
+    const { file, text } = await runReport({ month: '2026-06' }, 'empty-month');
+    expect(text).toMatch(/Month\s+June 2026/);
+    expect(text).toMatch(/Targets received\s+0\n/);
+    expect(text).toContain('Nothing recorded: no targets from Cerberus were received in this month.');
+    expect(text).not.toMatch(/With an outcome recorded|By port|Outcome results|Targets awaiting an outcome/);
+    expect((await pdfInfo(file)).Pages).toBe('1');
+  });
+});
+
+/** The text between two headings. */
+function section(text: string, from: string, to: string): string {
+  const start = text.indexOf(from);
+  const end = text.indexOf(to, start + from.length);
+  expect(start).toBeGreaterThan(-1);
+  expect(end).toBeGreaterThan(start);
+  return text.slice(start + from.length, end);
+}
+
+/**
+ * Table rows of a section: lines ending in a figure or "–", spaces collapsed (a wrapped cell's
+ * next line and page footers are left out).
+ */
+function rows(section: string): string[] {
+  return section
+    .split('\n')
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .filter((line) => /^\S.* (\d[\d,.]*%?|–)$/.test(line) && !/ Page \d+ of \d+$/.test(line));
+}
