@@ -186,9 +186,15 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
       answers: { outcome: 'negative', explanation: 'The driver travelled a day late and was examined then.' },
     });
     expect(corrected.status).toBe(200);
-    // Closed without an outcome: accepted, then marked complete.
+    // Closed without an outcome: accepted, then marked complete by Cerberus (an integration-only
+    // action; officers must record an outcome instead), set here as that action leaves it.
     await action('t8', 'accept');
-    await action('t8', 'complete');
+    const t8 = await call('GET', `/api/cases/${t.t8!.businessKey}`, officer);
+    const byOfficer = await call('POST', `/api/cases/${t.t8!.caseId}/actions/complete`, officer, {
+      version: t8.body.version,
+    });
+    expect(byOfficer.status).toBe(403);
+    await app.sql(`UPDATE core.case SET state = 'complete', version = version + 1 WHERE id = $1`, [t.t8!.caseId]);
 
     // Wait until Cerberus took every outcome it accepts, refused t4's and failed t5's and t2's correction's first try.
     const settled = async () =>

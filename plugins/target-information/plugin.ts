@@ -100,11 +100,14 @@ export default definePlugin({
         roles: ['intelligence', 'integration'],
       },
       {
+        // Cerberus closes a target it considers done. Officers and managers cannot: a target
+        // closed on the platform must send Cerberus an outcome ("Record the outcome", which has
+        // results for missed, insufficient resources and withdrawn too), or the loop stays open.
         id: 'complete',
         label: 'Mark target complete',
         from: ['accepted'],
         to: 'complete',
-        roles: ['officer', 'manager', 'integration'],
+        roles: ['integration'],
       },
       { id: 'withdraw', label: 'Withdraw target', from: LIVE, to: 'withdrawn', roles: ['intelligence', 'integration'] },
       { id: 'supersede', label: 'Replace with newer version', from: LIVE, to: 'superseded', roles: ['integration'] },
