@@ -1,10 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pdfInfo, pdfText, pdfToPng } from '../../test/reports/poppler.js';
+import { pdfInfo, pdfToPng } from '../../test/reports/poppler.js';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import {
+  apiCall,
+  expectMonthReportHeading,
+  expectMonthReportParameters,
+  runReportPdf,
+  submitCase,
+  type Auth,
+} from '../../test/utils/reports.js';
 
 const OUT = join(process.cwd(), 'test-output', 'cash-seizure-reports');
 const REPORT = 'cash-seizure.monthly-cash-seizures';
+const TITLE = 'Cash seized in a month';
 
 interface Line {
   currency: string;
@@ -47,46 +55,20 @@ const ST_PANCRAS = 'st-pancras-team';
 
 describe('cash-seizure report: cash seized in a month', () => {
   let app: TestApp;
-  let officer: Record<string, string>;
-  let freight: Record<string, string>;
-  let manager: Record<string, string>;
+  let officer: Auth;
+  let freight: Auth;
+  let manager: Auth;
   const cases: Record<string, { id: string; businessKey: string; state: string; version: number }> = {};
 
-  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
-
-  const submit = async (auth: Record<string, string>, answers: Record<string, unknown>, name: string) => {
-    const created = await call('POST', '/api/plugins/cash-seizure/cases', auth, { answers });
-    if (created.status !== 201) throw new Error(`${name}: ${created.status} ${JSON.stringify(created.body)}`);
-    cases[name] = created.body;
+  const submit = async (auth: Auth, answers: Record<string, unknown>, name: string) => {
+    cases[name] = await submitCase(app, auth, 'cash-seizure', answers, name);
   };
 
   /** Runs the report as a job as the manager, waits for it, downloads the PDF and returns its text. */
-  const runReport = async (parameters: Record<string, string>, name: string) => {
-    const created = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters });
-    expect(created.status).toBe(202);
-    let run: any;
-    for (let i = 0; i < 300 && !['done', 'failed'].includes(run?.status); i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 100));
-      run = (await call('GET', `/api/reports/runs/${created.body.id}`, manager)).body;
-    }
-    expect(run).toMatchObject({ status: 'done', progress: { percent: 100 } });
-    const response = await fetch(`${app.url}${run.pdf}`, { headers: manager });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(OUT, `${name}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    return { file, text: await pdfText(file) };
-  };
+  const runReport = (parameters: Record<string, string>, name: string) =>
+    runReportPdf(app, manager, REPORT, parameters, join(OUT, `${name}.pdf`));
 
   beforeAll(async () => {
-    await mkdir(OUT, { recursive: true });
     app = await startTestApp({ env: { SECURITY_MARKING: 'OFFICIAL-SENSITIVE' } });
     [officer, freight, manager] = await Promise.all([
       signIn(app, 'officer'),
@@ -141,7 +123,7 @@ describe('cash-seizure report: cash seized in a month', () => {
     );
     // The court continued the detention of c2's cash: the case moves on, and it is still counted
     // as seized in the month it was found.
-    const order = await call('POST', `/api/cases/${cases.c2!.id}/actions/record-detention-order`, manager, {
+    const order = await apiCall(app, 'POST', `/api/cases/${cases.c2!.id}/actions/record-detention-order`, manager, {
       version: cases.c2!.version,
       answers: { court: "Folkestone Magistrates' Court", orderDate: '2026-06-11', detainedUntil: '2026-09-11' },
     });
@@ -150,39 +132,19 @@ describe('cash-seizure report: cash seized in a month', () => {
   afterAll(async () => app?.close());
 
   it('is listed for managers with a month and a team, not for officers, and checks the month', async () => {
-    const listed = (await call('GET', '/api/reports', manager)).body.reports as {
-      id: string;
-      title: string;
-      parameters: { name: string; type: string; required?: boolean }[];
-    }[];
-    const report = listed.find((r) => r.id === REPORT);
-    expect(report?.title).toBe('Cash seized in a month');
-    expect(report?.parameters.map((p) => [p.name, p.type])).toEqual([
-      ['month', 'month'],
-      ['team', 'team'],
-    ]);
-    expect(
-      (await call('POST', `/api/reports/${REPORT}/runs`, officer, { parameters: { month: '2026-06' } })).status,
-    ).toBe(403);
-    const bad = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: { month: '2026-13' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter a real month' }]);
-    const missing = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: {} });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter month' }]);
-    const otherCommand = await call('POST', `/api/reports/${REPORT}/runs`, manager, {
-      parameters: { month: '2026-06', team: 'felixstowe-freight-team-a' },
+    await expectMonthReportParameters(app, {
+      reportKey: REPORT,
+      title: TITLE,
+      manager,
+      officer,
+      month: '2026-06',
+      otherCommandTeam: 'felixstowe-freight-team-a',
     });
-    expect(otherCommand.status).toBe(400);
-    expect(otherCommand.body.errors).toEqual([{ path: 'parameters.team', message: 'Select a team in your command' }]);
   });
 
   it('June 2026: key figures, by port and by currency, only this month and this command', async () => {
     const { file, text } = await runReport({ month: '2026-06' }, 'monthly-cash-seizures');
-    expect(text).toContain('Cash seized in a month');
-    expect(text).toContain('OFFICIAL-SENSITIVE');
-    expect(text).toMatch(/Month\s+June 2026/);
-    expect(text).toMatch(/Period\s+01 Jun 2026 to 30 Jun 2026/);
+    expectMonthReportHeading(text, { title: TITLE, month: 'June 2026', period: '01 Jun 2026 to 30 Jun 2026' });
     // Key figures.
     expect(text).toMatch(/Cash detections\s+6\n/);
     expect(text).toMatch(/Seized and detained\s+4 \(66\.7%\)/);

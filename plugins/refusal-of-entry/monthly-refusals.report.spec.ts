@@ -1,10 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pdfInfo, pdfText, pdfToPng } from '../../test/reports/poppler.js';
+import { pdfInfo, pdfToPng } from '../../test/reports/poppler.js';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import {
+  downloadReportPdf,
+  expectMonthReportHeading,
+  expectMonthReportParameters,
+  runReportPdf,
+  submitCase,
+  type Auth,
+} from '../../test/utils/reports.js';
 
 const OUT = join(process.cwd(), 'test-output', 'refusal-of-entry');
 const REPORT = 'refusal-of-entry.monthly-refusals';
+const TITLE = 'Refusals of entry in a month';
 
 const REFUSED = ['refused-removal', 'refused-detained'];
 const TEAM_PORT: Record<string, { port: string; transportMode: string }> = {
@@ -56,50 +64,22 @@ const examination = (
 
 describe('refusal-of-entry report: refusals of entry in a month', () => {
   let app: TestApp;
-  let officer: Record<string, string>;
-  let manager: Record<string, string>;
+  let officer: Auth;
+  let manager: Auth;
   const keys: Record<string, string> = {};
 
-  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
-
   const submit = async (name: string, answers: Record<string, unknown>) => {
-    const created = await call('POST', '/api/plugins/refusal-of-entry/cases', officer, { answers });
-    if (created.status !== 201) throw new Error(`${name}: ${created.status} ${JSON.stringify(created.body)}`);
-    keys[name] = created.body.businessKey as string;
+    keys[name] = (await submitCase(app, officer, 'refusal-of-entry', answers, name)).businessKey as string;
   };
 
-  const download = async (path: string, name: string) => {
-    const response = await fetch(`${app.url}${path}`, { headers: manager });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(OUT, `${name}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    return file;
-  };
+  /** Downloads the PDF at `path` as the manager and returns it with its text. */
+  const download = (path: string, name: string) => downloadReportPdf(app, manager, path, join(OUT, `${name}.pdf`));
 
   /** Runs the report as a job, waits for it and downloads the PDF. */
-  const runReport = async (parameters: Record<string, string>, name: string) => {
-    const created = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters });
-    expect(created.status).toBe(202);
-    let run: any;
-    for (let i = 0; i < 300 && !['done', 'failed'].includes(run?.status); i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 100));
-      run = (await call('GET', `/api/reports/runs/${created.body.id}`, manager)).body;
-    }
-    if (run.status !== 'done') throw new Error(JSON.stringify(run));
-    expect(run).toMatchObject({ status: 'done', progress: { percent: 100 } });
-    return download(run.pdf, name);
-  };
+  const runReport = (parameters: Record<string, string>, name: string) =>
+    runReportPdf(app, manager, REPORT, parameters, join(OUT, `${name}.pdf`));
 
   beforeAll(async () => {
-    await mkdir(OUT, { recursive: true });
     app = await startTestApp({ env: { SECURITY_MARKING: 'OFFICIAL-SENSITIVE' } });
     [officer, manager] = await Promise.all([signIn(app, 'officer'), signIn(app, 'manager')]);
 
@@ -185,40 +165,19 @@ describe('refusal-of-entry report: refusals of entry in a month', () => {
   afterAll(async () => app?.close());
 
   it('is listed for managers with a month and a team, and checks its parameters', async () => {
-    const listed = (await call('GET', '/api/reports', manager)).body.reports as {
-      id: string;
-      title: string;
-      parameters: { name: string; type: string; required?: boolean }[];
-    }[];
-    const report = listed.find((r) => r.id === REPORT);
-    expect(report?.title).toBe('Refusals of entry in a month');
-    expect(report?.parameters.map((p) => [p.name, p.type])).toEqual([
-      ['month', 'month'],
-      ['team', 'team'],
-    ]);
-    expect(
-      (await call('POST', `/api/reports/${REPORT}/runs`, officer, { parameters: { month: '2026-03' } })).status,
-    ).toBe(403);
-    const bad = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: { month: '2026-13' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter a real month' }]);
-    const missing = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: {} });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.month']);
-    const otherTeam = await call('POST', `/api/reports/${REPORT}/runs`, manager, {
-      parameters: { month: '2026-03', team: 'heathrow-t5-arrivals-red-team' },
+    await expectMonthReportParameters(app, {
+      reportKey: REPORT,
+      title: TITLE,
+      manager,
+      officer,
+      month: '2026-03',
+      otherCommandTeam: 'heathrow-t5-arrivals-red-team',
     });
-    expect(otherTeam.status).toBe(400);
-    expect(otherTeam.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.team']);
   });
 
   it('March 2026: outcomes, by port, by nationality and by reason, UK time, only this command', async () => {
-    const file = await runReport({ month: '2026-03' }, 'monthly-refusals');
-    const text = await pdfText(file);
-    expect(text).toContain('Refusals of entry in a month');
-    expect(text).toContain('OFFICIAL-SENSITIVE');
-    expect(text).toMatch(/Month\s+March 2026/);
-    expect(text).toMatch(/Period\s+01 Mar 2026 to 31 Mar 2026/);
+    const { file, text } = await runReport({ month: '2026-03' }, 'monthly-refusals');
+    expectMonthReportHeading(text, { title: TITLE, month: 'March 2026', period: '01 Mar 2026 to 31 Mar 2026' });
     expect(text).toMatch(/Passengers examined\s+8\n/);
     expect(text).toMatch(/Refused entry\s+4 \(50\.0%\)/);
     expect(text).toMatch(/Granted leave to enter\s+1 \(12\.5%\)/);
@@ -260,8 +219,9 @@ describe('refusal-of-entry report: refusals of entry in a month', () => {
   });
 
   it('one team of the month, straight into the response', async () => {
-    const text = await pdfText(
-      await download(`/api/reports/${REPORT}/pdf?month=2026-03&team=dover-tourist-controls-team-2`, 'team-2'),
+    const { text } = await download(
+      `/api/reports/${REPORT}/pdf?month=2026-03&team=dover-tourist-controls-team-2`,
+      'team-2',
     );
     expect(text).toMatch(/Team\s+Dover Tourist Controls Team 2/);
     expect(text).toMatch(/Passengers examined\s+2\n/);
@@ -275,7 +235,7 @@ describe('refusal-of-entry report: refusals of entry in a month', () => {
   });
 
   it('January 2026: the 15 nationalities with most refusals, the rest on one row', async () => {
-    const text = await pdfText(await runReport({ month: '2026-01' }, 'monthly-refusals-january'));
+    const { text } = await runReport({ month: '2026-01' }, 'monthly-refusals-january');
     expect(text).toMatch(/Passengers examined\s+19\n/);
     expect(text).toMatch(/Refused entry\s+15 \(78\.9%\)/);
     expect(text).toMatch(/Granted leave to enter\s+4 \(21\.1%\)/);
@@ -303,8 +263,7 @@ describe('refusal-of-entry report: refusals of entry in a month', () => {
   });
 
   it('a month with nothing recorded says so instead of printing empty tables', async () => {
-    const file = await runReport({ month: '2026-05' }, 'monthly-refusals-empty');
-    const text = await pdfText(file);
+    const { file, text } = await runReport({ month: '2026-05' }, 'monthly-refusals-empty');
     expect(text).toMatch(/Month\s+May 2026/);
     expect(text).toMatch(/Passengers examined\s+0\n/);
     expect(text).toContain(

@@ -1,10 +1,24 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pdfInfo, pdfText, pdfToPng } from '../../test/reports/poppler.js';
+import { pdfInfo, pdfToPng } from '../../test/reports/poppler.js';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import {
+  apiCall,
+  downloadReportPdf,
+  expectMonthReportHeading,
+  expectMonthReportParameters,
+  runReportPdf,
+  section,
+  submitCase,
+  tableRows,
+  type Auth,
+} from '../../test/utils/reports.js';
 
 const OUT = join(process.cwd(), 'test-output', 'safeguarding-referral');
 const REPORT = 'safeguarding-referral.monthly-safeguarding';
+const TITLE = 'Safeguarding referrals in a month';
+
+/** Table body and total rows of a section (lines ending in a count or a percentage), spaces collapsed. */
+const rows = (text: string): string[] => tableRows(text, /\D \d+( \d+)*( \d+\.\d%)?$/, /Page \d+ of \d+$/);
 
 const T1 = 'dover-tourist-controls-team-1';
 const TEAM_PORT: Record<string, string> = {
@@ -76,58 +90,30 @@ const PERSONAL = [
 
 describe('safeguarding-referral report: safeguarding referrals in a month', () => {
   let app: TestApp;
-  let officer: Record<string, string>;
-  let manager: Record<string, string>;
+  let officer: Auth;
+  let manager: Auth;
   const cases: Record<string, { id: string; version: number; businessKey: string }> = {};
 
-  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
-
   const submit = async (name: string, answers: Record<string, unknown>) => {
-    const created = await call('POST', '/api/plugins/safeguarding-referral/cases', officer, { answers });
-    if (created.status !== 201) throw new Error(`${name}: ${created.status} ${JSON.stringify(created.body)}`);
-    cases[name] = created.body;
+    cases[name] = await submitCase(app, officer, 'safeguarding-referral', answers, name);
   };
 
   const act = async (name: string, action: string, answers: Record<string, unknown>, state: string) => {
-    const done = await call('POST', `/api/cases/${cases[name]!.id}/actions/${action}`, manager, {
+    const done = await apiCall(app, 'POST', `/api/cases/${cases[name]!.id}/actions/${action}`, manager, {
       version: cases[name]!.version,
       answers,
     });
     expect([name, done.status, done.body?.state]).toEqual([name, 200, state]);
   };
 
-  const download = async (path: string, name: string) => {
-    const response = await fetch(`${app.url}${path}`, { headers: manager });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(OUT, `${name}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    return file;
-  };
+  /** Downloads the PDF at `path` as the manager and returns it with its text. */
+  const download = (path: string, name: string) => downloadReportPdf(app, manager, path, join(OUT, `${name}.pdf`));
 
   /** Runs the report as a job as the manager, waits for it and downloads the PDF. */
-  const runReport = async (parameters: Record<string, string>, name: string) => {
-    const created = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters });
-    expect(created.status).toBe(202);
-    let run: any;
-    for (let i = 0; i < 300 && !['done', 'failed'].includes(run?.status); i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 100));
-      run = (await call('GET', `/api/reports/runs/${created.body.id}`, manager)).body;
-    }
-    if (run.status !== 'done') throw new Error(JSON.stringify(run));
-    expect(run).toMatchObject({ status: 'done', progress: { percent: 100 } });
-    return download(run.pdf, name);
-  };
+  const runReport = (parameters: Record<string, string>, name: string) =>
+    runReportPdf(app, manager, REPORT, parameters, join(OUT, `${name}.pdf`));
 
   beforeAll(async () => {
-    await mkdir(OUT, { recursive: true });
     app = await startTestApp({ env: { SECURITY_MARKING: 'OFFICIAL-SENSITIVE' } });
     [officer, manager] = await Promise.all([signIn(app, 'officer'), signIn(app, 'manager')]);
     const [p1, p2, p3, p4, p5, p6, p7] = PEOPLE.map(([givenName, familyName]) => ({ givenName, familyName }));
@@ -242,40 +228,19 @@ describe('safeguarding-referral report: safeguarding referrals in a month', () =
   afterAll(async () => app?.close());
 
   it('is listed for managers with a month and a team, not for officers, and checks the month', async () => {
-    const listed = (await call('GET', '/api/reports', manager)).body.reports as {
-      id: string;
-      title: string;
-      parameters: { name: string; type: string; required?: boolean }[];
-    }[];
-    const report = listed.find((r) => r.id === REPORT);
-    expect(report?.title).toBe('Safeguarding referrals in a month');
-    expect(report?.parameters.map((p) => [p.name, p.type, p.required ?? false])).toEqual([
-      ['month', 'month', true],
-      ['team', 'team', false],
-    ]);
-    expect(
-      (await call('POST', `/api/reports/${REPORT}/runs`, officer, { parameters: { month: '2026-10' } })).status,
-    ).toBe(403);
-    const bad = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: { month: '2026-13' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter a real month' }]);
-    const missing = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: {} });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.month']);
-    const otherTeam = await call('POST', `/api/reports/${REPORT}/runs`, manager, {
-      parameters: { month: '2026-10', team: 'heathrow-t4-arrivals-team' },
+    await expectMonthReportParameters(app, {
+      reportKey: REPORT,
+      title: TITLE,
+      manager,
+      officer,
+      month: '2026-10',
+      otherCommandTeam: 'heathrow-t4-arrivals-team',
     });
-    expect(otherTeam.status).toBe(400);
-    expect(otherTeam.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.team']);
   });
 
   it("October 2026: key figures, by port, concern and indicator, UK time, only the manager's command", async () => {
-    const file = await runReport({ month: '2026-10' }, 'monthly-safeguarding');
-    const text = await pdfText(file);
-    expect(text).toContain('Safeguarding referrals in a month');
-    expect(text).toContain('OFFICIAL-SENSITIVE');
-    expect(text).toMatch(/Month\s+October 2026/);
-    expect(text).toMatch(/Period\s+01 Oct 2026 to 31 Oct 2026/);
+    const { file, text } = await runReport({ month: '2026-10' }, 'monthly-safeguarding');
+    expectMonthReportHeading(text, { title: TITLE, month: 'October 2026', period: '01 Oct 2026 to 31 Oct 2026' });
 
     // Key figures: r1–r6, counts and % of referrals.
     expect(text).toMatch(/Referrals\s+6\n/);
@@ -336,9 +301,7 @@ describe('safeguarding-referral report: safeguarding referrals in a month', () =
   });
 
   it('one team of the month, straight into the response', async () => {
-    const text = await pdfText(
-      await download(`/api/reports/${REPORT}/pdf?month=2026-10&team=st-pancras-team`, 'st-pancras-team'),
-    );
+    const { text } = await download(`/api/reports/${REPORT}/pdf?month=2026-10&team=st-pancras-team`, 'st-pancras-team');
     expect(text).toMatch(/Team\s+St Pancras International Team/);
     expect(text).toMatch(/Referrals\s+2\n/);
     expect(text).toMatch(/Children \(under 18 or age in doubt\)\s+1 \(50\.0%\)/);
@@ -355,8 +318,7 @@ describe('safeguarding-referral report: safeguarding referrals in a month', () =
   });
 
   it('a month with nothing recorded says so instead of printing empty tables', async () => {
-    const file = await runReport({ month: '2026-06' }, 'monthly-safeguarding-empty');
-    const text = await pdfText(file);
+    const { file, text } = await runReport({ month: '2026-06' }, 'monthly-safeguarding-empty');
     expect(text).toMatch(/Month\s+June 2026/);
     expect(text).toMatch(/Referrals\s+0\n/);
     expect(text).toContain(
@@ -366,20 +328,3 @@ describe('safeguarding-referral report: safeguarding referrals in a month', () =
     expect((await pdfInfo(file)).Pages).toBe('1');
   });
 });
-
-/** The text between two headings. */
-function section(text: string, from: string, to: string): string {
-  const start = text.indexOf(from);
-  const end = text.indexOf(to, start + from.length);
-  expect(start).toBeGreaterThan(-1);
-  expect(end).toBeGreaterThan(start);
-  return text.slice(start + from.length, end);
-}
-
-/** Table body and total rows of a section (lines ending in a count or a percentage), spaces collapsed. */
-function rows(section: string): string[] {
-  return section
-    .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => /\D \d+( \d+)*( \d+\.\d%)?$/.test(line) && !/Page \d+ of \d+$/.test(line));
-}

@@ -1,19 +1,34 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CerberusSimulator } from '../../test/cerberus-sim/simulator.js';
 import { targetSheet } from '../../test/cerberus-sim/target-sheets.js';
-import { pdfInfo, pdfText, pdfToPng } from '../../test/reports/poppler.js';
+import { pdfInfo, pdfToPng } from '../../test/reports/poppler.js';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import {
+  apiCall,
+  expectMonthReportHeading,
+  expectMonthReportParameters,
+  runReportPdf,
+  section,
+  tableRows,
+  type Auth,
+} from '../../test/utils/reports.js';
 
 const OUT = join(process.cwd(), 'test-output', 'target-information');
 const REPORT = 'target-information.monthly-targets';
+const TITLE = 'Cerberus targets and outcomes in a month';
 const SECRET = 'test-monthly-targets-secret-aaaaaaaaaaaaaaaaaa';
 const HOUR = 3600_000;
 /** An hour ago as a UK wall-clock date-time (never in the future, GMT or BST). */
 const anHourAgo = () => new Date(Date.now() - HOUR).toISOString().slice(0, 16);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Table rows of a section: lines ending in a figure or "–", spaces collapsed (a wrapped cell's
+ * next line and page footers are left out).
+ */
+const rows = (text: string): string[] => tableRows(text, /^\S.* (\d[\d,.]*%?|–)$/, / Page \d+ of \d+$/);
 
 interface Target {
   targetId: string;
@@ -32,9 +47,9 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
   let app: TestApp;
   let cerberus: Server;
   let sim: CerberusSimulator;
-  let officer: Record<string, string>;
-  let freight: Record<string, string>;
-  let manager: Record<string, string>;
+  let officer: Auth;
+  let freight: Auth;
+  let manager: Auth;
   /**
    * Outcome revisions (`<target id>:<revision>`) the stand-in Cerberus refuses (422: dead-lettered
    * at once) or cannot take (503: retried, ten minutes later).
@@ -42,15 +57,6 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
   const refuse = new Set<string>();
   const unavailable = new Set<string>();
   const t: Record<string, Target> = {};
-
-  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
 
   const receive = async (name: string, port: string, receivingTeam: string) => {
     const sheet = targetSheet({ port, receivingTeam });
@@ -64,13 +70,13 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
   };
 
   const recordOutcome = async (
-    who: Record<string, string>,
+    who: Auth,
     name: string,
     answers: Record<string, unknown>,
     fromTarget = false,
   ): Promise<{ id: string; businessKey: string }> => {
     const target = t[name]!;
-    const created = await call('POST', '/api/plugins/target-outcome/cases', who, {
+    const created = await apiCall(app, 'POST', '/api/plugins/target-outcome/cases', who, {
       answers: { targetReference: target.targetId, outcomeDateTime: anHourAgo(), ...answers },
       ...(fromTarget ? { linkedTo: [target.businessKey] } : {}),
     });
@@ -81,8 +87,8 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
 
   const action = async (name: string, id: string) => {
     const target = t[name]!;
-    const current = await call('GET', `/api/cases/${target.businessKey}`, officer);
-    const taken = await call('POST', `/api/cases/${target.caseId}/actions/${id}`, officer, {
+    const current = await apiCall(app, 'GET', `/api/cases/${target.businessKey}`, officer);
+    const taken = await apiCall(app, 'POST', `/api/cases/${target.caseId}/actions/${id}`, officer, {
       version: current.body.version,
     });
     if (taken.status !== 200) throw new Error(`${id} ${name}: ${taken.status} ${JSON.stringify(taken.body)}`);
@@ -108,25 +114,10 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
   };
 
   /** Runs the report as a job as the manager, waits for it, downloads the PDF and returns its text. */
-  const runReport = async (parameters: Record<string, string>, name: string) => {
-    const created = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters });
-    expect(created.status).toBe(202);
-    let run: any;
-    for (let i = 0; i < 300 && !['done', 'failed'].includes(run?.status); i++) {
-      if (i > 0) await sleep(100);
-      run = (await call('GET', `/api/reports/runs/${created.body.id}`, manager)).body;
-    }
-    expect(run).toMatchObject({ status: 'done', progress: { percent: 100 } });
-    const response = await fetch(`${app.url}${run.pdf}`, { headers: manager });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(OUT, `${name}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    return { file, text: await pdfText(file) };
-  };
+  const runReport = (parameters: Record<string, string>, name: string) =>
+    runReportPdf(app, manager, REPORT, parameters, join(OUT, `${name}.pdf`));
 
   beforeAll(async () => {
-    await mkdir(OUT, { recursive: true });
     // The stand-in Cerberus: takes every outcome except those it is told to refuse or cannot take.
     cerberus = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -160,7 +151,7 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
       [officer, 'dover-freight-team-a', 'dover'],
       [freight, 'felixstowe-freight-team-a', 'felixstowe'],
     ] as const)
-      expect((await call('POST', '/api/shift', who, { teamId, location })).status).toBe(200);
+      expect((await apiCall(app, 'POST', '/api/shift', who, { teamId, location })).status).toBe(200);
 
     // South East and Europe Command (the manager's): Dover Freight Team A and B.
     for (const name of ['t1', 't2', 't3', 't6', 't8', 'september', 'november'])
@@ -181,7 +172,7 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
     await recordOutcome(officer, 't5', { outcome: 'missed', reason: 'staff-committed-elsewhere' });
     await recordOutcome(officer, 'september', { outcome: 'negative' });
     await recordOutcome(freight, 'felixstowe', { outcome: 'positive', linkedCase: 'BF-20261015-3' });
-    const corrected = await call('POST', `/api/cases/${t2.id}/actions/correct`, officer, {
+    const corrected = await apiCall(app, 'POST', `/api/cases/${t2.id}/actions/correct`, officer, {
       version: 1,
       answers: { outcome: 'negative', explanation: 'The driver travelled a day late and was examined then.' },
     });
@@ -189,8 +180,8 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
     // Closed without an outcome: accepted, then marked complete by Cerberus (an integration-only
     // action; officers must record an outcome instead), set here as that action leaves it.
     await action('t8', 'accept');
-    const t8 = await call('GET', `/api/cases/${t.t8!.businessKey}`, officer);
-    const byOfficer = await call('POST', `/api/cases/${t.t8!.caseId}/actions/complete`, officer, {
+    const t8 = await apiCall(app, 'GET', `/api/cases/${t.t8!.businessKey}`, officer);
+    const byOfficer = await apiCall(app, 'POST', `/api/cases/${t.t8!.caseId}/actions/complete`, officer, {
       version: t8.body.version,
     });
     expect(byOfficer.status).toBe(403);
@@ -236,41 +227,21 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
   });
 
   it('is listed for managers with a month and a team, and checks its parameters', async () => {
-    const listed = (await call('GET', '/api/reports', manager)).body.reports as {
-      id: string;
-      title: string;
-      parameters: { name: string; type: string; required?: boolean }[];
-    }[];
-    const report = listed.find((r) => r.id === REPORT);
-    expect(report?.title).toBe('Cerberus targets and outcomes in a month');
-    expect(report?.parameters.map((p) => [p.name, p.type, p.required ?? false])).toEqual([
-      ['month', 'month', true],
-      ['team', 'team', false],
-    ]);
-    expect(
-      (await call('POST', `/api/reports/${REPORT}/runs`, officer, { parameters: { month: '2026-10' } })).status,
-    ).toBe(403);
-    const bad = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: { month: '2026-13' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter a real month' }]);
-    const missing = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: {} });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.month']);
-    const other = await call('POST', `/api/reports/${REPORT}/runs`, manager, {
-      parameters: { month: '2026-10', team: 'felixstowe-freight-team-a' },
+    await expectMonthReportParameters(app, {
+      reportKey: REPORT,
+      title: TITLE,
+      manager,
+      officer,
+      month: '2026-10',
+      otherCommandTeam: 'felixstowe-freight-team-a',
     });
-    expect(other.status).toBe(400);
-    expect(other.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.team']);
   });
 
   it("October 2026: key figures, by port, outcome results and targets awaiting, only the manager's command", async () => {
     const before = Date.now();
     const { file, text } = await runReport({ month: '2026-10' }, 'monthly-targets');
     const after = Date.now();
-    expect(text).toContain('Cerberus targets and outcomes in a month');
-    expect(text).toContain('OFFICIAL-SENSITIVE');
-    expect(text).toMatch(/Month\s+October 2026/);
-    expect(text).toMatch(/Period\s+01 Oct 2026 to 31 Oct 2026/);
+    expectMonthReportHeading(text, { title: TITLE, month: 'October 2026', period: '01 Oct 2026 to 31 Oct 2026' });
 
     // t1–t8: five with an outcome, t6 and t7 awaiting, t8 marked complete without one.
     expect(text).toMatch(/Targets received\s+8\n/);
@@ -403,23 +374,3 @@ describe('target-information report: Cerberus targets and outcomes in a month', 
     expect((await pdfInfo(file)).Pages).toBe('1');
   });
 });
-
-/** The text between two headings. */
-function section(text: string, from: string, to: string): string {
-  const start = text.indexOf(from);
-  const end = text.indexOf(to, start + from.length);
-  expect(start).toBeGreaterThan(-1);
-  expect(end).toBeGreaterThan(start);
-  return text.slice(start + from.length, end);
-}
-
-/**
- * Table rows of a section: lines ending in a figure or "–", spaces collapsed (a wrapped cell's
- * next line and page footers are left out).
- */
-function rows(section: string): string[] {
-  return section
-    .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => /^\S.* (\d[\d,.]*%?|–)$/.test(line) && !/ Page \d+ of \d+$/.test(line));
-}

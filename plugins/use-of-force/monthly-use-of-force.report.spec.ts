@@ -1,10 +1,23 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pdfInfo, pdfText, pdfToPng } from '../../test/reports/poppler.js';
+import { pdfInfo, pdfToPng } from '../../test/reports/poppler.js';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import {
+  apiCall,
+  expectMonthReportHeading,
+  expectMonthReportParameters,
+  runReportPdf,
+  section,
+  submitCase,
+  tableRows,
+  type Auth,
+} from '../../test/utils/reports.js';
 
 const OUT = join(process.cwd(), 'test-output', 'use-of-force');
 const REPORT = 'use-of-force.monthly-use-of-force';
+const TITLE = 'Use of force in a month';
+
+/** Table body rows of a section ending "<count> <percent>", spaces collapsed. */
+const rows = (text: string): string[] => tableRows(text, /\d+ \d+\.\d%$/);
 
 interface Force {
   port: string;
@@ -39,44 +52,19 @@ const force = (occurredAt: string, f: Force) => ({
 
 describe('use-of-force report: use of force in a month', () => {
   let app: TestApp;
-  let officer: Record<string, string>;
-  let freight: Record<string, string>;
-  let manager: Record<string, string>;
+  let officer: Auth;
+  let freight: Auth;
+  let manager: Auth;
 
-  const call = async (method: string, path: string, auth: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
-
-  const submit = async (auth: Record<string, string>, answers: Record<string, unknown>, name: string) => {
-    const created = await call('POST', '/api/plugins/use-of-force/cases', auth, { answers });
-    if (created.status !== 201) throw new Error(`${name}: ${created.status} ${JSON.stringify(created.body)}`);
+  const submit = async (auth: Auth, answers: Record<string, unknown>, name: string) => {
+    await submitCase(app, auth, 'use-of-force', answers, name);
   };
 
   /** Runs the report as a job as the manager, waits for it, downloads the PDF and returns its text. */
-  const runReport = async (parameters: Record<string, string>, name: string) => {
-    const created = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters });
-    expect(created.status).toBe(202);
-    let run: any;
-    for (let i = 0; i < 300 && !['done', 'failed'].includes(run?.status); i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 100));
-      run = (await call('GET', `/api/reports/runs/${created.body.id}`, manager)).body;
-    }
-    expect(run).toMatchObject({ status: 'done', progress: { percent: 100 } });
-    const response = await fetch(`${app.url}${run.pdf}`, { headers: manager });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(OUT, `${name}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    return { file, text: await pdfText(file) };
-  };
+  const runReport = (parameters: Record<string, string>, name: string) =>
+    runReportPdf(app, manager, REPORT, parameters, join(OUT, `${name}.pdf`));
 
   beforeAll(async () => {
-    await mkdir(OUT, { recursive: true });
     app = await startTestApp({ env: { SECURITY_MARKING: 'OFFICIAL-SENSITIVE' } });
     [officer, freight, manager] = await Promise.all([
       signIn(app, 'officer'),
@@ -171,8 +159,12 @@ describe('use-of-force report: use of force in a month', () => {
     );
     // A night shift on Team 2: the case is filed under the officer's shift team.
     expect(
-      (await call('POST', '/api/shift', officer, { teamId: 'dover-tourist-controls-team-2', location: 'dover' }))
-        .status,
+      (
+        await apiCall(app, 'POST', '/api/shift', officer, {
+          teamId: 'dover-tourist-controls-team-2',
+          location: 'dover',
+        })
+      ).status,
     ).toBeLessThan(300);
     await submit(
       officer,
@@ -188,45 +180,25 @@ describe('use-of-force report: use of force in a month', () => {
       }),
       'u4',
     );
-    await call('DELETE', '/api/shift', officer);
+    await apiCall(app, 'DELETE', '/api/shift', officer);
   });
   afterAll(async () => app?.close());
 
   it('is listed for managers with a month and a team, and checks its parameters', async () => {
-    const listed = (await call('GET', '/api/reports', manager)).body.reports as {
-      id: string;
-      title: string;
-      parameters: { name: string; type: string; required?: boolean }[];
-    }[];
-    const report = listed.find((r) => r.id === REPORT);
-    expect(report?.title).toBe('Use of force in a month');
-    expect(report?.parameters.map((p) => [p.name, p.type])).toEqual([
-      ['month', 'month'],
-      ['team', 'team'],
-    ]);
-    expect(
-      (await call('POST', `/api/reports/${REPORT}/runs`, officer, { parameters: { month: '2026-10' } })).status,
-    ).toBe(403);
-    const bad = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: { month: '2026-13' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'parameters.month', message: 'Enter a real month' }]);
-    const missing = await call('POST', `/api/reports/${REPORT}/runs`, manager, { parameters: {} });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.month']);
-    // A team of another command is not the manager's to report on.
-    const other = await call('POST', `/api/reports/${REPORT}/runs`, manager, {
-      parameters: { month: '2026-10', team: 'felixstowe-freight-team-a' },
+    await expectMonthReportParameters(app, {
+      reportKey: REPORT,
+      title: TITLE,
+      manager,
+      officer,
+      month: '2026-10',
+      // A team of another command is not the manager's to report on.
+      otherCommandTeam: 'felixstowe-freight-team-a',
     });
-    expect(other.status).toBe(400);
-    expect(other.body.errors.map((e: { path: string }) => e.path)).toEqual(['parameters.team']);
   });
 
   it("October 2026: key figures, by port, techniques and reasons, only the manager's command", async () => {
     const { file, text } = await runReport({ month: '2026-10' }, 'monthly-use-of-force');
-    expect(text).toContain('Use of force in a month');
-    expect(text).toContain('OFFICIAL-SENSITIVE');
-    expect(text).toMatch(/Month\s+October 2026/);
-    expect(text).toMatch(/Period\s+01 Oct 2026 to 31 Oct 2026/);
+    expectMonthReportHeading(text, { title: TITLE, month: 'October 2026', period: '01 Oct 2026 to 31 Oct 2026' });
     // Key figures: 5 reports (u1–u5), counts and % of reports.
     expect(text).toMatch(/Use of force reports\s+5\n/);
     expect(text).toMatch(/Person injured\s+2 \(40\.0%\)/); // u2, u4
@@ -293,20 +265,3 @@ describe('use-of-force report: use of force in a month', () => {
     expect((await pdfInfo(file)).Pages).toBe('1');
   });
 });
-
-/** The text between two headings. */
-function section(text: string, from: string, to: string): string {
-  const start = text.indexOf(from);
-  const end = text.indexOf(to, start + from.length);
-  expect(start).toBeGreaterThan(-1);
-  expect(end).toBeGreaterThan(start);
-  return text.slice(start + from.length, end);
-}
-
-/** Table body rows of a section ending "<count> <percent>", spaces collapsed. */
-function rows(section: string): string[] {
-  return section
-    .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => /\d+ \d+\.\d%$/.test(line));
-}
