@@ -33,4 +33,5 @@ export type {
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
 export { answerDateTime, answerInstant } from './answers.js';
+export { monthBounds, ukMidnight } from './reporting.js';
 export { AnswerError } from './errors.js';

@@ -1,4 +1,4 @@
-import type { ReportData, ReportQueryContext } from '../../../core/src/sdk/index.js';
+import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
 
 /** Field paths the template reads (checked when the plugin loads). */
 export const monthlyCashSeizuresFields = [
@@ -55,12 +55,10 @@ export async function monthlyCashSeizures(ctx: ReportQueryContext): Promise<Repo
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next];
-  // Midnight UK time as an instant (`date AT TIME ZONE` alone would be an hour out during BST).
-  const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const scope = ctx.scope.all ? '' : `AND s.team_id = ANY($${params.push(ctx.scope.teams)})`;
   const detections = `SELECT s.case_id, s.port_id, s.detention_decision, s.total_sterling
       FROM plugin_cash_seizure.seizure s
-     WHERE s.detected_at >= ${midnight('$1')} AND s.detected_at < ${midnight('$2')} ${scope}`;
+     WHERE s.detected_at >= ${ukMidnight('$1')} AND s.detected_at < ${ukMidnight('$2')} ${scope}`;
 
   const ports = (await ctx.manager.query(
     `WITH s AS (${detections}),
@@ -131,13 +129,6 @@ export async function monthlyCashSeizures(ctx: ReportQueryContext): Promise<Repo
       byCurrency,
     },
   };
-}
-
-/** `2026-06` → the first and last day of the month and the first day of the next, as yyyy-mm-dd. */
-export function monthBounds(month: string): { from: string; to: string; next: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return { from: `${month}-01`, to: iso(new Date(Date.UTC(year, m, 0))), next: iso(new Date(Date.UTC(year, m, 1))) };
 }
 
 /** A numeric sum from PostgreSQL (text) as pounds, to the penny. */

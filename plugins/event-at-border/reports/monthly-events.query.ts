@@ -1,4 +1,4 @@
-import type { ReportData, ReportQueryContext } from '../../../core/src/sdk/index.js';
+import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
 
 /** Field paths the template reads (checked when the plugin loads). */
 export const monthlyEventsFields = [
@@ -56,13 +56,10 @@ export async function monthlyEvents(ctx: ReportQueryContext): Promise<ReportData
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next];
-  // Midnight UK time as an instant. (`date AT TIME ZONE` would treat the date as UTC midnight
-  // and return London wall time, an hour out during BST: cast to timestamp first.)
-  const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const scope = ctx.scope.all ? '' : `AND e.team_id = ANY($${params.push(ctx.scope.teams)})`;
   const events = `SELECT e.case_id, e.business_key, e.event_at, e.port_id, e.outcome
       FROM plugin_event_at_border.event e
-     WHERE e.event_at >= ${midnight('$1')} AND e.event_at < ${midnight('$2')} ${scope}`;
+     WHERE e.event_at >= ${ukMidnight('$1')} AND e.event_at < ${ukMidnight('$2')} ${scope}`;
 
   const counts = (await ctx.manager.query(
     `WITH ev AS (${events}), agg AS (SELECT port_id, outcome, count(*)::int AS events FROM ev GROUP BY port_id, outcome)
@@ -159,17 +156,6 @@ export async function monthlyEvents(ctx: ReportQueryContext): Promise<ReportData
 function rank(outcome: string): number {
   const i = OUTCOME_ORDER.indexOf(outcome);
   return i === -1 ? OUTCOME_ORDER.length : i;
-}
-
-/** `2026-10` → the first and last day of the month and the first day of the next, as yyyy-mm-dd. */
-export function monthBounds(month: string): { from: string; to: string; next: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    from: `${month}-01`,
-    to: iso(new Date(Date.UTC(year, m, 0))),
-    next: iso(new Date(Date.UTC(year, m, 1))),
-  };
 }
 
 /** `12.5` kg → "12.5 kg"; 40000 sticks → "40,000 sticks"; 5000 GBP → "5,000 GBP". */

@@ -1,4 +1,4 @@
-import type { ReportData, ReportQueryContext } from '../../../core/src/sdk/index.js';
+import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
 
 /** Field paths the template reads (checked when the plugin loads). */
 export const monthlyRefusalsFields = [
@@ -67,10 +67,8 @@ export async function monthlyRefusals(ctx: ReportQueryContext): Promise<ReportDa
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next];
-  // Midnight UK time as an instant (`date AT TIME ZONE` alone would be an hour out during BST).
-  const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const scope = ctx.scope.all ? '' : `AND e.team_id = ANY($${params.push(ctx.scope.teams)})`;
-  const where = `e.decision_at >= ${midnight('$1')} AND e.decision_at < ${midnight('$2')} ${scope}`;
+  const where = `e.decision_at >= ${ukMidnight('$1')} AND e.decision_at < ${ukMidnight('$2')} ${scope}`;
   const detentionPowers = `$${params.length + 1}`;
 
   const groups = (await ctx.manager.query(
@@ -150,17 +148,6 @@ export async function monthlyRefusals(ctx: ReportQueryContext): Promise<ReportDa
         .map((f) => ({ factor: factorLabels.get(f.factor) ?? f.factor, cases: f.cases, refused: f.refused }))
         .sort(byRefusals((f) => f.factor)),
     },
-  };
-}
-
-/** `2026-03` → the first and last day of the month and the first day of the next, as yyyy-mm-dd. */
-export function monthBounds(month: string): { from: string; to: string; next: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    from: `${month}-01`,
-    to: iso(new Date(Date.UTC(year, m, 0))),
-    next: iso(new Date(Date.UTC(year, m, 1))),
   };
 }
 

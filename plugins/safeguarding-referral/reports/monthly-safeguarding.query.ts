@@ -1,4 +1,4 @@
-import type { ReportData, ReportQueryContext } from '../../../core/src/sdk/index.js';
+import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
 
 /** Field paths the template reads (checked when the plugin loads). */
 export const monthlySafeguardingFields = [
@@ -66,10 +66,8 @@ export async function monthlySafeguarding(ctx: ReportQueryContext, closedStates:
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next];
-  // Midnight UK time as an instant (`date AT TIME ZONE` alone would be an hour out during BST).
-  const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const scope = ctx.scope.all ? '' : `AND r.team_id = ANY($${params.push(ctx.scope.teams)}::text[])`;
-  const where = `r.encountered_at >= ${midnight('$1')} AND r.encountered_at < ${midnight('$2')} ${scope}`;
+  const where = `r.encountered_at >= ${ukMidnight('$1')} AND r.encountered_at < ${ukMidnight('$2')} ${scope}`;
 
   const groupParams = [...params];
   const closed = `$${groupParams.push(closedStates)}::text[]`;
@@ -153,17 +151,6 @@ export async function monthlySafeguarding(ctx: ReportQueryContext, closedStates:
         .map((i) => ({ indicator: labels.indicators.get(i.id) ?? i.id, referrals: i.referrals }))
         .sort(busiestFirst((i) => i.indicator)),
     },
-  };
-}
-
-/** `2026-10` → the first and last day of the month and the first day of the next, as yyyy-mm-dd. */
-export function monthBounds(month: string): { from: string; to: string; next: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    from: `${month}-01`,
-    to: iso(new Date(Date.UTC(year, m, 0))),
-    next: iso(new Date(Date.UTC(year, m, 1))),
   };
 }
 

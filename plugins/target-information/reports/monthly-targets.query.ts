@@ -1,4 +1,4 @@
-import type { ReportData, ReportQueryContext } from '../../../core/src/sdk/index.js';
+import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
 
 /** Field paths the template reads (checked when the plugin loads). */
 export const monthlyTargetsFields = [
@@ -78,9 +78,6 @@ export async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportDat
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next, OPEN_STATES];
-  // Midnight UK time as an instant. (`date AT TIME ZONE` would treat the date as UTC midnight
-  // and return London wall time, an hour out during BST: cast to timestamp first.)
-  const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const scope = ctx.scope.all ? '' : `AND c.team_id = ANY($${params.push(ctx.scope.teams)}::text[])`;
   const targets = `
     targets AS (
@@ -92,7 +89,7 @@ export async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportDat
        CROSS JOIN LATERAL (SELECT ct.target_id FROM core.cerberus_target ct
                             WHERE ct.target_id = c.answers->>'targetId' AND ct.case_id = c.id LIMIT 1) ct
        WHERE c.plugin_id = 'target-information'
-         AND c.created_at >= ${midnight('$1')} AND c.created_at < ${midnight('$2')} ${scope}
+         AND c.created_at >= ${ukMidnight('$1')} AND c.created_at < ${ukMidnight('$2')} ${scope}
     ),
     loop AS (
       SELECT t.*, o.case_id AS outcome_case, o.outcome,
@@ -198,16 +195,5 @@ export async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportDat
       awaitingLimit: AWAITING_LIMIT,
       awaitingMore: whole.awaiting - oldestAwaiting.length,
     },
-  };
-}
-
-/** `2026-10` → the first and last day of the month and the first day of the next, as yyyy-mm-dd. */
-export function monthBounds(month: string): { from: string; to: string; next: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    from: `${month}-01`,
-    to: iso(new Date(Date.UTC(year, m, 0))),
-    next: iso(new Date(Date.UTC(year, m, 1))),
   };
 }

@@ -1,4 +1,4 @@
-import type { ReportData, ReportQueryContext } from '../../../core/src/sdk/index.js';
+import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
 
 /** Field paths the template reads (checked when the plugin loads). */
 export const monthlyUseOfForceFields = [
@@ -47,14 +47,11 @@ export async function monthlyUseOfForce(ctx: ReportQueryContext): Promise<Report
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next];
-  // Midnight UK time as an instant. (`date AT TIME ZONE` would treat the date as UTC midnight
-  // and return London wall time, an hour out during BST: cast to timestamp first.)
-  const midnight = (p: string) => `(${p}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const scope = ctx.scope.all ? '' : `AND u.case_team_id = ANY($${params.push(ctx.scope.teams)})`;
   const inMonth = `SELECT u.port_id, u.subject_injured, u.officer_injured, u.medical_assistance, u.body_worn_video,
                          u.techniques, u.reasons
       FROM plugin_use_of_force.use_of_force u
-     WHERE u.occurred_at >= ${midnight('$1')} AND u.occurred_at < ${midnight('$2')} ${scope}`;
+     WHERE u.occurred_at >= ${ukMidnight('$1')} AND u.occurred_at < ${ukMidnight('$2')} ${scope}`;
   // The by-port query alone also takes the medical assistance answers that count as given.
   const portParams = [...params, MEDICAL_ASSISTANCE_GIVEN];
   const given = `$${portParams.length}`;
@@ -122,17 +119,6 @@ export async function monthlyUseOfForce(ctx: ReportQueryContext): Promise<Report
       techniques,
       reasons,
     },
-  };
-}
-
-/** `2026-10` → the first and last day of the month and the first day of the next, as yyyy-mm-dd. */
-export function monthBounds(month: string): { from: string; to: string; next: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    from: `${month}-01`,
-    to: iso(new Date(Date.UTC(year, m, 0))),
-    next: iso(new Date(Date.UTC(year, m, 1))),
   };
 }
 
