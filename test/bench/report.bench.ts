@@ -291,6 +291,7 @@ async function sqlAlone(app: RunningApp, kind: Kind, teams: string[]): Promise<M
         parameters,
         scope: { teams: scopeTeams, all: false },
         stream: (sql, params) => cursorRows(runner.manager, sql, params),
+        optionLabels: () => new Map(), // the monthly events query reads labels from reference data
       });
       let rows = 0;
       if (data.rows) for await (const _ of data.rows()) rows++;

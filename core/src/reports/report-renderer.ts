@@ -4,9 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EnvConfig } from '../config/env.config.js';
+import { compileForm, type CompiledField, type FormDefinition } from '../forms/engine/index.js';
+import type { FormCatalogue } from '../forms/form-catalogue.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import { standardTerms } from '../terms/standard-terms.js';
 import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
-import { CONFIG, LOGGER, PLUGIN_REGISTRY } from '../tokens.js';
+import { CONFIG, FORMS, LOGGER, PLUGIN_REGISTRY } from '../tokens.js';
 import { renderReportPdf, type RenderResult, type ReportParameter, type ReportProgress } from './pipeline/index.js';
 import type { ReportDefinition } from './report-definition.js';
 
@@ -30,6 +33,7 @@ export class ReportRenderer {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(FORMS) private readonly forms: FormCatalogue,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -54,6 +58,7 @@ export class ReportRenderer {
         parameters: request.parameters,
         scope: { teams: request.scopeTeams ?? [], all: request.scopeTeams === null },
         stream: (sql, params) => cursorRows(runner.manager, sql, params),
+        optionLabels: (field, formId) => this.optionLabels(definition.pluginId, field, formId),
       };
       const data = definition.report.query
         ? await definition.report.query(context)
@@ -85,6 +90,26 @@ export class ReportRenderer {
       await runner.release();
     }
   }
+
+  private optionLabels(pluginId: string | null, field: string, formId?: string): Map<string, string> {
+    const plugin = pluginId ? this.registry.get(pluginId) : undefined;
+    const id =
+      formId ?? plugin?.manifest?.startForm ?? (plugin?.forms[0]?.definition as FormDefinition | undefined)?.id;
+    const form = plugin && id ? this.forms.currentForm(plugin.id, id) : undefined;
+    return form ? fieldOptions(form, field) : new Map();
+  }
+}
+
+/** Labels of a field's inline options in the current version of a plugin's form (its start form by default). */
+function fieldOptions(form: FormDefinition, field: string): Map<string, string> {
+  const find = (fields: CompiledField[]): CompiledField | undefined => {
+    for (const f of fields) {
+      const found = f.name === field ? f : f.children && find(f.children.fields);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return new Map(find(compileForm(form, standardTerms).root.fields)?.options ?? []);
 }
 
 /** The data a report without a query gets: its plugin's cases in scope, by state. */

@@ -121,6 +121,12 @@ export interface ReportQueryContext extends PluginContext {
    * for `ReportData.rows`, so a long table never sits in memory whole.
    */
   stream(sql: string, params?: unknown[]): AsyncIterable<Record<string, unknown>>;
+  /**
+   * Labels of a field's options (value → label) in the current version of one of the plugin's
+   * forms (its start form unless `formId` is given), found in repeating groups too; empty if
+   * the field has no inline options. Read from the loaded form, not the database.
+   */
+  optionLabels(field: string, formId?: string): Map<string, string>;
 }
 
 /** A report's data: figures for the template, and optionally a streamed table (re-iterable). */

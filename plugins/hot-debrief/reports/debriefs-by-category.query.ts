@@ -21,7 +21,7 @@ export const debriefsByCategoryFields = [
 
 /**
  * Hot debriefs that happened between `from` and `to` (UK dates, inclusive) in the manager's
- * teams. Category labels come from the stored form, so they are declared once.
+ * teams. Category labels come from the form (`ctx.optionLabels`), so they are declared once.
  */
 export async function debriefsByCategory(ctx: ReportQueryContext): Promise<ReportData> {
   const { from, to } = ctx.parameters as { from: string; to: string };
@@ -29,7 +29,7 @@ export async function debriefsByCategory(ctx: ReportQueryContext): Promise<Repor
   const scope = ctx.scope.all ? 'TRUE' : `c.team_id = ANY($${params.push(ctx.scope.teams)})`;
   const where = `d.occurred_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
     AND d.occurred_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/London') AND ${scope}`;
-  const labels = await categoryLabels(ctx);
+  const labels = ctx.optionLabels('category');
   const byCategory = (await ctx.manager.query(
     `SELECT d.category, count(*)::int AS debriefs, count(*) FILTER (WHERE (c.answers->>'actionNeeded')::boolean)::int AS "actionNeeded"
        FROM plugin_hot_debrief.debrief d JOIN core.case c ON c.id = d.case_id
@@ -61,16 +61,6 @@ export async function debriefsByCategory(ctx: ReportQueryContext): Promise<Repor
         yield { ...row, category: labels.get(String(row.category)) ?? row.category };
     },
   };
-}
-
-async function categoryLabels(ctx: ReportQueryContext): Promise<Map<string, string>> {
-  const rows = (await ctx.manager.query(
-    `SELECT definition FROM core.form_definition WHERE plugin_id = 'hot-debrief' AND form_id = 'hot-debrief' ORDER BY version DESC LIMIT 1`,
-  )) as {
-    definition: { pages: { components: { name?: string; options?: { value: string; label: string }[] }[] }[] };
-  }[];
-  const category = rows[0]?.definition.pages.flatMap((p) => p.components).find((c) => c.name === 'category');
-  return new Map((category?.options ?? []).map((o) => [o.value, o.label]));
 }
 
 function sum<T>(rows: T[], key: keyof T): number {

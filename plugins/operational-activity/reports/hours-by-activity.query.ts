@@ -61,7 +61,7 @@ export async function hoursByActivity(ctx: ReportQueryContext): Promise<ReportDa
     params,
   )) as { team: string; reports: number; staffMinutes: number; activityMinutes: number }[];
 
-  const activityLabels = await optionLabels(ctx, 'activity');
+  const activityLabels = ctx.optionLabels('activity');
   const byActivity = (
     (await ctx.manager.query(
       `WITH r AS (${reports}),
@@ -111,25 +111,4 @@ export async function hoursByActivity(ctx: ReportQueryContext): Promise<ReportDa
 /** Minutes as hours, to two decimal places (the template shows one). */
 function hours(minutes: number): number {
   return Math.round((Number(minutes) / 60) * 100) / 100;
-}
-
-/** Labels of a select field's options, from the newest stored start form (declared once there). */
-async function optionLabels(ctx: ReportQueryContext, field: string): Promise<Map<string, string>> {
-  interface Component {
-    name?: string;
-    options?: { value: string; label: string }[];
-    components?: Component[];
-  }
-  const rows = (await ctx.manager.query(
-    `SELECT definition FROM core.form_definition WHERE plugin_id = 'operational-activity' AND form_id = 'operational-activity' ORDER BY version DESC LIMIT 1`,
-  )) as { definition: { pages: { components: Component[] }[] } }[];
-  const find = (components: Component[]): Component | undefined => {
-    for (const c of components) {
-      const found = c.name === field ? c : find(c.components ?? []);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const component = find(rows[0]?.definition.pages.flatMap((p) => p.components) ?? []);
-  return new Map((component?.options ?? []).map((o) => [o.value, o.label]));
 }

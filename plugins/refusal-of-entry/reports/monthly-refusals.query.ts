@@ -61,7 +61,7 @@ interface GroupRow extends Counts {
  * `plugin_refusal_of_entry.examination (decision_at)`, the scope is the row's `team_id` (the
  * case's team), all in one covering index (migration 1764211100000). Two aggregate queries: ports
  * and nationalities in one pass (grouping sets), risk factors in another; labels are joined from
- * the reference data and the stored form.
+ * the reference data and the form (`ctx.optionLabels`).
  */
 export async function monthlyRefusals(ctx: ReportQueryContext): Promise<ReportData> {
   const { month } = ctx.parameters as { month: string };
@@ -98,7 +98,7 @@ export async function monthlyRefusals(ctx: ReportQueryContext): Promise<ReportDa
       GROUP BY f.factor`,
     params,
   )) as { factor: string; cases: number; refused: number }[];
-  const factorLabels = await optionLabels(ctx, 'riskFactors');
+  const factorLabels = ctx.optionLabels('riskFactors');
 
   const ports = groups.filter((g) => g.dimension === 'port');
   const total = (key: keyof Counts) => ports.reduce((n, p) => n + p[key], 0);
@@ -149,18 +149,4 @@ export async function monthlyRefusals(ctx: ReportQueryContext): Promise<ReportDa
         .sort(byRefusals((f) => f.factor)),
     },
   };
-}
-
-/** Labels of a field's options, from the newest stored start form (declared once there). */
-async function optionLabels(ctx: ReportQueryContext, field: string): Promise<Map<string, string>> {
-  interface Component {
-    name?: string;
-    options?: { value: string; label: string }[];
-  }
-  const rows = (await ctx.manager.query(
-    `SELECT definition FROM core.form_definition
-      WHERE plugin_id = 'refusal-of-entry' AND form_id = 'refusal-of-entry' ORDER BY version DESC LIMIT 1`,
-  )) as { definition: { pages: { components: Component[] }[] } }[];
-  const component = rows[0]?.definition.pages.flatMap((p) => p.components).find((c) => c.name === field);
-  return new Map((component?.options ?? []).map((o) => [o.value, o.label]));
 }

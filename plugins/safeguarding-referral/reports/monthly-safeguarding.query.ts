@@ -60,7 +60,7 @@ interface GroupRow extends Counts {
  * `teamFrom`), all in one covering index (migration 1764212100000). Whether a referral is still
  * open is one primary-key look-up in `core.case` per referral of the month. Two aggregate queries:
  * ports and concerns in one pass (grouping sets), indicators in another; labels come from the
- * reference data and the stored form.
+ * reference data and the form (`ctx.optionLabels`).
  */
 export async function monthlySafeguarding(ctx: ReportQueryContext, closedStates: string[]): Promise<ReportData> {
   const { month } = ctx.parameters as { month: string };
@@ -111,7 +111,7 @@ export async function monthlySafeguarding(ctx: ReportQueryContext, closedStates:
     params,
   )) as { id: string; referrals: number }[];
 
-  const labels = await optionLabels(ctx, ['category', 'indicators']);
+  const labels = { category: ctx.optionLabels('category'), indicators: ctx.optionLabels('indicators') };
   const busiestFirst =
     <T extends { referrals: number }>(label: (row: T) => string) =>
     (a: T, b: T) =>
@@ -152,26 +152,4 @@ export async function monthlySafeguarding(ctx: ReportQueryContext, closedStates:
         .sort(busiestFirst((i) => i.indicator)),
     },
   };
-}
-
-/** Labels of the start form's option fields, from the newest stored version (declared once there). */
-async function optionLabels<F extends string>(
-  ctx: ReportQueryContext,
-  fields: F[],
-): Promise<Record<F, Map<string, string>>> {
-  interface Component {
-    name?: string;
-    options?: { value: string; label: string }[];
-  }
-  const rows = (await ctx.manager.query(
-    `SELECT definition FROM core.form_definition
-      WHERE plugin_id = 'safeguarding-referral' AND form_id = 'safeguarding-referral' ORDER BY version DESC LIMIT 1`,
-  )) as { definition: { pages: { components: Component[] }[] } }[];
-  const components = rows[0]?.definition.pages.flatMap((p) => p.components) ?? [];
-  return Object.fromEntries(
-    fields.map((field) => {
-      const options = components.find((c) => c.name === field)?.options ?? [];
-      return [field, new Map(options.map((o) => [o.value, o.label]))];
-    }),
-  ) as Record<F, Map<string, string>>;
 }

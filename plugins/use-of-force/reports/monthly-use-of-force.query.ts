@@ -85,7 +85,7 @@ export async function monthlyUseOfForce(ctx: ReportQueryContext): Promise<Report
     params,
   )) as { kind: 'technique' | 'reason'; id: string; label: string | null; reports: number }[];
 
-  const reasonLabels = await optionLabels(ctx, 'reasons');
+  const reasonLabels = ctx.optionLabels('reasons');
   const busiestFirst =
     <T extends { reports: number }>(label: (row: T) => string) =>
     (a: T, b: T) =>
@@ -120,15 +120,4 @@ export async function monthlyUseOfForce(ctx: ReportQueryContext): Promise<Report
       reasons,
     },
   };
-}
-
-/** Labels of a checkbox field's options, from the newest stored start form (declared once there). */
-async function optionLabels(ctx: ReportQueryContext, field: string): Promise<Map<string, string>> {
-  const rows = (await ctx.manager.query(
-    `SELECT definition FROM core.form_definition WHERE plugin_id = 'use-of-force' AND form_id = 'use-of-force' ORDER BY version DESC LIMIT 1`,
-  )) as {
-    definition: { pages: { components: { name?: string; options?: { value: string; label: string }[] }[] }[] };
-  }[];
-  const component = rows[0]?.definition.pages.flatMap((p) => p.components).find((c) => c.name === field);
-  return new Map((component?.options ?? []).map((o) => [o.value, o.label]));
 }
