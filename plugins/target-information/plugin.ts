@@ -1,7 +1,6 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
 import { TargetPersonEntity } from './entities/target-person.entity.js';
 import { TargetSheetEntity } from './entities/target-sheet.entity.js';
-import { monthlyTargets, monthlyTargetsFields } from './reports/monthly-targets.query.js';
 import { recordTargetSheet } from './submit.js';
 
 const LIVE = ['issued', 'accepted', 'returned'];
@@ -114,19 +113,4 @@ export default definePlugin({
     ],
   },
   hooks: { onSubmit: recordTargetSheet },
-  reports: [
-    {
-      id: 'monthly-targets',
-      title: 'Cerberus targets and outcomes in a month',
-      description:
-        'How well the Cerberus loop is closing: targets received in a month, how many have an outcome, how long outcomes took and whether they reached Cerberus, by port, with the targets still awaiting an outcome.',
-      roles: ['manager'],
-      parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
-      fields: monthlyTargetsFields,
-      query: monthlyTargets,
-    },
-  ],
 });

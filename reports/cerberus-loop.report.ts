@@ -1,7 +1,19 @@
-import { monthBounds, ukMidnight, type ReportData, type ReportQueryContext } from '../../../core/src/sdk/index.js';
+import {
+  monthBounds,
+  ukMidnight,
+  type PluginReport,
+  type ReportData,
+  type ReportQueryContext,
+} from '../core/src/sdk/index.js';
 
-/** Field paths the template reads (checked when the plugin loads). */
-export const monthlyTargetsFields = [
+/**
+ * Cerberus targets and outcomes in a month: how well the intelligence loop is closing. A
+ * cross-workflow report (it reads the `target-information` and `target-outcome` plugins' cases
+ * and the core's Cerberus tables), so it lives here rather than in either plugin.
+ */
+
+/** Field paths the template reads (checked when the report loads). */
+const FIELDS = [
   'period.from',
   'period.to',
   'totals.received',
@@ -74,7 +86,7 @@ interface PortRow {
  * reads each outcome's events through the core's `outbox_case_events_idx` (cases' integration
  * events by case; it needs the `topic NOT LIKE 'case.%'` predicate below), not the whole outbox.
  */
-export async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportData> {
+async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportData> {
   const { month } = ctx.parameters as { month: string };
   const { from, to, next } = monthBounds(month);
   const params: unknown[] = [from, next, OPEN_STATES];
@@ -197,3 +209,19 @@ export async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportDat
     },
   };
 }
+
+const cerberusLoop: PluginReport = {
+  id: 'cerberus-loop',
+  title: 'Cerberus targets and outcomes in a month',
+  description:
+    'How well the Cerberus loop is closing: targets received in a month, how many have an outcome, how long outcomes took and whether they reached Cerberus, by port, with the targets still awaiting an outcome.',
+  roles: ['manager'],
+  parameters: [
+    { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
+    { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
+  ],
+  fields: FIELDS,
+  query: monthlyTargets,
+};
+
+export default cerberusLoop;

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CerberusSimulator } from '../../test/cerberus-sim/simulator.js';
-import { targetSheet } from '../../test/cerberus-sim/target-sheets.js';
-import { pdfInfo, pdfToPng } from '../../test/reports/poppler.js';
-import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import { CerberusSimulator } from '../cerberus-sim/simulator.js';
+import { targetSheet } from '../cerberus-sim/target-sheets.js';
+import { pdfInfo, pdfToPng } from '../reports/poppler.js';
+import { signIn, startTestApp, type TestApp } from '../utils/app.js';
 import {
   apiCall,
   expectMonthReportHeading,
@@ -13,10 +13,10 @@ import {
   section,
   tableRows,
   type Auth,
-} from '../../test/utils/reports.js';
+} from '../utils/reports.js';
 
-const OUT = join(process.cwd(), 'test-output', 'target-information');
-const REPORT = 'target-information.monthly-targets';
+const OUT = join(process.cwd(), 'test-output', 'cerberus-loop-report');
+const REPORT = 'cerberus-loop';
 const TITLE = 'Cerberus targets and outcomes in a month';
 const SECRET = 'test-monthly-targets-secret-aaaaaaaaaaaaaaaaaa';
 const HOUR = 3600_000;
@@ -43,7 +43,7 @@ interface Target {
  * clock); each is then dated into October 2026 by setting when it was received and when its
  * outcome was recorded, the only way to place a receipt in another month.
  */
-describe('target-information report: Cerberus targets and outcomes in a month', () => {
+describe('Cerberus loop report: targets and outcomes in a month', () => {
   let app: TestApp;
   let cerberus: Server;
   let sim: CerberusSimulator;
