@@ -23,6 +23,9 @@ import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
 import { AccessService } from './identity/access.service.js';
+import { TeamCoverController } from './identity/team-cover.controller.js';
+import { TeamCoverRepository } from './identity/team-cover.repository.js';
+import { TeamCoverService } from './identity/team-cover.service.js';
 import { OidcSessions } from './identity/oidc-sessions.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseViewService } from './cases/case-view.service.js';
@@ -90,6 +93,7 @@ export class AppModule {
         HealthController,
         AuthController,
         AuthConfigController,
+        TeamCoverController,
         PluginsController,
         ReferenceController,
         SubmissionsController,
@@ -116,6 +120,8 @@ export class AppModule {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         UserRepository,
+        TeamCoverRepository,
+        TeamCoverService,
         AccessService,
         OidcSessions,
         AuthService,

@@ -14,6 +14,8 @@ export interface AccessScope {
   all: boolean;
   /** Shift context for pre-filling forms. */
   shift: { teamId: string; location: string } | null;
+  /** The caller's own team (not a shift team): what a manager's command is worked out from. */
+  homeTeam: string | null;
   /** The team new cases are filed under: the shift team, else the home team. */
   workingTeam: string | null;
 }

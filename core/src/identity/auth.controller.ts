@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RefreshDto, SignInDto, StartShiftDto, type SessionView, type UserView } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import type { Caller } from './auth.guard.js';
-import { CurrentCaller } from './caller.decorator.js';
+import { ClientIp, CurrentCaller } from './caller.decorator.js';
+import type { ShiftTeamView } from './team-cover.dto.js';
 import { Public, RequirePermission } from './permissions.js';
 
 @ApiTags('identity')
@@ -44,14 +45,21 @@ export class AuthController {
   @RequirePermission('shift.manage')
   @Post('shift')
   @HttpCode(200)
-  startShift(@CurrentCaller() caller: Caller, @Body() dto: StartShiftDto): Promise<UserView> {
-    return this.auth.startShift(caller.sub, dto.teamId, dto.location);
+  startShift(@CurrentCaller() caller: Caller, @Body() dto: StartShiftDto, @ClientIp() ip: string): Promise<UserView> {
+    return this.auth.startShift(caller.sub, dto.teamId, dto.location, ip);
+  }
+
+  @ApiBearerAuth()
+  @RequirePermission('shift.manage')
+  @Get('shift/teams')
+  async shiftTeams(@CurrentCaller() caller: Caller): Promise<{ teams: ShiftTeamView[] }> {
+    return { teams: await this.auth.shiftTeams(caller.sub) };
   }
 
   @ApiBearerAuth()
   @RequirePermission('shift.manage')
   @Delete('shift')
-  endShift(@CurrentCaller() caller: Caller): Promise<UserView> {
-    return this.auth.endShift(caller.sub);
+  endShift(@CurrentCaller() caller: Caller, @ClientIp() ip: string): Promise<UserView> {
+    return this.auth.endShift(caller.sub, ip);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { InputError, LockedError, UnauthenticatedError } from '../common/errors.js';
+import { InputError, LockedError, UnauthenticatedError, type FieldError } from '../common/errors.js';
 import { CONFIG, LABELS } from '../tokens.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { toUserView, type LabelLookup, type SessionView, type UserView } from './auth.dto.js';
@@ -9,6 +9,7 @@ import { TokenService } from './token.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 import { AccessService } from './access.service.js';
+import type { ShiftTeamView } from './team-cover.dto.js';
 
 const WRONG_CREDENTIALS = 'Enter a correct username and password';
 
@@ -55,18 +56,38 @@ export class AuthService {
     return toUserView(await this.requireUser(userId), this.labels);
   }
 
-  async startShift(userId: string, teamId: string, location: string): Promise<UserView> {
-    const errors = [];
+  /** The teams the user may start a shift on: their own, their memberships and current covers. */
+  async shiftTeams(userId: string): Promise<ShiftTeamView[]> {
+    const teams = await this.access.shiftTeams(await this.requireUser(userId));
+    return teams.map((t) => ({
+      id: t.teamId,
+      label: this.labels('teams', t.teamId) ?? t.teamId,
+      via: t.via,
+      validTo: t.validTo?.toISOString() ?? null,
+    }));
+  }
+
+  /**
+   * Starts a shift on a team the user may work on. The shift team widens what they see, so a
+   * team they neither belong to nor were granted cover on is refused like any other bad value.
+   */
+  async startShift(userId: string, teamId: string, location: string, ip: string): Promise<UserView> {
+    const user = await this.requireUser(userId);
+    const errors: FieldError[] = [];
+    const allowed = await this.access.shiftTeams(user);
+    const via = allowed.find((t) => t.teamId === teamId)?.via;
     if (!this.labels('teams', teamId)) errors.push({ path: 'teamId', message: 'Select a team from the list' });
+    else if (!via) errors.push({ path: 'teamId', message: 'Select a team you belong to or have been asked to cover' });
     if (!this.labels('ports', location)) errors.push({ path: 'location', message: 'Select a location from the list' });
     if (errors.length > 0) throw new InputError('Check your shift details', errors);
-    await this.users.setShift(userId, { teamId, location });
+    await this.users.setShift(userId, { teamId, location }, { actor: user.username, ip, via: via! });
     this.access.forget(userId);
     return this.me(userId);
   }
 
-  async endShift(userId: string): Promise<UserView> {
-    await this.users.setShift(userId, null);
+  async endShift(userId: string, ip: string): Promise<UserView> {
+    const user = await this.requireUser(userId);
+    await this.users.setShift(userId, null, { actor: user.username, ip });
     this.access.forget(userId);
     return this.me(userId);
   }

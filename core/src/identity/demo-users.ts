@@ -11,6 +11,8 @@ interface DemoUser {
   roles: Role[];
   teamId: string;
   grade: string;
+  /** Other teams they are a standing member of (they may start a shift on these). */
+  memberOf?: string[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -20,6 +22,7 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['officer'],
     teamId: 'dover-tourist-controls-team-1',
     grade: 'AO',
+    memberOf: ['dover-tourist-controls-team-2', 'dover-freight-team-a'],
   },
   {
     username: 'officer2',
@@ -77,6 +80,15 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<number> {
       [user.username, user.displayName, hash, user.roles, user.teamId, user.grade],
     )) as unknown[];
     created += result.length;
+    for (const teamId of user.memberOf ?? []) {
+      await dataSource.query(
+        `INSERT INTO core.team_cover (user_id, team_id, kind, reason)
+         SELECT u.id, $2, 'member', 'Demo data: a standing member of this team' FROM core.app_user u
+         WHERE u.username = $1 AND NOT EXISTS
+           (SELECT 1 FROM core.team_cover c WHERE c.user_id = u.id AND c.team_id = $2 AND c.kind = 'member')`,
+        [user.username, teamId],
+      );
+    }
   }
   return created;
 }

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'plugins.manage': ['plugin-admin', 'admin'],
   'profile.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
   'shift.manage': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin'],
+  /** Grant and end a person's time-limited cover of a team (in the manager's command). */
+  'teams.cover': ['manager', 'admin'],
   'cases.submit': ['officer', 'manager', 'intelligence', 'admin'],
   'cases.read': ['officer', 'manager', 'intelligence', 'admin'],
   'cases.act': ['officer', 'manager', 'intelligence', 'admin'],

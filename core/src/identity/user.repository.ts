@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -63,15 +64,33 @@ export class UserRepository {
     await this.users.update({ id }, { failedSignIns: 0, lockedUntil: null });
   }
 
-  async setShift(id: string, shift: { teamId: string; location: string } | null): Promise<void> {
-    await this.users.update(
-      { id },
-      {
-        shiftTeamId: shift?.teamId ?? null,
-        shiftLocation: shift?.location ?? null,
-        shiftStartedAt: shift ? new Date() : null,
-      },
-    );
+  /** Starts or ends a shift, with its audit entry, in one transaction. */
+  async setShift(
+    id: string,
+    shift: { teamId: string; location: string } | null,
+    audit: { actor: string; ip: string; via?: string },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(UserEntity).update(
+        { id },
+        {
+          shiftTeamId: shift?.teamId ?? null,
+          shiftLocation: shift?.location ?? null,
+          shiftStartedAt: shift ? new Date() : null,
+        },
+      );
+      await AuditRepository.append(manager, [
+        {
+          actorId: id,
+          actor: audit.actor,
+          action: shift ? 'shift.started' : 'shift.ended',
+          entityType: 'user',
+          entityId: id,
+          ip: audit.ip,
+          detail: shift ? { teamId: shift.teamId, location: shift.location, via: audit.via } : {},
+        },
+      ]);
+    });
   }
 
   async storeRefreshToken(token: string, userId: string, expiresAt: Date): Promise<void> {

@@ -193,6 +193,7 @@ export class CerberusInboundService {
       visibleTeams: [],
       all: false,
       shift: null,
+      homeTeam: null,
       workingTeam: null,
     };
     return this.systemScope;

@@ -23,9 +23,12 @@ describe('StartShiftPage', () => {
     fixture = TestBed.createComponent(StartShiftPage);
     page = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    backend
-      .expectOne('/api/reference/teams')
-      .flush({ set: 'teams', rows: [{ id: 'dover-tourist-1', label: 'Dover Tourist 1' }] });
+    backend.expectOne('/api/shift/teams').flush({
+      teams: [
+        { id: 'dover-tourist-1', label: 'Dover Tourist 1', via: 'home', validTo: null },
+        { id: 'dover-freight-a', label: 'Dover Freight A', via: 'cover', validTo: '2026-12-05T18:00:00.000Z' },
+      ],
+    });
     backend.expectOne('/api/reference/ports').flush({
       set: 'ports',
       rows: [
@@ -68,6 +71,11 @@ describe('StartShiftPage', () => {
     await fixture.whenStable();
     expect(page.querySelectorAll('#location-results .govuk-radios__item')).toHaveLength(1);
     expect(page.querySelector('[role="status"]')?.textContent).toContain('1 port matches');
+  });
+
+  it('offers only the teams the core allows, saying until when a cover lasts', () => {
+    const options = [...page.querySelectorAll<HTMLOptionElement>('#team option')].map((o) => o.textContent?.trim());
+    expect(options).toEqual(['Choose a team', 'Dover Tourist 1', 'Dover Freight A (cover until 5 December at 18:00)']);
   });
 
   it('starts the shift with the chosen team and port and continues', async () => {

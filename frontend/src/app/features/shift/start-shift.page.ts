@@ -5,13 +5,13 @@ import { catchError, of } from 'rxjs';
 import { toApiError } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { safeReturnUrl } from '../../core/auth/return-url';
-import { ReferenceRow, ReferenceService } from '../../core/reference/reference.service';
+import { ReferenceRow } from '../../core/reference/reference.service';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
 import { PortPicker } from './port-picker';
 import { SHIFT_FIELD_IDS, SHIFT_MESSAGES, shiftErrorMessage } from './shift.messages';
-import { ShiftService } from './shift.service';
+import { ShiftService, type ShiftTeam } from './shift.service';
 
 /** Chooses the team and location for this shift; shown after sign-in until a shift is started. */
 @Component({
@@ -30,13 +30,10 @@ export class StartShiftPage {
 
   /** The signed-in user. */
   readonly user = inject(AuthService).user;
-  /** Teams to choose from; null while loading, 'failed' when they could not be loaded. */
-  readonly teams = toSignal(
-    inject(ReferenceService)
-      .rows('teams')
-      .pipe(catchError(() => of('failed' as const))),
-    { initialValue: null },
-  );
+  /** Teams to choose from (only those the officer may work on); null while loading, 'failed' when they could not be loaded. */
+  readonly teams = toSignal(this.shifts.teams().pipe(catchError(() => of('failed' as const))), {
+    initialValue: null,
+  });
   /** Message shown when teams cannot be loaded. */
   readonly teamsUnavailable = SHIFT_MESSAGES.teamsUnavailable;
 
@@ -86,8 +83,21 @@ export class StartShiftPage {
     }
   }
 
+  /** The team's name as offered, saying until when a cover lasts. */
+  teamLabel(team: ShiftTeam): string {
+    if (team.via !== 'cover' || !team.validTo) return team.label;
+    const until = new Date(team.validTo).toLocaleString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/London',
+    });
+    return `${team.label} (cover until ${until})`;
+  }
+
   /** Whether the team list is an array (loaded). */
-  loadedTeams(): ReferenceRow[] | null {
+  loadedTeams(): ShiftTeam[] | null {
     const teams = this.teams();
     return Array.isArray(teams) ? teams : null;
   }

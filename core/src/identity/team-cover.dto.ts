@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { TeamCoverKind } from './team-cover.entity.js';
+import type { TeamCoverRow } from './team-cover.repository.js';
+import type { LabelLookup } from './auth.dto.js';
+
+export class GrantCoverDto {
+  @ApiProperty({ description: 'Username of the person who will cover the team' })
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the username of the person covering the team' })
+  @MaxLength(100)
+  username!: string;
+
+  @ApiProperty({ description: 'Team id from the teams reference set' })
+  @IsString()
+  @IsNotEmpty({ message: 'Select the team they will cover' })
+  @MaxLength(100)
+  teamId!: string;
+
+  @ApiPropertyOptional({ description: 'When the cover starts (ISO 8601); now if left out' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Enter the start as a date and time' })
+  validFrom?: string;
+
+  @ApiPropertyOptional({ description: 'When the cover ends (ISO 8601); required for a cover, at most 31 days on' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Enter the end as a date and time' })
+  validTo?: string;
+
+  @ApiProperty({ description: 'Why the cover is needed, for the audit trail' })
+  @IsString()
+  @IsNotEmpty({ message: 'Enter why the cover is needed' })
+  @MaxLength(500, { message: 'The reason must be 500 characters or fewer' })
+  reason!: string;
+
+  @ApiPropertyOptional({ enum: ['cover', 'member'], description: 'A standing membership (admins only) or a cover' })
+  @IsOptional()
+  @IsIn(['cover', 'member'], { message: 'Choose cover or member' })
+  kind?: TeamCoverKind;
+}
+
+/** A membership or cover as the shell sees it. */
+export interface TeamCoverView {
+  id: string;
+  username: string;
+  displayName: string;
+  teamId: string;
+  teamName: string;
+  kind: TeamCoverKind;
+  reason: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** A team the caller may start a shift on. */
+export interface ShiftTeamView {
+  id: string;
+  label: string;
+  via: 'home' | TeamCoverKind;
+  validTo: string | null;
+}
+
+export function toTeamCoverView(row: TeamCoverRow, label: LabelLookup): TeamCoverView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    teamId: row.teamId,
+    teamName: label('teams', row.teamId) ?? row.teamId,
+    kind: row.kind,
+    reason: row.reason,
+    validFrom: row.validFrom.toISOString(),
+    validTo: row.validTo?.toISOString() ?? null,
+  };
+}
