@@ -23,6 +23,7 @@ import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
 import { AccessService } from './identity/access.service.js';
+import { ReadModelSync } from './read-model/read-model-sync.js';
 import { TeamCoverController } from './identity/team-cover.controller.js';
 import { TeamCoverRepository } from './identity/team-cover.repository.js';
 import { TeamCoverService } from './identity/team-cover.service.js';
@@ -127,6 +128,7 @@ export class AppModule {
         AuthService,
         PluginsService,
         PluginLookup,
+        ReadModelSync,
         CasesRepository,
         TasksRepository,
         DraftsRepository,

@@ -17,6 +17,7 @@ import { seedDemoCases } from './demo/demo-cases.js';
 import { ensureSystemUsers, seedDemoUsers } from './identity/demo-users.js';
 import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
 import { TeamCoverEntity } from './identity/team-cover.entity.js';
+import { ReadModelEntity } from './read-model/read-model.entity.js';
 import { UserEntity } from './identity/user.entity.js';
 import { PinoNestLogger, createRootLogger } from './logging/logger.js';
 import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
@@ -32,7 +33,7 @@ import { ReferenceDataRepository } from './terms/reference-data.repository.js';
 /** Folder holding `plugins/`: the repository root from source, `dist/` when built. */
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const CORE_ENTITIES = [PluginStateEntity, UserEntity, RefreshTokenEntity, TeamCoverEntity];
+const CORE_ENTITIES = [PluginStateEntity, UserEntity, RefreshTokenEntity, TeamCoverEntity, ReadModelEntity];
 
 /** A started core. */
 export interface RunningApp {

@@ -1,6 +1,12 @@
-import { answerDateTime, answerInstant, definePlugin } from '../../core/src/sdk/index.js';
-import { DebriefEntity } from './entities/debrief.entity.js';
-import { debriefsByCategory, debriefsByCategoryFields } from './reports/debriefs-by-category.query.js';
+import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
+
+const SAMPLES = [
+  ['equipment', 'Ion scanner on lane 2 gave repeated false alarms during the morning peak.'],
+  ['safety', 'Lane 3 barrier failed to lower while a car was being searched.', 'Engineers to check the barrier.'],
+  ['training', 'New starters unsure how to record a no-show on a targeted vehicle.'],
+  ['welfare', 'Long queue at the tourist controls; staff worked through their break.', 'Review the Saturday rota.'],
+  ['lessons-learned', 'Joint search with the police went smoothly after a short briefing at the start.'],
+] as const;
 
 /**
  * Hot debrief: lessons learned, safety, training and equipment issues raised straight after
@@ -9,13 +15,11 @@ import { debriefsByCategory, debriefsByCategoryFields } from './reports/debriefs
 export default definePlugin({
   id: 'hot-debrief',
   title: 'Hot debrief',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Record lessons learned, safety, training or equipment issues straight after an event. Your line manager is notified.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [DebriefEntity],
-  startForm: 'hot-debrief',
   startRoles: ['officer', 'manager'],
   workflow: {
     initial: 'submitted',
@@ -34,65 +38,51 @@ export default definePlugin({
       username: 'officer',
       count: 5,
       answers: (i, now) => {
-        const samples = [
-          {
-            category: 'equipment',
-            description: 'Ion scanner on lane 2 gave repeated false alarms during the morning peak.',
-          },
-          {
-            category: 'safety',
-            description: 'Lane 3 barrier failed to lower while a car was being searched.',
-            action: 'Engineers to check the barrier before the night shift.',
-          },
-          { category: 'training', description: 'New starters unsure how to record a no-show on a targeted vehicle.' },
-          {
-            category: 'welfare',
-            description: 'Long queue at the tourist controls; staff worked through their break.',
-            action: 'Duty manager to review the rota for Saturday mornings.',
-          },
-          {
-            category: 'lessons-learned',
-            description: 'Joint search with the police went smoothly after a short briefing at the start.',
-          },
-        ];
-        const sample = samples[i % samples.length]!;
+        const [category, description, action] = SAMPLES[i % SAMPLES.length]!;
         return {
-          category: sample.category,
+          category,
           occurredAt: answerDateTime(new Date(now.getTime() - (i + 1) * 31 * 3600_000)),
           port: 'dover',
           team: 'dover-tourist-controls-team-1',
-          description: sample.description,
-          actionNeeded: Boolean(sample.action),
-          ...(sample.action ? { actionDetails: sample.action } : {}),
+          description,
+          actionNeeded: Boolean(action),
+          ...(action ? { actionDetails: action } : {}),
         };
       },
     },
   ],
-  hooks: {
-    async onSubmit({ manager, case: c }) {
-      const a = c.answers as { category: string; port: string; team: string; occurredAt: string };
-      await manager.insert(DebriefEntity, {
-        caseId: c.id,
-        category: a.category,
-        portId: a.port,
-        teamId: a.team,
-        occurredAt: answerInstant(a.occurredAt),
-      });
-    },
-  },
   reports: [
     {
       id: 'debriefs-by-category',
       title: 'Hot debriefs by category',
       description: 'Hot debriefs raised in a period, by category and location.',
       roles: ['manager'],
-      parameters: [
-        { name: 'from', label: 'From', type: 'date', required: true },
-        { name: 'to', label: 'To', type: 'date', required: true },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
-      fields: debriefsByCategoryFields,
-      query: debriefsByCategory,
+      period: 'dates',
+      async query({ cases, period }) {
+        const within = period!;
+        const byCategory = await cases.aggregate({
+          by: 'category',
+          measures: {
+            debriefs: { count: true },
+            actionNeeded: { count: { actionNeeded: true } },
+            reviewed: { count: { state: 'reviewed' } },
+          },
+          within,
+        });
+        const sum = (key: 'debriefs' | 'actionNeeded') => byCategory.reduce((n, row) => n + row[key], 0);
+        return {
+          data: {
+            period: { from: within.fromDate, to: within.toDate },
+            totals: { debriefs: sum('debriefs'), actionNeeded: sum('actionNeeded') },
+            byCategory,
+            byPort: await cases.aggregate({ by: 'port', measures: { debriefs: { count: true } }, within }),
+          },
+          rows: cases.rows({
+            columns: ['occurredAt', 'reference', 'category', 'port', 'team', 'actionNeeded'],
+            within,
+          }),
+        };
+      },
     },
   ],
 });

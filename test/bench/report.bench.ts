@@ -10,7 +10,7 @@
 // transaction shape, streamed rows read once; no layout, no PDF). Peak memory is the RSS of the
 // server process (the core built into a private folder, in its own process), sampled every 10 ms.
 // Every PDF's text (pdftotext) is checked against totals counted straight from the seeded cases.
-import { cursorRows } from '../../core/src/reports/cursor-rows.js';
+import { ReportRenderer } from '../../core/src/reports/report-renderer.js';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -284,15 +284,10 @@ async function sqlAlone(app: RunningApp, kind: Kind, teams: string[]): Promise<M
     try {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const data = await definition.report.query!({
-        pluginId: definition.pluginId ?? 'core',
-        logger: app.boot.logger,
-        manager: runner.manager,
-        parameters,
-        scope: { teams: scopeTeams, all: false },
-        stream: (sql, params) => cursorRows(runner.manager, sql, params),
-        optionLabels: () => new Map(), // the monthly events query reads labels from reference data
-      });
+      const context = await app.app
+        .get(ReportRenderer)
+        .queryContext(definition, { parameters, scopeTeams }, runner.manager);
+      const data = await definition.report.query!(context);
       let rows = 0;
       if (data.rows) for await (const _ of data.rows()) rows++;
       await runner.commitTransaction();

@@ -87,9 +87,9 @@ describe('cases, tasks and the workflow', () => {
     expect(await app.sql('SELECT topic FROM core.outbox WHERE case_id = $1', [id])).toEqual([
       { topic: 'case.submitted' },
     ]);
-    expect(await app.sql('SELECT category, port_id FROM plugin_hot_debrief.debrief WHERE case_id = $1', [id])).toEqual([
-      { category: 'safety', port_id: 'dover' },
-    ]);
+    expect(
+      await app.sql('SELECT category, port AS port_id FROM plugin_hot_debrief.read_case WHERE case_id = $1', [id]),
+    ).toEqual([{ category: 'safety', port_id: 'dover' }]);
   });
 
   it('rejects invalid answers with field-level messages and stores nothing', async () => {

@@ -1,3 +1,4 @@
+import { ReadModelSync } from '../read-model/read-model-sync.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -34,6 +35,7 @@ export class CaseActionsService {
     private readonly tasks: TasksRepository,
     private readonly plugins: PluginLookup,
     private readonly views: CaseViewService,
+    private readonly readModels: ReadModelSync,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
@@ -103,6 +105,7 @@ export class CaseActionsService {
         currentVersion: current,
       });
     }
+    await this.readModels.sync(manager, plugin.id, record.id);
     if (action.form && actionAnswers) {
       const terms = indexedTerms(this.plugins.form(plugin, action.form), actionAnswers);
       await this.cases.indexActionTerms(manager, record.id, action.id, terms);

@@ -1,3 +1,4 @@
+import { ReadModelSync } from '../read-model/read-model-sync.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
@@ -63,6 +64,7 @@ export class SubmissionService {
     private readonly drafts: DraftsRepository,
     private readonly views: CaseViewService,
     private readonly actions: CaseActionsService,
+    private readonly readModels: ReadModelSync,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(CONFIG) config: EnvConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -172,6 +174,7 @@ export class SubmissionService {
     };
     const links = [...a.links];
     if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
+    await this.readModels.sync(manager, pluginId, created.id);
     await this.runSubmitHook(manager, a.plugin, record, scope, links);
     for (const link of links) await this.cases.insertLink(manager, link.id, created.id, 'led-to');
     await this.takeLinkedActions(manager, links, record, scope, input.ip);

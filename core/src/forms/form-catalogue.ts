@@ -73,7 +73,7 @@ export async function formsChangedWithoutNewVersion(
   for (const { file, definition } of forms) {
     const form = definition as FormDefinition;
     const recorded = stored.get(`${form.id}@${form.version}`);
-    if (!recorded || isDeepStrictEqual(recorded.definition, JSON.parse(JSON.stringify(form)))) continue;
+    if (!recorded || isDeepStrictEqual(withoutReportMarks(recorded.definition), withoutReportMarks(form))) continue;
     const next = Math.max(...rows.filter((r) => r.form_id === form.id).map((r) => r.version)) + 1;
     problems.push(
       `forms/${file}: form "${form.id}" changed but still says version ${form.version}, which is already recorded ` +
@@ -85,4 +85,12 @@ export async function formsChangedWithoutNewVersion(
 
 function key(pluginId: string, formId: string, version?: number): string {
   return version === undefined ? `${pluginId}/${formId}` : `${pluginId}/${formId}@${version}`;
+}
+
+/**
+ * A form's definition without its `report` marks: marking a field for reporting changes what the
+ * read model keeps, not how a case renders, so it needs no new form version.
+ */
+function withoutReportMarks(definition: unknown): unknown {
+  return JSON.parse(JSON.stringify(definition), (key, value: unknown) => (key === 'report' ? undefined : value));
 }

@@ -4,6 +4,10 @@ import { MigrationFailedError, runMigrations } from '../database/migration-runne
 import { pluginSchema } from '../sdk/schema.js';
 import { checkPluginReports } from '../reports/report-templates.js';
 import { formsChangedWithoutNewVersion } from '../forms/form-catalogue.js';
+import type { FormDefinition } from '../forms/engine/index.js';
+import { readModelOf, ReadModelError, type ReadModelDefinition } from '../read-model/read-model.definition.js';
+import { installReadModel } from '../read-model/read-model.repository.js';
+import { standardTerms } from '../terms/standard-terms.js';
 import { checkManifest } from './manifest-check.js';
 import { discoverPlugins } from './plugin-discovery.js';
 import { PluginRegistry, type PluginRecord, type UsablePlugin } from './plugin-registry.js';
@@ -92,7 +96,7 @@ export async function activatePlugin(
   dataSource: DataSource,
   states: PluginStateRepository,
 ): Promise<boolean> {
-  let step: 'forms' | 'migrations' | 'install' | 'onLoad' = 'forms';
+  let step: Step = 'forms';
   try {
     const changed = await formsChangedWithoutNewVersion(dataSource, plugin.id, plugin.forms);
     if (changed.length > 0) {
@@ -101,6 +105,9 @@ export async function activatePlugin(
     }
     step = 'migrations';
     await runMigrations(dataSource, pluginSchema(plugin.id), plugin.migrations, plugin.logger);
+    step = 'readModel';
+    plugin.readModel = readModelFor(plugin);
+    if (plugin.readModel) await installReadModel(dataSource, plugin.readModel, plugin.logger);
     step = 'install';
     await states.recordInstalled(plugin.id, plugin.manifest.version);
     step = 'onLoad';
@@ -113,14 +120,27 @@ export async function activatePlugin(
   }
 }
 
-function failureReason(step: 'forms' | 'migrations' | 'install' | 'onLoad', error: unknown): string {
+type Step = 'forms' | 'migrations' | 'readModel' | 'install' | 'onLoad';
+
+/** The plugin's read model, derived from the fields its start form marks for reporting. */
+function readModelFor(plugin: UsablePlugin): ReadModelDefinition | undefined {
+  const id = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
+  const form = plugin.forms.find((f) => (f.definition as FormDefinition).id === id)?.definition as
+    FormDefinition | undefined;
+  return form ? readModelOf(plugin.id, form, standardTerms) : undefined;
+}
+
+function failureReason(step: Step, error: unknown): string {
   if (error instanceof MigrationFailedError) return `migration ${error.migrationName} failed: ${error.reason}`;
+  if (error instanceof ReadModelError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   switch (step) {
     case 'forms':
       return `stored form versions could not be checked: ${message}`;
     case 'migrations':
       return `migrations could not run: ${message}`;
+    case 'readModel':
+      return `the read model could not be built: ${message}`;
     case 'install':
       return `the install could not be recorded: ${message}`;
     case 'onLoad':

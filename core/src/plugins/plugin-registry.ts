@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { NamedMigration } from '../database/migration-runner.js';
+import type { ReadModelDefinition } from '../read-model/read-model.definition.js';
 import type { PluginManifest } from '../sdk/manifest.js';
 
 export type PluginStatus = 'enabled' | 'disabled' | 'quarantined';
@@ -17,6 +18,8 @@ export interface PluginRecord {
   forms: { file: string; definition: unknown }[];
   templates: { file: string; id: string; source: string }[];
   logger: Logger;
+  /** What the core keeps of its cases for reports, when its start form marks fields for reporting. */
+  readModel?: ReadModelDefinition;
 }
 
 /** A plugin whose manifest passed its checks. */

@@ -9,7 +9,12 @@ import type { FormCatalogue } from '../forms/form-catalogue.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
-import { CONFIG, FORMS, LOGGER, PLUGIN_REGISTRY } from '../tokens.js';
+import { CONFIG, FORMS, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
+import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
+import type { ReportCases } from '../sdk/report-cases.types.js';
+import { labellerFor } from '../read-model/read-model-labels.js';
+import { ReadModelQueries, ReportQueryError } from '../read-model/report-cases.js';
+import { reportPeriod } from '../read-model/report-period.js';
 import { renderReportPdf, type RenderResult, type ReportParameter, type ReportProgress } from './pipeline/index.js';
 import type { ReportDefinition } from './report-definition.js';
 
@@ -34,6 +39,7 @@ export class ReportRenderer {
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
     @Inject(FORMS) private readonly forms: FormCatalogue,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -48,18 +54,7 @@ export class ReportRenderer {
     try {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const logger =
-        (definition.pluginId && this.registry.get(definition.pluginId)?.logger) ||
-        this.logger.child({ context: 'reports' });
-      const context: ReportQueryContext = {
-        pluginId: definition.pluginId ?? 'core',
-        logger,
-        manager: runner.manager,
-        parameters: request.parameters,
-        scope: { teams: request.scopeTeams ?? [], all: request.scopeTeams === null },
-        stream: (sql, params) => cursorRows(runner.manager, sql, params),
-        optionLabels: (field, formId) => this.optionLabels(definition.pluginId, field, formId),
-      };
+      const context = await this.queryContext(definition, request, runner.manager);
       const data = definition.report.query
         ? await definition.report.query(context)
         : await caseCounts(context, definition.pluginId);
@@ -89,6 +84,47 @@ export class ReportRenderer {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * What a report's query receives, on `manager`'s transaction (REPEATABLE READ, read only):
+   * the scope is set for the read models' surface views before anything is read.
+   */
+  async queryContext(
+    definition: ReportDefinition,
+    request: Pick<RenderRequest, 'parameters' | 'scopeTeams'>,
+    manager: EntityManager,
+  ): Promise<ReportQueryContext> {
+    // The read models' surface views show only the cases in this scope.
+    await manager.query("SELECT set_config('cop.scope_all', $1, true), set_config('cop.scope_teams', $2, true)", [
+      request.scopeTeams === null ? 'on' : 'off',
+      pgTextArray(request.scopeTeams ?? []),
+    ]);
+    const logger =
+      (definition.pluginId && this.registry.get(definition.pluginId)?.logger) ||
+      this.logger.child({ context: 'reports' });
+    const casesOf = (pluginId: string): ReportCases => {
+      const plugin = this.registry.get(pluginId);
+      if (!plugin?.readModel)
+        throw new ReportQueryError(`plugin "${pluginId}" marks no field of its start form for reporting`);
+      const label = labellerFor(plugin.readModel, plugin.manifest?.workflow, this.reference);
+      return new ReadModelQueries(manager, plugin.readModel, label, (sql, params) => cursorRows(manager, sql, params));
+    };
+    const context: ReportQueryContext = {
+      pluginId: definition.pluginId ?? 'core',
+      logger,
+      manager: manager,
+      parameters: request.parameters,
+      scope: { teams: request.scopeTeams ?? [], all: request.scopeTeams === null },
+      stream: (sql, params) => cursorRows(manager, sql, params),
+      optionLabels: (field, formId) => this.optionLabels(definition.pluginId, field, formId),
+      get cases() {
+        return casesOf(definition.pluginId ?? '');
+      },
+      casesOf: (pluginId) => casesOf(pluginId),
+      period: reportPeriod(definition.report.parameters ?? [], request.parameters),
+    };
+    return context;
   }
 
   private optionLabels(pluginId: string | null, field: string, formId?: string): Map<string, string> {
@@ -139,4 +175,9 @@ async function caseCounts(
       byState,
     },
   };
+}
+
+/** A PostgreSQL text[] literal for set_config (which takes text). */
+function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }

@@ -8,6 +8,7 @@ import type { PluginReport } from '../sdk/manifest.js';
 import { compileReportTemplate, ReportTemplateError } from './pipeline/index.js';
 import { reportsRoot } from './pipeline/report-assets.js';
 import { reportKey, type ReportDefinition } from './report-definition.js';
+import { withPeriodParameters } from '../read-model/report-period.js';
 
 /** The outcome of compiling a plugin's report templates. */
 export type PluginReportsCheck = { ok: true; reports: ReportDefinition[] } | { ok: false; reason: string };
@@ -33,7 +34,12 @@ export function compilePluginReports(plugin: UsablePlugin): PluginReportsCheck {
         name: `reports/${template.file}`,
         knownFields: report.fields,
       });
-      reports.push({ key: reportKey(plugin.id, report.id), pluginId: plugin.id, report, compiled });
+      reports.push({
+        key: reportKey(plugin.id, report.id),
+        pluginId: plugin.id,
+        report: withPeriodParameters(report),
+        compiled,
+      });
     } catch (error: unknown) {
       problems.push(templateProblem(error, `reports/${template.file}`));
     }
@@ -69,7 +75,7 @@ export async function loadCrossWorkflowReports(logger: Logger, dir = reportsRoot
       if (!report || report.id !== id) throw new Error(`${id}.report.ts must export default a report with id "${id}"`);
       const source = await readFile(join(dir, file), 'utf8');
       const compiled = compileReportTemplate(source, { name: `reports/${file}`, knownFields: report.fields });
-      found.push({ key: reportKey(null, id), pluginId: null, report, compiled });
+      found.push({ key: reportKey(null, id), pluginId: null, report: withPeriodParameters(report), compiled });
     } catch (error: unknown) {
       logger.error(
         { report: id, problem: templateProblem(error, `reports/${file}`) },

@@ -35,3 +35,15 @@ export type { FormDefinition } from '../forms/engine/index.js';
 export { answerDateTime, answerInstant } from './answers.js';
 export { monthBounds, ukMidnight } from './reporting.js';
 export { AnswerError } from './errors.js';
+export type {
+  AggregateQuery,
+  AggregateRow,
+  Filter,
+  FilterCondition,
+  ItemQueries,
+  Measure,
+  Period,
+  ReportCases,
+  RowsQuery,
+} from './report-cases.types.js';
+export type { ReportPeriod } from '../read-model/report-period.js';

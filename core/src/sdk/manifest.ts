@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { EntityManager, MigrationInterface } from 'typeorm';
 import type { Role } from './roles.js';
 import type { WorkflowDefinition } from './workflow.js';
+import type { ReportCases } from './report-cases.types.js';
+import type { ReportPeriod } from '../read-model/report-period.js';
 
 /** Version of the plugin SDK this core provides; plugins declare the range they support. */
 export const SDK_VERSION = '1.0.0';
@@ -127,6 +129,16 @@ export interface ReportQueryContext extends PluginContext {
    * the field has no inline options. Read from the loaded form, not the database.
    */
   optionLabels(field: string, formId?: string): Map<string, string>;
+  /**
+   * The plugin's cases as its read model keeps them (the start form's fields marked
+   * `"report": true`, plus reference, state, owning team and times), always within the report's
+   * scope, with labels applied. Throws if the plugin marks no field for reporting.
+   */
+  cases: ReportCases;
+  /** Another plugin's cases, for the platform's cross-workflow reports (reports/). */
+  casesOf(pluginId: string): ReportCases;
+  /** The period the report's month or from/to parameters name (UK time); undefined without them. */
+  period?: ReportPeriod;
 }
 
 /** A report's data: figures for the template, and optionally a streamed table (re-iterable). */
@@ -144,6 +156,15 @@ export interface PluginReport {
   title: string;
   description: string;
   roles: Role[];
+  /**
+   * The period the report covers, as parameters the core adds first: `month` (a required
+   * month) or `dates` (required from and to dates), then an optional team of the caller's
+   * command (unless `teamFilter` is false). The query gets it as `ctx.period`.
+   */
+  period?: 'month' | 'dates';
+  /** Whether a `period` report offers the team filter (default true). */
+  teamFilter?: boolean;
+  /** Further parameters, after the period's. */
   parameters?: ReportParameterDefinition[];
   /** Field paths the template may use (checked at load); derived from a sample when omitted. */
   fields?: string[];

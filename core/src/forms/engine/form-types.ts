@@ -145,6 +145,11 @@ export interface InputComponent extends ComponentBase {
   suffix?: string;
   prefill?: Prefill;
   messages?: MessageOverrides;
+  /**
+   * Keep this answer in the plugin's read model for reports: `true`, or `"time"` for the one
+   * date or date-time that dates the case in monthly reports (docs/plugins.md).
+   */
+  report?: boolean | 'time';
 }
 
 /** A repeating group ("Add another item"); its answer is a list of objects. */
@@ -171,6 +176,8 @@ export interface CalculatedComponent extends ComponentBase {
   hint?: string;
   calculation: Calculation;
   suffix?: string;
+  /** Keep this value in the plugin's read model for reports. */
+  report?: boolean;
 }
 
 /** Heading, paragraph, inset text, warning text or details (summary + text). */

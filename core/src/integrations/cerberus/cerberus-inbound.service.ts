@@ -1,3 +1,4 @@
+import { ReadModelSync } from '../../read-model/read-model-sync.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditRepository } from '../../audit/audit.repository.js';
@@ -40,6 +41,7 @@ export class CerberusInboundService {
     private readonly cases: CasesRepository,
     private readonly users: UserRepository,
     private readonly hub: NotificationHub,
+    private readonly readModels: ReadModelSync,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(CONFIG) private readonly config: EnvConfig,
@@ -110,6 +112,7 @@ export class CerberusInboundService {
       await Targets.record(manager, targetId, version, held.caseId);
       // A new receiving team takes the case and the open tasks its team held (claims are released).
       const movedTasks = movedTo ? await Targets.moveToTeam(manager, held.caseId, current.teamId, movedTo) : 0;
+      await this.readModels.sync(manager, current.pluginId, held.caseId);
       await AuditRepository.append(manager, [
         {
           actorId: scope.userId,

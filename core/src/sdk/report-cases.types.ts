@@ -1,0 +1,76 @@
+/**
+ * The report SDK's view of a plugin's cases: counts, sums and rows over its read model, always
+ * within the report's scope, with the labels of options, reference rows, teams and states
+ * applied. Names are the form's field names, or one of the columns every read model has:
+ * `reference`, `state`, `ownerTeam` (the team that owns the case), `submittedBy`,
+ * `submittedAt`, `updatedAt` and `at` (the field marked `"report": "time"`, else `submittedAt`).
+ */
+
+/** A value a filter compares with: the stored answer (an option value or reference id, not its label). */
+export type FilterValue = string | number | boolean | null;
+
+/** A filter on one name: a value, any of a list, or a comparison. */
+export type FilterCondition =
+  | FilterValue
+  | FilterValue[]
+  | { not?: FilterValue | FilterValue[]; gte?: FilterValue; gt?: FilterValue; lte?: FilterValue; lt?: FilterValue };
+
+/** Every condition must hold. A multi-valued field (checkboxes) matches when any of its values does. */
+export type Filter = Record<string, FilterCondition>;
+
+/** A stretch of time in UK time: from (inclusive) to (exclusive) as instants. */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/** What to compute for each group of rows. */
+export type Measure =
+  | { count: true | Filter }
+  | { sum: string; where?: Filter }
+  | { avg: string; where?: Filter }
+  | { min: string; where?: Filter }
+  | { max: string; where?: Filter }
+  /** In an item group's query: the number of distinct cases. */
+  | { cases: true; where?: Filter };
+
+export interface AggregateQuery<M extends string = string> {
+  /** Names to group by; a multi-valued field counts each case once per value. */
+  by?: string | string[];
+  /** Measures by output name; `{ count: { count: true } }` when left out. */
+  measures?: Record<M, Measure>;
+  where?: Filter;
+  /** Only cases whose `at` falls in the period. */
+  within?: Period;
+}
+
+/** One group: its `by` names as labels, its measures as numbers, and the raw values in `ids`. */
+export type AggregateRow<M extends string = string> = Record<M, number> &
+  Record<string, unknown> & { ids: Record<string, string | null> };
+
+export interface RowsQuery {
+  /** Names to read, in order; values of choice fields come back as labels. */
+  columns: string[];
+  where?: Filter;
+  within?: Period;
+  /** Names to sort by, oldest or smallest first; `-name` for descending. Defaults to `at`, `reference`. */
+  orderBy?: string[];
+  /** Adds `<group>Count`: how many items each case has in that repeating group. */
+  countItems?: string[];
+}
+
+/** Counting over one repeating group's items (joined to their case). */
+export interface ItemQueries {
+  /** Groups items by item fields or case fields (an item field wins a name clash). */
+  aggregate<M extends string = 'count'>(query: AggregateQuery<M>): Promise<AggregateRow<M>[]>;
+}
+
+export interface ReportCases {
+  aggregate<M extends string = 'count'>(query: AggregateQuery<M>): Promise<AggregateRow<M>[]>;
+  /** How many cases match. */
+  count(query?: { where?: Filter; within?: Period }): Promise<number>;
+  /** The matching cases read through a cursor a batch at a time: hand to `ReportData.rows`. */
+  rows(query: RowsQuery): () => AsyncIterable<Record<string, unknown>>;
+  /** The items of a repeating group marked for reporting. */
+  items(group: string): ItemQueries;
+}
