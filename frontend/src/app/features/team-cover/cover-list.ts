@@ -41,7 +41,7 @@ import { TeamCoverView } from './team-cover.service';
           </dl>
           <button
             type="button"
-            class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            class="govuk-button govuk-button--secondary govuk-!-margin-top-4 govuk-!-margin-bottom-0"
             [disabled]="busy()"
             (click)="end.emit(cover)"
           >

@@ -11,7 +11,7 @@ const LABELS: Record<DateTimePart, string> = {
 };
 
 /**
- * A GOV.UK date input followed by hour and minute boxes, in one fieldset; each box's id is
+ * A GOV.UK date input with hour and minute boxes beneath, in one fieldset; each box's id is
  * `<fieldId>-day` … `<fieldId>-minute`. The boxes at fault are marked when there is a problem.
  */
 @Component({
@@ -27,30 +27,32 @@ const LABELS: Record<DateTimePart, string> = {
             <span class="govuk-visually-hidden">Error:</span> {{ problem.message }}
           </p>
         }
-        <div class="govuk-date-input">
-          @for (part of parts; track part) {
-            <div class="govuk-date-input__item">
-              <div class="govuk-form-group">
-                <label class="govuk-label govuk-date-input__label" [for]="fieldId() + '-' + part">{{
-                  labels[part]
-                }}</label>
-                <input
-                  class="govuk-input govuk-date-input__input"
-                  [class.govuk-input--width-4]="part === 'year'"
-                  [class.govuk-input--width-2]="part !== 'year'"
-                  [class.govuk-input--error]="isBad(part)"
-                  [id]="fieldId() + '-' + part"
-                  [name]="fieldId() + '-' + part"
-                  type="text"
-                  inputmode="numeric"
-                  autocomplete="off"
-                  [value]="value()[part]"
-                  (input)="set(part, $event)"
-                />
+        @for (row of rows; track $index) {
+          <div [class]="$index > 0 ? 'govuk-date-input govuk-!-margin-top-3' : 'govuk-date-input'">
+            @for (part of row; track part) {
+              <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                  <label class="govuk-label govuk-date-input__label" [for]="fieldId() + '-' + part">{{
+                    labels[part]
+                  }}</label>
+                  <input
+                    class="govuk-input govuk-date-input__input"
+                    [class.govuk-input--width-4]="part === 'year'"
+                    [class.govuk-input--width-2]="part !== 'year'"
+                    [class.govuk-input--error]="isBad(part)"
+                    [id]="fieldId() + '-' + part"
+                    [name]="fieldId() + '-' + part"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    [value]="value()[part]"
+                    (input)="set(part, $event)"
+                  />
+                </div>
               </div>
-            </div>
-          }
-        </div>
+            }
+          </div>
+        }
       </fieldset>
     </div>
   `,
@@ -67,8 +69,8 @@ export class DateTimeInput {
   /** The problem with this date and time, if any. */
   readonly problem = input<CoverProblem | null>(null);
 
-  /** The boxes in order. */
-  readonly parts = PARTS;
+  /** The date boxes on one row and the time boxes under them (so a phone never splits the time). */
+  readonly rows: readonly (readonly DateTimePart[])[] = [PARTS.slice(0, 3), PARTS.slice(3)];
   /** Each box's label. */
   readonly labels = LABELS;
 
