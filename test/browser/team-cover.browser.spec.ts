@@ -39,7 +39,8 @@ describeBrowser('team cover', () => {
     await app?.close();
   });
 
-  const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  const focusedTestId = (page: Page) =>
+    page.evaluate(`document.activeElement && document.activeElement.getAttribute('data-testid')`);
   const teamOptions = async (page: Page) => {
     await page.locator('#team option', { hasText: 'Felixstowe Freight Team A' }).waitFor({ state: 'attached' });
     return (await page.locator('#team option').allTextContents()).map((t) => t.trim());

@@ -73,9 +73,11 @@ describe('TeamCoverPage', () => {
     await open([
       cover(),
       cover({ id: 'm-1', username: 'officer', displayName: 'Olivia Officer', kind: 'member', validTo: null }),
+      cover({ id: 'c-later', validFrom: '2099-01-01T09:00:00.000Z', validTo: '2099-01-02T09:00:00.000Z' }),
     ]);
     const cards = page.querySelectorAll('[data-testid="cover"]');
-    expect(cards).toHaveLength(1);
+    expect(cards).toHaveLength(2);
+    expect(text('[data-cover-id="c-later"]')).toContain('1 January 2099, 9:00am Not started');
     const card = cards[0]!.textContent!.replace(/\s+/g, ' ');
     expect(card).toContain('Fatima Freight (freight)');
     expect(card).toContain('Dover Team 1');

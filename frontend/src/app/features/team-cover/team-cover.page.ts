@@ -47,9 +47,11 @@ export class TeamCoverPage {
   private readonly pageTitle = inject(PageTitle);
   private readonly user = inject(AuthService).user;
 
-  /** Messages and input ids, for the template. */
+  /** Messages, for the template. */
   readonly messages = TEAM_COVER_MESSAGES;
+  /** Input ids, for the template. */
   readonly ids = COVER_FIELDS;
+  /** The reason's longest length. */
   readonly reasonMax = REASON_MAX;
   /** "12 April 2026, 2:30pm", UK time. */
   readonly when = displayDateTime;
@@ -80,10 +82,15 @@ export class TeamCoverPage {
   /** Whether every team is offered (admins). */
   readonly everyTeam = computed(() => !!this.user()?.roles.includes('admin'));
 
+  /** Inline error for the username. */
   readonly usernameError = computed(() => problemOn(this.problems(), COVER_FIELDS.username)?.message ?? null);
+  /** Inline error for the team. */
   readonly teamError = computed(() => problemOn(this.problems(), COVER_FIELDS.teamId)?.message ?? null);
+  /** The problem with the start, and its boxes at fault. */
   readonly fromProblem = computed(() => problemOn(this.problems(), COVER_FIELDS.validFrom));
+  /** The problem with the end, and its boxes at fault. */
   readonly toProblem = computed(() => problemOn(this.problems(), COVER_FIELDS.validTo));
+  /** Inline error for the reason. */
   readonly reasonError = computed(() => problemOn(this.problems(), COVER_FIELDS.reason)?.message ?? null);
 
   constructor() {
