@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { roleGuard, shiftGuard, signOutGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
-import { ADMIN_ROLES, PLUGIN_ADMIN_ROLES, REPORT_ROLES } from './core/auth/user.model';
+import { ADMIN_ROLES, PLUGIN_ADMIN_ROLES, REPORT_ROLES, TEAM_COVER_ROLES } from './core/auth/user.model';
 
 /** Every page is lazy; the shell learns which workflows exist from the API, never from here. */
 export const routes: Routes = [
@@ -40,6 +40,12 @@ export const routes: Routes = [
     title: 'Failed deliveries',
     canActivate: [signedInGuard, roleGuard(ADMIN_ROLES)],
     loadComponent: () => import('./features/admin/deliveries-admin.page').then((m) => m.DeliveriesAdminPage),
+  },
+  {
+    path: 'team-cover',
+    title: 'Team cover',
+    canActivate: [signedInGuard, roleGuard(TEAM_COVER_ROLES)],
+    loadComponent: () => import('./features/team-cover/team-cover.page').then((m) => m.TeamCoverPage),
   },
   {
     path: 'notifications',

@@ -46,6 +46,9 @@ export const REPORT_ROLES: readonly Role[] = ['officer', 'manager', 'intelligenc
 /** Roles that may see and send again failed deliveries to other systems (`integrations.manage`). */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 
+/** Roles that may give people cover of a team and end it (`teams.cover`). */
+export const TEAM_COVER_ROLES: readonly Role[] = ['manager', 'admin'];
+
 /** Whether the user holds at least one of the given roles. */
 export function hasAnyRole(user: User | null, roles: readonly Role[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));
