@@ -217,10 +217,11 @@ describe('a shift on a team the user does not belong to grants nothing', () => {
     const noEnd = await apiCall(app, 'POST', '/api/team-covers', manager, {
       username: 'nobody',
       teamId: DOVER_TEAM,
-      reason: 'x',
+      reason: '   ',
     });
     expect(noEnd.body.errors).toEqual([
       { path: 'username', message: 'There is no one with that username' },
+      { path: 'reason', message: 'Enter why the cover is needed' },
       { path: 'validTo', message: 'Enter when the cover ends' },
     ]);
     expect(

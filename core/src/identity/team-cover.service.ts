@@ -42,6 +42,7 @@ export class TeamCoverService {
       errors.push({ path: 'teamId', message: 'Select a team in your command' });
     else if (grantee && grantee.teamId === dto.teamId)
       errors.push({ path: 'teamId', message: 'That is already their own team' });
+    if (!dto.reason.trim()) errors.push({ path: 'reason', message: 'Enter why the cover is needed' });
     if (kind === 'member' && !scope.all) errors.push({ path: 'kind', message: 'Only an admin can add a team member' });
     const now = Date.now();
     const validFrom = dto.validFrom ? new Date(dto.validFrom) : new Date(now);
