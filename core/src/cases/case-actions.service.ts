@@ -98,7 +98,7 @@ export class CaseActionsService {
     const { actionAnswers } = opts;
     const workflow = workflowOf(plugin.manifest);
     const now = new Date();
-    const version = await this.cases.updateState(manager, record.id, opts.version, action.to);
+    const version = await this.cases.updateState(manager, record.id, opts.version, action.to, actionAnswers);
     if (version === undefined) {
       const current = await this.cases.currentVersion(manager, record.id);
       throw new ConflictError('Someone else changed this case since you opened it. Reload it and try again', {

@@ -222,16 +222,22 @@ export class CasesRepository {
     )) as CaseRecord[];
   }
 
-  /** Moves the case to a state if it is still at `expectedVersion`; returns the new version, or undefined when stale. */
+  /**
+   * Moves the case to a state if it is still at `expectedVersion`, merging the action's answers
+   * into the case's; returns the new version, or undefined when stale.
+   */
   async updateState(
     manager: EntityManager,
     id: string,
     expectedVersion: number,
     state: string,
+    actionAnswers: Record<string, unknown> | null = null,
   ): Promise<number | undefined> {
     const rows = (await manager.query(
-      `UPDATE core.case SET state = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING version`,
-      [id, expectedVersion, state],
+      `UPDATE core.case SET state = $3, version = version + 1, updated_at = now(),
+              action_answers = action_answers || coalesce($4::jsonb, '{}')
+        WHERE id = $1 AND version = $2 RETURNING version`,
+      [id, expectedVersion, state, actionAnswers && JSON.stringify(actionAnswers)],
     )) as [{ version: number }[], number];
     return rows[0][0]?.version;
   }

@@ -127,7 +127,11 @@ function readModelFor(plugin: UsablePlugin): ReadModelDefinition | undefined {
   const id = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
   const form = plugin.forms.find((f) => (f.definition as FormDefinition).id === id)?.definition as
     FormDefinition | undefined;
-  return form ? readModelOf(plugin.id, form, standardTerms) : undefined;
+  const actionFormIds = new Set((plugin.manifest.workflow?.actions ?? []).map((a) => a.form).filter(Boolean));
+  const actionForms = plugin.forms
+    .map((f) => f.definition as FormDefinition)
+    .filter((f) => actionFormIds.has(f.id) && f.id !== id);
+  return form ? readModelOf(plugin.id, form, standardTerms, actionForms) : undefined;
 }
 
 function failureReason(step: Step, error: unknown): string {

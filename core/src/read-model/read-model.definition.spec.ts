@@ -72,3 +72,30 @@ describe('read model definition', () => {
     );
   });
 });
+
+describe('read model definition with action forms', () => {
+  it('lets an action’s form keep a start-form column current, or add its own, and refuses a clash of types', () => {
+    const start = form([
+      { name: 'outcome', type: 'radios', label: 'O', options: [{ value: 'a', label: 'A' }], report: true },
+    ]);
+    const correction = {
+      ...form([
+        { name: 'outcome', type: 'radios', label: 'O', options: [{ value: 'a', label: 'A' }], report: true },
+        { name: 'reviewedOn', type: 'date', label: 'R', report: true },
+      ]),
+      id: 'correction',
+    } as FormDefinition;
+    const def = readModelOf('p', start, standardTerms, [correction])!;
+    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
+      ['outcome', 'text', true],
+      ['reviewedOn', 'date', true],
+    ]);
+    const clash = {
+      ...form([{ name: 'outcome', type: 'number', label: 'O', report: true }]),
+      id: 'clash',
+    } as FormDefinition;
+    expect(() => readModelOf('p', start, standardTerms, [clash])).toThrow(
+      'report marks: clash.outcome: the start form keeps "outcome" as text, not numeric',
+    );
+  });
+});

@@ -17,6 +17,8 @@ export interface ReadModelColumn {
   options?: ReadonlyMap<string, string>;
   /** Reference set whose row labels name the values. */
   reference?: string;
+  /** Whether a workflow action's form also answers it: the latest action's answer then wins. */
+  fromActions?: boolean;
 }
 
 /** A repeating group with reported fields: one row per item. */
@@ -87,6 +89,7 @@ export function readModelOf(
   pluginId: string,
   form: FormDefinition,
   terms: TermDictionary,
+  actionForms: readonly FormDefinition[] = [],
 ): ReadModelDefinition | undefined {
   const compiled = compileForm(form, terms);
   const problems: string[] = [];
@@ -135,12 +138,31 @@ export function readModelOf(
       problems.push(`${form.id}.${f.name}: "${f.name}" is a name the read model keeps for itself; rename the field`);
     columns.push(column);
   }
+  // A field an action's form marks is kept current by that action (a corrected outcome, say).
+  for (const actionForm of actionForms) {
+    for (const f of compileForm(actionForm, terms).root.fields) {
+      if (f.kind === 'group') continue;
+      const column = columnOf(f, `${actionForm.id}.${f.name}`, true);
+      if (!column) continue;
+      const same = columns.find((c) => c.field === column.field);
+      if (same && same.type !== column.type)
+        problems.push(
+          `${actionForm.id}.${f.name}: the start form keeps "${f.name}" as ${same.type}, not ${column.type}`,
+        );
+      else if (same) same.fromActions = true;
+      else if (core.has(column.field) || core.has(column.column))
+        problems.push(
+          `${actionForm.id}.${f.name}: "${f.name}" is a name the read model keeps for itself; rename the field`,
+        );
+      else columns.push({ ...column, fromActions: true });
+    }
+  }
   if (problems.length > 0) throw new ReadModelError(`report marks: ${problems.join('; ')}`);
   if (columns.length === 0 && groups.length === 0) return undefined;
   const shape = JSON.stringify({
     version: 1,
     timeField,
-    columns: columns.map((c) => [c.column, c.type]),
+    columns: columns.map((c) => [c.column, c.type, Boolean(c.fromActions)]),
     groups: groups.map((g) => [g.table, g.columns.map((c) => [c.column, c.type])]),
   });
   return {

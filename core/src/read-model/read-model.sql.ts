@@ -120,7 +120,11 @@ export function syncSql(def: ReadModelDefinition, where = 'c.id = $1'): string {
     'c.created_at',
     'c.updated_at',
     at,
-    ...def.columns.map((c) => answerSql('c.answers', c.field, c.type)),
+    ...def.columns.map((c) =>
+      c.fromActions
+        ? `coalesce(${answerSql('c.action_answers', c.field, c.type)}, ${answerSql('c.answers', c.field, c.type)})`
+        : answerSql('c.answers', c.field, c.type),
+    ),
   ];
   const parts = [
     `src AS (SELECT c.* FROM core.case c WHERE ${where})`,

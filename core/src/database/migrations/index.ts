@@ -14,6 +14,7 @@ import { ReportScheduleSettings1764130070000 } from './1764130070000-report-sche
 import { OutboxCaseEvents1764130075000 } from './1764130075000-outbox-case-events.js';
 import { TeamCover1764130080000 } from './1764130080000-team-cover.js';
 import { ReadModel1764130085000 } from './1764130085000-read-model.js';
+import { CaseActionAnswers1764130086000 } from './1764130086000-case-action-answers.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -32,4 +33,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130075000-outbox-case-events', migration: new OutboxCaseEvents1764130075000() },
   { name: '1764130080000-team-cover', migration: new TeamCover1764130080000() },
   { name: '1764130085000-read-model', migration: new ReadModel1764130085000() },
+  { name: '1764130086000-case-action-answers', migration: new CaseActionAnswers1764130086000() },
 ];
