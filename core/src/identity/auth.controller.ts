@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RefreshDto, SignInDto, StartShiftDto, type SessionView, type UserView } from './auth.dto.js';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RefreshDto, SessionView, SignInDto, StartShiftDto, UserView } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import type { Caller } from './auth.guard.js';
 import { CurrentCaller } from './caller.decorator.js';
@@ -14,6 +14,7 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionView })
   signIn(@Body() dto: SignInDto): Promise<SessionView> {
     return this.auth.signIn(dto.username, dto.password);
   }
@@ -21,6 +22,7 @@ export class AuthController {
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionView })
   refresh(@Body() dto: RefreshDto): Promise<SessionView> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -29,6 +31,7 @@ export class AuthController {
   @RequirePermission('profile.read')
   @Post('auth/logout')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async signOut(@CurrentCaller() caller: Caller): Promise<void> {
     await this.auth.signOut(caller.sub);
   }
@@ -36,6 +39,7 @@ export class AuthController {
   @ApiBearerAuth()
   @RequirePermission('profile.read')
   @Get('auth/me')
+  @ApiOkResponse({ type: UserView })
   me(@CurrentCaller() caller: Caller): Promise<UserView> {
     return this.auth.me(caller.sub);
   }
@@ -44,6 +48,7 @@ export class AuthController {
   @RequirePermission('shift.manage')
   @Post('shift')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
   startShift(@CurrentCaller() caller: Caller, @Body() dto: StartShiftDto): Promise<UserView> {
     return this.auth.startShift(caller.sub, dto.teamId, dto.location);
   }
@@ -51,6 +56,7 @@ export class AuthController {
   @ApiBearerAuth()
   @RequirePermission('shift.manage')
   @Delete('shift')
+  @ApiOkResponse({ type: UserView })
   endShift(@CurrentCaller() caller: Caller): Promise<UserView> {
     return this.auth.endShift(caller.sub);
   }

@@ -701,20 +701,358 @@ export interface components {
     AssignDto: {
       username: string;
     };
+    CaseActionView: {
+      /** @description Form to fill in when taking the action */
+      form: string | null;
+      id: string;
+      label: string;
+      /** @description Only when set: done by starting that plugin's case linked to this one */
+      startsCase?: string;
+    };
+    CaseAuditEntry: {
+      action: string;
+      actor: string;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The rest of the entry's detail (labels, reasons) */
+      detail: {
+        [key: string]: unknown;
+      };
+      entityId: string;
+      entityType: string;
+      /** @description The client's address, when known */
+      ip: string | null;
+    };
+    CaseAuditView: {
+      entries: components['schemas']['CaseAuditEntry'][];
+    };
+    CaseLinkView: {
+      businessKey: string;
+      /** @enum {string} */
+      direction: 'to' | 'from';
+      id: string;
+      kind: string;
+      pluginId: string;
+    };
+    CaseListPage: {
+      cases: components['schemas']['CaseSummaryView'][];
+      nextCursor: string | null;
+    };
+    CaseSummaryView: {
+      assigneeId: string | null;
+      businessKey: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      createdByName: string;
+      formId: string;
+      formVersion: number;
+      id: string;
+      pluginId: string;
+      state: string;
+      teamId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    CaseView: {
+      actions: components['schemas']['CaseActionView'][];
+      /** @description The form's answers */
+      answers: {
+        [key: string]: unknown;
+      };
+      businessKey: string;
+      comments: components['schemas']['CommentView'][];
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['UserRefView'];
+      /** @description Outbound deliveries of this case and how they stand */
+      deliveries: components['schemas']['DeliveryView'][];
+      formId: string;
+      formVersion: number;
+      id: string;
+      links: components['schemas']['CaseLinkView'][];
+      pluginId: string;
+      pluginTitle: string;
+      state: string;
+      stateLabel: string;
+      summary: components['schemas']['SummaryRowView'][];
+      tasks: components['schemas']['TaskView'][];
+      teamId: string | null;
+      teamName: string | null;
+      terminal: boolean;
+      timeline: components['schemas']['TimelineEntryView'][];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back with an action (optimistic locking) */
+      version: number;
+    };
+    CommentCreatedView: {
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+    };
     CommentDto: {
       body: string;
+    };
+    CommentView: {
+      author: string;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
     };
     CreateRunDto: {
       /** @description Parameter values by name, e.g. { from: "2026-11-01", to: "2026-11-30" } */
       parameters?: Record<string, never>;
     };
+    /** @enum {string} */
+    DeliveryStatus: 'pending' | 'delivered' | 'dead';
+    DeliveryView: {
+      attempts: number;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** @description "Outcome sent to Cerberus at 14:02", "Retrying: attempt 3", "Failed: needs attention (…)" */
+      label: string;
+      status: components['schemas']['DeliveryStatus'];
+      /** @description What was sent, e.g. `cerberus.outcome` */
+      topic: string;
+    };
+    DraftListView: {
+      drafts: components['schemas']['DraftView'][];
+    };
+    DraftView: {
+      /** @description The answers so far */
+      answers: {
+        [key: string]: unknown;
+      };
+      formId: string;
+      formVersion: number;
+      id: string;
+      pluginId: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    InboxView: {
+      notifications: components['schemas']['NotificationView'][];
+      unread: number;
+    };
+    NotificationView: {
+      body: string;
+      caseId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @description What it is about, e.g. `cerberus.target`, `task.assigned` */
+      kind: string;
+      /**
+       * Format: date-time
+       * @description Null while unread
+       */
+      readAt: string | null;
+      title: string;
+      urgent: boolean;
+      userId: string;
+    };
+    PluginListView: {
+      plugins: components['schemas']['PluginView'][];
+    };
+    PluginReportView: {
+      description: string;
+      id: string;
+      roles: components['schemas']['Role'][];
+      title: string;
+    };
+    /** @enum {string} */
+    PluginState: 'enabled' | 'disabled' | 'quarantined';
+    PluginStatusListView: {
+      plugins: components['schemas']['PluginStatusView'][];
+    };
+    PluginStatusView: {
+      id: string;
+      /** @description Why the plugin was quarantined */
+      reason?: string;
+      sdk: string | null;
+      /** @description Folder of the plugin, relative to the plugins root */
+      source: string;
+      state: components['schemas']['PluginState'];
+      /** @description Null when the manifest could not be read */
+      title: string | null;
+      version: string | null;
+    };
+    PluginView: {
+      /** @description Whether the caller's roles may start a case */
+      canStart: boolean;
+      category: string;
+      description: string;
+      /** @description Form declarations (docs/forms.md) */
+      forms: {
+        [key: string]: unknown;
+      }[];
+      id: string;
+      reports: components['schemas']['PluginReportView'][];
+      /** @description Id of the form that starts a case; null for a plugin without forms */
+      startForm: string | null;
+      startRoles: components['schemas']['Role'][];
+      title: string;
+      version: string;
+      workflow: components['schemas']['WorkflowView'] | null;
+    };
+    PrefillView: {
+      answers: {
+        [key: string]: unknown;
+      };
+    };
     RefreshDto: {
       refreshToken: string;
+    };
+    ReportDto: {
+      description: string;
+      id: string;
+      /** @description When the schedule in force next produces the report (ISO); null without one */
+      nextRun: string | null;
+      parameters: components['schemas']['ReportParameterView'][];
+      /** @description Null for a cross-workflow report */
+      pluginId: string | null;
+      /** @description The cron in force (UK time), null when there is none or it is disabled */
+      schedule: string | null;
+      title: string;
+    };
+    ReportListView: {
+      reports: components['schemas']['ReportDto'][];
+    };
+    ReportParameterOptionView: {
+      label: string;
+      value: string;
+    };
+    /**
+     * @description date: yyyy-mm-dd; month: yyyy-mm; team / command / port: an id from that reference data
+     * @enum {string}
+     */
+    ReportParameterType: 'date' | 'month' | 'team' | 'command' | 'port' | 'select';
+    ReportParameterView: {
+      hint?: string;
+      label: string;
+      name: string;
+      /** @description The choices of a `select` */
+      options?: components['schemas']['ReportParameterOptionView'][];
+      required?: boolean;
+      /** @description date: yyyy-mm-dd; month: yyyy-mm; team / command / port: an id from that reference data */
+      type: components['schemas']['ReportParameterType'];
+    };
+    ReportRunDto: {
+      bytes: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      error: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      generatedBy: string;
+      id: string;
+      pages: number | null;
+      parameters: {
+        [key: string]: string;
+      };
+      /** @description Where to download the PDF once done */
+      pdf: string | null;
+      progress: components['schemas']['RunProgressView'];
+      reportId: string;
+      scheduled: boolean;
+      /** Format: date-time */
+      scheduledFor: string | null;
+      status: components['schemas']['ReportRunStatus'];
+      title: string;
+    };
+    ReportRunListView: {
+      runs: components['schemas']['ReportRunDto'][];
+    };
+    /** @enum {string} */
+    ReportRunStatus: 'queued' | 'running' | 'done' | 'failed';
+    ReportScheduleDto: {
+      /** @description The cron expression in force (UK time), or null when the report has none */
+      cron: string | null;
+      /** @description The report’s own schedule, used when no cron is set here */
+      defaultCron: string | null;
+      enabled: boolean;
+      /** @description When the next scheduled run is queued (ISO); null when disabled or without a cron */
+      nextRun: string | null;
+      /** @description Fixed parameters of every scheduled run; the period and command are filled in per run */
+      parameters: {
+        [key: string]: string;
+      };
+      reportId: string;
+      /**
+       * @description `default` until someone sets the schedule
+       * @enum {string}
+       */
+      source: 'default' | 'custom';
+      /** @example Europe/London */
+      timeZone: string;
+      /** Format: date-time */
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    /** @enum {string} */
+    Role: 'officer' | 'manager' | 'intelligence' | 'plugin-admin' | 'admin' | 'integration';
+    RunProgressView: {
+      percent: number;
+      rowsDone: number;
+      /** @description Absent until the query has counted them */
+      rowsTotal?: number;
     };
     SaveDraftDto: {
       answers: Record<string, never>;
       /** @description Form id; defaults to the start form */
       formId?: string;
+    };
+    SearchGroupView: {
+      cases: components['schemas']['SearchHitView'][];
+      pluginId: string;
+      pluginTitle: string;
+    };
+    SearchHitView: {
+      businessKey: string;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @description Where in the answers the value was found, e.g. `vehicle.registration` */
+      matchedPath: string;
+      /** @description The value there, as entered */
+      matchedValue: string;
+      state: string;
+      teamId: string | null;
+    };
+    SearchResult: {
+      groups: components['schemas']['SearchGroupView'][];
+      /** @description The value as compared */
+      normalised: string;
+      /** @description The standard term searched, e.g. `vehicle.registration` */
+      term: string;
+      total: number;
+      /** @description The value as asked for */
+      value: string;
+    };
+    SessionView: {
+      accessToken: string;
+      /** @description Lifetime of the access token in seconds */
+      expiresIn: number;
+      refreshToken: string;
+      user: components['schemas']['UserView'];
+    };
+    ShiftView: {
+      /** @description Port id from the ports reference set */
+      location: string;
+      locationLabel: string;
+      /** Format: date-time */
+      startedAt: string;
+      teamId: string;
+      teamName: string;
     };
     SignInDto: {
       password: string;
@@ -733,6 +1071,122 @@ export interface components {
       draftId?: string;
       /** @description Business keys of cases this one follows from */
       linkedTo?: string[];
+    };
+    SummaryRowView: {
+      displayValue: string;
+      label: string;
+      /** @description The page to return to with a change link */
+      pageId: string;
+      path: string;
+      /** @description The answer as given */
+      value:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+          )
+        | null;
+    };
+    TaskEscalationView: {
+      notifyManagers?: boolean;
+      raisePriorityTo?: components['schemas']['TaskPriority'];
+      /** @description Team id the task moves to */
+      reassignTo?: string;
+    };
+    TaskPage: {
+      nextCursor: string | null;
+      tasks: components['schemas']['TaskView'][];
+    };
+    /** @enum {string} */
+    TaskPriority: 'low' | 'medium' | 'high' | 'urgent';
+    /** @enum {string} */
+    TaskStatus: 'open' | 'completed' | 'cancelled';
+    TaskTemplateView: {
+      /** @description ISO 8601 duration after creation, e.g. `PT4H` */
+      due?: string;
+      escalation?: components['schemas']['TaskEscalationView'];
+      priority: components['schemas']['TaskPriority'];
+      role?: components['schemas']['Role'];
+      /** @description A team id, or `case.team` for the case’s own team */
+      team?: string;
+      title: string;
+    };
+    TaskView: {
+      assignee: components['schemas']['UserRefView'] | null;
+      businessKey: string;
+      candidateRole: string | null;
+      caseId: string;
+      caseState: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      id: string;
+      overdue: boolean;
+      pluginId: string;
+      priority: components['schemas']['TaskPriority'];
+      status: components['schemas']['TaskStatus'];
+      teamId: string | null;
+      title: string;
+    };
+    TimelineEntryView: {
+      action: string;
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      detail: {
+        [key: string]: unknown;
+      };
+    };
+    UserRefView: {
+      id: string;
+      name: string;
+    };
+    UserView: {
+      displayName: string;
+      grade: string | null;
+      id: string;
+      roles: components['schemas']['Role'][];
+      /** @description Null until the user starts a shift */
+      shift: components['schemas']['ShiftView'] | null;
+      teamId: string | null;
+      teamName: string | null;
+      username: string;
+    };
+    WorkflowActionView: {
+      /** @description Form to fill in when taking the action */
+      form?: string;
+      from: string[];
+      id: string;
+      label: string;
+      roles: components['schemas']['Role'][];
+      /** @description Plugin whose case, started linked to this one, takes the action */
+      startsCase?: string;
+      to: string;
+    };
+    WorkflowRouteView: {
+      to: string;
+      /** @description A condition over the start form’s answers */
+      when: {
+        [key: string]: unknown;
+      };
+    };
+    WorkflowStateView: {
+      id: string;
+      label: string;
+      tasks?: components['schemas']['TaskTemplateView'][];
+      /** @description Whether a case in this state is finished */
+      terminal?: boolean;
+    };
+    WorkflowView: {
+      actions: components['schemas']['WorkflowActionView'][];
+      initial: string;
+      routes?: components['schemas']['WorkflowRouteView'][];
+      states: components['schemas']['WorkflowStateView'][];
     };
   };
   responses: never;
@@ -794,7 +1248,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
       };
     };
   };
@@ -828,7 +1284,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
       };
     };
   };
@@ -849,7 +1307,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
       };
     };
   };
@@ -866,7 +1326,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseListPage'];
+        };
       };
     };
   };
@@ -885,7 +1347,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -909,7 +1373,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -928,7 +1394,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseAuditView'];
+        };
       };
     };
   };
@@ -951,7 +1419,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommentCreatedView'];
+        };
       };
     };
   };
@@ -966,6 +1436,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
         headers: {
           [name: string]: unknown;
@@ -987,7 +1458,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DraftListView'];
+        };
       };
     };
   };
@@ -1064,7 +1537,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxView'];
+        };
       };
     };
   };
@@ -1077,6 +1552,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Server-sent events: `event: notification`, data a NotificationView */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1117,7 +1593,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PluginListView'];
+        };
       };
     };
   };
@@ -1134,7 +1612,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PluginStatusListView'];
+        };
       };
     };
   };
@@ -1153,7 +1633,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PluginStatusView'];
+        };
       };
     };
   };
@@ -1172,7 +1654,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PluginStatusView'];
+        };
       };
     };
   };
@@ -1195,11 +1679,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Replayed: the case first created with this Idempotency-Key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description The case was created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -1218,7 +1714,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DraftView'];
+        };
       };
     };
   };
@@ -1242,7 +1740,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DraftView'];
+        };
       };
     };
   };
@@ -1283,7 +1783,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrefillView'];
+        };
       };
     };
   };
@@ -1336,7 +1838,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportListView'];
+        };
       };
     };
   };
@@ -1356,7 +1860,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportRunListView'];
+        };
       };
     };
   };
@@ -1375,7 +1881,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportRunDto'];
+        };
       };
     };
   };
@@ -1390,6 +1898,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1409,6 +1918,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1436,7 +1946,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportRunDto'];
+        };
       };
     };
   };
@@ -1455,7 +1967,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportScheduleDto'];
+        };
       };
     };
   };
@@ -1488,7 +2002,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportScheduleDto'];
+        };
       };
     };
   };
@@ -1505,7 +2021,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SearchResult'];
+        };
       };
     };
   };
@@ -1526,7 +2044,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
       };
     };
   };
@@ -1543,7 +2063,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
       };
     };
   };
@@ -1560,7 +2082,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskPage'];
+        };
       };
     };
   };
@@ -1583,7 +2107,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
       };
     };
   };
@@ -1602,7 +2128,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
       };
     };
   };
@@ -1621,7 +2149,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
       };
     };
   };
