@@ -69,6 +69,7 @@ describe('the OpenAPI document matches the responses', () => {
     const started = await expectShape('POST', '/api/shift', '/api/shift', officer, 200, shift);
     expect(started.shift).not.toBeNull();
     await expectShape('GET', '/api/auth/me', '/api/auth/me', officer, 200);
+    expect((await expectShape('GET', '/api/auth/config', '/api/auth/config', {}, 200)).oidc).toBeNull();
     expect((await expectShape('DELETE', '/api/shift', '/api/shift', officer, 200)).shift).toBeNull();
   });
 
@@ -138,6 +139,21 @@ describe('the OpenAPI document matches the responses', () => {
     );
     const inbox = await expectShape('GET', '/api/notifications', '/api/notifications', officer, 200);
     expect(inbox.notifications.length).toBe(1);
+  });
+
+  it('integrations: the outbox', async () => {
+    await app.sql(
+      `INSERT INTO core.outbox (topic, key, payload, status, attempts, last_error)
+       VALUES ('test.topic', 'k-1', '{"n": 1}', 'dead', 10, 'no answer')`,
+    );
+    const { events } = await expectShape(
+      'GET',
+      '/api/integrations/outbox',
+      '/api/integrations/outbox?status=dead',
+      admin,
+      200,
+    );
+    expect(events.length).toBe(1);
   });
 
   it('reports: the list, a run, the runs and a schedule', async () => {

@@ -701,6 +701,11 @@ export interface components {
     AssignDto: {
       username: string;
     };
+    AuthConfigView: {
+      /** @description Why the issuer is not offered, when it cannot be reached */
+      error?: string;
+      oidc: components['schemas']['OidcClientView'] | null;
+    };
     CaseActionView: {
       /** @description Form to fill in when taking the action */
       form: string | null;
@@ -859,6 +864,40 @@ export interface components {
       title: string;
       urgent: boolean;
       userId: string;
+    };
+    OidcClientView: {
+      authorizationEndpoint: string;
+      clientId: string;
+      endSessionEndpoint?: string;
+      issuer: string;
+      tokenEndpoint: string;
+    };
+    OutboxEventListView: {
+      events: components['schemas']['OutboxEventView'][];
+    };
+    OutboxEventView: {
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When the next attempt is due
+       */
+      availableAt: string;
+      caseId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      id: string;
+      /** @description Key the receiver deduplicates by */
+      key: string;
+      lastError: string | null;
+      /** @description The body sent */
+      payload: {
+        [key: string]: unknown;
+      };
+      status: components['schemas']['DeliveryStatus'];
+      /** @description What is sent, e.g. `cerberus.outcome` */
+      topic: string;
     };
     PluginListView: {
       plugins: components['schemas']['PluginView'][];
@@ -1227,7 +1266,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuthConfigView'];
+        };
       };
     };
   };
@@ -1499,7 +1540,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutboxEventListView'];
+        };
       };
     };
   };
@@ -1518,7 +1561,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutboxEventView'];
+        };
       };
     };
   };
