@@ -141,6 +141,15 @@ describe('the OpenAPI document matches the responses', () => {
     expect(inbox.notifications.length).toBe(1);
   });
 
+  it('reference data: the sets and their rows', async () => {
+    const { sets } = await expectShape('GET', '/api/reference', '/api/reference', officer, 200);
+    expect(sets).toEqual(expect.arrayContaining(['ports', 'teams']));
+    for (const set of ['ports', 'teams'])
+      expect(
+        (await expectShape('GET', '/api/reference/{set}', `/api/reference/${set}`, officer, 200)).rows.length,
+      ).toBeGreaterThan(0);
+  });
+
   it('integrations: the outbox', async () => {
     await app.sql(
       `INSERT INTO core.outbox (topic, key, payload, status, attempts, last_error)

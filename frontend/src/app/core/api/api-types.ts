@@ -948,6 +948,30 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    ReferenceRowView: {
+      /** @description Set-specific facts, e.g. a team's `command` */
+      attributes?: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Workflow ids it is valid for; absent: every workflow */
+      flags?: string[];
+      /** @description An official code where one exists, otherwise kebab-case */
+      id: string;
+      label: string;
+      /** @description Id of the parent row in the same set */
+      parent?: string;
+      /** @description ISO date (YYYY-MM-DD) from which the row may be chosen */
+      validFrom: string;
+      /** @description ISO date after which the row may no longer be chosen */
+      validTo?: string;
+    };
+    ReferenceRowsView: {
+      rows: components['schemas']['ReferenceRowView'][];
+      set: string;
+    };
+    ReferenceSetsView: {
+      sets: string[];
+    };
     RefreshDto: {
       refreshToken: string;
     };
@@ -1847,7 +1871,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferenceSetsView'];
+        };
       };
     };
   };
@@ -1866,7 +1892,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferenceRowsView'];
+        };
       };
     };
   };
