@@ -2,14 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { answerJsonSchema, type FormDefinition } from './forms/engine/index.js';
-import { standardTerms } from './terms/standard-terms.js';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { BootContext } from './app.module.js';
-import { SDK_VERSION } from './sdk/manifest.js';
-
-type OpenApiSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -38,64 +34,7 @@ function installPluginGate(fastify: FastifyInstance, boot: BootContext): void {
 }
 
 function installOpenApi(app: NestFastifyApplication, boot: BootContext): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Central Operations Platform API')
-      .setDescription('Core and plugin API of the Border Force Central Operations Platform')
-      .setVersion(SDK_VERSION)
-      .addBearerAuth()
-      .build(),
-  );
-  addPluginForms(document, boot);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-}
-
-/**
- * Describes each plugin's start form as the answer schema of its submission route, generated
- * from the same declaration the validator and the shell use.
- */
-function addPluginForms(document: OpenAPIObject, boot: BootContext): void {
-  const schemas = ((document.components ??= {}).schemas ??= {});
-  for (const plugin of boot.registry.usable()) {
-    for (const { definition } of plugin.forms) {
-      const form = definition as FormDefinition;
-      schemas[`${plugin.id}.${form.id}.v${form.version}`] = answerJsonSchema(form, standardTerms) as OpenApiSchema;
-    }
-    const start = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
-    const form = plugin.forms.map((f) => f.definition as FormDefinition).find((f) => f.id === start);
-    if (!form) continue;
-    document.paths[`/api/plugins/${plugin.id}/cases`] = {
-      post: {
-        tags: ['submissions'],
-        summary: `Start a ${plugin.manifest.title} case`,
-        description: plugin.manifest.description,
-        security: [{ bearer: [] }],
-        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['answers'],
-                properties: {
-                  answers: { $ref: `#/components/schemas/${plugin.id}.${form.id}.v${form.version}` },
-                  draftId: { type: 'string', format: 'uuid' },
-                  linkedTo: { type: 'array', items: { type: 'string' } },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '201': { description: 'The case was created' },
-          '200': { description: 'Replayed: the case first created with this Idempotency-Key' },
-          '400': { description: 'Field-level errors: `{ errors: [{ path, message }] }`; nothing stored' },
-        },
-      },
-    };
-  }
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, boot.registry), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** Serves the built Angular shell on `/`, with index.html for the shell's own routes. */

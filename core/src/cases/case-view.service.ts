@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { InputError, NotFoundError } from '../common/errors.js';
-import { summarise, type SummaryRow } from '../forms/engine/index.js';
+import { summarise } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
@@ -12,60 +12,11 @@ import type { CaseListFilter, CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { TasksRepository } from './tasks.repository.js';
-import { toTaskView, type TaskView } from './task-view.js';
+import { toTaskView } from './task-view.js';
 import type { TaskRecord } from './task.types.js';
 import { toDeliveryView, type DeliveryView } from '../integrations/delivery-label.js';
+import type { CaseAuditEntry, CaseListPage, CaseView } from './case-view.dto.js';
 import { availableActions, stateOf, workflowOf } from './workflow-runtime.js';
-
-/** A case as the shell shows it: answers as check-your-answers rows, state, actions, history. */
-export interface CaseView {
-  id: string;
-  businessKey: string;
-  pluginId: string;
-  pluginTitle: string;
-  formId: string;
-  formVersion: number;
-  state: string;
-  stateLabel: string;
-  terminal: boolean;
-  teamId: string | null;
-  teamName: string | null;
-  createdBy: { id: string; name: string };
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-  answers: Record<string, unknown>;
-  summary: SummaryRow[];
-  /** `startsCase` (only when set): the action is done by starting that plugin's case linked to this one. */
-  actions: { id: string; label: string; form: string | null; startsCase?: string }[];
-  tasks: TaskView[];
-  links: { id: string; businessKey: string; pluginId: string; kind: string; direction: 'to' | 'from' }[];
-  comments: { id: string; author: string; body: string; createdAt: Date }[];
-  timeline: { at: Date; actor: string; action: string; detail: Record<string, unknown> }[];
-  /** Outbound deliveries of this case (an outcome to Cerberus) and how they stand. */
-  deliveries: DeliveryView[];
-}
-
-/** One entry of a case's audit trail, as those allowed to audit see it. */
-export interface CaseAuditEntry {
-  at: Date;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** Where the request came from (the client's address), when known. */
-  ip: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  /** The rest of the entry's detail (labels, reasons). */
-  detail: Record<string, unknown>;
-}
-
-/** A page of the cases list (answers left out), with the cursor of the next page. */
-export interface CaseListPage {
-  cases: Omit<CaseRecord, 'answers'>[];
-  nextCursor: string | null;
-}
 
 /** Builds case views and lists; every view of a case is itself audited. */
 @Injectable()

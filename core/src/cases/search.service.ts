@@ -6,27 +6,7 @@ import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { PLUGIN_REGISTRY } from '../tokens.js';
 import { CasesRepository } from './cases.repository.js';
-
-/** Cases holding one standard-term value, across every enabled workflow, grouped by workflow. */
-export interface SearchResult {
-  term: string;
-  value: string;
-  normalised: string;
-  total: number;
-  groups: {
-    pluginId: string;
-    pluginTitle: string;
-    cases: {
-      id: string;
-      businessKey: string;
-      state: string;
-      createdAt: Date;
-      teamId: string | null;
-      matchedPath: string;
-      matchedValue: string;
-    }[];
-  }[];
-}
+import type { SearchResult } from './search-result.dto.js';
 
 @Injectable()
 export class SearchService {

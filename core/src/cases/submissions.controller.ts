@@ -12,15 +12,23 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AccessScope } from '../identity/access.js';
 import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { SaveDraftDto, SubmitCaseDto } from './cases.dto.js';
-import { CaseViewService, type CaseView } from './case-view.service.js';
+import { CaseViewService } from './case-view.service.js';
+import { CaseView } from './case-view.dto.js';
 import { DraftsService } from './drafts.service.js';
-import type { DraftRecord } from './drafts.repository.js';
+import { DraftView, PrefillView } from './draft-view.dto.js';
 import { SubmissionService } from './submission.service.js';
 
 /** Starting cases from a plugin's form, and drafts of them. Mounted under the plugin gate. */
@@ -41,6 +49,8 @@ export class SubmissionsController {
     required: false,
     description: 'Repeat a submission safely: the same key returns the first case',
   })
+  @ApiCreatedResponse({ type: CaseView, description: 'The case was created' })
+  @ApiOkResponse({ type: CaseView, description: 'Replayed: the case first created with this Idempotency-Key' })
   async submit(
     @Param('pluginId') pluginId: string,
     @Body() dto: SubmitCaseDto,
@@ -61,38 +71,42 @@ export class SubmissionsController {
 
   @RequirePermission('cases.submit')
   @Get('forms/:formId/prefill')
+  @ApiOkResponse({ type: PrefillView })
   prefill(
     @Param('pluginId') pluginId: string,
     @Param('formId') formId: string,
     @CurrentScope() scope: AccessScope,
     @Query('linked') linked?: string,
-  ): Promise<{ answers: Record<string, unknown> }> {
+  ): Promise<PrefillView> {
     return this.drafts.prefill(pluginId, formId, scope, linked);
   }
 
   @RequirePermission('cases.submit')
   @Put('drafts/:draftId')
+  @ApiOkResponse({ type: DraftView })
   saveDraft(
     @Param('pluginId') pluginId: string,
     @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
     @Body() dto: SaveDraftDto,
     @CurrentScope() scope: AccessScope,
-  ): Promise<DraftRecord> {
+  ): Promise<DraftView> {
     return this.drafts.save(pluginId, draftId, dto, scope);
   }
 
   @RequirePermission('cases.submit')
   @Get('drafts/:draftId')
+  @ApiOkResponse({ type: DraftView })
   getDraft(
     @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
     @CurrentScope() scope: AccessScope,
-  ): Promise<DraftRecord> {
+  ): Promise<DraftView> {
     return this.drafts.get(draftId, scope);
   }
 
   @RequirePermission('cases.submit')
   @Delete('drafts/:draftId')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async deleteDraft(
     @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
     @CurrentScope() scope: AccessScope,

@@ -1,21 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiDateTime, ApiNullableDateTime, ApiNullableString } from '../openapi/api-schema.js';
+import { TASK_PRIORITIES } from '../plugins/workflow.dto.js';
 import type { TaskRecord } from './task.types.js';
 
+/** A user named on a record: id and display name. */
+export class UserRefView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const satisfies readonly TaskRecord['status'][];
+
 /** A task as the shell shows it. */
-export interface TaskView {
-  id: string;
-  caseId: string;
-  businessKey: string;
-  pluginId: string;
-  caseState: string;
-  title: string;
-  status: TaskRecord['status'];
-  teamId: string | null;
-  candidateRole: string | null;
-  assignee: { id: string; name: string } | null;
-  priority: TaskRecord['priority'];
-  dueAt: Date | null;
-  overdue: boolean;
-  createdAt: Date;
+export class TaskView {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty() businessKey!: string;
+  @ApiProperty() pluginId!: string;
+  @ApiProperty() caseState!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: TASK_STATUSES, enumName: 'TaskStatus' }) status!: TaskRecord['status'];
+  @ApiNullableString() teamId!: string | null;
+  @ApiNullableString() candidateRole!: string | null;
+  @ApiProperty({ type: () => UserRefView, nullable: true }) assignee!: UserRefView | null;
+  @ApiProperty({ enum: TASK_PRIORITIES, enumName: 'TaskPriority' }) priority!: TaskRecord['priority'];
+  @ApiNullableDateTime() dueAt!: Date | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiDateTime() createdAt!: Date;
+}
+
+/** One page of a task list, with the cursor of the next page. */
+export class TaskPage {
+  @ApiProperty({ type: () => [TaskView] }) tasks!: TaskView[];
+  @ApiNullableString() nextCursor!: string | null;
 }
 
 export function toTaskView(t: TaskRecord): TaskView {

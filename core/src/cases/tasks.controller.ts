@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '../identity/access.js';
 import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { AssignDto, TaskListQueryDto } from './cases.dto.js';
-import type { TaskView } from './task-view.js';
+import { TaskPage, TaskView } from './task-view.js';
 import { TasksService } from './tasks.service.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -18,10 +18,8 @@ export class TasksController {
   /** My tasks (`scope=mine`) or my team's (`scope=team`), filtered, sorted and keyset-paged. */
   @RequirePermission('tasks.read')
   @Get()
-  list(
-    @Query() q: TaskListQueryDto,
-    @CurrentScope() scope: AccessScope,
-  ): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: TaskPage })
+  list(@Query() q: TaskListQueryDto, @CurrentScope() scope: AccessScope): Promise<TaskPage> {
     return this.tasks.list(scope, {
       scope: q.scope ?? 'mine',
       pluginId: q.plugin,
@@ -38,6 +36,7 @@ export class TasksController {
   @RequirePermission('tasks.work')
   @Post(':id/claim')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskView })
   claim(@Param('id', uuid) id: string, @CurrentScope() scope: AccessScope, @ClientIp() ip: string): Promise<TaskView> {
     return this.tasks.claim(id, scope, ip);
   }
@@ -45,6 +44,7 @@ export class TasksController {
   @RequirePermission('tasks.work')
   @Post(':id/unclaim')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskView })
   unclaim(
     @Param('id', uuid) id: string,
     @CurrentScope() scope: AccessScope,
@@ -56,6 +56,7 @@ export class TasksController {
   @RequirePermission('tasks.assign')
   @Post(':id/assign')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskView })
   assign(
     @Param('id', uuid) id: string,
     @Body() dto: AssignDto,

@@ -1,24 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.config.js';
 import { CONFIG, LOGGER } from '../tokens.js';
+import { AuthConfigView, OidcClientView } from './auth-config.dto.js';
 import { Public } from './permissions.js';
-
-/** What the shell needs to run the authorization code flow (with PKCE) against the issuer. */
-export interface OidcClientView {
-  issuer: string;
-  clientId: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  endSessionEndpoint?: string;
-}
-
-/** `GET /api/auth/config`: `oidc` is null when only local accounts sign in (or the issuer cannot be reached). */
-export interface AuthConfigView {
-  oidc: OidcClientView | null;
-  error?: string;
-}
 
 const DISCOVERY_TIMEOUT_MS = 5_000;
 /** After a failed discovery, wait this long before asking the issuer again. */
@@ -43,6 +29,7 @@ export class AuthConfigController {
 
   @Public()
   @Get('auth/config')
+  @ApiOkResponse({ type: AuthConfigView })
   async authConfig(): Promise<AuthConfigView> {
     const issuer = this.config.OIDC_ISSUER;
     if (!issuer) return { oidc: null };

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RefreshDto, SignInDto, StartShiftDto, type SessionView, type UserView } from './auth.dto.js';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RefreshDto, SessionView, SignInDto, StartShiftDto, UserView } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import type { Caller } from './auth.guard.js';
 import { ClientIp, CurrentCaller } from './caller.decorator.js';
-import type { ShiftTeamView } from './team-cover.dto.js';
+import { ShiftTeamList } from './team-cover.dto.js';
 import { Public, RequirePermission } from './permissions.js';
 
 @ApiTags('identity')
@@ -15,6 +15,7 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionView })
   signIn(@Body() dto: SignInDto): Promise<SessionView> {
     return this.auth.signIn(dto.username, dto.password);
   }
@@ -22,6 +23,7 @@ export class AuthController {
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionView })
   refresh(@Body() dto: RefreshDto): Promise<SessionView> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -30,6 +32,7 @@ export class AuthController {
   @RequirePermission('profile.read')
   @Post('auth/logout')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async signOut(@CurrentCaller() caller: Caller): Promise<void> {
     await this.auth.signOut(caller.sub);
   }
@@ -37,6 +40,7 @@ export class AuthController {
   @ApiBearerAuth()
   @RequirePermission('profile.read')
   @Get('auth/me')
+  @ApiOkResponse({ type: UserView })
   me(@CurrentCaller() caller: Caller): Promise<UserView> {
     return this.auth.me(caller.sub);
   }
@@ -45,6 +49,7 @@ export class AuthController {
   @RequirePermission('shift.manage')
   @Post('shift')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
   startShift(@CurrentCaller() caller: Caller, @Body() dto: StartShiftDto, @ClientIp() ip: string): Promise<UserView> {
     return this.auth.startShift(caller.sub, dto.teamId, dto.location, ip);
   }
@@ -52,13 +57,15 @@ export class AuthController {
   @ApiBearerAuth()
   @RequirePermission('shift.manage')
   @Get('shift/teams')
-  async shiftTeams(@CurrentCaller() caller: Caller): Promise<{ teams: ShiftTeamView[] }> {
+  @ApiOkResponse({ type: ShiftTeamList })
+  async shiftTeams(@CurrentCaller() caller: Caller): Promise<ShiftTeamList> {
     return { teams: await this.auth.shiftTeams(caller.sub) };
   }
 
   @ApiBearerAuth()
   @RequirePermission('shift.manage')
   @Delete('shift')
+  @ApiOkResponse({ type: UserView })
   endShift(@CurrentCaller() caller: Caller, @ClientIp() ip: string): Promise<UserView> {
     return this.auth.endShift(caller.sub, ip);
   }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type { Role } from '../sdk/roles.js';
+import { ApiDateTime, ApiNullableString } from '../openapi/api-schema.js';
+import { ROLES, type Role } from '../sdk/roles.js';
 import type { UserEntity } from './user.entity.js';
 
 export class SignInDto {
@@ -39,23 +40,34 @@ export class StartShiftDto {
   location!: string;
 }
 
-/** A user as the shell sees them. */
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  teamId: string | null;
-  teamName: string | null;
-  grade: string | null;
-  shift: { teamId: string; teamName: string; location: string; locationLabel: string; startedAt: string } | null;
+/** The shift an officer is working: chosen team and location. */
+export class ShiftView {
+  @ApiProperty() teamId!: string;
+  @ApiProperty() teamName!: string;
+  @ApiProperty({ description: 'Port id from the ports reference set' }) location!: string;
+  @ApiProperty() locationLabel!: string;
+  @ApiDateTime() startedAt!: string;
 }
 
-export interface SessionView {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: UserView;
+/** A user as the shell sees them. */
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
+  @ApiNullableString() teamId!: string | null;
+  @ApiNullableString() teamName!: string | null;
+  @ApiNullableString() grade!: string | null;
+  @ApiProperty({ type: () => ShiftView, nullable: true, description: 'Null until the user starts a shift' })
+  shift!: ShiftView | null;
+}
+
+/** What signing in or refreshing returns. */
+export class SessionView {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ description: 'Lifetime of the access token in seconds' }) expiresIn!: number;
+  @ApiProperty({ type: () => UserView }) user!: UserView;
 }
 
 /** Looks up display labels for reference ids (teams, ports). */

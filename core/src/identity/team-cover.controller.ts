@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from './access.js';
 import { ClientIp, CurrentScope } from './caller.decorator.js';
 import { RequirePermission } from './permissions.js';
-import { GrantCoverDto, type TeamCoverView } from './team-cover.dto.js';
+import { GrantCoverDto, TeamCoverList, TeamCoverView } from './team-cover.dto.js';
 import { TeamCoverService } from './team-cover.service.js';
 
 /** Managers grant and end time-limited cover of a team in their command. */
@@ -15,13 +15,15 @@ export class TeamCoverController {
 
   @RequirePermission('teams.cover')
   @Get()
-  async list(@CurrentScope() scope: AccessScope): Promise<{ covers: TeamCoverView[] }> {
+  @ApiOkResponse({ type: TeamCoverList })
+  async list(@CurrentScope() scope: AccessScope): Promise<TeamCoverList> {
     return { covers: await this.covers.list(scope) };
   }
 
   @RequirePermission('teams.cover')
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: TeamCoverView })
   grant(
     @CurrentScope() scope: AccessScope,
     @Body() dto: GrantCoverDto,
@@ -33,6 +35,7 @@ export class TeamCoverController {
   @RequirePermission('teams.cover')
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async revoke(
     @CurrentScope() scope: AccessScope,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,

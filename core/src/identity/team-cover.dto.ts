@@ -3,6 +3,7 @@ import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'cl
 import type { TeamCoverKind } from './team-cover.entity.js';
 import type { TeamCoverRow } from './team-cover.repository.js';
 import type { LabelLookup } from './auth.dto.js';
+import { ApiDateTime, ApiNullableDateTime } from '../openapi/api-schema.js';
 
 export class GrantCoverDto {
   @ApiProperty({ description: 'Username of the person who will cover the team' })
@@ -40,24 +41,33 @@ export class GrantCoverDto {
 }
 
 /** A membership or cover as the shell sees it. */
-export interface TeamCoverView {
-  id: string;
-  username: string;
-  displayName: string;
-  teamId: string;
-  teamName: string;
-  kind: TeamCoverKind;
-  reason: string;
-  validFrom: string;
-  validTo: string | null;
+export class TeamCoverView {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() teamId!: string;
+  @ApiProperty() teamName!: string;
+  @ApiProperty({ enum: ['cover', 'member'] }) kind!: TeamCoverKind;
+  @ApiProperty() reason!: string;
+  @ApiDateTime() validFrom!: string;
+  @ApiNullableDateTime('Null for a standing membership') validTo!: string | null;
+}
+
+export class TeamCoverList {
+  @ApiProperty({ type: () => TeamCoverView, isArray: true }) covers!: TeamCoverView[];
 }
 
 /** A team the caller may start a shift on. */
-export interface ShiftTeamView {
-  id: string;
-  label: string;
-  via: 'home' | TeamCoverKind;
-  validTo: string | null;
+export class ShiftTeamView {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['home', 'member', 'cover'], description: 'Their own team, a membership or a cover' })
+  via!: 'home' | TeamCoverKind;
+  @ApiNullableDateTime('When a cover ends') validTo!: string | null;
+}
+
+export class ShiftTeamList {
+  @ApiProperty({ type: () => ShiftTeamView, isArray: true }) teams!: ShiftTeamView[];
 }
 
 export function toTeamCoverView(row: TeamCoverRow, label: LabelLookup): TeamCoverView {

@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiNullableDateTime } from '../openapi/api-schema.js';
 import type { OutboxRow } from './outbox.repository.js';
 
 const NAMES: Record<string, { what: string; to: string }> = {
@@ -6,12 +8,15 @@ const NAMES: Record<string, { what: string; to: string }> = {
 const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
 /** The delivery state of an outbound event as officers read it on the case. */
-export interface DeliveryView {
-  topic: string;
-  status: OutboxRow['status'];
-  attempts: number;
-  deliveredAt: Date | null;
-  label: string;
+export class DeliveryView {
+  @ApiProperty({ description: 'What was sent, e.g. `cerberus.outcome`' }) topic!: string;
+  @ApiProperty({ enum: ['pending', 'delivered', 'dead'], enumName: 'DeliveryStatus' }) status!: OutboxRow['status'];
+  @ApiProperty() attempts!: number;
+  @ApiNullableDateTime() deliveredAt!: Date | null;
+  @ApiProperty({
+    description: '"Outcome sent to Cerberus at 14:02", "Retrying: attempt 3", "Failed: needs attention (…)"',
+  })
+  label!: string;
 }
 
 export function toDeliveryView(

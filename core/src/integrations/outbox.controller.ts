@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { NotFoundError } from '../common/errors.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
-import { OutboxDeliveryRepository, type OutboxRow } from './outbox.repository.js';
+import { OutboxEventListView, OutboxEventView } from './outbox-event.dto.js';
+import { OutboxDeliveryRepository } from './outbox.repository.js';
 
 export class OutboxQueryDto {
   @IsOptional() @IsIn(['pending', 'delivered', 'dead']) status?: 'pending' | 'delivered' | 'dead';
@@ -25,14 +26,16 @@ export class OutboxController {
 
   @RequirePermission('integrations.manage')
   @Get()
-  async list(@Query() q: OutboxQueryDto): Promise<{ events: OutboxRow[] }> {
+  @ApiOkResponse({ type: OutboxEventListView })
+  async list(@Query() q: OutboxQueryDto): Promise<OutboxEventListView> {
     return { events: await this.outbox.list({ status: q.status, topic: q.topic, limit: q.limit ?? 100 }) };
   }
 
   @RequirePermission('integrations.manage')
   @Post(':id/redrive')
   @HttpCode(200)
-  async redrive(@Param('id') id: string): Promise<OutboxRow> {
+  @ApiOkResponse({ type: OutboxEventView })
+  async redrive(@Param('id') id: string): Promise<OutboxEventView> {
     if (!/^\d+$/.test(id)) throw new NotFoundError(`There is no dead-lettered event ${id}`);
     const event = await this.outbox.redrive(id);
     if (!event) throw new NotFoundError(`There is no dead-lettered event ${id}`);

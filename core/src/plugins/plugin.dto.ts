@@ -1,32 +1,57 @@
-import type { Role } from '../sdk/roles.js';
-import type { WorkflowDefinition } from '../sdk/workflow.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiNullableString } from '../openapi/api-schema.js';
+import { ROLES, type Role } from '../sdk/roles.js';
+import { WorkflowView } from './workflow.dto.js';
 import type { PluginRecord, PluginStatus, UsablePlugin } from './plugin-registry.js';
 
+const PLUGIN_STATES = ['enabled', 'disabled', 'quarantined'] as const satisfies readonly PluginStatus[];
+
+export class PluginReportView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
+}
+
 /** What the shell needs to render a plugin. */
-export interface PluginView {
-  id: string;
-  title: string;
-  description: string;
-  version: string;
-  category: string;
-  /** Whether the caller's roles may start a case. */
-  canStart: boolean;
-  startForm: string | null;
-  startRoles: Role[];
-  forms: unknown[];
-  workflow: WorkflowDefinition | null;
-  reports: { id: string; title: string; description: string; roles: Role[] }[];
+export class PluginView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() version!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty({ description: "Whether the caller's roles may start a case" }) canStart!: boolean;
+  @ApiNullableString('Id of the form that starts a case; null for a plugin without forms') startForm!: string | null;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) startRoles!: Role[];
+  // Form declarations as the plugin ships them: their type is the form engine's FormDefinition
+  // (core/src/forms/engine), which the shell imports itself, so the document leaves them open.
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Form declarations (docs/forms.md)',
+  })
+  forms!: unknown[];
+  @ApiProperty({ type: () => WorkflowView, nullable: true }) workflow!: WorkflowView | null;
+  @ApiProperty({ type: () => [PluginReportView] }) reports!: PluginReportView[];
+}
+
+export class PluginListView {
+  @ApiProperty({ type: () => [PluginView] }) plugins!: PluginView[];
 }
 
 /** A plugin as the admin status page shows it. */
-export interface PluginStatusView {
-  id: string;
-  title: string | null;
-  version: string | null;
-  sdk: string | null;
-  state: PluginStatus;
-  source: string;
-  reason?: string;
+export class PluginStatusView {
+  @ApiProperty() id!: string;
+  @ApiNullableString('Null when the manifest could not be read') title!: string | null;
+  @ApiNullableString() version!: string | null;
+  @ApiNullableString() sdk!: string | null;
+  @ApiProperty({ enum: PLUGIN_STATES, enumName: 'PluginState' }) state!: PluginStatus;
+  @ApiProperty({ description: 'Folder of the plugin, relative to the plugins root' }) source!: string;
+  @ApiPropertyOptional({ description: 'Why the plugin was quarantined' }) reason?: string;
+}
+
+export class PluginStatusListView {
+  @ApiProperty({ type: () => [PluginStatusView] }) plugins!: PluginStatusView[];
 }
 
 export function startRolesOf(plugin: UsablePlugin): Role[] {

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../identity/auth.guard.js';
 import { CurrentCaller } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
-import type { PluginStatusView, PluginView } from './plugin.dto.js';
+import { PluginListView, PluginStatusListView, PluginStatusView } from './plugin.dto.js';
 import { PluginsService } from './plugins.service.js';
 
 @ApiTags('plugins')
@@ -15,20 +15,23 @@ export class PluginsController {
   /** Enabled plugins with everything the shell needs to render them. */
   @RequirePermission('plugins.read')
   @Get()
-  list(@CurrentCaller() caller: Caller): { plugins: PluginView[] } {
+  @ApiOkResponse({ type: PluginListView })
+  list(@CurrentCaller() caller: Caller): PluginListView {
     return { plugins: this.plugins.list(caller.roles) };
   }
 
   /** Every plugin found, with version, state and quarantine reason. */
   @RequirePermission('plugins.manage')
   @Get('status')
-  status(): { plugins: PluginStatusView[] } {
+  @ApiOkResponse({ type: PluginStatusListView })
+  status(): PluginStatusListView {
     return { plugins: this.plugins.status() };
   }
 
   @RequirePermission('plugins.manage')
   @Post(':id/enable')
   @HttpCode(200)
+  @ApiOkResponse({ type: PluginStatusView })
   enable(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<PluginStatusView> {
     return this.plugins.setEnabled(id, true, caller.username);
   }
@@ -36,6 +39,7 @@ export class PluginsController {
   @RequirePermission('plugins.manage')
   @Post(':id/disable')
   @HttpCode(200)
+  @ApiOkResponse({ type: PluginStatusView })
   disable(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<PluginStatusView> {
     return this.plugins.setEnabled(id, false, caller.username);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { AccessScope } from '../identity/access.js';
@@ -21,6 +21,8 @@ export class CasePdfController {
   /** The case as an evidence-pack PDF; 404 when the caller may not see the case. */
   @RequirePermission('cases.read')
   @Get(':id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF' })
   async pdf(
     @Param('id') id: string,
     @CurrentScope() scope: AccessScope,

@@ -17,25 +17,7 @@ import {
   SCHEDULE_CHANNEL,
   type StoredSchedule,
 } from './report-schedules.service.js';
-
-/** A report's schedule as the API shows it. */
-export interface ReportScheduleDto {
-  reportId: string;
-  /** The cron expression in force (UK time), or null when the report has none. */
-  cron: string | null;
-  /** The report's own schedule, used when no cron is set here. */
-  defaultCron: string | null;
-  enabled: boolean;
-  /** Fixed parameters of every scheduled run; the period and command are filled in per run. */
-  parameters: Record<string, string>;
-  timeZone: string;
-  /** When the next scheduled run is queued; null when disabled or without a cron. */
-  nextRun: string | null;
-  /** `default` until someone sets the schedule. */
-  source: 'default' | 'custom';
-  updatedAt: Date | null;
-  updatedBy: string | null;
-}
+import type { ReportScheduleDto } from './report-schedule.dto.js';
 
 const BODY_FIELDS = new Set(['cron', 'enabled', 'parameters']);
 /** Parameters every scheduled run fills in itself. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { AccessScope } from '../identity/access.js';
@@ -7,7 +7,8 @@ import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { LOGGER } from '../tokens.js';
 import { sendPdf } from './pdf-reply.js';
-import { CreateRunDto, RunListQueryDto } from './reports.dto.js';
+import { CreateRunDto, ReportListView, ReportRunDto, ReportRunListView, RunListQueryDto } from './reports.dto.js';
+import { ReportScheduleDto } from './report-schedule.dto.js';
 import { ReportScheduleSettingsService } from './report-schedule-settings.service.js';
 import { ReportsService } from './reports.service.js';
 
@@ -24,26 +25,31 @@ export class ReportsController {
   /** Reports the caller's roles may run, across plugins and cross-workflow, with their parameters. */
   @RequirePermission('reports.read')
   @Get()
-  list(@CurrentScope() scope: AccessScope) {
+  @ApiOkResponse({ type: ReportListView })
+  list(@CurrentScope() scope: AccessScope): Promise<ReportListView> {
     return this.reports.list(scope);
   }
 
   /** The caller's runs and the scheduled runs of their command, newest first. */
   @RequirePermission('reports.read')
   @Get('runs')
-  runs(@Query() query: RunListQueryDto, @CurrentScope() scope: AccessScope) {
+  @ApiOkResponse({ type: ReportRunListView })
+  runs(@Query() query: RunListQueryDto, @CurrentScope() scope: AccessScope): Promise<ReportRunListView> {
     return this.reports.listRuns(scope, query.mine ?? false);
   }
 
   @RequirePermission('reports.read')
   @Get('runs/:runId')
-  run(@Param('runId') runId: string, @CurrentScope() scope: AccessScope) {
+  @ApiOkResponse({ type: ReportRunDto })
+  run(@Param('runId') runId: string, @CurrentScope() scope: AccessScope): Promise<ReportRunDto> {
     return this.reports.run(runId, scope);
   }
 
   /** The finished PDF; every download is audited. */
   @RequirePermission('reports.read')
   @Get('runs/:runId/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF' })
   async pdf(
     @Param('runId') runId: string,
     @CurrentScope() scope: AccessScope,
@@ -57,18 +63,21 @@ export class ReportsController {
   @RequirePermission('reports.run')
   @Post(':reportId/runs')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReportRunDto })
   create(
     @Param('reportId') reportId: string,
     @Body() dto: CreateRunDto,
     @CurrentScope() scope: AccessScope,
     @ClientIp() ip: string,
-  ) {
+  ): Promise<ReportRunDto> {
     return this.reports.createRun(reportId, dto.parameters, scope, ip);
   }
 
   /** Renders straight into the response, parameters in the query string. */
   @RequirePermission('reports.run')
   @Get(':reportId/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF' })
   async direct(
     @Param('reportId') reportId: string,
     @Query() query: Record<string, string>,
@@ -82,7 +91,8 @@ export class ReportsController {
   /** The report's schedule: cron (UK time), enabled, fixed parameters and the next run. */
   @RequirePermission('reports.read')
   @Get(':reportId/schedule')
-  schedule(@Param('reportId') reportId: string, @CurrentScope() scope: AccessScope) {
+  @ApiOkResponse({ type: ReportScheduleDto })
+  schedule(@Param('reportId') reportId: string, @CurrentScope() scope: AccessScope): Promise<ReportScheduleDto> {
     return this.schedules.get(reportId, scope);
   }
 
@@ -92,6 +102,7 @@ export class ReportsController {
    */
   @RequirePermission('reports.schedule')
   @Put(':reportId/schedule')
+  @ApiOkResponse({ type: ReportScheduleDto })
   @ApiBody({
     schema: {
       type: 'object',
@@ -107,7 +118,7 @@ export class ReportsController {
     @Body() body: unknown,
     @CurrentScope() scope: AccessScope,
     @ClientIp() ip: string,
-  ) {
+  ): Promise<ReportScheduleDto> {
     return this.schedules.put(reportId, body, scope, ip);
   }
 }

@@ -1,9 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { ApiDateTime, ApiNullableDateTime, ApiNullableString, ApiStringMap } from '../openapi/api-schema.js';
 import type { ReportParameterDefinition } from '../sdk/manifest.js';
 import type { ReportDefinition } from './report-definition.js';
 import type { ReportRunRecord } from './report-runs.repository.js';
+
+const PARAMETER_TYPES = [
+  'date',
+  'month',
+  'team',
+  'command',
+  'port',
+  'select',
+] as const satisfies readonly ReportParameterDefinition['type'][];
+const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const satisfies readonly ReportRunRecord['status'][];
 
 export class CreateRunDto {
   @ApiPropertyOptional({ description: 'Parameter values by name, e.g. { from: "2026-11-01", to: "2026-11-30" }' })
@@ -23,36 +34,70 @@ export class RunListQueryDto {
   mine?: boolean;
 }
 
+export class ReportParameterOptionView {
+  @ApiProperty() value!: string;
+  @ApiProperty() label!: string;
+}
+
+/** One parameter a report asks for (the SDK's ReportParameterDefinition, as sent). */
+export class ReportParameterView {
+  @ApiProperty() name!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({
+    enum: PARAMETER_TYPES,
+    enumName: 'ReportParameterType',
+    description: 'date: yyyy-mm-dd; month: yyyy-mm; team / command / port: an id from that reference data',
+  })
+  type!: ReportParameterDefinition['type'];
+  @ApiPropertyOptional() required?: boolean;
+  @ApiPropertyOptional() hint?: string;
+  @ApiPropertyOptional({ type: () => [ReportParameterOptionView], description: 'The choices of a `select`' })
+  options?: ReportParameterOptionView[];
+}
+
 /** A report as the shell lists it. */
-export interface ReportDto {
-  id: string;
-  pluginId: string | null;
-  title: string;
-  description: string;
-  parameters: ReportParameterDefinition[];
-  schedule: string | null;
-  /** When the schedule in force next produces the report (ISO); null without one. */
-  nextRun: string | null;
+export class ReportDto {
+  @ApiProperty() id!: string;
+  @ApiNullableString('Null for a cross-workflow report') pluginId!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: () => [ReportParameterView] }) parameters!: ReportParameterView[];
+  @ApiNullableString('The cron in force (UK time), null when there is none or it is disabled') schedule!: string | null;
+  @ApiNullableString('When the schedule in force next produces the report (ISO); null without one')
+  nextRun!: string | null;
+}
+
+export class ReportListView {
+  @ApiProperty({ type: () => [ReportDto] }) reports!: ReportDto[];
+}
+
+export class RunProgressView {
+  @ApiProperty() percent!: number;
+  @ApiProperty() rowsDone!: number;
+  @ApiPropertyOptional({ description: 'Absent until the query has counted them' }) rowsTotal?: number;
 }
 
 /** A run's status, as polled by the shell. */
-export interface ReportRunDto {
-  id: string;
-  reportId: string;
-  title: string;
-  parameters: Record<string, string>;
-  status: ReportRunRecord['status'];
-  progress: { percent: number; rowsDone: number; rowsTotal?: number };
-  scheduled: boolean;
-  scheduledFor: Date | null;
-  generatedBy: string;
-  pages: number | null;
-  bytes: number | null;
-  error: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-  /** Where to download the PDF once done. */
-  pdf: string | null;
+export class ReportRunDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() reportId!: string;
+  @ApiProperty() title!: string;
+  @ApiStringMap() parameters!: Record<string, string>;
+  @ApiProperty({ enum: RUN_STATUSES, enumName: 'ReportRunStatus' }) status!: ReportRunRecord['status'];
+  @ApiProperty({ type: () => RunProgressView }) progress!: RunProgressView;
+  @ApiProperty() scheduled!: boolean;
+  @ApiNullableDateTime() scheduledFor!: Date | null;
+  @ApiProperty() generatedBy!: string;
+  @ApiProperty({ type: Number, nullable: true }) pages!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) bytes!: number | null;
+  @ApiNullableString() error!: string | null;
+  @ApiDateTime() createdAt!: Date;
+  @ApiNullableDateTime() finishedAt!: Date | null;
+  @ApiNullableString('Where to download the PDF once done') pdf!: string | null;
+}
+
+export class ReportRunListView {
+  @ApiProperty({ type: () => [ReportRunDto] }) runs!: ReportRunDto[];
 }
 
 export function toReportDto(d: ReportDefinition): ReportDto {

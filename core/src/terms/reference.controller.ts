@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/errors.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { REFERENCE } from '../tokens.js';
 import type { ReferenceCatalogue } from './reference-catalogue.js';
-import type { ReferenceRow } from './reference-data/index.js';
+import { ReferenceRowsView, ReferenceSetsView } from './reference.dto.js';
 
 export class ReferenceQueryDto {
   @IsOptional()
@@ -42,14 +42,16 @@ export class ReferenceController {
   /** The reference data sets there are. */
   @RequirePermission('reference.read')
   @Get()
-  sets(): { sets: string[] } {
+  @ApiOkResponse({ type: ReferenceSetsView })
+  sets(): ReferenceSetsView {
     return { sets: this.catalogue.setIds() };
   }
 
   /** Rows of one set that may be chosen today, searchable for autocomplete. */
   @RequirePermission('reference.read')
   @Get(':set')
-  rows(@Param('set') set: string, @Query() query: ReferenceQueryDto): { set: string; rows: ReferenceRow[] } {
+  @ApiOkResponse({ type: ReferenceRowsView })
+  rows(@Param('set') set: string, @Query() query: ReferenceQueryDto): ReferenceRowsView {
     if (!this.catalogue.has(set)) throw new NotFoundError(`There is no reference data set "${set}"`);
     const rows = this.catalogue.search(set, { ...query, at: new Date(), limit: query.limit ?? 1000 });
     return { set, rows };

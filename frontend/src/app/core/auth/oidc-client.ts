@@ -1,6 +1,7 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { Schema } from '../api/schema';
 import { AuthService } from './auth.service';
 import { SKIP_REFRESH, anonymous } from './http-context';
 import { pkceChallenge, randomValue } from './pkce';
@@ -8,19 +9,10 @@ import { OidcSession, TokenStore } from './token-store';
 import { User } from './user.model';
 
 /** The issuer as `GET /api/auth/config` describes it. */
-export interface OidcConfig {
-  issuer: string;
-  clientId: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  endSessionEndpoint?: string;
-}
+export type OidcConfig = Schema<'OidcClientView'>;
 
 /** `GET /api/auth/config`: `oidc` is null when only local accounts sign in. */
-export interface AuthConfig {
-  oidc: OidcConfig | null;
-  error?: string;
-}
+export type AuthConfig = Schema<'AuthConfigView'>;
 
 /** What the shell keeps in sessionStorage between leaving for the issuer and coming back. */
 export interface PendingSignIn {

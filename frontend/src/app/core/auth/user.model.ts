@@ -1,41 +1,16 @@
+import type { Schema } from '../api/schema';
+
 /** A role the core can grant; roles decide which pages and actions a user sees. */
-export type Role = 'officer' | 'manager' | 'intelligence' | 'plugin-admin' | 'admin' | 'integration';
+export type Role = Schema<'Role'>;
 
 /** The shift an officer is working: chosen team and location. */
-export interface Shift {
-  /** Team the officer works with on this shift. */
-  teamId: string;
-  /** Display name of that team. */
-  teamName: string;
-  /** Reference id of the location (a port). */
-  location: string;
-  /** Display label of the location. */
-  locationLabel: string;
-  /** ISO timestamp when the shift started. */
-  startedAt: string;
-}
+export type Shift = Schema<'ShiftView'>;
 
 /** The signed-in user as returned by `GET /api/auth/me`. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  teamId: string | null;
-  teamName: string | null;
-  grade: string | null;
-  /** The current shift, or null when the user has not started one. */
-  shift: Shift | null;
-}
+export type User = Schema<'UserView'>;
 
 /** Tokens and user returned by `POST /api/auth/login` and `/refresh`. */
-export interface LoginResponse {
-  accessToken: string;
-  refreshToken: string;
-  /** Lifetime of the access token in seconds. */
-  expiresIn: number;
-  user: User;
-}
+export type LoginResponse = Schema<'SessionView'>;
 
 /** Roles that may open the plugin administration page. */
 export const PLUGIN_ADMIN_ROLES: readonly Role[] = ['admin', 'plugin-admin'];

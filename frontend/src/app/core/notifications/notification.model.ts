@@ -1,21 +1,10 @@
+import type { Schema } from '../api/schema';
+
 /** A notification as `GET /api/notifications` and the live stream return it (core/src/notifications). */
-export interface AppNotification {
-  id: string;
-  userId: string;
-  kind: string;
-  title: string;
-  body: string;
-  caseId: string | null;
-  urgent: boolean;
-  createdAt: string;
-  readAt: string | null;
-}
+export type AppNotification = Schema<'NotificationView'>;
 
 /** The inbox: newest first, with the unread count. */
-export interface Inbox {
-  notifications: AppNotification[];
-  unread: number;
-}
+export type Inbox = Schema<'InboxView'>;
 
 /** Kinds that interrupt the officer with a banner on every page: a Cerberus target for their team, new or changed. */
 export const BANNER_KINDS: readonly string[] = ['cerberus.target', 'cerberus.target-updated'];

@@ -1,58 +1,23 @@
-/**
- * A form as the core serves it. The shell only reads the parts it needs today; the
- * full shape belongs to the form engine (core/src/forms/engine) and the renderer.
- */
-export interface FormDefinition {
-  id: string;
-  title: string;
-  description?: string;
-  [key: string]: unknown;
-}
+import type { Schema } from '../api/schema';
+import type { FormDefinition } from '../forms/engine';
+
+/** A form as the core serves it: the form engine's own declaration type, shared with the core. */
+export type { FormDefinition };
 
 /** A state of a plugin's workflow. */
-export interface WorkflowState {
-  id: string;
-  label: string;
-  /** Whether a case in this state is finished. */
-  terminal?: boolean;
-}
+export type WorkflowState = Schema<'WorkflowStateView'>;
 
 /** A move between workflow states that users holding `roles` may take. */
-export interface WorkflowAction {
-  id: string;
-  label: string;
-  from: string[];
-  to: string;
-  roles: string[];
-  form?: string;
-}
+export type WorkflowAction = Schema<'WorkflowActionView'>;
 
-/** A workflow as the core serves it in `GET /api/plugins`. */
-export interface PluginSummary {
-  id: string;
-  title: string;
-  description: string;
-  version: string;
-  category: string;
-  /** Whether the signed-in user may start this workflow. */
-  canStart: boolean;
-  /** Id of the form that starts a case. */
-  startForm: string;
-  forms: FormDefinition[];
-  workflow: { initial: string; states: WorkflowState[]; actions: WorkflowAction[] };
-  reports: { id: string; title: string; description: string }[];
-}
+/**
+ * A workflow as the core serves it in `GET /api/plugins`. The document leaves `forms` open (their
+ * shape is the form engine's), so they are typed here with the engine's FormDefinition.
+ */
+export type PluginSummary = Omit<Schema<'PluginView'>, 'forms'> & { forms: FormDefinition[] };
 
 /** Lifecycle state of a plugin as the host sees it. */
-export type PluginState = 'enabled' | 'disabled' | 'quarantined';
+export type PluginState = Schema<'PluginState'>;
 
 /** A row of `GET /api/plugins/status`. */
-export interface PluginStatus {
-  id: string;
-  title: string;
-  version: string;
-  state: PluginState;
-  source: string;
-  /** Why the plugin was quarantined, when it was. */
-  reason?: string;
-}
+export type PluginStatus = Schema<'PluginStatusView'>;

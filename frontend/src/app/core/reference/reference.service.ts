@@ -1,14 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
+import type { Schema } from '../api/schema';
 
 /** One row of a reference data set. */
-export interface ReferenceRow {
-  id: string;
-  label: string;
-  /** Extra facts about the row, e.g. a team's `command` or an organisation row's `level`. */
-  attributes?: Record<string, unknown>;
-}
+export type ReferenceRow = Schema<'ReferenceRowView'>;
 
 /** Reads reference data sets (`GET /api/reference/:set`). */
 @Injectable({ providedIn: 'root' })
@@ -21,7 +17,7 @@ export class ReferenceService {
     if (options.q) params = params.set('q', options.q);
     if (options.flag) params = params.set('flag', options.flag);
     return this.http
-      .get<{ set: string; rows: ReferenceRow[] }>(`/api/reference/${encodeURIComponent(set)}`, { params })
+      .get<Schema<'ReferenceRowsView'>>(`/api/reference/${encodeURIComponent(set)}`, { params })
       .pipe(map((body) => body.rows));
   }
 }

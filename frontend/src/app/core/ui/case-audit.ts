@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { commonMessage, toApiError } from '../api/api-error';
+import type { Schema } from '../api/schema';
 import type { Role } from '../auth/user.model';
 import { displayDateTime, timelineText } from '../cases/task-display';
 
@@ -9,17 +10,7 @@ import { displayDateTime, timelineText } from '../cases/task-display';
 export const AUDIT_ROLES: readonly Role[] = ['manager', 'admin'];
 
 /** One entry of a case's audit trail (`GET /api/cases/:id/audit`). */
-export interface CaseAuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  ip: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  detail: Record<string, unknown>;
-}
+export type CaseAuditEntry = Schema<'CaseAuditEntry'>;
 
 /** An entry as shown: what happened, who, when, from where, and what changed. */
 interface AuditRow {

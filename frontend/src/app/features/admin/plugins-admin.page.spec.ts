@@ -18,6 +18,15 @@ describe('PluginsAdminPage', () => {
       state: 'quarantined',
       reason: 'Migration 2 failed: relation exists',
     }),
+    // A manifest that could not be read: the core sends no title, version or SDK.
+    newStatus({
+      id: 'unreadable',
+      title: null,
+      version: null,
+      sdk: null,
+      state: 'quarantined',
+      reason: 'No plugin.ts',
+    }),
   ];
 
   beforeEach(async () => {
@@ -41,6 +50,12 @@ describe('PluginsAdminPage', () => {
     expect(row('broken').textContent).toContain('Migration 2 failed: relation exists');
     expect(row('hot-debrief').querySelector('button')?.textContent).toContain('Disable');
     expect(row('cash-seizure').querySelector('button')?.textContent).toContain('Enable');
+  });
+
+  it('names a plugin whose manifest could not be read by its id, without a version', () => {
+    const header = row('unreadable').querySelector('th')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(header).toBe('unreadable Id: unreadable');
+    expect(row('unreadable').querySelector('button')?.textContent?.trim()).toBe('Enable unreadable');
   });
 
   it('disables a plugin, confirms it, and reloads the table', async () => {

@@ -53,7 +53,8 @@ export class PluginsAdminPage {
     this.fail(null);
     try {
       const updated = await firstValueFrom(this.plugins.setEnabled(row.id, enabled));
-      const title = updated.title || row.title;
+      // A plugin whose manifest could not be read has no title: name it by its id.
+      const title = updated.title || row.title || row.id;
       this.success.set(updated.state === 'enabled' ? ADMIN_MESSAGES.enabled(title) : ADMIN_MESSAGES.disabled(title));
     } catch (error: unknown) {
       this.fail(adminChangeErrorMessage(toApiError(error)));

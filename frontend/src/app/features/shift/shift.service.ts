@@ -3,15 +3,10 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { User } from '../../core/auth/user.model';
+import type { Schema } from '../../core/api/schema';
 
 /** A team the officer may start a shift on: their own, one they belong to, or one they cover for a time. */
-export interface ShiftTeam {
-  id: string;
-  label: string;
-  via: 'home' | 'member' | 'cover';
-  /** When a cover ends (ISO 8601); null for the home team and memberships. */
-  validTo: string | null;
-}
+export type ShiftTeam = Schema<'ShiftTeamView'>;
 
 /** Starts and ends the officer's shift; the core answers with the updated user. */
 @Injectable({ providedIn: 'root' })

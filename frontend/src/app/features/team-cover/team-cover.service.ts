@@ -1,21 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
+import type { Schema } from '../../core/api/schema';
 
 /** A cover (time-limited) or standing membership of a team, as `GET /api/team-covers` lists it. */
-export interface TeamCoverView {
-  id: string;
-  username: string;
-  displayName: string;
-  teamId: string;
-  teamName: string;
-  kind: 'cover' | 'member';
-  reason: string;
-  /** When it starts (ISO 8601). */
-  validFrom: string;
-  /** When it ends (ISO 8601); null for a standing membership. */
-  validTo: string | null;
-}
+export type TeamCoverView = Schema<'TeamCoverView'>;
 
 /** What `POST /api/team-covers` takes to give someone cover of a team. */
 export interface GrantCoverRequest {

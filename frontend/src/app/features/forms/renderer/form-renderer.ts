@@ -27,7 +27,6 @@ import {
   sectionStatuses,
   standardTerms,
   summarise,
-  type FormDefinition as EngineForm,
   type ReferenceRow,
   type SectionStatus,
 } from '../../../core/forms/engine';
@@ -108,7 +107,8 @@ export class FormRenderer implements OnInit {
   private untouched: string | null = null;
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
-  readonly engineForm = computed(() => this.form() as unknown as EngineForm);
+  /** The declaration the engine reads: the same FormDefinition type, kept as a name the template uses. */
+  readonly engineForm = this.form;
   readonly compiled = computed(() => compileForm(this.engineForm(), standardTerms));
   readonly isTaskList = computed(() => this.engineForm().type === 'task-list');
   /** Pages shown for the current answers. */
