@@ -85,7 +85,7 @@ export async function createApp(
       const created = await seedDemoUsers(dataSource);
       if (created > 0) logger.info({ created }, 'demo users seeded');
     }
-    await installPlugins(registry, dataSource, new PluginStateRepository(dataSource));
+    await installPlugins(registry, dataSource, new PluginStateRepository(dataSource), new Set(reference.setIds()));
     const reports = await ReportCatalogue.load(registry, logger);
 
     const forms = new FormCatalogue(dataSource);

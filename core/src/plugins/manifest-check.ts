@@ -15,6 +15,7 @@ import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const ID_LIKE = /^[a-z0-9][a-z0-9-]*$/;
 /** Ids that would collide with the core's own routes under /api/plugins/. */
 const RESERVED_IDS = new Set(['status', 'core', 'admin', 'api']);
 
@@ -50,6 +51,7 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   } else if (!semver.satisfies(SDK_VERSION, m.sdk)) {
     problems.push(`sdk range ${m.sdk} does not include this core's SDK ${SDK_VERSION}`);
   }
+  problems.push(...dependsOnProblems(m));
   if (m.startRoles !== undefined && (!Array.isArray(m.startRoles) || !m.startRoles.every(isRole))) {
     problems.push(`startRoles has an unknown role (got ${JSON.stringify(m.startRoles)})`);
   }
@@ -160,4 +162,22 @@ function formId(definition: unknown): string | undefined {
 function idOf(raw: unknown): string | undefined {
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** `dependsOn` must list plugin ids and reference set ids, and not the plugin itself. */
+function dependsOnProblems(m: Partial<PluginManifest>): string[] {
+  if (m.dependsOn === undefined) return [];
+  const d = m.dependsOn as Record<string, unknown>;
+  if (typeof d !== 'object' || d === null) return ['dependsOn must be an object'];
+  const problems: string[] = [];
+  for (const key of Object.keys(d))
+    if (key !== 'workflows' && key !== 'reference') problems.push(`dependsOn.${key} is not a kind of dependency`);
+  for (const key of ['workflows', 'reference'] as const) {
+    const list = d[key];
+    if (list !== undefined && (!Array.isArray(list) || !list.every((x) => typeof x === 'string' && ID_LIKE.test(x))))
+      problems.push(`dependsOn.${key} must be a list of ids (got ${JSON.stringify(list)})`);
+  }
+  if (Array.isArray(d.workflows) && d.workflows.includes(m.id))
+    problems.push('dependsOn.workflows names the plugin itself');
+  return problems;
 }

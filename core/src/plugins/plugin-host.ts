@@ -9,6 +9,7 @@ import { readModelOf, ReadModelError, type ReadModelDefinition } from '../read-m
 import { installReadModel } from '../read-model/read-model.repository.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { checkManifest } from './manifest-check.js';
+import { quarantineUnmetDependencies } from './dependency-check.js';
 import { discoverPlugins } from './plugin-discovery.js';
 import { PluginRegistry, type PluginRecord, type UsablePlugin } from './plugin-registry.js';
 import type { PluginStateRepository } from './plugin-state.repository.js';
@@ -73,8 +74,11 @@ export async function installPlugins(
   registry: PluginRegistry,
   dataSource: DataSource,
   states: PluginStateRepository,
+  referenceSets: ReadonlySet<string>,
 ): Promise<void> {
   const stored = new Map((await states.all()).map((s) => [s.pluginId, s]));
+  const wanted = (p: PluginRecord) => p.status !== 'quarantined' && stored.get(p.id)?.enabled !== false;
+  quarantineUnmetDependencies(registry, referenceSets, wanted);
   for (const plugin of registry.usable()) {
     const state = stored.get(plugin.id);
     if (state && !state.enabled) {
@@ -83,6 +87,8 @@ export async function installPlugins(
     }
     await activatePlugin(registry, plugin, dataSource, states);
   }
+  // A plugin that failed to activate takes the plugins that need it down with it.
+  quarantineUnmetDependencies(registry, referenceSets, (p) => p.status === 'enabled');
 }
 
 /**

@@ -7,6 +7,7 @@ import type { PgEvents } from '../database/pg-events.js';
 import type { Role } from '../sdk/roles.js';
 import { LOGGER, PG_EVENTS, PLUGIN_REGISTRY } from '../tokens.js';
 import { activatePlugin } from './plugin-host.js';
+import { dependentsOf, requiredWorkflows } from './dependency-check.js';
 import { PluginRegistry, type UsablePlugin } from './plugin-registry.js';
 import { PluginStateRepository } from './plugin-state.repository.js';
 import { toPluginView, toStatusView, type PluginStatusView, type PluginView } from './plugin.dto.js';
@@ -52,6 +53,18 @@ export class PluginsService implements OnApplicationBootstrap {
         `Plugin "${pluginId}" is quarantined and cannot be ${enabled ? 'enabled' : 'disabled'}: ${record.reason}`,
       );
     }
+    const needed = enabled ? [] : dependentsOf(this.registry, pluginId);
+    if (needed.length > 0)
+      throw new ConflictError(
+        `Plugin "${pluginId}" cannot be disabled while ${needed.map((id) => `"${id}"`).join(', ')} ${needed.length === 1 ? 'depends' : 'depend'} on it: disable ${needed.length === 1 ? 'it' : 'them'} first`,
+        { dependents: needed },
+      );
+    const missing = enabled ? requiredWorkflows(record.manifest).filter((id) => !this.registry.isEnabled(id)) : [];
+    if (missing.length > 0)
+      throw new ConflictError(
+        `Plugin "${pluginId}" needs ${missing.map((id) => `"${id}"`).join(', ')}: enable ${missing.length === 1 ? 'it' : 'them'} first`,
+        { dependencies: missing },
+      );
     if (enabled && record.status !== 'enabled') {
       const ok = await activatePlugin(this.registry, record as UsablePlugin, this.dataSource, this.states);
       if (!ok) {

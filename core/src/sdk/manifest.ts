@@ -205,6 +205,18 @@ export interface PluginManifest {
   receives?: string[];
   /** Roles that may start a case (defaults to officer). */
   startRoles?: Role[];
+  /**
+   * What the plugin needs besides the core, checked at every start: a missing, quarantined or
+   * disabled dependency quarantines this plugin with the reason, and a plugin others depend on
+   * cannot be disabled while they are enabled (409 naming them). Workflows its actions start
+   * (`startsCase`) and reference sets its forms name are checked without being listed here.
+   */
+  dependsOn?: {
+    /** Workflows this one links to or follows from (a target's outcome needs the target). */
+    workflows?: string[];
+    /** Shared reference sets its code reads beyond those its forms name. */
+    reference?: string[];
+  };
   workflow?: WorkflowDefinition;
   reports?: PluginReport[];
   /** Optional NestJS module; its routes are mounted under `/api/plugins/<id>/`. */

@@ -1,0 +1,89 @@
+import type { FormDefinition } from '../forms/engine/index.js';
+import { compileForm, type CompiledField } from '../forms/engine/index.js';
+import type { PluginManifest } from '../sdk/manifest.js';
+import { standardTerms } from '../terms/standard-terms.js';
+import type { PluginRecord, PluginRegistry, UsablePlugin } from './plugin-registry.js';
+
+/** Workflows a plugin cannot work without: the ones it declares in `dependsOn.workflows`. */
+export function requiredWorkflows(manifest: PluginManifest): string[] {
+  return [...new Set(manifest.dependsOn?.workflows ?? [])];
+}
+
+/** Workflows the plugin's actions start a case of (`startsCase`): they must exist, but may be switched off. */
+export function startedWorkflows(manifest: PluginManifest): string[] {
+  return [
+    ...new Set((manifest.workflow?.actions ?? []).map((a) => a.startsCase).filter((id): id is string => Boolean(id))),
+  ];
+}
+
+/** Reference sets the plugin uses: those its forms name, and those it declares for its code. */
+export function referenceSetsUsed(plugin: UsablePlugin): string[] {
+  const sets = new Set(plugin.manifest.dependsOn?.reference ?? []);
+  const walk = (fields: CompiledField[]) => {
+    for (const f of fields) {
+      if (f.reference) sets.add(f.reference);
+      if (f.children) walk(f.children.fields);
+    }
+  };
+  for (const { definition } of plugin.forms) walk(compileForm(definition as FormDefinition, standardTerms).root.fields);
+  return [...sets].sort();
+}
+
+/**
+ * Quarantines every plugin whose dependencies are not met, to a fixed point (a plugin left
+ * without a dependency may be another's dependency): a required workflow missing, quarantined
+ * or switched off; a workflow its actions start that is missing or quarantined; a reference
+ * set that does not exist. `enabledNow` says whether a usable plugin is to be enabled.
+ */
+export function quarantineUnmetDependencies(
+  registry: PluginRegistry,
+  referenceSets: ReadonlySet<string>,
+  enabledNow: (plugin: PluginRecord) => boolean,
+): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const plugin of registry.usable()) {
+      if (!enabledNow(plugin)) continue;
+      const problems = unmet(registry, plugin, referenceSets, enabledNow);
+      if (problems.length > 0) {
+        registry.quarantine(plugin, problems.join('; '));
+        changed = true;
+      }
+    }
+  }
+}
+
+function unmet(
+  registry: PluginRegistry,
+  plugin: UsablePlugin,
+  referenceSets: ReadonlySet<string>,
+  enabledNow: (plugin: PluginRecord) => boolean,
+): string[] {
+  const problems: string[] = [];
+  const describe = (id: string): string | undefined => {
+    const other = registry.get(id);
+    if (!other) return 'is not installed';
+    if (other.status === 'quarantined') return `is quarantined (${other.reason ?? 'no reason'})`;
+    return undefined;
+  };
+  for (const id of requiredWorkflows(plugin.manifest)) {
+    const why = describe(id) ?? (enabledNow(registry.get(id)!) ? undefined : 'is disabled');
+    if (why) problems.push(`depends on workflow "${id}", which ${why}`);
+  }
+  for (const id of startedWorkflows(plugin.manifest)) {
+    const why = describe(id);
+    if (why) problems.push(`its workflow starts a case of "${id}", which ${why}`);
+  }
+  for (const set of referenceSetsUsed(plugin))
+    if (!referenceSets.has(set)) problems.push(`uses reference set "${set}", which does not exist`);
+  return problems;
+}
+
+/** Enabled plugins that declare they need `pluginId`. */
+export function dependentsOf(registry: PluginRegistry, pluginId: string): string[] {
+  return registry
+    .enabled()
+    .filter((p) => p.id !== pluginId && requiredWorkflows(p.manifest).includes(pluginId))
+    .map((p) => p.id)
+    .sort();
+}
