@@ -28,6 +28,7 @@ import { installHttpExtras } from './http-setup.js';
 import { FormCatalogue } from './forms/form-catalogue.js';
 import { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { referenceSets } from './terms/reference-data/index.js';
+import { referenceSeed } from './terms/plugin-reference.js';
 import { ReferenceDataRepository } from './terms/reference-data.repository.js';
 
 /** Folder holding `plugins/`: the repository root from source, `dist/` when built. */
@@ -76,7 +77,7 @@ export async function createApp(
     });
     await runMigrations(dataSource, 'core', coreMigrations, logger.child({ context: 'migrations' }));
     const referenceRepository = new ReferenceDataRepository(dataSource);
-    const changedSets = await referenceRepository.applySeed(referenceSets);
+    const changedSets = await referenceRepository.applySeed(referenceSeed(referenceSets, registry));
     if (changedSets.length > 0) logger.info({ sets: changedSets }, 'reference data updated');
     const reference = new ReferenceCatalogue();
     await reference.load(referenceRepository);

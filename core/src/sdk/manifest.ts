@@ -205,6 +205,8 @@ export interface PluginManifest {
   receives?: string[];
   /** Roles that may start a case (defaults to officer). */
   startRoles?: Role[];
+  /** Reference data the plugin brings, and the rows of shared sets it uses (docs/plugins.md). */
+  reference?: PluginReferenceData;
   /**
    * What the plugin needs besides the core, checked at every start: a missing, quarantined or
    * disabled dependency quarantines this plugin with the reason, and a plugin others depend on
@@ -227,6 +229,33 @@ export interface PluginManifest {
    * path, as the named demo user, the first time the platform starts on an empty database.
    */
   demo?: DemoCases[];
+}
+
+/** A reference data set a plugin ships: rows with validity dates, optionally a tree (`parent`). */
+export interface PluginReferenceSet {
+  /** Unique across the platform; the plugin's id as a prefix keeps it so (`cash-seizure-reasons`). */
+  id: string;
+  label: string;
+  description: string;
+  rows: {
+    id: string;
+    label: string;
+    /** yyyy-mm-dd; the platform's records begin 2012-03-01, used when left out. */
+    validFrom?: string;
+    validTo?: string;
+    parent?: string;
+    attributes?: Record<string, string | number | boolean>;
+  }[];
+}
+
+export interface PluginReferenceData {
+  /** Sets of the plugin's own, seeded with the core's and managed the same way. */
+  sets?: PluginReferenceSet[];
+  /**
+   * Rows of shared per-workflow sets this workflow uses, by set: e.g. `{ outcomes: ['seizure',
+   * 'negative'] }`. Claiming a row of a tree claims its descendants too.
+   */
+  uses?: Record<string, string[]>;
 }
 
 /** `count` sample submissions by one demo user. */

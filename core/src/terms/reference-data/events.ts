@@ -7,6 +7,7 @@ import type { ReferenceSetDefinition } from './types.js';
  */
 export const outcomes: ReferenceSetDefinition = {
   id: 'outcomes',
+  perWorkflow: true,
   label: 'Outcomes',
   description: 'Event outcomes (flag event-at-border) and target outcomes returned to Cerberus (flag target-outcome).',
   rows: [
@@ -37,6 +38,7 @@ export const outcomes: ReferenceSetDefinition = {
 
 export const eventTypes: ReferenceSetDefinition = {
   id: 'event-types',
+  perWorkflow: true,
   label: 'Event types',
   description: 'The kind of event recorded at the border.',
   rows: [

@@ -236,6 +236,7 @@ const items: ReferenceRow[] = [
 
 export const itemCategories: ReferenceSetDefinition = {
   id: 'item-categories',
+  perWorkflow: true,
   label: 'Item categories',
   description: 'Categories of goods, as a tree. Same ids as the category rows of the items set.',
   rows: categories,
@@ -243,6 +244,7 @@ export const itemCategories: ReferenceSetDefinition = {
 
 export const itemsSet: ReferenceSetDefinition = {
   id: 'items',
+  perWorkflow: true,
   label: 'Items',
   description:
     'Goods found at the border: categories (attributes.level = category) and items (attributes.level = item) with attributes.defaultUnit.',

@@ -25,6 +25,11 @@ export interface ReferenceSetDefinition {
   id: string;
   label: string;
   description: string;
+  /**
+   * Whether each workflow chooses which of its rows it uses: a workflow may then pick a row only
+   * if its manifest claims it (or one of its ancestors) under `reference.uses`.
+   */
+  perWorkflow?: boolean;
   rows: ReferenceRow[];
 }
 
