@@ -14,23 +14,21 @@ export interface PluginTemplateOptions {
 }
 
 /**
- * The files of a new plugin, keyed by path inside its folder: a manifest, one entity written
- * by an onSubmit hook, one form, a two-state workflow, a report with from/to parameters, a
- * migration and a spec. It passes every manifest check and its own spec without edits.
+ * The files of a new plugin in the shape of plugin contract 2 (docs/plugins.md): a manifest with
+ * a two-state workflow and a report written on the read model (`ctx.cases`), one form whose
+ * fields marked `"report"` the core keeps for reports, the report's template, and a spec. No
+ * entity, migration or SQL. It passes every manifest check and its own spec without edits.
  */
 export function pluginTemplates(
   id: string,
-  timestamp: number,
+  _timestamp: number,
   options: PluginTemplateOptions = {},
 ): Record<string, string> {
   const root = options.projectRoot ?? '../..';
-  const pascal = id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
   const title = id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   const schema = `plugin_${id.replace(/-/g, '_')}`;
-  const entity = `${pascal}Record`;
   return {
     'plugin.ts': `import { definePlugin } from '${root}/core/src/sdk/index.js';
-import { ${entity}Entity } from './entities/${id}-record.entity.js';
 
 export default definePlugin({
   id: '${id}',
@@ -39,8 +37,6 @@ export default definePlugin({
   description: 'Describe what officers record with ${title.toLowerCase()}.',
   sdk: '^1.0.0',
   category: 'Other',
-  entities: [${entity}Entity],
-  startForm: '${id}',
   startRoles: ['officer'],
   workflow: {
     initial: 'submitted',
@@ -54,61 +50,25 @@ export default definePlugin({
     {
       id: '${id}-summary',
       title: '${title} summary',
-      description: 'Records submitted in a period, by state.',
+      description: 'Records in a period, by location and by state.',
       roles: ['manager'],
-      parameters: [
-        { name: 'from', label: 'From', type: 'date', required: true },
-        { name: 'to', label: 'To', type: 'date', required: true },
-      ],
-      // No query: the template gets this plugin's cases in the manager's teams, counted by state.
-      fields: ['period.from', 'period.to', 'total', 'byState.state', 'byState.count'],
+      // Adds the from/to dates and the team filter; the query gets them as ctx.period.
+      period: 'dates',
+      // ctx.cases reads the fields the form marks "report", always within the manager's teams.
+      async query({ cases, period }) {
+        return {
+          data: {
+            period: { from: period!.fromDate, to: period!.toDate },
+            total: await cases.count({ within: period }),
+            byPort: await cases.aggregate({ by: 'port', within: period }),
+            byState: await cases.aggregate({ by: 'state', within: period }),
+          },
+          rows: cases.rows({ columns: ['occurredAt', 'reference', 'port', 'state'], within: period }),
+        };
+      },
     },
   ],
-  hooks: {
-    // Runs in the submission's transaction: write the typed record beside the case.
-    async onSubmit({ manager, case: c }) {
-      const answers = c.answers as { summary: string };
-      await manager.insert(${entity}Entity, { caseId: c.id, summary: answers.summary });
-    },
-  },
 });
-`,
-    [`entities/${id}-record.entity.ts`]: `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-/** One submitted record, typed for reports and integrations. */
-@Entity({ schema: '${schema}', name: 'record' })
-export class ${entity}Entity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'case_id', type: 'uuid', nullable: true })
-  caseId!: string | null;
-
-  @Column({ type: 'text' })
-  summary!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-}
-`,
-    [`migrations/${timestamp}-create-record.ts`]: `import type { QueryRunner } from 'typeorm';
-import type { PluginMigration } from '../${root}/core/src/sdk/index.js';
-
-export class CreateRecord${timestamp} implements PluginMigration {
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(\`
-      CREATE TABLE ${schema}.record (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        case_id uuid,
-        summary text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )\`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE ${schema}.record');
-  }
-}
 `,
     [`forms/${id}.form.json`]: `${JSON.stringify(
       {
@@ -122,10 +82,20 @@ export class CreateRecord${timestamp} implements PluginMigration {
             title: 'Details',
             components: [
               {
+                name: 'occurredAt',
+                type: 'date-time',
+                label: 'When did it happen?',
+                required: true,
+                notFuture: true,
+                report: 'time',
+                messages: { required: 'Enter when it happened' },
+              },
+              {
                 name: 'port',
                 term: 'location.port',
                 label: 'Where are you?',
                 required: true,
+                report: true,
                 prefill: { from: 'shift.location' },
               },
               {
@@ -143,20 +113,37 @@ export class CreateRecord${timestamp} implements PluginMigration {
       null,
       2,
     )}\n`,
-    [`reports/${id}-summary.report.hbs`]: `{{!-- Records in a period by state. Data (no query): period.from, period.to, total, byState. --}}
+    [`reports/${id}-summary.report.hbs`]: `{{!-- Records in a period, by location and state. Data: the report's query in plugin.ts. --}}
 <h2>Key figures</h2>
 <kv>
   <item label="Period">{{formatDate period.from}} to {{formatDate period.to}}</item>
   <item label="Records">{{formatNumber total}}</item>
 </kv>
 
+<h2>By location</h2>
+<table total-label="All locations" empty="No records in this period.">
+  <col label="Location" width="3"/>
+  <col label="Records" format="integer" width="1.2" total="sum"/>
+  {{#each byPort}}
+  <row><cell>{{port}}</cell><cell>{{formatNumber count}}</cell></row>
+  {{/each}}
+</table>
+
 <h2>By state</h2>
-<table total-label="All states" empty="No records were submitted in this period.">
+<table total-label="All states" empty="No records in this period.">
   <col label="State" width="3"/>
   <col label="Records" format="integer" width="1.2" total="sum"/>
   {{#each byState}}
   <row><cell>{{state}}</cell><cell>{{formatNumber count}}</cell></row>
   {{/each}}
+</table>
+
+<h2>Every record</h2>
+<table source="rows" empty="No records in this period.">
+  <col label="When" field="occurredAt" format="datetime" width="2"/>
+  <col label="Reference" field="reference" width="2"/>
+  <col label="Location" field="port" width="2"/>
+  <col label="State" field="state" width="2"/>
 </table>
 `,
     [`${id}.spec.ts`]: `${specImports(root, options.outsideBundled === true)}
@@ -168,43 +155,42 @@ describe('${id} plugin', () => {
   afterAll(async () => app?.close());
 
   const submit = async (answers: Record<string, unknown>) =>
-    fetch(\`\${app.url}/api/plugins/${id}/cases\`, {
-      method: 'POST',
-      headers: { ...(await signIn(app, 'officer')), 'content-type': 'application/json' },
-      body: JSON.stringify({ answers }),
-    });
+    apiCall(app, 'POST', '/api/plugins/${id}/cases', await signIn(app, 'officer'), { answers });
 
   it('loads, passes its checks and is offered to officers', async () => {
-    const status = await fetch(\`\${app.url}/api/plugins/status\`, { headers: await signIn(app, 'admin') });
-    const { plugins } = (await status.json()) as { plugins: { id: string; state: string; reason?: string }[] };
-    expect(plugins.find((p) => p.id === '${id}')).toEqual(expect.objectContaining({ state: 'enabled' }));
-    const listed = await fetch(\`\${app.url}/api/plugins\`, { headers: await signIn(app, 'officer') });
-    const body = (await listed.json()) as { plugins: { id: string; canStart: boolean }[] };
-    expect(body.plugins.find((p) => p.id === '${id}')?.canStart).toBe(true);
-  });
-
-  it('creates its table in its own schema', async () => {
-    const rows = await app.sql<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY 1",
+    const status = await apiCall(app, 'GET', '/api/plugins/status', await signIn(app, 'admin'));
+    expect(status.body.plugins.find((p: { id: string }) => p.id === '${id}')).toEqual(
+      expect.objectContaining({ state: 'enabled' }),
     );
-    expect(rows.map((r) => r.table_name)).toEqual(['migrations', 'record']);
+    const listed = await apiCall(app, 'GET', '/api/plugins', await signIn(app, 'officer'));
+    expect(listed.body.plugins.find((p: { id: string }) => p.id === '${id}')?.canStart).toBe(true);
   });
 
-  it('accepts a valid submission and writes its record', async () => {
-    const response = await submit({ port: 'dover', summary: 'Checked the lane.' });
+  it('accepts a valid submission; the core keeps its reported fields for reports', async () => {
+    const response = await submit({ occurredAt: '2026-10-20T09:30', port: 'dover', summary: 'Checked the lane.' });
     expect(response.status).toBe(201);
-    const { id } = (await response.json()) as { id: string };
-    expect(await app.sql('SELECT summary FROM ${schema}.record WHERE case_id = $1', [id])).toEqual([
-      { summary: 'Checked the lane.' },
+    expect(await app.sql('SELECT port, state FROM ${schema}.read_case WHERE case_id = $1', [response.body.id])).toEqual([
+      { port: 'dover', state: 'submitted' },
     ]);
   });
 
   it('rejects a submission without a summary, naming the field', async () => {
-    const response = await submit({ port: 'dover' });
+    const response = await submit({ occurredAt: '2026-10-20T09:30', port: 'dover' });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
-      { path: 'summary', message: 'Enter what happened' },
-    ]);
+    expect(response.body.errors).toEqual([{ path: 'summary', message: 'Enter what happened' }]);
+  });
+
+  it('reports the period’s records by location and state, in the manager’s teams', async () => {
+    const report = await runReportPdf(
+      app,
+      await signIn(app, 'manager'),
+      '${id}.${id}-summary',
+      { from: '2026-10-01', to: '2026-10-31' },
+      'test-output/${id}/summary.pdf',
+    );
+    expect(report.text).toMatch(/Records\\s+1\\b/);
+    expect(report.text).toMatch(/Port of Dover\\s+1\\b/);
+    expect(report.text).toMatch(/Submitted\\s+1\\b/);
   });
 });
 `,
@@ -212,7 +198,9 @@ describe('${id} plugin', () => {
 }
 
 function specImports(root: string, outsideBundled: boolean): string {
-  const app = `import { signIn, startTestApp, type TestApp } from '${root}/test/utils/app.js';\n`;
+  const app =
+    `import { signIn, startTestApp, type TestApp } from '${root}/test/utils/app.js';\n` +
+    `import { apiCall, runReportPdf } from '${root}/test/utils/reports.js';\n`;
   if (!outsideBundled) return app;
   return (
     `import { fileURLToPath } from 'node:url';\n${app}\n` +

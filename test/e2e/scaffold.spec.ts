@@ -59,7 +59,15 @@ describe('plugin scaffold (npm run plugin:new)', () => {
   it('by default writes plugins/<id>/ files that import the SDK two folders up and need no extra folder', () => {
     const files = pluginTemplates('seized-vehicle-log', 1764130000000);
     expect(files['plugin.ts']).toContain(`from '../../core/src/sdk/index.js'`);
-    expect(files['migrations/1764130000000-create-record.ts']).toContain(`from '../../../core/src/sdk/index.js'`);
+    // Contract 2: the core keeps the reported fields, so a new plugin has no entity, migration or SQL.
+    expect(Object.keys(files).sort()).toEqual([
+      'forms/seized-vehicle-log.form.json',
+      'plugin.ts',
+      'reports/seized-vehicle-log-summary.report.hbs',
+      'seized-vehicle-log.spec.ts',
+    ]);
+    const code = Object.entries(files).filter(([path]) => !path.endsWith('.spec.ts'));
+    expect(code.map(([, text]) => text).join('\n')).not.toMatch(/SELECT |\bcore\.[a-z]|as unknown as/);
     expect(files['seized-vehicle-log.spec.ts']).toContain(`from '../../test/utils/app.js'`);
     expect(files['seized-vehicle-log.spec.ts']).toContain('startTestApp()');
   });
@@ -81,7 +89,7 @@ describe('plugin scaffold (npm run plugin:new)', () => {
     });
   });
 
-  it('accepts a valid submission (writing the typed record) and rejects an invalid one with field messages', async () => {
+  it('accepts a valid submission (its reported fields kept in the read model) and rejects an invalid one with field messages', async () => {
     const officer = await signIn(app!, 'officer');
     const submit = (answers: unknown) =>
       fetch(`${app!.url}/api/plugins/${ID}/cases`, {
@@ -90,13 +98,17 @@ describe('plugin scaffold (npm run plugin:new)', () => {
         body: JSON.stringify({ answers }),
       });
 
-    const ok = await submit({ port: 'dover', summary: 'Examined a car in the red lane.' });
+    const ok = await submit({
+      occurredAt: '2026-06-01T10:00',
+      port: 'dover',
+      summary: 'Examined a car in the red lane.',
+    });
     expect(ok.status).toBe(201);
     const created = (await ok.json()) as { id: string; state: string };
     expect(created.state).toBe('submitted');
-    expect(await app!.sql('SELECT summary FROM plugin_demo_thing.record WHERE case_id = $1', [created.id])).toEqual([
-      { summary: 'Examined a car in the red lane.' },
-    ]);
+    expect(
+      await app!.sql('SELECT port, state FROM plugin_demo_thing.read_case WHERE case_id = $1', [created.id]),
+    ).toEqual([{ port: 'dover', state: 'submitted' }]);
 
     const bad = await submit({ port: 'not-a-port', colour: 'red' });
     expect(bad.status).toBe(400);
@@ -135,7 +147,8 @@ describe('plugin scaffold (npm run plugin:new)', () => {
     expect(text).toContain('Demo thing summary');
     expect(text).toContain('Period 01 Jan 2026 to 31 Dec 2099');
     expect(text).toMatch(/Records 1\b/);
-    expect(text).toMatch(/submitted 1\b/);
+    expect(text).toMatch(/Port of Dover 1\b/);
+    expect(text).toMatch(/Submitted 1\b/);
   });
 
   it("passes the generated plugin's own spec when jest runs it", async () => {
