@@ -24,6 +24,9 @@ import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
 import { AccessService } from './identity/access.service.js';
 import { OidcSessions } from './identity/oidc-sessions.js';
+import { Authenticator } from './identity/authenticator.js';
+import { SessionRepository } from './identity/session.repository.js';
+import { SessionRevocations } from './identity/session-revocations.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseViewService } from './cases/case-view.service.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -116,8 +119,11 @@ export class AppModule {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         UserRepository,
+        SessionRepository,
+        SessionRevocations,
         AccessService,
         OidcSessions,
+        Authenticator,
         AuthService,
         PluginsService,
         PluginLookup,

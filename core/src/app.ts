@@ -16,6 +16,7 @@ import { PgEvents } from './database/pg-events.js';
 import { seedDemoCases } from './demo/demo-cases.js';
 import { ensureSystemUsers, seedDemoUsers } from './identity/demo-users.js';
 import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
+import { SessionRevocationEntity } from './identity/session-revocation.entity.js';
 import { UserEntity } from './identity/user.entity.js';
 import { PinoNestLogger, createRootLogger } from './logging/logger.js';
 import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
@@ -31,7 +32,7 @@ import { ReferenceDataRepository } from './terms/reference-data.repository.js';
 /** Folder holding `plugins/`: the repository root from source, `dist/` when built. */
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const CORE_ENTITIES = [PluginStateEntity, UserEntity, RefreshTokenEntity];
+const CORE_ENTITIES = [PluginStateEntity, UserEntity, RefreshTokenEntity, SessionRevocationEntity];
 
 /** A started core. */
 export interface RunningApp {

@@ -30,7 +30,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   async signOut(@CurrentCaller() caller: Caller): Promise<void> {
-    await this.auth.signOut(caller.sub);
+    await this.auth.signOut(caller);
   }
 
   @ApiBearerAuth()

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { InputError, LockedError, UnauthenticatedError } from '../common/errors.js';
-import { CONFIG, LABELS } from '../tokens.js';
+import { CONFIG, LABELS, LOGGER } from '../tokens.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { toUserView, type LabelLookup, type SessionView, type UserView } from './auth.dto.js';
 import { verifyPassword } from './password.js';
@@ -9,8 +10,12 @@ import { TokenService } from './token.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 import { AccessService } from './access.service.js';
+import type { Caller } from './auth.guard.js';
+import { SessionRepository } from './session.repository.js';
+import { SessionRevocations } from './session-revocations.js';
 
 const WRONG_CREDENTIALS = 'Enter a correct username and password';
+const SESSION_ENDED = 'Your session has ended. Sign in again';
 
 /** Local sign-in with lockout, rotating refresh tokens, and shifts. */
 @Injectable()
@@ -19,8 +24,11 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly access: AccessService,
+    private readonly sessions: SessionRepository,
+    private readonly revocations: SessionRevocations,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(LABELS) private readonly labels: LabelLookup,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async signIn(username: string, password: string): Promise<SessionView> {
@@ -40,15 +48,32 @@ export class AuthService {
     return this.issue(user);
   }
 
+  /**
+   * Exchanges a refresh token for new tokens of the same session. A token used a second time
+   * means someone holds a copy: the whole session (every refresh token descended from the
+   * sign-in, and its access tokens) is revoked, for the thief and the officer alike.
+   */
   async refresh(refreshToken: string): Promise<SessionView> {
-    const userId = await this.users.consumeRefreshToken(refreshToken);
-    const user = userId ? await this.users.findById(userId) : null;
-    if (!user) throw new UnauthenticatedError('Your session has ended. Sign in again');
-    return this.issue(user);
+    const outcome = await this.sessions.consumeRefreshToken(refreshToken);
+    if (outcome.kind === 'reused') {
+      await this.revocations.revoke([outcome.sessionId], outcome.userId, 'refresh-reused');
+      this.logger.warn(
+        { userId: outcome.userId, sessionId: outcome.sessionId },
+        'refresh token used twice: session revoked',
+      );
+    }
+    const user = outcome.kind === 'valid' ? await this.users.findById(outcome.userId) : null;
+    if (!user || outcome.kind !== 'valid') throw new UnauthenticatedError(SESSION_ENDED);
+    return this.issue(user, outcome.sessionId);
   }
 
-  async signOut(userId: string): Promise<void> {
-    await this.users.revokeRefreshTokens(userId);
+  /**
+   * Ends the session the caller signs out of: every access and refresh token of that sign-in
+   * stops working, at once on this instance and within seconds on the others. Other sign-ins
+   * of the account (another device) go on. Sessions of the OpenID Connect issuer end there.
+   */
+  async signOut(caller: Caller): Promise<void> {
+    if (caller.sid) await this.revocations.revoke([caller.sid], caller.sub, 'signed-out');
   }
 
   async me(userId: string): Promise<UserView> {
@@ -71,15 +96,18 @@ export class AuthService {
     return this.me(userId);
   }
 
-  private async issue(user: UserEntity): Promise<SessionView> {
+  /** New tokens for the user, in a new session (a sign-in) or continuing one (a refresh). */
+  private async issue(user: UserEntity, sessionId: string = randomUUID()): Promise<SessionView> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.users.storeRefreshToken(
+    await this.sessions.storeRefreshToken(
       refreshToken,
       user.id,
+      sessionId,
       new Date(Date.now() + this.config.AUTH_REFRESH_TOKEN_TTL_SECONDS * 1000),
     );
-    const accessToken = this.tokens.sign({
+    const accessToken = await this.tokens.sign({
       sub: user.id,
+      sid: sessionId,
       username: user.username,
       roles: user.roles,
       teamId: user.teamId,

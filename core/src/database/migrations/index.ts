@@ -12,6 +12,7 @@ import { TaskQueueOrders1764130065000 } from './1764130065000-task-queue-orders.
 import { Cerberus1764130008000 } from './1764130008000-cerberus.js';
 import { ReportScheduleSettings1764130070000 } from './1764130070000-report-schedule-settings.js';
 import { OutboxCaseEvents1764130075000 } from './1764130075000-outbox-case-events.js';
+import { SessionRevocation1764130080000 } from './1764130080000-session-revocation.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -28,4 +29,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130065000-task-queue-orders', migration: new TaskQueueOrders1764130065000() },
   { name: '1764130070000-report-schedule-settings', migration: new ReportScheduleSettings1764130070000() },
   { name: '1764130075000-outbox-case-events', migration: new OutboxCaseEvents1764130075000() },
+  { name: '1764130080000-session-revocation', migration: new SessionRevocation1764130080000() },
 ];
