@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { InputError, LockedError, UnauthenticatedError } from '../common/errors.js';
+import { InputError, UnauthenticatedError } from '../common/errors.js';
 import { CONFIG, LABELS, LOGGER } from '../tokens.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { toUserView, type LabelLookup, type SessionView, type UserView } from './auth.dto.js';
-import { verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -16,6 +16,10 @@ import { SessionRevocations } from './session-revocations.js';
 
 const WRONG_CREDENTIALS = 'Enter a correct username and password';
 const SESSION_ENDED = 'Your session has ended. Sign in again';
+
+let dummy: Promise<string> | undefined;
+/** A hash of a random password, made once per process, verified against when there is no real hash. */
+const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(16).toString('base64url')));
 
 /** Local sign-in with lockout, rotating refresh tokens, and shifts. */
 @Injectable()
@@ -29,19 +33,33 @@ export class AuthService {
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(LABELS) private readonly labels: LabelLookup,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    void dummyHash(); // made now, so the first unknown username costs no more than the next
+  }
 
+  /**
+   * Every refusal looks the same from outside: an unknown account, an account without a
+   * password (OpenID Connect, machine clients), a locked account and a wrong password all answer
+   * 401 with one message, after the same scrypt work (a dummy hash stands in for a missing one),
+   * so neither the answer nor its timing tells whether an account exists or is locked. A locked
+   * account is refused even with the right password until the lockout ends; that is logged.
+   */
   async signIn(username: string, password: string): Promise<SessionView> {
     const user = await this.users.findByUsername(username.trim().toLowerCase());
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user?.passwordHash) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw this.lockedError(user.lockedUntil);
-    if (!(await verifyPassword(password, user.passwordHash))) {
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+      this.logger.info({ userId: user.id, lockedUntil: user.lockedUntil }, 'sign-in refused: account locked');
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    if (!matches) {
       const { lockedUntil } = await this.users.recordFailedSignIn(
         user.id,
         this.config.AUTH_MAX_FAILED_SIGN_INS,
         this.config.AUTH_LOCKOUT_MINUTES,
       );
-      if (lockedUntil && lockedUntil.getTime() > Date.now()) throw this.lockedError(lockedUntil);
+      if (lockedUntil && lockedUntil.getTime() > Date.now())
+        this.logger.warn({ userId: user.id, lockedUntil }, 'account locked after repeated failed sign-ins');
       throw new UnauthenticatedError(WRONG_CREDENTIALS);
     }
     await this.users.recordSuccessfulSignIn(user.id);
@@ -119,10 +137,5 @@ export class AuthService {
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthenticatedError();
     return user;
-  }
-
-  private lockedError(until: Date): LockedError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-    return new LockedError(`Your account is locked after too many failed sign-ins. Try again in ${minutes} minutes`);
   }
 }
