@@ -8,6 +8,7 @@ import { standardTerms } from './terms/standard-terms.js';
 import type { FastifyInstance } from 'fastify';
 import type { BootContext } from './app.module.js';
 import { SDK_VERSION } from './sdk/manifest.js';
+import { Authenticator } from './identity/authenticator.js';
 
 type OpenApiSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -18,7 +19,7 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installPluginGate(fastify, boot);
-  installOpenApi(app, boot);
+  installOpenApi(app, fastify, boot);
   await installShell(fastify, boot);
 }
 
@@ -37,7 +38,30 @@ function installPluginGate(fastify: FastifyInstance, boot: BootContext): void {
   });
 }
 
-function installOpenApi(app: NestFastifyApplication, boot: BootContext): void {
+/** The API description's routes: the UI and its files under /api/docs, the document as JSON and YAML. */
+const DOCS_PATH = /^\/api\/docs(?:-json|-yaml)?(?:[/?]|$)/;
+
+/**
+ * Serves the API description, which lists every workflow and form, to signed-in callers only
+ * (deny by default), unless API_DOCS_PUBLIC is set.
+ */
+function installOpenApi(app: NestFastifyApplication, fastify: FastifyInstance, boot: BootContext): void {
+  if (!boot.config.API_DOCS_PUBLIC) {
+    const authenticator = app.get(Authenticator);
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (!DOCS_PATH.test(request.url)) return;
+      if (await authenticator.authenticate(request)) return;
+      await reply
+        .status(401)
+        .header('cache-control', 'no-store')
+        .send({ statusCode: 401, message: 'Sign in to continue' });
+    });
+  }
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, boot), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document of the core's routes and each usable plugin's submission route and forms. */
+export function buildOpenApiDocument(app: NestFastifyApplication, boot: BootContext): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -48,7 +72,7 @@ function installOpenApi(app: NestFastifyApplication, boot: BootContext): void {
       .build(),
   );
   addPluginForms(document, boot);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return document;
 }
 
 /**

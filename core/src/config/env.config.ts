@@ -123,6 +123,14 @@ export class EnvConfig {
   @IsString()
   OIDC_TEAM_CLAIM = 'team';
 
+  /**
+   * Whether the API description (`/api/docs`, `/api/docs-json`) is served to anyone. Off by
+   * default: it lists every workflow and form, so it needs a signed-in bearer token.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'API_DOCS_PUBLIC must be true or false' })
+  API_DOCS_PUBLIC = false;
+
   /** Whether demo users are seeded (defaults to true on the embedded database). */
   @IsOptional()
   @Transform(toBool)
