@@ -18,9 +18,22 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 /** Registers what sits around the controllers: the plugin gate, OpenAPI and the shell's files. */
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installNoStore(fastify);
   installPluginGate(fastify, boot);
   installOpenApi(app, fastify, boot);
   await installShell(fastify, boot);
+}
+
+/**
+ * API answers hold case data, tokens and who may see what: no browser or proxy may keep them.
+ * A route that sets its own Cache-Control (PDFs, the live stream) keeps it. The shell's files
+ * are not under /api/ and keep their caching.
+ */
+function installNoStore(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }
 
 /**
