@@ -39,6 +39,7 @@ async function main(): Promise<void> {
         DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
         AUTH_TOKEN_SECRET: TOKEN_SECRET,
+        AUDIT_SEAL_KEYS: 's'.repeat(40),
         CERBERUS_SECRETS: SECRET,
         AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600',
       },

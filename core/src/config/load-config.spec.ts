@@ -30,6 +30,8 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'perhaps' }, 'DEMO_DATA must be true or false'],
     [{ CASE_KEY_PREFIX: 'bf' }, 'CASE_KEY_PREFIX must be 1 to 6 capital letters'],
     [{ API_DOCS_PUBLIC: 'yes please' }, 'API_DOCS_PUBLIC must be true or false'],
+    [{ AUDIT_SEAL_KEYS: `${'k'.repeat(40)},short` }, 'each AUDIT_SEAL_KEYS entry must be at least 32 characters'],
+    [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'],
   ])('rejects %j naming the setting', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);

@@ -13,6 +13,7 @@ import { Cerberus1764130008000 } from './1764130008000-cerberus.js';
 import { ReportScheduleSettings1764130070000 } from './1764130070000-report-schedule-settings.js';
 import { OutboxCaseEvents1764130075000 } from './1764130075000-outbox-case-events.js';
 import { SessionRevocation1764130080000 } from './1764130080000-session-revocation.js';
+import { AuditKeyedSeals1764130085000 } from './1764130085000-audit-keyed-seals.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -30,4 +31,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130070000-report-schedule-settings', migration: new ReportScheduleSettings1764130070000() },
   { name: '1764130075000-outbox-case-events', migration: new OutboxCaseEvents1764130075000() },
   { name: '1764130080000-session-revocation', migration: new SessionRevocation1764130080000() },
+  { name: '1764130085000-audit-keyed-seals', migration: new AuditKeyedSeals1764130085000() },
 ];
