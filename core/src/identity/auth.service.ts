@@ -80,7 +80,9 @@ export class AuthService {
         'refresh token used twice: session revoked',
       );
     }
-    const user = outcome.kind === 'valid' ? await this.users.findById(outcome.userId) : null;
+    // A token stored while its session was being revoked (a refresh racing the sign-out) is refused too.
+    const live = outcome.kind === 'valid' && !this.revocations.isRevoked(outcome.sessionId);
+    const user = live ? await this.users.findById(outcome.userId) : null;
     if (!user || outcome.kind !== 'valid') throw new UnauthenticatedError(SESSION_ENDED);
     return this.issue(user, outcome.sessionId);
   }
