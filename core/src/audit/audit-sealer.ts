@@ -80,13 +80,16 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
     return verifyAuditChain(this.dataSource, this.keys, await this.checkpoints());
   }
 
-  private async sealAndAnchor(lookback: number, force: boolean): Promise<void> {
+  private async sealAndAnchor(lookback: number, atShutdown: boolean): Promise<void> {
     try {
       await sealAudit(this.dataSource, this.keys, 5000, lookback);
       const due = Date.now() - this.lastCheckpointAt >= this.config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000;
-      if (force || due) await this.checkpoint();
+      if (atShutdown || due) await this.checkpoint();
     } catch (error: unknown) {
-      this.logger.warn({ err: error }, 'audit sealing failed; will retry');
+      this.logger.warn(
+        { err: error },
+        atShutdown ? 'audit sealing at shutdown failed' : 'audit sealing failed; will retry',
+      );
     }
   }
 
