@@ -18,7 +18,7 @@ import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
 import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
-import { CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
+import { AUDIT_KEYS, CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
 import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
@@ -28,6 +28,9 @@ import { TeamCoverController } from './identity/team-cover.controller.js';
 import { TeamCoverRepository } from './identity/team-cover.repository.js';
 import { TeamCoverService } from './identity/team-cover.service.js';
 import { OidcSessions } from './identity/oidc-sessions.js';
+import { Authenticator } from './identity/authenticator.js';
+import { SessionRepository } from './identity/session.repository.js';
+import { SessionRevocations } from './identity/session-revocations.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseViewService } from './cases/case-view.service.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -44,6 +47,7 @@ import { TasksRepository } from './cases/tasks.repository.js';
 import { TasksService } from './cases/tasks.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditSealer } from './audit/audit-sealer.js';
+import type { AuditKeys } from './audit/audit-keys.js';
 import { EscalationService } from './cases/escalation.service.js';
 import { NotificationHub } from './notifications/notification-hub.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -63,6 +67,7 @@ export interface BootContext {
   registry: PluginRegistry;
   events: PgEvents;
   tokenSecret: string;
+  auditKeys: AuditKeys;
   reference: ReferenceCatalogue;
   forms: FormCatalogue;
   reports: ReportCatalogue;
@@ -115,6 +120,7 @@ export class AppModule {
         { provide: LABELS, useValue: boot.reference.label },
         { provide: REFERENCE, useValue: boot.reference },
         { provide: FORMS, useValue: boot.forms },
+        { provide: AUDIT_KEYS, useValue: boot.auditKeys },
         {
           provide: TokenService,
           useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
@@ -123,8 +129,11 @@ export class AppModule {
         UserRepository,
         TeamCoverRepository,
         TeamCoverService,
+        SessionRepository,
+        SessionRevocations,
         AccessService,
         OidcSessions,
+        Authenticator,
         AuthService,
         PluginsService,
         PluginLookup,

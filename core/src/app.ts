@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule, type BootContext } from './app.module.js';
+import { AuditKeys } from './audit/audit-keys.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { DEVELOPMENT_CERBERUS_SECRET, type EnvConfig } from './config/env.config.js';
@@ -18,6 +19,7 @@ import { ensureSystemUsers, seedDemoUsers } from './identity/demo-users.js';
 import { RefreshTokenEntity } from './identity/refresh-token.entity.js';
 import { TeamCoverEntity } from './identity/team-cover.entity.js';
 import { ReadModelEntity } from './read-model/read-model.entity.js';
+import { SessionRevocationEntity } from './identity/session-revocation.entity.js';
 import { UserEntity } from './identity/user.entity.js';
 import { PinoNestLogger, createRootLogger } from './logging/logger.js';
 import { installPlugins, preparePlugins } from './plugins/plugin-host.js';
@@ -34,7 +36,14 @@ import { ReferenceDataRepository } from './terms/reference-data.repository.js';
 /** Folder holding `plugins/`: the repository root from source, `dist/` when built. */
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const CORE_ENTITIES = [PluginStateEntity, UserEntity, RefreshTokenEntity, TeamCoverEntity, ReadModelEntity];
+const CORE_ENTITIES = [
+  PluginStateEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  SessionRevocationEntity,
+  TeamCoverEntity,
+  ReadModelEntity,
+];
 
 /** A started core. */
 export interface RunningApp {
@@ -65,7 +74,18 @@ export async function createApp(
       config.CERBERUS_OUTCOME_URL ??= 'http://127.0.0.1:4100/outcomes';
     }
     const tokenSecret = config.AUTH_TOKEN_SECRET ?? (database.embedded ? await embeddedSecret(config) : undefined);
-    if (!tokenSecret) throw new ConfigError(['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']);
+    const sealKeys =
+      config.AUDIT_SEAL_KEYS.length > 0
+        ? config.AUDIT_SEAL_KEYS
+        : database.embedded
+          ? [(await embeddedSecret(config, 'audit-seal-key'))!]
+          : [];
+    const missing = [
+      ...(tokenSecret ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
+      ...(sealKeys.length > 0 ? [] : ['AUDIT_SEAL_KEYS is required when DATABASE_URL is set']),
+    ];
+    if (!tokenSecret || missing.length > 0) throw new ConfigError(missing);
+    const auditKeys = new AuditKeys(sealKeys);
 
     const roots = [...(config.PLUGINS_BUNDLED ? [join(APP_ROOT, 'plugins')] : []), ...config.PLUGIN_DIRS];
     const registry = await preparePlugins(roots, logger);
@@ -96,7 +116,18 @@ export async function createApp(
     await events.start();
     cleanup.unshift(() => events.close());
 
-    const boot: BootContext = { config, logger, dataSource, registry, events, tokenSecret, reference, forms, reports };
+    const boot: BootContext = {
+      config,
+      logger,
+      dataSource,
+      registry,
+      events,
+      tokenSecret,
+      auditKeys,
+      reference,
+      forms,
+      reports,
+    };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),

@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { BootContext } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { Authenticator } from './identity/authenticator.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -13,9 +14,22 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 /** Registers what sits around the controllers: the plugin gate, OpenAPI and the shell's files. */
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installNoStore(fastify);
   installPluginGate(fastify, boot);
-  installOpenApi(app, boot);
+  installOpenApi(app, fastify, boot);
   await installShell(fastify, boot);
+}
+
+/**
+ * API answers hold case data, tokens and who may see what: no browser or proxy may keep them.
+ * A route that sets its own Cache-Control (PDFs, the live stream) keeps it. The shell's files
+ * are not under /api/ and keep their caching.
+ */
+function installNoStore(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }
 
 /**
@@ -33,7 +47,25 @@ function installPluginGate(fastify: FastifyInstance, boot: BootContext): void {
   });
 }
 
-function installOpenApi(app: NestFastifyApplication, boot: BootContext): void {
+/** The API description's routes: the UI and its files under /api/docs, the document as JSON and YAML. */
+const DOCS_PATH = /^\/api\/docs(?:-json|-yaml)?(?:[/?]|$)/;
+
+/**
+ * Serves the API description, which lists every workflow and form, to signed-in callers only
+ * (deny by default), unless API_DOCS_PUBLIC is set.
+ */
+function installOpenApi(app: NestFastifyApplication, fastify: FastifyInstance, boot: BootContext): void {
+  if (!boot.config.API_DOCS_PUBLIC) {
+    const authenticator = app.get(Authenticator);
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (!DOCS_PATH.test(request.url)) return;
+      if (await authenticator.authenticate(request)) return;
+      await reply
+        .status(401)
+        .header('cache-control', 'no-store')
+        .send({ statusCode: 401, message: 'Sign in to continue' });
+    });
+  }
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, boot.registry), { jsonDocumentUrl: 'api/docs-json' });
 }
 

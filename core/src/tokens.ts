@@ -7,3 +7,4 @@ export const PG_EVENTS = Symbol('PG_EVENTS');
 export const DATABASE_URL = Symbol('DATABASE_URL');
 export const REFERENCE = Symbol('REFERENCE');
 export const FORMS = Symbol('FORMS');
+export const AUDIT_KEYS = Symbol('AUDIT_KEYS');

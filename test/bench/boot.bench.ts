@@ -66,6 +66,7 @@ async function bootOnce(databaseUrl: string, pluginDir: string): Promise<number>
       PLUGINS_BUNDLED: 'false',
       PLUGIN_DIRS: pluginDir,
       AUTH_TOKEN_SECRET: 'b'.repeat(40),
+      AUDIT_SEAL_KEYS: 's'.repeat(40),
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'false',
     },

@@ -3,6 +3,7 @@
 // notification reaching each of 1,000 officers connected over server-sent events. Baseline in
 // the same run: a bare PostgreSQL NOTIFY → LISTEN round trip.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { freePort } from '../../core/src/database/embedded-postgres.js';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
         DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
         AUTH_TOKEN_SECRET: TOKEN_SECRET,
+        AUDIT_SEAL_KEYS: 's'.repeat(40),
         CERBERUS_SECRETS: SECRET,
         AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600',
       },
@@ -55,7 +57,13 @@ async function main(): Promise<void> {
     const arrivals = new Map<string, number[]>();
     await Promise.all(
       userIds.map(async (id, i) => {
-        const token = tokens.sign({ sub: id, username: `bench-officer-${i}`, roles: ['officer'], teamId: TEAM });
+        const token = await tokens.sign({
+          sub: id,
+          sid: randomUUID(),
+          username: `bench-officer-${i}`,
+          roles: ['officer'],
+          teamId: TEAM,
+        });
         const stream = await SseClient.connect(`${base}/api/notifications/stream?access_token=${token}`, (event) => {
           const caseId = String(event.caseId);
           const list = arrivals.get(caseId) ?? [];

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     PORT: '0',
     DEMO_DATA: 'true',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_SEAL_KEYS: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
   });
   // The in-process core installs the schema (plugins included), seeds the demo users and gives
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     PORT: String(serverPort),
     AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET!,
+    AUDIT_SEAL_KEYS: config.AUDIT_SEAL_KEYS.join(','),
     LOG_LEVEL: 'warn',
     DEMO_DATA: 'false',
   };

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
         DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
         AUTH_TOKEN_SECRET: 'x'.repeat(40),
+        AUDIT_SEAL_KEYS: 's'.repeat(40),
         AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600',
       },
       `${base}/health/ready`,

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     PORT: '0',
     DEMO_DATA: 'true',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_SEAL_KEYS: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
   });
   const app = await createApp(config, createRootLogger('warn'));

@@ -24,15 +24,51 @@ function concrete(path: string): string {
     .replace(/:id/g, randomUUID());
 }
 
-describe('authorisation matrix: every route × every role', () => {
+describe('authorisation matrix: every route × every role, and tokens of ended sessions', () => {
   let app: TestApp;
   let routes: Route[];
-  const tokens = new Map<Role | 'anonymous', Record<string, string>>();
+  /** Callers who are not signed in, or no longer: every route but the public ones answers them 401. */
+  type Anonymous = 'anonymous' | 'signed out' | 'reused refresh (older token)' | 'reused refresh (newer token)';
+  const tokens = new Map<Role | Anonymous, Record<string, string>>();
+  const isAnonymous = (who: string): who is Anonymous => !(ROLES as readonly string[]).includes(who);
+
+  const login = async (username: string) => {
+    const response = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo-password' }),
+    });
+    return (await response.json()) as { accessToken: string; refreshToken: string };
+  };
+  const refresh = async (refreshToken: string) => {
+    const response = await fetch(`${app.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    return { status: response.status, body: (await response.json()) as { accessToken: string } };
+  };
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     app = await startTestApp();
     routes = routeTable(app);
     tokens.set('anonymous', {});
+    // An admin who signed out: the strongest role, with a token that has not expired.
+    const signedOut = await login('admin');
+    const logout = await fetch(`${app.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: bearer(signedOut.accessToken),
+    });
+    expect(logout.status).toBe(204);
+    tokens.set('signed out', bearer(signedOut.accessToken));
+    // A manager's session whose first refresh token was presented again after it had been exchanged.
+    const first = await login('manager');
+    const second = await refresh(first.refreshToken);
+    expect(second.status).toBe(200);
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    tokens.set('reused refresh (older token)', bearer(first.accessToken));
+    tokens.set('reused refresh (newer token)', bearer(second.body.accessToken));
     for (const role of ROLES) tokens.set(role, await signIn(app, USER_FOR_ROLE[role]));
   });
   afterAll(async () => app?.close());
@@ -78,7 +114,10 @@ describe('authorisation matrix: every route × every role', () => {
     const mismatches: string[] = [];
     for (const route of routes) {
       if (route.path === '/api/notifications/stream') continue; // a stream: covered by its own test
-      for (const [who, headers] of tokens) {
+      for (const [who, held] of tokens) {
+        // Signing out ends the session, so each role signs out of a session of its own.
+        const signsOut = route.path === '/api/auth/logout' && !isAnonymous(who);
+        const headers = signsOut ? await signIn(app, USER_FOR_ROLE[who]) : held;
         const body = ['POST', 'PUT'].includes(route.method) ? '{}' : undefined;
         const response = await fetch(`${app.url}${concrete(route.path)}`, {
           method: route.method,
@@ -87,11 +126,11 @@ describe('authorisation matrix: every route × every role', () => {
         });
         await response.arrayBuffer();
         const allowed =
-          route.public || (who !== 'anonymous' && (PERMISSIONS[route.permission!] as readonly string[]).includes(who));
-        const expected = allowed ? 'not 401/403 and not 5xx' : who === 'anonymous' ? '401' : '403';
+          route.public || (!isAnonymous(who) && (PERMISSIONS[route.permission!] as readonly string[]).includes(who));
+        const expected = allowed ? 'not 401/403 and not 5xx' : isAnonymous(who) ? '401' : '403';
         const ok = allowed
           ? response.status !== 401 && response.status !== 403 && response.status < 500
-          : response.status === (who === 'anonymous' ? 401 : 403);
+          : response.status === (isAnonymous(who) ? 401 : 403);
         if (!ok)
           mismatches.push(`${route.method} ${route.path} as ${who}: got ${response.status}, expected ${expected}`);
       }

@@ -203,6 +203,26 @@ describe('cases, tasks and the workflow', () => {
     expect((await call('GET', '/api/drafts', officer)).body.drafts).toHaveLength(0);
   });
 
+  it('tells browsers and proxies not to keep any answer that carries case data (Cache-Control: no-store)', async () => {
+    const created = await call('POST', '/api/plugins/hot-debrief/cases', officer, { answers: debrief() });
+    const draftId = '5b0e7c2a-9d4f-4a6b-8c1e-2f3a4b5c6d7e';
+    const answers = [
+      ['submission', created],
+      ['case', await call('GET', `/api/cases/${created.body.id}`, manager)],
+      ['case list', await call('GET', '/api/cases', manager)],
+      ['task list', await call('GET', '/api/tasks?scope=team', manager)],
+      ['search', await call('GET', '/api/search?term=vehicle.registration&value=AB12CDE', officer)],
+      ['draft saved', await call('PUT', `/api/plugins/hot-debrief/drafts/${draftId}`, officer, { answers: {} })],
+      ['draft', await call('GET', `/api/plugins/hot-debrief/drafts/${draftId}`, officer)],
+      ['drafts', await call('GET', '/api/drafts', officer)],
+      ['an error', await call('GET', `/api/cases/${draftId}`, manager)],
+    ] as const;
+    expect(answers.map(([what, r]) => [what, r.status < 500, r.headers.get('cache-control')])).toEqual(
+      answers.map(([what]) => [what, true, 'no-store']),
+    );
+    expect(answers.filter(([, r]) => r.status >= 400).map(([what]) => what)).toEqual(['an error']);
+  });
+
   it("pre-fills from the officer's shift", async () => {
     await call('POST', '/api/shift', officer, {
       teamId: 'dover-tourist-controls-team-2',

@@ -19,7 +19,11 @@ describe('Cerberus targets across core instances', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase();
-    const env = { CERBERUS_SECRETS: SECRET, AUTH_TOKEN_SECRET: randomBytes(32).toString('hex') };
+    const env = {
+      CERBERUS_SECRETS: SECRET,
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      AUDIT_SEAL_KEYS: randomBytes(32).toString('hex'),
+    };
     a = await startTestApp({ databaseUrl, env });
     b = await startTestApp({ databaseUrl, env });
     sim = new CerberusSimulator({ secret: SECRET });

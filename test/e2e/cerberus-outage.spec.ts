@@ -99,6 +99,7 @@ describe('Cerberus outage: nothing lost, nothing processed twice', () => {
         DATABASE_URL: databaseUrl,
         PORT: String(port),
         AUTH_TOKEN_SECRET: 'k'.repeat(40),
+        AUDIT_SEAL_KEYS: a.boot.config.AUDIT_SEAL_KEYS.join(','),
         LOG_LEVEL: 'error',
         DEMO_DATA: 'false',
       },

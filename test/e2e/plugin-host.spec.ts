@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FIXTURE_PLUGINS, signIn, startTestApp, type TestApp } from '../utils/app.js';
 
 interface StatusRow {
@@ -125,10 +128,60 @@ describe('plugin host', () => {
     expect((await post('/api/plugins/no-such-plugin/enable', admin)).status).toBe(404);
   });
 
+  it('serves the API description to signed-in callers only', async () => {
+    for (const path of [
+      '/api/docs',
+      '/api/docs/',
+      '/api/docs-json',
+      '/api/docs-yaml',
+      '/api/docs/swagger-ui-init.js',
+    ]) {
+      const anonymous = await get(path, {});
+      expect([path, anonymous.status]).toEqual([path, 401]);
+      expect(await anonymous.json()).toEqual({ statusCode: 401, message: 'Sign in to continue' });
+      expect([path, (await get(path, { authorization: 'Bearer not-a-token' })).status]).toEqual([path, 401]);
+      const signedIn = await get(path, officer);
+      expect([path, signedIn.status]).toEqual([path, 200]);
+      await signedIn.arrayBuffer();
+    }
+    // A token whose session has ended is refused too.
+    const ended = await signIn(app, 'intel');
+    expect((await post('/api/auth/logout', ended)).status).toBe(204);
+    expect((await get('/api/docs-json', ended)).status).toBe(401);
+  });
+
+  it('serves the API description to anyone with API_DOCS_PUBLIC=true; the shell files keep their caching', async () => {
+    const shell = await mkdtemp(join(tmpdir(), 'cop-shell-'));
+    await writeFile(join(shell, 'index.html'), '<!doctype html><title>shell</title>');
+    await writeFile(join(shell, 'main.js'), 'console.log("shell");');
+    const open = await startTestApp({ env: { API_DOCS_PUBLIC: 'true', PLUGINS_BUNDLED: 'false', SHELL_DIR: shell } });
+    try {
+      const docs = await fetch(`${open.url}/api/docs-json`);
+      expect(docs.status).toBe(200);
+      expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+      expect((await fetch(`${open.url}/api/docs`)).status).toBe(200);
+      for (const path of ['/main.js', '/', '/cases/some-case']) {
+        const file = await fetch(`${open.url}${path}`);
+        await file.arrayBuffer();
+        expect(file.status).toBe(200);
+        expect(file.headers.get('cache-control')).not.toContain('no-store');
+      }
+      const login = await fetch(`${open.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'officer', password: 'demo-password' }),
+      });
+      expect([login.status, login.headers.get('cache-control')]).toEqual([200, 'no-store']);
+    } finally {
+      await open.close();
+      await rm(shell, { recursive: true, force: true });
+    }
+  });
+
   it('answers health checks and serves the OpenAPI document', async () => {
     expect(await (await get('/health/live', {})).json()).toEqual({ status: 'ok' });
     expect(await (await get('/health/ready', {})).json()).toEqual({ status: 'ok', database: 'ok' });
-    const docs = (await (await get('/api/docs-json', {})).json()) as {
+    const docs = (await (await get('/api/docs-json', officer)).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
     };

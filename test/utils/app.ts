@@ -35,6 +35,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PORT: '0',
     DEMO_DATA: 'true',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_SEAL_KEYS: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PLUGIN_DIRS: (options.pluginDirs ?? []).join(','),
     DATABASE_POOL_SIZE: '4',

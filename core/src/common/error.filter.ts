@@ -5,7 +5,6 @@ import {
   ConflictError,
   ForbiddenError,
   InputError,
-  LockedError,
   NotFoundError,
   UnauthenticatedError,
   type FieldError,
@@ -52,7 +51,6 @@ export function errorBody(error: unknown, logger: Logger, bodyLimit?: number): E
   if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
   if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
   if (error instanceof PluginHookError) return { statusCode: 422, message: error.message };
-  if (error instanceof LockedError) return { statusCode: 423, message: error.message };
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const status = error.getStatus();

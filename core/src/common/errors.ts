@@ -42,14 +42,6 @@ export class UnauthenticatedError extends Error {
   }
 }
 
-/** The account is locked: 423. */
-export class LockedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LockedError';
-  }
-}
-
 /** Signed in, but the role does not allow it: 403. */
 export class ForbiddenError extends Error {
   constructor(message = 'You do not have permission to do that') {

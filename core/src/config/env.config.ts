@@ -123,6 +123,14 @@ export class EnvConfig {
   @IsString()
   OIDC_TEAM_CLAIM = 'team';
 
+  /**
+   * Whether the API description (`/api/docs`, `/api/docs-json`) is served to anyone. Off by
+   * default: it lists every workflow and form, so it needs a signed-in bearer token.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'API_DOCS_PUBLIC must be true or false' })
+  API_DOCS_PUBLIC = false;
+
   /** Whether demo users are seeded (defaults to true on the embedded database). */
   @IsOptional()
   @Transform(toBool)
@@ -216,6 +224,33 @@ export class EnvConfig {
   @Min(50)
   @Max(60000)
   OUTBOX_POLL_MS = 1000;
+
+  /**
+   * Keys that seal the audit chain (HMAC-SHA-256), comma-separated, each at least 32 characters:
+   * the first seals new entries and signs checkpoints, any of them verifies (two or more during
+   * a rotation). Never stored in the database. Required with DATABASE_URL; generated per data
+   * folder otherwise.
+   */
+  @Transform(toList)
+  @IsString({ each: true })
+  @MinLength(32, { each: true, message: 'each AUDIT_SEAL_KEYS entry must be at least 32 characters' })
+  AUDIT_SEAL_KEYS: string[] = [];
+
+  /**
+   * Append-only JSON-lines file that signed checkpoints of the audit chain's head are appended
+   * to, besides the log stream; `audit:verify` compares them with the table. Put it where the
+   * database's users cannot write (another host, a write-once volume). Unset: log stream only.
+   */
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_FILE?: string;
+
+  /** How often the audit chain's head is checkpointed (when it has moved), in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 60;
 
   @IsString()
   SECURITY_MARKING = 'OFFICIAL-SENSITIVE';

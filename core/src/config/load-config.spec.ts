@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.PLUGIN_DIRS).toEqual([]);
     expect(config.SECURITY_MARKING).toBe('OFFICIAL-SENSITIVE');
+    expect(config.API_DOCS_PUBLIC).toBe(false);
   });
 
   it('reads and converts values', () => {
@@ -28,6 +29,9 @@ describe('loadConfig', () => {
     [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET must be at least 32 characters'],
     [{ DEMO_DATA: 'perhaps' }, 'DEMO_DATA must be true or false'],
     [{ CASE_KEY_PREFIX: 'bf' }, 'CASE_KEY_PREFIX must be 1 to 6 capital letters'],
+    [{ API_DOCS_PUBLIC: 'yes please' }, 'API_DOCS_PUBLIC must be true or false'],
+    [{ AUDIT_SEAL_KEYS: `${'k'.repeat(40)},short` }, 'each AUDIT_SEAL_KEYS entry must be at least 32 characters'],
+    [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'],
   ])('rejects %j naming the setting', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);

@@ -19,6 +19,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   known
     .add('DATABASE_URL')
     .add('AUTH_TOKEN_SECRET')
+    .add('AUDIT_CHECKPOINT_FILE')
     .add('DEMO_DATA')
     .add('DEMO_CASES')
     .add('CERBERUS_OUTCOME_URL')

@@ -39,13 +39,20 @@ export function createDataSource(url: string, entities: MixedList<Function>, poo
 }
 
 /**
- * The token-signing secret for the embedded default: generated once and kept beside the
- * data folder so sessions survive a restart. Production sets AUTH_TOKEN_SECRET.
+ * A secret for the embedded default (the token-signing secret, the audit seal key): generated
+ * once and kept beside the data folder, so sessions and the audit chain survive a restart.
+ * Production sets AUTH_TOKEN_SECRET and AUDIT_SEAL_KEYS. With `create: false` a missing secret
+ * is not made (undefined).
  */
-export async function embeddedSecret(config: EnvConfig): Promise<string> {
-  const file = resolve(config.EMBEDDED_PG_DIR, '..', 'auth-token-secret');
+export async function embeddedSecret(
+  config: EnvConfig,
+  name: 'auth-token-secret' | 'audit-seal-key' = 'auth-token-secret',
+  { create = true } = {},
+): Promise<string | undefined> {
+  const file = resolve(config.EMBEDDED_PG_DIR, '..', name);
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing && existing.trim().length >= 32) return existing.trim();
+  if (!create) return undefined;
   const secret = randomBytes(32).toString('base64url');
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, secret, { mode: 0o600 });

@@ -34,7 +34,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async signOut(@CurrentCaller() caller: Caller): Promise<void> {
-    await this.auth.signOut(caller.sub);
+    await this.auth.signOut(caller);
   }
 
   @ApiBearerAuth()

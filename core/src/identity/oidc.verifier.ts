@@ -1,4 +1,4 @@
-import { createPublicKey, verify as verifySignature, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.config.js';
 import { isRole, type Role } from '../sdk/roles.js';
@@ -13,17 +13,21 @@ export interface OidcIdentity {
 }
 
 const LEEWAY_SECONDS = 60;
-const JWKS_REFRESH_MS = 60_000;
+/** At most one JWKS fetch a minute when a token names a key we have not seen. */
+const JWKS_COOLDOWN_MS = 60_000;
+/** After a failed discovery, wait this long before asking the issuer again. */
+const DISCOVERY_RETRY_MS = 10_000;
+const FETCH_TIMEOUT_MS = 5_000;
 
 /**
  * Verifies RS256 access tokens from the configured issuer (a Keycloak realm, as the real
- * platform uses) against the issuer's published keys, fetched from its discovery document and
- * refreshed when a token names a key we have not seen (at most once a minute).
+ * platform uses) with jose, against the issuer's published keys: the JWKS address comes from
+ * the discovery document, and jose refetches the keys when a token names one it has not seen
+ * (at most once a minute).
  */
 export class OidcVerifier {
-  private keys = new Map<string, KeyObject>();
-  private fetchedAt = 0;
-  private pending?: Promise<void>;
+  private keys?: Promise<JWTVerifyGetKey>;
+  private failedAt = 0;
 
   constructor(
     private readonly config: EnvConfig,
@@ -36,27 +40,30 @@ export class OidcVerifier {
 
   /** The identity in the token, or undefined if it is not a valid token of this issuer for this client. */
   async verify(token: string, now = Date.now()): Promise<OidcIdentity | undefined> {
-    const [h, p, s] = token.split('.');
-    if (!h || !p || !s) return undefined;
-    let header: { alg?: string; kid?: string };
-    let claims: Record<string, unknown>;
+    const keys = await this.keySet();
+    if (!keys) return undefined;
+    let claims: JWTPayload;
     try {
-      header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as typeof header;
-      claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
-    } catch {
+      ({ payload: claims } = await jwtVerify(token, keys, {
+        issuer: this.config.OIDC_ISSUER,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: LEEWAY_SECONDS,
+        currentDate: new Date(now),
+      }));
+    } catch (error: unknown) {
+      // A token that is not the issuer's is the normal case; an unreachable key set is not.
+      if (
+        error instanceof errors.JWKSTimeout ||
+        error instanceof errors.JWKSInvalid ||
+        !(error instanceof errors.JOSEError)
+      )
+        this.logger.warn({ err: error, issuer: this.config.OIDC_ISSUER }, 'could not fetch the OIDC signing keys');
       return undefined;
     }
-    if (header.alg !== 'RS256' || !header.kid) return undefined;
-    const key = await this.key(header.kid);
-    if (!key || !verifySignature('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')))
-      return undefined;
-    const seconds = now / 1000;
-    if (claims.iss !== this.config.OIDC_ISSUER) return undefined;
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     if (!audiences.includes(this.config.OIDC_AUDIENCE) && claims.azp !== this.config.OIDC_AUDIENCE) return undefined;
-    if (typeof claims.exp !== 'number' || claims.exp + LEEWAY_SECONDS < seconds) return undefined;
-    if (typeof claims.nbf === 'number' && claims.nbf - LEEWAY_SECONDS > seconds) return undefined;
-    if (typeof claims.sub !== 'string') return undefined;
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0) return undefined;
     const roles = readPath(claims, this.config.OIDC_ROLES_CLAIM);
     const team = readPath(claims, this.config.OIDC_TEAM_CLAIM);
     return {
@@ -68,32 +75,31 @@ export class OidcVerifier {
     };
   }
 
-  private async key(kid: string): Promise<KeyObject | undefined> {
-    if (!this.keys.has(kid) && Date.now() - this.fetchedAt > JWKS_REFRESH_MS) {
-      this.pending ??= this.fetchKeys().finally(() => (this.pending = undefined));
-      await this.pending;
+  /** The issuer's key set, from its discovery document (read once; retried a while after a failure). */
+  private async keySet(): Promise<JWTVerifyGetKey | undefined> {
+    if (!this.keys && Date.now() - this.failedAt < DISCOVERY_RETRY_MS) return undefined;
+    this.keys ??= this.discover();
+    try {
+      return await this.keys;
+    } catch (error: unknown) {
+      this.keys = undefined;
+      this.failedAt = Date.now();
+      this.logger.warn({ err: error, issuer: this.config.OIDC_ISSUER }, 'could not read the OIDC discovery document');
+      return undefined;
     }
-    return this.keys.get(kid);
   }
 
-  private async fetchKeys(): Promise<void> {
-    this.fetchedAt = Date.now();
-    try {
-      const discovery = (await (await fetch(`${this.config.OIDC_ISSUER}/.well-known/openid-configuration`)).json()) as {
-        jwks_uri: string;
-      };
-      const jwks = (await (await fetch(discovery.jwks_uri)).json()) as {
-        keys: (JsonWebKey & { kid?: string; use?: string })[];
-      };
-      const keys = new Map<string, KeyObject>();
-      for (const jwk of jwks.keys) {
-        if (jwk.kid && jwk.kty === 'RSA' && (jwk.use ?? 'sig') === 'sig')
-          keys.set(jwk.kid, createPublicKey({ key: jwk, format: 'jwk' }));
-      }
-      this.keys = keys;
-    } catch (error: unknown) {
-      this.logger.warn({ err: error, issuer: this.config.OIDC_ISSUER }, 'could not fetch the OIDC signing keys');
-    }
+  private async discover(): Promise<JWTVerifyGetKey> {
+    const response = await fetch(`${this.config.OIDC_ISSUER}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
+    const { jwks_uri: jwksUri } = (await response.json()) as { jwks_uri?: unknown };
+    if (typeof jwksUri !== 'string' || !/^https?:\/\//.test(jwksUri)) throw new Error('discovery has no jwks_uri');
+    return createRemoteJWKSet(new URL(jwksUri), {
+      cooldownDuration: JWKS_COOLDOWN_MS,
+      timeoutDuration: FETCH_TIMEOUT_MS,
+    });
   }
 }
 

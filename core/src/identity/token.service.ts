@@ -1,9 +1,16 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Role } from '../sdk/roles.js';
+import { webcrypto } from 'node:crypto';
+import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
+import { isRole, type Role } from '../sdk/roles.js';
 
 /** What an access token says about its holder. */
 export interface AccessClaims {
+  /** The user's id (a UUID). */
   sub: string;
+  /**
+   * The sign-in session the token belongs to (a UUID, one per sign-in, kept across refreshes).
+   * Signing out revokes it. Absent only for tokens of an OpenID Connect issuer.
+   */
+  sid?: string;
   username: string;
   roles: Role[];
   teamId: string | null;
@@ -11,31 +18,53 @@ export interface AccessClaims {
   exp: number;
 }
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+const ALGORITHM = 'HS256';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Signs and verifies short-lived HS256 JSON Web Tokens. */
+/**
+ * Signs and verifies short-lived HS256 JSON Web Tokens with jose: a compact token of exactly
+ * three segments, the algorithm pinned to HS256, `exp` required, and every claim the core reads
+ * checked for its shape (`sub` and `sid` UUIDs, known roles), so a token that verifies can
+ * never make a later query fail.
+ */
 export class TokenService {
-  constructor(
-    private readonly secret: string,
-    private readonly ttlSeconds: number,
-  ) {}
+  /** Imported once: jose takes a CryptoKey without importing the secret on every call. */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
-  sign(claims: Omit<AccessClaims, 'iat' | 'exp'>, now = Date.now()): string {
-    const iat = Math.floor(now / 1000);
-    const payload = Buffer.from(JSON.stringify({ ...claims, iat, exp: iat + this.ttlSeconds })).toString('base64url');
-    return `${HEADER}.${payload}.${this.signature(`${HEADER}.${payload}`)}`;
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
-  /** The claims, or undefined when the token is malformed, forged or expired. */
-  verify(token: string, now = Date.now()): AccessClaims | undefined {
-    const [header, payload, signature] = token.split('.');
-    if (!header || !payload || !signature || header !== HEADER) return undefined;
-    const expected = Buffer.from(this.signature(`${header}.${payload}`));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  async sign(claims: Omit<AccessClaims, 'iat' | 'exp'> & { sid: string }, now = Date.now()): Promise<string> {
+    const iat = Math.floor(now / 1000);
+    return new SignJWT({ sid: claims.sid, username: claims.username, roles: claims.roles, teamId: claims.teamId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlSeconds)
+      .sign(await this.key);
+  }
+
+  /** The claims, or undefined when the token is malformed, forged, expired or of the wrong shape. */
+  async verify(token: string, now = Date.now()): Promise<AccessClaims | undefined> {
+    if (!token) return undefined;
     try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as AccessClaims;
-      return typeof claims.exp === 'number' && claims.exp * 1000 > now ? claims : undefined;
+      const { payload } = await jwtVerify(token, await this.key, {
+        algorithms: [ALGORITHM],
+        typ: 'JWT',
+        requiredClaims: ['sub', 'iat', 'exp'],
+        currentDate: new Date(now),
+      });
+      return claimsOf(payload);
     } catch {
       return undefined;
     }
@@ -44,8 +73,16 @@ export class TokenService {
   get expiresIn(): number {
     return this.ttlSeconds;
   }
+}
 
-  private signature(input: string): string {
-    return createHmac('sha256', this.secret).update(input).digest('base64url');
-  }
+/** The access claims of a verified payload, or undefined when any of them has the wrong shape. */
+function claimsOf(payload: JWTPayload): AccessClaims | undefined {
+  const { sub, sid, username, roles, teamId, iat, exp } = payload as Record<string, unknown>;
+  if (typeof sub !== 'string' || !UUID.test(sub)) return undefined;
+  if (typeof sid !== 'string' || !UUID.test(sid)) return undefined;
+  if (typeof username !== 'string' || username.length === 0 || username.length > 100) return undefined;
+  if (!Array.isArray(roles) || !roles.every(isRole)) return undefined;
+  if (teamId !== null && typeof teamId !== 'string') return undefined;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return undefined;
+  return { sub, sid, username, roles, teamId, iat, exp };
 }

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-
-/** Users and their refresh tokens. */
+/** Users: accounts, failed sign-ins and shifts (sessions are in SessionRepository). */
 @Injectable()
 export class UserRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -91,23 +87,5 @@ export class UserRepository {
         },
       ]);
     });
-  }
-
-  async storeRefreshToken(token: string, userId: string, expiresAt: Date): Promise<void> {
-    await this.dataSource.getRepository(RefreshTokenEntity).insert({ tokenHash: hashToken(token), userId, expiresAt });
-  }
-
-  /** Removes the refresh token and returns its owner, if it was valid (each token works once). */
-  async consumeRefreshToken(token: string): Promise<string | undefined> {
-    const rows = (await this.dataSource.query(
-      'DELETE FROM core.refresh_token WHERE token_hash = $1 RETURNING user_id AS "userId", expires_at AS "expiresAt"',
-      [hashToken(token)],
-    )) as [{ userId: string; expiresAt: Date }[], number];
-    const row = rows[0][0];
-    return row && row.expiresAt.getTime() > Date.now() ? row.userId : undefined;
-  }
-
-  async revokeRefreshTokens(userId: string): Promise<void> {
-    await this.dataSource.getRepository(RefreshTokenEntity).delete({ userId });
   }
 }

@@ -51,7 +51,7 @@ export class NotificationHub implements OnApplicationBootstrap, OnApplicationShu
   attach(userId: string, res: ServerResponse): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });

@@ -15,6 +15,8 @@ import { OutboxCaseEvents1764130075000 } from './1764130075000-outbox-case-event
 import { TeamCover1764130080000 } from './1764130080000-team-cover.js';
 import { ReadModel1764130085000 } from './1764130085000-read-model.js';
 import { CaseActionAnswers1764130086000 } from './1764130086000-case-action-answers.js';
+import { SessionRevocation1764130088000 } from './1764130088000-session-revocation.js';
+import { AuditKeyedSeals1764130089000 } from './1764130089000-audit-keyed-seals.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -34,4 +36,6 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130080000-team-cover', migration: new TeamCover1764130080000() },
   { name: '1764130085000-read-model', migration: new ReadModel1764130085000() },
   { name: '1764130086000-case-action-answers', migration: new CaseActionAnswers1764130086000() },
+  { name: '1764130088000-session-revocation', migration: new SessionRevocation1764130088000() },
+  { name: '1764130089000-audit-keyed-seals', migration: new AuditKeyedSeals1764130089000() },
 ];
