@@ -1,4 +1,5 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin, { CASH_TEAM } from './plugin.js';
 import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
@@ -126,6 +127,34 @@ describe('cash-seizure forms (real reference data)', () => {
       'with-cash-team',
       'awaiting-review',
       'awaiting-review',
+    ]);
+  });
+
+  it('keeps the detection, its total and its cash by currency in the read model, and not the person', () => {
+    const def = readModelOf('cash-seizure', form, standardTerms)!;
+    expect(def.timeField).toBe('detectedAt');
+    expect(def.columns.map((c) => [c.field, c.type])).toEqual([
+      ['detectedAt', 'timestamptz'],
+      ['port', 'text'],
+      ['team', 'text'],
+      ['transportMode', 'text'],
+      ['detectionMethod', 'text'],
+      ['concealmentMethod', 'text'],
+      ['nationality', 'text'],
+      ['totalSterling', 'numeric'],
+      ['reasons', 'text[]'],
+      ['detentionDecision', 'text'],
+    ]);
+    expect(def.groups.map((g) => [g.field, g.columns.map((c) => [c.field, c.type])])).toEqual([
+      [
+        'amounts',
+        [
+          ['currency', 'text'],
+          ['otherCurrency', 'text'],
+          ['amount', 'numeric'],
+          ['sterlingValue', 'numeric'],
+        ],
+      ],
     ]);
   });
 });

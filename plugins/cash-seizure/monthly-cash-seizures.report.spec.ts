@@ -200,4 +200,27 @@ describe('cash-seizure report: cash seized in a month', () => {
     expect(text).not.toMatch(/By port|All ports|Cash seized by currency|All currencies/);
     await pdfToPng(file, join(OUT, 'monthly-cash-seizures-empty'), { first: 1, last: 1, dpi: 60 });
   });
+
+  it('counts an other currency once whatever its case or spaces, each seizure once (March 2026)', async () => {
+    const lira = (otherCurrency: string, amount: number, sterlingValue: number): Line => ({
+      currency: 'cash-other-currency',
+      otherCurrency,
+      amount,
+      sterlingValue,
+    });
+    await submit(
+      officer,
+      detection('2026-03-03T10:00', 'dover', T1, 'detained', [lira('Turkish lira', 100000, 1950.4)]),
+      'lira-1',
+    );
+    await submit(
+      officer,
+      detection('2026-03-09T16:20', 'dover', T1, 'detained', [lira('TURKISH LIRA ', 50000, 975.2), gbp(1000)]),
+      'lira-2',
+    );
+    const { text } = await runReport({ month: '2026-03' }, 'monthly-cash-seizures-other-currency');
+    expect(text).toMatch(/Turkish lira \(other currency\)\s+2\s+150,000\.00 Turkish lira\s+2,925\.60\n/i);
+    expect(text).toMatch(/Sterling\s+1\s+1,000\.00 GBP\s+1,000\.00\n/);
+    expect(text).toMatch(/All currencies\s+3,925\.60\n/);
+  });
 });

@@ -1,6 +1,4 @@
-import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { SeizureAmountEntity } from './entities/seizure-amount.entity.js';
-import { SeizureEntity } from './entities/seizure.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoCashSeizures } from './demo.js';
 import { monthlyCashSeizures, monthlyCashSeizuresFields } from './reports/monthly-cash-seizures.query.js';
 
@@ -10,60 +8,6 @@ export const SEIZURE_THRESHOLD_GBP = 1000;
 /** The cash team that applies to the magistrates' court for continued detention. */
 export const CASH_TEAM = 'cash-team-south-east';
 
-interface AmountLine {
-  currency: string;
-  otherCurrency?: string;
-  amount: number;
-  sterlingValue: number;
-}
-
-interface CashAnswers {
-  detectedAt: string;
-  port: string;
-  team: string;
-  transportMode: string;
-  detectionMethod: string;
-  concealmentMethod: string;
-  familyName: string;
-  nationality: string;
-  amounts: AmountLine[];
-  totalSterling?: number;
-  reasons: string[];
-  detentionDecision: string;
-}
-
-async function recordCash(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as CashAnswers;
-  const lines = a.amounts ?? [];
-  const total = a.totalSterling ?? lines.reduce((sum, l) => sum + l.sterlingValue, 0);
-  await ctx.manager.insert(SeizureEntity, {
-    caseId: ctx.case.id,
-    detectedAt: answerInstant(a.detectedAt),
-    portId: a.port,
-    teamId: a.team,
-    transportModeId: a.transportMode,
-    detectionMethodId: a.detectionMethod,
-    concealmentMethodId: a.concealmentMethod,
-    familyName: a.familyName,
-    nationalityId: a.nationality,
-    totalSterling: total.toFixed(2),
-    reasons: a.reasons,
-    detentionDecision: a.detentionDecision,
-  });
-  if (lines.length === 0) return;
-  await ctx.manager.insert(
-    SeizureAmountEntity,
-    lines.map((l, i) => ({
-      caseId: ctx.case.id,
-      lineNo: i + 1,
-      currencyItemId: l.currency,
-      otherCurrency: l.otherCurrency ?? null,
-      amount: String(l.amount),
-      sterlingValue: l.sterlingValue.toFixed(2),
-    })),
-  );
-}
-
 /**
  * Cash found at the border. Cash seized and detained (£1,000 or more) goes straight to the cash
  * team, who must apply to a magistrates' court within 48 hours to keep it; cash returned to the
@@ -72,12 +16,11 @@ async function recordCash(ctx: SubmitContext): Promise<void> {
 export default definePlugin({
   id: 'cash-seizure',
   title: 'Cash detection and seizure',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Record cash you find at the border, why you suspect it is linked to crime and whether you seized it. Seized cash goes to the cash team, who apply to court to keep it.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [SeizureEntity, SeizureAmountEntity],
   startForm: 'cash-seizure',
   teamFrom: 'team',
   startRoles: ['officer', 'manager'],
@@ -158,7 +101,6 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordCash },
   demo: [demoCashSeizures],
   reports: [
     {
@@ -167,10 +109,7 @@ export default definePlugin({
       description:
         'Cash found at the border in a month: how much was seized and returned, by port and by currency, with the sterling equivalent.',
       roles: ['manager'],
-      parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
+      period: 'month',
       fields: monthlyCashSeizuresFields,
       query: monthlyCashSeizures,
     },

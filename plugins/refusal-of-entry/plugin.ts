@@ -1,59 +1,7 @@
-import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { ExaminationEntity } from './entities/examination.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoExaminations } from './demo.js';
+import { REFUSALS } from './outcomes.js';
 import { monthlyRefusals, monthlyRefusalsFields } from './reports/monthly-refusals.query.js';
-
-/** Outcomes that are a refusal of leave to enter and need a Higher Officer's authorisation. */
-export const REFUSALS = ['refused-removal', 'refused-detained'];
-
-interface ExaminationAnswers {
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  nationality: string;
-  sex: string;
-  documentType: string;
-  documentNumber: string;
-  issuingCountry: string;
-  documentIssue?: string;
-  port: string;
-  transportMode: string;
-  arrivedAt: string;
-  team: string;
-  riskFactors: string[];
-  powerUsed: string;
-  is81ServedAt: string;
-  interpreterLanguage?: string;
-  outcome: string;
-  decisionAt: string;
-}
-
-async function recordExamination(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as ExaminationAnswers;
-  await ctx.manager.insert(ExaminationEntity, {
-    caseId: ctx.case.id,
-    givenName: a.givenName,
-    familyName: a.familyName,
-    dateOfBirth: a.dateOfBirth,
-    nationalityId: a.nationality,
-    sexId: a.sex,
-    documentTypeId: a.documentType,
-    documentNumber: a.documentNumber,
-    issuingCountryId: a.issuingCountry,
-    documentIssueId: a.documentIssue ?? null,
-    portId: a.port,
-    transportModeId: a.transportMode,
-    arrivedAt: answerInstant(a.arrivedAt),
-    teamId: a.team,
-    riskFactors: a.riskFactors,
-    powerUsed: a.powerUsed,
-    is81ServedAt: answerInstant(a.is81ServedAt),
-    interpreterLanguageId: a.interpreterLanguage ?? null,
-    outcome: a.outcome,
-    decisionAt: answerInstant(a.decisionAt),
-    refused: REFUSALS.includes(a.outcome),
-  });
-}
 
 /**
  * Passengers held for further examination on form IS81. A refusal goes straight to a Higher
@@ -63,12 +11,11 @@ async function recordExamination(ctx: SubmitContext): Promise<void> {
 export default definePlugin({
   id: 'refusal-of-entry',
   title: 'Refusal of entry (IS81)',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Record a passenger you hold for further examination on form IS81: their identity and travel document, the risk factors, the power you used and the outcome. A Higher Officer must authorise every refusal.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [ExaminationEntity],
   startForm: 'refusal-of-entry',
   teamFrom: 'team',
   startRoles: ['officer', 'manager'],
@@ -205,7 +152,6 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordExamination },
   demo: [demoExaminations],
   reports: [
     {
@@ -214,10 +160,7 @@ export default definePlugin({
       description:
         'Passengers held for further examination (IS81) with a decision in a month: outcomes, and refusals by port, nationality and reason for examination.',
       roles: ['manager'],
-      parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 3 2026' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
+      period: 'month',
       fields: monthlyRefusalsFields,
       query: monthlyRefusals,
     },

@@ -1,4 +1,5 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
 import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
@@ -144,6 +145,28 @@ describe('refusal-of-entry forms (real reference data)', () => {
       'awaiting-authorisation',
       'on-immigration-bail',
       'awaiting-review',
+    ]);
+  });
+
+  it('keeps the examination and its decision in the read model, dated by the decision, and no name, document number or free text', () => {
+    const def = readModelOf('refusal-of-entry', form, standardTerms)!;
+    expect(def.timeField).toBe('decisionAt');
+    expect(def.columns.map((c) => [c.field, c.type])).toEqual([
+      ['nationality', 'text'],
+      ['sex', 'text'],
+      ['documentType', 'text'],
+      ['issuingCountry', 'text'],
+      ['documentIssue', 'text'],
+      ['port', 'text'],
+      ['transportMode', 'text'],
+      ['arrivedAt', 'timestamptz'],
+      ['team', 'text'],
+      ['riskFactors', 'text[]'],
+      ['powerUsed', 'text'],
+      ['is81ServedAt', 'timestamptz'],
+      ['interpreterLanguage', 'text'],
+      ['outcome', 'text'],
+      ['decisionAt', 'timestamptz'],
     ]);
   });
 });

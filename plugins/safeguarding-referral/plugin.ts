@@ -1,64 +1,9 @@
-import { answerInstant, definePlugin, type SubmitContext, type WorkflowDefinition } from '../../core/src/sdk/index.js';
-import { CompanionEntity } from './entities/companion.entity.js';
-import { ReferralEntity } from './entities/referral.entity.js';
+import { definePlugin, type WorkflowDefinition } from '../../core/src/sdk/index.js';
 import { demoReferrals } from './demo.js';
 import { monthlySafeguarding, monthlySafeguardingFields } from './reports/monthly-safeguarding.query.js';
 
 /** Answers to "Is the person under 18?" that mean the person is treated as a child. */
 export const TREATED_AS_CHILD = ['child', 'age-in-doubt'];
-
-interface Companion {
-  givenName?: string;
-  familyName?: string;
-  relation: string;
-  relationVerified: boolean;
-}
-
-interface ReferralAnswers {
-  encounteredAt: string;
-  port: string;
-  team: string;
-  eventType: string;
-  category: string;
-  indicators: string[];
-  personAge: string;
-  nationality: string;
-  language?: string;
-  accompanied: boolean;
-  companions?: Companion[];
-  actionsTaken: string[];
-}
-
-async function recordReferral(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as ReferralAnswers;
-  await ctx.manager.insert(ReferralEntity, {
-    caseId: ctx.case.id,
-    encounteredAt: answerInstant(a.encounteredAt),
-    portId: a.port,
-    teamId: a.team,
-    eventTypeId: a.eventType,
-    category: a.category,
-    indicators: a.indicators,
-    personAge: a.personAge,
-    treatedAsChild: TREATED_AS_CHILD.includes(a.personAge),
-    nationalityId: a.nationality,
-    languageId: a.language ?? null,
-    accompanied: a.accompanied,
-    actionsTaken: a.actionsTaken,
-  });
-  const companions = a.companions ?? [];
-  if (companions.length === 0) return;
-  await ctx.manager.insert(
-    CompanionEntity,
-    companions.map((c) => ({
-      caseId: ctx.case.id,
-      givenName: c.givenName ?? null,
-      familyName: c.familyName ?? null,
-      relation: c.relation,
-      relationVerified: c.relationVerified,
-    })),
-  );
-}
 
 /** Manager review, or for a child an urgent handover; ends referred or closed (see below). */
 const workflow: WorkflowDefinition = {
@@ -127,17 +72,15 @@ const CLOSED_STATES = workflow.states.filter((s) => s.terminal).map((s) => s.id)
 export default definePlugin({
   id: 'safeguarding-referral',
   title: 'Safeguarding and modern slavery referral',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Refer a person who may be a victim of modern slavery or human trafficking, or who may be at risk of harm. Referrals about children are dealt with urgently.',
   sdk: '^1.0.0',
   category: 'Safeguarding',
-  entities: [ReferralEntity, CompanionEntity],
   startForm: 'safeguarding-referral',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow,
-  hooks: { onSubmit: recordReferral },
   demo: [demoReferrals],
   reports: [
     {
@@ -146,12 +89,9 @@ export default definePlugin({
       description:
         'Safeguarding and modern slavery referrals in a month: children and adults, referrals to agencies and how many are still open; by port, main concern and what officers noticed. Counts only.',
       roles: ['manager'],
-      parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
+      period: 'month',
       fields: monthlySafeguardingFields,
-      query: (ctx) => monthlySafeguarding(ctx, CLOSED_STATES),
+      query: (ctx) => monthlySafeguarding(ctx, { closedStates: CLOSED_STATES, children: TREATED_AS_CHILD }),
     },
   ],
 });

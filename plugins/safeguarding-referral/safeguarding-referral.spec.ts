@@ -1,4 +1,5 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
 import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
@@ -147,5 +148,24 @@ describe('safeguarding-referral forms (real reference data)', () => {
       'awaiting-review',
       'awaiting-review',
     ]);
+  });
+
+  it('keeps only what the counts need in the read model: no name, date of birth, companion or free text', () => {
+    const def = readModelOf('safeguarding-referral', form, standardTerms)!;
+    expect(def.timeField).toBe('encounteredAt');
+    expect(def.columns.map((c) => [c.field, c.type])).toEqual([
+      ['encounteredAt', 'timestamptz'],
+      ['port', 'text'],
+      ['team', 'text'],
+      ['eventType', 'text'],
+      ['category', 'text'],
+      ['indicators', 'text[]'],
+      ['personAge', 'text'],
+      ['nationality', 'text'],
+      ['language', 'text'],
+      ['accompanied', 'boolean'],
+      ['actionsTaken', 'text[]'],
+    ]);
+    expect(def.groups).toEqual([]);
   });
 });

@@ -1,49 +1,14 @@
-import { answerDateTime, answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { UseOfForceEntity } from './entities/use-of-force.entity.js';
+import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
 import { monthlyUseOfForce, monthlyUseOfForceFields } from './reports/monthly-use-of-force.query.js';
-
-interface ForceAnswers {
-  occurredAt: string;
-  port: string;
-  team: string;
-  subjectBehaviour: string[];
-  reasons: string[];
-  techniques: string[];
-  durationMinutes?: number;
-  subjectInjured: boolean;
-  officerInjured: boolean;
-  medicalAssistance: string;
-  bodyWornVideo: boolean;
-}
-
-async function recordUseOfForce(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as ForceAnswers;
-  await ctx.manager.insert(UseOfForceEntity, {
-    caseId: ctx.case.id,
-    occurredAt: answerInstant(a.occurredAt),
-    portId: a.port,
-    teamId: a.team,
-    caseTeamId: ctx.case.teamId,
-    subjectBehaviour: a.subjectBehaviour,
-    reasons: a.reasons,
-    techniques: a.techniques,
-    durationMinutes: a.durationMinutes ?? null,
-    subjectInjured: a.subjectInjured,
-    officerInjured: a.officerInjured,
-    medicalAssistance: a.medicalAssistance,
-    bodyWornVideo: a.bodyWornVideo,
-  });
-}
 
 /** Every use of force, handcuffing included, reviewed by a manager. */
 export default definePlugin({
   id: 'use-of-force',
   title: 'Use of force',
-  version: '1.0.0',
+  version: '2.0.0',
   description: 'Record every time you use force, including handcuffing. Your manager reviews each report.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [UseOfForceEntity],
   startForm: 'use-of-force',
   startRoles: ['officer', 'manager'],
   workflow: {
@@ -112,7 +77,6 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordUseOfForce },
   demo: [
     {
       username: 'officer',
@@ -144,10 +108,7 @@ export default definePlugin({
       description:
         'Uses of force in a month by port, technique and reason, with injuries, medical assistance and body-worn video: the monthly return to the Professional Standards Unit.',
       roles: ['manager'],
-      parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
+      period: 'month',
       fields: monthlyUseOfForceFields,
       query: monthlyUseOfForce,
     },

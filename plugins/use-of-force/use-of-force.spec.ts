@@ -1,4 +1,5 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
@@ -54,5 +55,24 @@ describe('use-of-force forms (real reference data)', () => {
     expect(validateSubmission(form, { ...report, techniques: ['other-technique'] }, options).errors).toEqual([
       { path: 'otherTechnique', message: 'Enter the other technique' },
     ]);
+  });
+
+  it('keeps what the monthly return counts in the read model, dated by when force was used, and no person or account', () => {
+    const def = readModelOf('use-of-force', form, standardTerms)!;
+    expect(def.timeField).toBe('occurredAt');
+    expect(def.columns.map((c) => [c.field, c.type])).toEqual([
+      ['occurredAt', 'timestamptz'],
+      ['port', 'text'],
+      ['team', 'text'],
+      ['subjectBehaviour', 'text[]'],
+      ['reasons', 'text[]'],
+      ['techniques', 'text[]'],
+      ['durationMinutes', 'numeric'],
+      ['subjectInjured', 'boolean'],
+      ['officerInjured', 'boolean'],
+      ['medicalAssistance', 'text'],
+      ['bodyWornVideo', 'boolean'],
+    ]);
+    expect(def.groups).toEqual([]);
   });
 });
