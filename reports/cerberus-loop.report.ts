@@ -1,15 +1,9 @@
-import {
-  monthBounds,
-  ukMidnight,
-  type PluginReport,
-  type ReportData,
-  type ReportQueryContext,
-} from '../core/src/sdk/index.js';
+import type { PluginReport, ReportCases, ReportData, ReportPeriod, ReportQueryContext } from '../core/src/sdk/index.js';
 
 /**
  * Cerberus targets and outcomes in a month: how well the intelligence loop is closing. A
- * cross-workflow report (it reads the `target-information` and `target-outcome` plugins' cases
- * and the core's Cerberus tables), so it lives here rather than in either plugin.
+ * cross-workflow report (it reads the `target-information` and `target-outcome` plugins' cases),
+ * so it lives here rather than in either plugin.
  */
 
 /** Field paths the template reads (checked when the report loads). */
@@ -45,22 +39,116 @@ const FIELDS = [
 /** Targets still awaiting an outcome listed one by one, longest waiting first. */
 export const AWAITING_LIMIT = 20;
 
+const HOUR = 3600_000;
+
 /**
  * States in which a target can still get an outcome (`record-outcome` starts from issued and
- * accepted; a returned target can be reissued). A target without an outcome in any other state
- * was closed without one: withdrawn, replaced by a newer target, or marked complete.
+ * accepted; a returned target can be reissued).
  */
 const OPEN_STATES = ['issued', 'accepted', 'returned'];
 
-interface PortRow {
-  portId: string | null;
-  port: string;
-  targets: number;
-  outcomes: number;
-  awaiting: number;
-  closed: number;
-  medianHours: number | null;
-  p90Hours: number | null;
+/**
+ * A target's state once its outcome is recorded: the outcome's submission takes the target's
+ * `record-outcome` action in its own transaction, so a target has an outcome exactly when it is in
+ * this state. A target in any other closed state was closed without one: withdrawn, replaced by a
+ * newer target, or marked complete.
+ */
+const OUTCOME_RECORDED = 'outcome-recorded';
+
+/**
+ * Each target of the month that has an outcome, with that outcome (as corrected), its case and the
+ * hours from receipt to the officer recording it. SQL because it joins the two plugins (on the
+ * Cerberus reference) and times one case against another, which the report SDK cannot; it reads
+ * only their surface views, which the core limits to the report's scope. Neither plugin marks a
+ * time field, so `at` is when the case was created: a target's receipt, an outcome's recording
+ * (always after its target's, so the outcomes are an index range too). One outcome per target (the
+ * outcome plugin refuses a second); should there ever be two, the first recorded counts.
+ */
+const TARGET_OUTCOMES = `
+  SELECT DISTINCT ON (t.case_id) t.port, o.outcome, o.case_id AS outcome_case,
+         extract(epoch FROM o.at - t.at)::float8 / 3600 AS hours
+    FROM plugin_target_information.case_v1 t
+    JOIN plugin_target_outcome.case_v1 o ON o.target_reference = t.target_id
+   WHERE t.at >= $1 AND t.at < $2 AND t.state = $3
+     AND o.at >= $1
+   ORDER BY t.case_id, o.at, o.case_id`;
+
+interface LoopRow {
+  /** Which grouping the row is: by port, by outcome, or the whole month. */
+  kind: 'port' | 'outcome' | 'all';
+  id: string | null;
+  label: string | null;
+  n: number;
+  median: number | null;
+  p90: number | null;
+  outcomeCases: string[] | null;
+}
+
+/** Hours to outcome by port and for the month, outcomes by result (labelled), and the outcome cases. */
+async function loopFigures(ctx: ReportQueryContext, within: ReportPeriod): Promise<LoopRow[]> {
+  return (await ctx.manager.query(
+    `WITH loop AS (${TARGET_OUTCOMES}),
+          agg AS (
+            SELECT CASE WHEN GROUPING(port) = 0 THEN 'port' WHEN GROUPING(outcome) = 0 THEN 'outcome' ELSE 'all' END AS kind,
+                   coalesce(port, outcome) AS id, count(*)::int AS n,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
+                   percentile_disc(0.9) WITHIN GROUP (ORDER BY hours) AS p90,
+                   CASE WHEN GROUPING(port, outcome) = 3 THEN array_agg(outcome_case) END AS "outcomeCases"
+              FROM loop GROUP BY GROUPING SETS ((port), (outcome), ()))
+     SELECT agg.*, r.label
+       FROM agg LEFT JOIN plugin_target_outcome.reference_v1 r
+         ON agg.kind = 'outcome' AND r.set_id = 'outcomes' AND r.id = agg.id`,
+    [within.from, within.to, OUTCOME_RECORDED],
+  )) as LoopRow[];
+}
+
+/**
+ * Whether each outcome reached Cerberus: the status of its newest `cerberus.outcome` event (a
+ * correction queues a new revision, so a failed first send that a correction later delivered
+ * counts as delivered).
+ *
+ * The one read of a core table in this report, kept to this query: delivery lives only in the
+ * core's outbox, and the SDK has no view of it. Its scope is explicit: only events of outcome
+ * cases in `plugin_target_outcome.case_v1` (the report's scope), through the core's
+ * `outbox_case_events_idx` (it needs the `topic NOT LIKE 'case.%'` predicate), never the whole outbox.
+ */
+async function deliveryOf(ctx: ReportQueryContext, outcomeCases: string[]): Promise<Map<string, number>> {
+  const rows = (await ctx.manager.query(
+    `SELECT latest.status, count(*)::int AS n
+       FROM plugin_target_outcome.case_v1 o
+      CROSS JOIN LATERAL (
+        SELECT ob.status FROM core.outbox ob
+         WHERE ob.case_id = o.case_id AND ob.topic = 'cerberus.outcome' AND ob.topic NOT LIKE 'case.%'
+         ORDER BY ob.id DESC LIMIT 1) latest
+      WHERE o.case_id = ANY($1::uuid[])
+      GROUP BY latest.status`,
+    [outcomeCases],
+  )) as { status: string; n: number }[];
+  return new Map(rows.map((r) => [r.status, r.n]));
+}
+
+/** The targets waiting longest, with whole hours waited to now. */
+async function oldestAwaiting(targets: ReportCases, within: ReportPeriod) {
+  const now = Date.now();
+  const listed: { reference: string; receivedAt: Date; port: string; team: string; hoursWaiting: number }[] = [];
+  const rows = targets.rows({
+    columns: ['targetId', 'submittedAt', 'port', 'ownerTeam'],
+    where: { state: OPEN_STATES },
+    within,
+    orderBy: ['submittedAt', 'reference'],
+  });
+  for await (const row of rows()) {
+    const receivedAt = row.submittedAt as Date;
+    listed.push({
+      reference: String(row.targetId),
+      receivedAt,
+      port: String(row.port ?? ''),
+      team: String(row.ownerTeam ?? ''),
+      hoursWaiting: Math.floor((now - receivedAt.getTime()) / HOUR),
+    });
+    if (listed.length === AWAITING_LIMIT) break;
+  }
+  return listed;
 }
 
 /**
@@ -70,142 +158,70 @@ interface PortRow {
  * recorded (median and 90th percentile); whether each outcome reached Cerberus; by port; the
  * outcome results; and the targets waiting longest.
  *
- * A target is a `target-information` case filed from a Cerberus message (`core.cerberus_target`
- * names its case; a sheet typed in by hand is not a Cerberus target and has no outcome to return).
- * Received is when its case was created, its team is the case's team now (a newer version can
- * move it), its port the port on the version held now. The month is a range scan on the core's
- * `core.case (plugin_id, created_at)` index: only that month's targets are read, however long the
- * history. The outcome is the `target-outcome` plugin's row for the target reference (one per
- * target, indexed by reference; a correction changes its `outcome` in place), recorded when the row
- * was written; its delivery is the status of the newest `cerberus.outcome` event for the outcome
- * case in `core.outbox` (a correction queues a new revision, so a failed first send that a
- * correction later delivered counts as delivered). Three queries, a few dozen rows back.
- *
- * Cost: the targets and the waiting list are index range and primary-key probes over the month's
- * targets alone (25 ms and 10 ms for 2,800 targets among 2.5 million cases); the delivery status
- * reads each outcome's events through the core's `outbox_case_events_idx` (cases' integration
- * events by case; it needs the `topic NOT LIKE 'case.%'` predicate below), not the whole outbox.
+ * A target is a `target-information` case, received when its case was created, under the team
+ * that owns it now (a newer version can move it) and the port of the version held now; its
+ * outcome is the `target-outcome` case for its reference, recorded when that case was created.
+ * Counts come from the target's state through the SDK; what joins a target to its outcome is SQL
+ * over the two plugins' surface views; delivery is one scoped read of the outbox.
  */
 async function monthlyTargets(ctx: ReportQueryContext): Promise<ReportData> {
-  const { month } = ctx.parameters as { month: string };
-  const { from, to, next } = monthBounds(month);
-  const params: unknown[] = [from, next, OPEN_STATES];
-  const scope = ctx.scope.all ? '' : `AND c.team_id = ANY($${params.push(ctx.scope.teams)}::text[])`;
-  const targets = `
-    targets AS (
-      SELECT c.id, c.business_key, c.team_id, c.state, c.created_at AS received_at, c.answers->>'port' AS port_id,
-             ct.target_id
-        FROM core.case c
-       -- Filed from a Cerberus message: one primary-key probe per target (LIMIT keeps it a probe
-       -- rather than a hash of every target ever received).
-       CROSS JOIN LATERAL (SELECT ct.target_id FROM core.cerberus_target ct
-                            WHERE ct.target_id = c.answers->>'targetId' AND ct.case_id = c.id LIMIT 1) ct
-       WHERE c.plugin_id = 'target-information'
-         AND c.created_at >= ${ukMidnight('$1')} AND c.created_at < ${ukMidnight('$2')} ${scope}
-    ),
-    loop AS (
-      SELECT t.*, o.case_id AS outcome_case, o.outcome,
-             extract(epoch FROM o.created_at - t.received_at)::float8 / 3600 AS hours,
-             o.case_id IS NULL AND t.state = ANY($3::text[]) AS awaiting,
-             o.case_id IS NULL AND NOT t.state = ANY($3::text[]) AS closed
-        FROM targets t
-        LEFT JOIN LATERAL (
-          SELECT o.case_id, o.outcome, o.created_at FROM plugin_target_outcome.target_outcome o
-           WHERE o.target_reference = t.target_id ORDER BY o.created_at, o.id LIMIT 1) o ON true
-    )`;
+  const within = ctx.period!;
+  const period = { from: within.fromDate, to: within.toDate };
+  const targets = ctx.casesOf('target-information');
+  const ports = await targets.aggregate({
+    by: 'port',
+    measures: {
+      targets: { count: true },
+      outcomes: { count: { state: OUTCOME_RECORDED } },
+      awaiting: { count: { state: OPEN_STATES } },
+      closed: { count: { state: { not: [...OPEN_STATES, OUTCOME_RECORDED] } } },
+    },
+    within,
+  });
+  const sum = (key: 'targets' | 'outcomes' | 'awaiting' | 'closed') => ports.reduce((n, row) => n + row[key], 0);
+  const received = sum('targets');
+  if (received === 0) return { data: { period, totals: { received: 0 }, awaitingLimit: AWAITING_LIMIT } };
 
-  // By port, and (the empty grouping set) the whole month.
-  const groups = (await ctx.manager.query(
-    `WITH ${targets},
-          agg AS (
-            SELECT GROUPING(port_id) = 1 AS total, port_id, count(*)::int AS targets,
-                   count(outcome_case)::int AS outcomes,
-                   count(*) FILTER (WHERE awaiting)::int AS awaiting,
-                   count(*) FILTER (WHERE closed)::int AS closed,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS "medianHours",
-                   percentile_disc(0.9) WITHIN GROUP (ORDER BY hours) AS "p90Hours"
-              FROM loop GROUP BY GROUPING SETS ((port_id), ()))
-     SELECT agg.total, agg.port_id AS "portId", coalesce(p.label, agg.port_id, 'Port not given') AS port,
-            agg.targets, agg.outcomes, agg.awaiting, agg.closed, agg."medianHours", agg."p90Hours"
-       FROM agg LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = agg.port_id`,
-    params,
-  )) as (PortRow & { total: boolean })[];
-
-  const whole = groups.find((g) => g.total);
-  if (!whole || whole.targets === 0)
-    return { data: { period: { from, to }, totals: { received: 0 }, awaitingLimit: AWAITING_LIMIT } };
-
-  // Outcome results, and the delivery of each outcome's newest revision to Cerberus (skipped when
-  // there is no outcome).
-  const counts =
-    whole.outcomes === 0
-      ? []
-      : ((await ctx.manager.query(
-          `WITH ${targets},
-          latest AS (
-            SELECT DISTINCT ON (ob.case_id) ob.status
-              FROM core.outbox ob
-             WHERE ob.topic = 'cerberus.outcome' AND ob.topic NOT LIKE 'case.%'
-               AND ob.case_id IN (SELECT outcome_case FROM loop)
-             ORDER BY ob.case_id, ob.id DESC),
-          agg AS (
-            SELECT 'result' AS kind, outcome AS id, count(*)::int AS n FROM loop WHERE outcome IS NOT NULL GROUP BY outcome
-            UNION ALL
-            SELECT 'delivery', status, count(*)::int FROM latest GROUP BY status)
-     SELECT agg.kind, agg.id, coalesce(r.label, agg.id) AS label, agg.n
-       FROM agg LEFT JOIN core.reference_row r ON agg.kind = 'result' AND r.set_id = 'outcomes' AND r.id = agg.id`,
-          params,
-        )) as { kind: 'result' | 'delivery'; id: string; label: string; n: number }[]);
-  const delivered = (status: string) => counts.find((c) => c.kind === 'delivery' && c.id === status)?.n ?? 0;
-  const results = counts
-    .filter((c) => c.kind === 'result')
-    .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label, 'en-GB'))
-    .map((c) => ({ outcome: c.label, targets: c.n }));
-
-  // The targets waiting longest (hours to when the report's transaction began).
-  const oldestAwaiting = (await ctx.manager.query(
-    `WITH ${targets}
-     SELECT l.target_id AS reference, l.received_at AS "receivedAt",
-            coalesce(p.label, l.port_id, '') AS port, coalesce(tm.label, l.team_id, '') AS team,
-            floor(extract(epoch FROM now() - l.received_at) / 3600)::int AS "hoursWaiting"
-       FROM loop l
-       LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = l.port_id
-       LEFT JOIN core.reference_row tm ON tm.set_id = 'teams' AND tm.id = l.team_id
-      WHERE l.awaiting
-      ORDER BY l.received_at, l.business_key
-      LIMIT $${params.length + 1}`,
-    [...params, AWAITING_LIMIT],
-  )) as { reference: string; receivedAt: Date; port: string; team: string; hoursWaiting: number }[];
-
-  const byPort = groups
-    .filter((g) => !g.total)
-    .sort((a, b) => b.targets - a.targets || a.port.localeCompare(b.port, 'en-GB'))
-    .map((g) => ({
-      port: g.port,
-      targets: g.targets,
-      outcomes: g.outcomes,
-      awaiting: g.awaiting,
-      closed: g.closed,
-      medianHours: g.medianHours,
-    }));
+  const withOutcome = sum('outcomes');
+  const loop = withOutcome === 0 ? [] : await loopFigures(ctx, within);
+  const whole = loop.find((r) => r.kind === 'all');
+  const delivery = whole?.outcomeCases ? await deliveryOf(ctx, whole.outcomeCases) : new Map<string, number>();
+  const medianAt = new Map(loop.filter((r) => r.kind === 'port').map((r) => [r.id, r.median]));
+  const results = loop
+    .filter((r) => r.kind === 'outcome')
+    .map((r) => ({ outcome: r.label ?? r.id ?? '', targets: r.n }))
+    .sort((a, b) => b.targets - a.targets || a.outcome.localeCompare(b.outcome, 'en-GB'));
+  const awaiting = sum('awaiting');
+  const listed = await oldestAwaiting(targets, within);
 
   return {
     data: {
-      period: { from, to },
+      period,
       totals: {
-        received: whole.targets,
-        withOutcome: whole.outcomes,
-        awaiting: whole.awaiting,
-        closed: whole.closed,
-        medianHours: whole.medianHours,
-        p90Hours: whole.p90Hours,
+        received,
+        withOutcome,
+        awaiting,
+        closed: sum('closed'),
+        medianHours: whole?.median ?? null,
+        p90Hours: whole?.p90 ?? null,
       },
-      delivery: { delivered: delivered('delivered'), waiting: delivered('pending'), failed: delivered('dead') },
-      byPort,
+      delivery: {
+        delivered: delivery.get('delivered') ?? 0,
+        waiting: delivery.get('pending') ?? 0,
+        failed: delivery.get('dead') ?? 0,
+      },
+      byPort: ports.map((row) => ({
+        port: row.port ?? 'Port not given',
+        targets: row.targets,
+        outcomes: row.outcomes,
+        awaiting: row.awaiting,
+        closed: row.closed,
+        medianHours: medianAt.get(row.ids.port ?? null) ?? null,
+      })),
       results,
-      oldestAwaiting,
+      oldestAwaiting: listed,
       awaitingLimit: AWAITING_LIMIT,
-      awaitingMore: whole.awaiting - oldestAwaiting.length,
+      awaitingMore: awaiting - listed.length,
     },
   };
 }
@@ -216,10 +232,7 @@ const cerberusLoop: PluginReport = {
   description:
     'How well the Cerberus loop is closing: targets received in a month, how many have an outcome, how long outcomes took and whether they reached Cerberus, by port, with the targets still awaiting an outcome.',
   roles: ['manager'],
-  parameters: [
-    { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
-    { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-  ],
+  period: 'month',
   fields: FIELDS,
   query: monthlyTargets,
 };

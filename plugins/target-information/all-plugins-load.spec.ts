@@ -11,8 +11,6 @@ import { seededReference } from '../../test/utils/plugin-forms.js';
 const PLUGINS: Record<string, string[]> = {
   'event-at-border': ['event', 'event_item'],
   'operational-activity': ['activity_minutes', 'activity_report', 'detections_by_category', 'staff_by_grade'],
-  'target-information': ['target_person', 'target_sheet'],
-  'target-outcome': ['target_outcome'],
   'intelligence-referral': ['referral'],
   'intelligence-case': ['intelligence_case'],
   'use-of-force': ['use_of_force'],
@@ -23,6 +21,15 @@ const PLUGINS: Record<string, string[]> = {
   'cash-seizure': ['seizure', 'seizure_amount'],
   'staff-profile': ['delegate', 'profile'],
   'interpreter-request': ['interpreter_request'],
+};
+
+/**
+ * Plugins on contract 2 with no tables of their own: only the read model the core keeps in their
+ * schema (its tables and surface views) from the fields their forms mark for reporting.
+ */
+const READ_MODEL_ONLY: Record<string, string[]> = {
+  'target-information': ['case_v1', 'persons_v1', 'read_case', 'read_case_persons', 'reference_v1'],
+  'target-outcome': ['case_v1', 'read_case', 'reference_v1'],
 };
 
 /** Tables only written by later actions (onTransition), so not checked after submit. */
@@ -103,17 +110,56 @@ describe('Border Force workflow plugins load in the real core', () => {
     await app?.close();
   });
 
-  it.each(Object.keys(PLUGINS))('%s is enabled', (id) => {
+  it.each([...Object.keys(PLUGINS), ...Object.keys(READ_MODEL_ONLY)])('%s is enabled', (id) => {
     const status = plugins.find((p) => p.id === id);
     expect({ id, state: status?.state, reason: status?.reason }).toEqual({ id, state: 'enabled', reason: undefined });
   });
 
+  const tablesOf = async (id: string) =>
+    (
+      await app.sql<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY table_name",
+        [schemaOf(id)],
+      )
+    ).map((r) => r.table_name);
+
   it.each(Object.entries(PLUGINS))('%s has its tables', async (id, tables) => {
-    const rows = await app.sql<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY table_name",
-      [schemaOf(id)],
+    expect(await tablesOf(id)).toEqual([...tables, ...(ACTION_TABLES[id] ?? [])].sort());
+  });
+
+  it.each(Object.entries(READ_MODEL_ONLY))('%s has no tables but its read model', async (id, tables) => {
+    expect(await tablesOf(id)).toEqual(tables);
+    expect(app.boot.registry.get(id)?.manifest?.entities ?? []).toEqual([]);
+  });
+
+  it('target-outcome queues the outcome for Cerberus on submit', async () => {
+    const id = 'target-outcome';
+    const manifest = app.boot.registry.get(id)!.manifest!;
+    const caseId = randomUUID();
+    await app.boot.dataSource.transaction(async (manager) => {
+      await manifest.hooks!.onSubmit!(submitContext(app, id, manifest, caseId, manager));
+    });
+    const queued = await app.sql<{ topic: string; key: string; payload: Record<string, unknown> }>(
+      'SELECT topic, key, payload FROM core.outbox WHERE case_id = $1',
+      [caseId],
     );
-    expect(rows.map((r) => r.table_name)).toEqual([...tables, ...(ACTION_TABLES[id] ?? [])].sort());
+    expect(queued).toEqual([
+      {
+        topic: 'cerberus.outcome',
+        key: 'outcome:BF-20260412-17:1',
+        payload: {
+          targetId: 'BF-20260412-17',
+          outcome: 'positive',
+          reason: null,
+          notes: null,
+          outcomeAt: '2026-04-12T18:10:00.000Z',
+          linkedEventCase: 'BF-20260412-42',
+          outcomeCase: 'BF-20260412-17',
+          revision: 1,
+          recordedBy: 'officer',
+        },
+      },
+    ]);
   });
 
   it.each(Object.keys(PLUGINS))('%s writes its typed records on submit', async (id) => {

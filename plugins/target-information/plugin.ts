@@ -1,23 +1,21 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
-import { TargetPersonEntity } from './entities/target-person.entity.js';
-import { TargetSheetEntity } from './entities/target-sheet.entity.js';
-import { recordTargetSheet } from './submit.js';
 
 const LIVE = ['issued', 'accepted', 'returned'];
 
 /**
  * Target information sheets from Cerberus. The targeting hub issues a versioned target to
  * the receiving team; officers accept it, intercept the target and record the outcome.
+ * Reports read the fields the start form marks (the core's read model; no people's names,
+ * dates of birth or documents), so the plugin has no tables or hooks of its own.
  */
 export default definePlugin({
   id: 'target-information',
   title: 'Target information sheet',
-  version: '1.1.0',
+  version: '2.0.0',
   description:
     'Targets sent from Cerberus to frontline teams: who or what to stop, when and where it arrives, and any officer safety warnings.',
   sdk: '^1.0.0',
   category: 'Targeting',
-  entities: [TargetSheetEntity, TargetPersonEntity],
   startForm: 'target-information',
   teamFrom: 'receivingTeam',
   receives: ['cerberus.target'],
@@ -112,5 +110,4 @@ export default definePlugin({
       { id: 'supersede', label: 'Replace with newer version', from: LIVE, to: 'superseded', roles: ['integration'] },
     ],
   },
-  hooks: { onSubmit: recordTargetSheet },
 });

@@ -1,4 +1,5 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
@@ -126,6 +127,26 @@ describe('target-information forms (real reference data)', () => {
         path: 'persons[1].documentNumber',
         message: 'Document number must not be answered because the question is not shown',
       },
+    ]);
+  });
+
+  it('keeps what reports count of a target in the read model, dated by its receipt, and nothing that names a person', () => {
+    const def = readModelOf('target-information', form, standardTerms, [load('return-to-hub.form.json')])!;
+    expect(def.timeField).toBeUndefined();
+    expect(def.columns.map((c) => [c.field, c.type, c.reference ?? null])).toEqual([
+      ['targetId', 'text', null],
+      ['targetVersion', 'numeric', null],
+      ['mode', 'text', 'transport-modes'],
+      ['issuingHub', 'text', 'teams'],
+      ['category', 'text', 'target-categories'],
+      ['port', 'text', 'ports'],
+      ['eta', 'timestamptz', null],
+      ['warnings', 'text[]', 'warnings'],
+      ['indicators', 'text[]', 'indicators'],
+      ['receivingTeam', 'text', 'teams'],
+    ]);
+    expect(def.groups.map((g) => [g.field, g.columns.map((c) => c.field)])).toEqual([
+      ['persons', ['role', 'nationality']],
     ]);
   });
 });

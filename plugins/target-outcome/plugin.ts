@@ -5,38 +5,60 @@ import {
   type SubmitContext,
   type TransitionContext,
 } from '../../core/src/sdk/index.js';
-import { TargetOutcomeEntity } from './entities/target-outcome.entity.js';
 
-interface OutcomeAnswers {
+/** What Cerberus is sent of an outcome's answers (the start form's, or a correction's outcome). */
+interface Outcome {
   targetReference: string;
   outcomeDateTime: string;
   outcome: string;
-  reason?: string;
-  linkedCase?: string;
-  notes?: string;
+  reason: string | null;
+  linkedCase: string | null;
+  notes: string | null;
+}
+
+const optional = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The outcome form's answers, as the form engine validated them (required ones are always there). */
+function outcomeOf(answers: Record<string, unknown>): Outcome {
+  return {
+    targetReference: String(answers.targetReference),
+    outcomeDateTime: String(answers.outcomeDateTime),
+    outcome: String(answers.outcome),
+    reason: optional(answers.reason),
+    linkedCase: optional(answers.linkedCase),
+    notes: optional(answers.notes),
+  };
 }
 
 /** The outcome as Cerberus receives it (docs/cerberus.md). */
-function outcomeMessage(caseKey: string, a: OutcomeAnswers, recordedBy: string, revision: number) {
+function outcomeMessage(caseKey: string, o: Outcome, recordedBy: string, revision: number) {
   return {
-    targetId: a.targetReference,
-    outcome: a.outcome,
-    reason: a.reason ?? null,
-    notes: a.notes ?? null,
-    outcomeAt: answerInstant(a.outcomeDateTime).toISOString(),
-    linkedEventCase: a.linkedCase ?? null,
+    targetId: o.targetReference,
+    outcome: o.outcome,
+    reason: o.reason,
+    notes: o.notes,
+    outcomeAt: answerInstant(o.outcomeDateTime).toISOString(),
+    linkedEventCase: o.linkedCase,
     outcomeCase: caseKey,
     revision,
     recordedBy,
   };
 }
 
+/**
+ * The target's state once its outcome is recorded: recording one takes the target's
+ * `record-outcome` action in the same transaction (docs/cerberus.md), so a target in this state
+ * already has its outcome.
+ */
+const OUTCOME_RECORDED = 'outcome-recorded';
+
 const refuse = (message: string) => new AnswerError([{ path: 'targetReference', message }]);
 
 /**
  * The target the outcome is for: one the platform received from Cerberus and the officer may
  * see, the one they started from (if any), and without an outcome yet (a change is a correction).
- * Linking it makes the target's "Record the outcome" action happen in this transaction.
+ * Linking it makes the target's "Record the outcome" action happen in this transaction; of two
+ * outcomes recorded at the same moment the core refuses the later one (409).
  */
 async function findTarget(ctx: SubmitContext, reference: string): Promise<void> {
   const target = await ctx.received('cerberus.target', reference);
@@ -46,11 +68,7 @@ async function findTarget(ctx: SubmitContext, reference: string): Promise<void> 
     );
   const other = ctx.linked.find((c) => c.pluginId === target.pluginId && c.id !== target.id);
   if (other) throw refuse(`Enter the reference of the target you are recording the outcome for (${other.businessKey})`);
-  const earlier = await ctx.manager.findOne(TargetOutcomeEntity, {
-    where: { targetReference: reference },
-    select: { id: true },
-  });
-  if (earlier)
+  if (target.state === OUTCOME_RECORDED)
     throw refuse(
       `An outcome for target ${reference} has already been recorded. To change it, open that outcome from the target's linked cases and choose "Correct outcome"`,
     );
@@ -58,30 +76,21 @@ async function findTarget(ctx: SubmitContext, reference: string): Promise<void> 
 }
 
 async function recordOutcome(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as OutcomeAnswers;
-  await findTarget(ctx, a.targetReference);
-  await ctx.manager.insert(TargetOutcomeEntity, {
-    caseId: ctx.case.id,
-    targetReference: a.targetReference,
-    outcomeAt: answerInstant(a.outcomeDateTime),
-    outcome: a.outcome,
-    reason: a.reason ?? null,
-    linkedCaseKey: a.linkedCase ?? null,
-  });
+  const outcome = outcomeOf(ctx.case.answers);
+  await findTarget(ctx, outcome.targetReference);
   await ctx.emit({
     topic: 'cerberus.outcome',
     key: `outcome:${ctx.case.businessKey}:1`,
-    payload: outcomeMessage(ctx.case.businessKey, a, ctx.case.createdBy, 1),
+    payload: outcomeMessage(ctx.case.businessKey, outcome, ctx.case.createdBy, 1),
   });
 }
 
-async function applyCorrection(ctx: TransitionContext): Promise<void> {
+/** A correction is sent to Cerberus as a new revision (the read model keeps the corrected outcome). */
+async function sendCorrection(ctx: TransitionContext): Promise<void> {
   if (ctx.action.id !== 'correct' || !ctx.actionAnswers) return;
-  const outcome = String(ctx.actionAnswers.outcome);
-  await ctx.manager.update(TargetOutcomeEntity, { caseId: ctx.case.id }, { outcome, corrected: true });
-  const corrected = {
-    ...(ctx.case.answers as unknown as OutcomeAnswers),
-    outcome,
+  const corrected: Outcome = {
+    ...outcomeOf(ctx.case.answers),
+    outcome: String(ctx.actionAnswers.outcome),
     notes: String(ctx.actionAnswers.explanation ?? ''),
   };
   await ctx.emit({
@@ -97,16 +106,16 @@ async function applyCorrection(ctx: TransitionContext): Promise<void> {
  * officer may see is accepted, once; recording it links the two cases, moves the target to
  * "Outcome recorded" (its task completed) and queues the outcome for Cerberus, all in one
  * transaction. The core's outbox delivers it (signed, retried) and the case shows its delivery;
- * "Correct outcome" sends a new revision.
+ * "Correct outcome" sends a new revision. Reports read the marked fields (the corrected outcome
+ * wins) from the core's read model: the plugin keeps no tables of its own.
  */
 export default definePlugin({
   id: 'target-outcome',
   title: 'Target outcome',
-  version: '1.2.0',
+  version: '2.0.0',
   description: 'Record what happened with a Cerberus target. The outcome is returned to Cerberus automatically.',
   sdk: '^1.0.0',
   category: 'Targeting',
-  entities: [TargetOutcomeEntity],
   startForm: 'target-outcome',
   startRoles: ['officer', 'manager'],
   workflow: {
@@ -123,5 +132,5 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordOutcome, onTransition: applyCorrection },
+  hooks: { onSubmit: recordOutcome, onTransition: sendCorrection },
 });

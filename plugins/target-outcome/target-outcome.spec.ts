@@ -1,4 +1,5 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
 
@@ -76,5 +77,19 @@ describe('target-outcome forms (real reference data)', () => {
     expect(
       validateSubmission(load('correct-outcome.form.json'), { outcome: 'target-withdrawn' }, options).errors,
     ).toEqual([{ path: 'explanation', message: 'Enter what was wrong' }]);
+  });
+
+  it('keeps the outcome in the read model, dated by when it was recorded, with a correction winning', () => {
+    const def = readModelOf('target-outcome', form, standardTerms, [load('correct-outcome.form.json')])!;
+    // Recorded after its target was received, so a month's targets find their outcomes in a range of `at`.
+    expect(def.timeField).toBeUndefined();
+    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
+      ['targetReference', 'text', false],
+      ['outcomeDateTime', 'timestamptz', false],
+      ['outcome', 'text', true],
+      ['reason', 'text', false],
+      ['linkedCase', 'text', false],
+    ]);
+    expect(def.groups).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { ReadModelSync } from '../../core/src/read-model/read-model-sync.js';
 import { CerberusSimulator } from '../cerberus-sim/simulator.js';
 import { targetSheet } from '../cerberus-sim/target-sheets.js';
 import { pdfInfo, pdfToPng } from '../reports/poppler.js';
@@ -94,23 +95,28 @@ describe('Cerberus loop report: targets and outcomes in a month', () => {
     if (taken.status !== 200) throw new Error(`${id} ${name}: ${taken.status} ${JSON.stringify(taken.body)}`);
   };
 
-  /** When the target was received (its case, its Cerberus receipt and its sheet row), and when its outcome was recorded. */
+  /**
+   * Copies a case changed here in SQL into its plugin's read model, as the core does in the
+   * transaction of every change it makes.
+   */
+  const synced = (pluginId: string, caseId: string) =>
+    app.app.get(ReadModelSync).sync(app.boot.dataSource.manager, pluginId, caseId);
+
+  /** When the target was received (its case and its Cerberus receipt), and when its outcome was recorded. */
   const dateTarget = async (name: string, receivedAt: string, outcomeAfterHours?: number) => {
     const target = t[name]!;
     await app.sql('UPDATE core.case SET created_at = $2 WHERE id = $1', [target.caseId, receivedAt]);
     await app.sql('UPDATE core.cerberus_target SET received_at = $2 WHERE case_id = $1', [target.caseId, receivedAt]);
-    await app.sql('UPDATE plugin_target_information.target_sheet SET created_at = $2 WHERE case_id = $1', [
-      target.caseId,
-      receivedAt,
-    ]);
+    await synced('target-information', target.caseId);
     if (outcomeAfterHours === undefined) return;
     const recordedAt = new Date(Date.parse(receivedAt) + outcomeAfterHours * HOUR).toISOString();
-    const [outcome] = await app.sql<{ case_id: string }>(
-      `UPDATE plugin_target_outcome.target_outcome SET created_at = $2 WHERE target_reference = $1 RETURNING case_id`,
+    const [outcome] = await app.sql<{ id: string }>(
+      `UPDATE core.case SET created_at = $2 WHERE plugin_id = 'target-outcome' AND answers->>'targetReference' = $1
+       RETURNING id`,
       [target.targetId, recordedAt],
     );
     expect(outcome).toBeDefined();
-    await app.sql('UPDATE core.case SET created_at = $2 WHERE id = $1', [outcome!.case_id, recordedAt]);
+    await synced('target-outcome', outcome!.id);
   };
 
   /** Runs the report as a job as the manager, waits for it, downloads the PDF and returns its text. */
@@ -186,6 +192,7 @@ describe('Cerberus loop report: targets and outcomes in a month', () => {
     });
     expect(byOfficer.status).toBe(403);
     await app.sql(`UPDATE core.case SET state = 'complete', version = version + 1 WHERE id = $1`, [t.t8!.caseId]);
+    await synced('target-information', t.t8!.caseId);
 
     // Wait until Cerberus took every outcome it accepts, refused t4's and failed t5's and t2's correction's first try.
     const settled = async () =>

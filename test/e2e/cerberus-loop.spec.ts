@@ -228,6 +228,12 @@ describe('Cerberus loop: target to outcome', () => {
       answers: { outcome: 'target-withdrawn', explanation: 'The hub withdrew it before arrival.' },
     });
     expect(corrected.status).toBe(200);
+    // Reports count the outcome as corrected (the action form's outcome wins in the read model).
+    expect(
+      await app.sql('SELECT outcome, target_reference FROM plugin_target_outcome.read_case WHERE case_id = $1', [
+        first.body.id,
+      ]),
+    ).toEqual([{ outcome: 'target-withdrawn', target_reference: sheet.targetId }]);
     await until(() => sim.received.has(`outcome:${first.body.businessKey}:2`), 'the correction at Cerberus');
     expect(sim.received.get(`outcome:${first.body.businessKey}:2`)).toMatchObject({
       deliveries: 1,
@@ -258,7 +264,7 @@ describe('Cerberus loop: target to outcome', () => {
     expect([400, 409]).toContain(statuses[1]);
     expect(
       await count(
-        `SELECT count(*)::int AS n FROM plugin_target_outcome.target_outcome WHERE target_reference = '${String(sheet.targetId)}'`,
+        `SELECT count(*)::int AS n FROM plugin_target_outcome.read_case WHERE target_reference = '${String(sheet.targetId)}'`,
       ),
     ).toBe(1);
   });
