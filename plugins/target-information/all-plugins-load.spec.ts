@@ -7,22 +7,26 @@ import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { SAMPLE_ANSWERS } from './sample-answers.js';
 import { seededReference } from '../../test/utils/plugin-forms.js';
 
-/** Each plugin written for the Border Force workflows, with the tables its migrations create. */
+/**
+ * Each plugin written for the Border Force workflows, with the tables its migrations create: none
+ * for a plugin on contract 2 whose answers only the core's read model keeps (its `read_case`
+ * tables are the core's, checked by test/e2e/read-model.spec.ts and the plugin's own spec).
+ */
 const PLUGINS: Record<string, string[]> = {
   'event-at-border': ['event', 'event_item'],
   'operational-activity': ['activity_minutes', 'activity_report', 'detections_by_category', 'staff_by_grade'],
   'target-information': ['target_person', 'target_sheet'],
   'target-outcome': ['target_outcome'],
-  'intelligence-referral': ['referral'],
-  'intelligence-case': ['intelligence_case'],
+  'intelligence-referral': [],
+  'intelligence-case': [],
   'use-of-force': ['use_of_force'],
-  'mandatory-declaration': ['declaration'],
-  'detection-inventory': ['equipment_line', 'inventory'],
+  'mandatory-declaration': [],
+  'detection-inventory': [],
   'refusal-of-entry': ['examination'],
   'safeguarding-referral': ['companion', 'referral'],
   'cash-seizure': ['seizure', 'seizure_amount'],
-  'staff-profile': ['delegate', 'profile'],
-  'interpreter-request': ['interpreter_request'],
+  'staff-profile': [],
+  'interpreter-request': [],
 };
 
 /** Tables only written by later actions (onTransition), so not checked after submit. */
@@ -41,6 +45,10 @@ const VALIDATED_SAMPLES = [
 ];
 
 const schemaOf = (id: string) => `plugin_${id.replace(/-/g, '_')}`;
+
+/** Plugins that write typed records of their own when a case is submitted. */
+const WRITES_ON_SUBMIT = Object.keys(PLUGINS).filter((id) => PLUGINS[id]!.length > 0);
+const ROLLBACK_CHECKED = VALIDATED_SAMPLES.filter((id) => WRITES_ON_SUBMIT.includes(id));
 
 function submitContext(
   app: TestApp,
@@ -110,13 +118,13 @@ describe('Border Force workflow plugins load in the real core', () => {
 
   it.each(Object.entries(PLUGINS))('%s has its tables', async (id, tables) => {
     const rows = await app.sql<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY table_name",
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations' AND table_name NOT LIKE 'read\\_case%' ORDER BY table_name",
       [schemaOf(id)],
     );
     expect(rows.map((r) => r.table_name)).toEqual([...tables, ...(ACTION_TABLES[id] ?? [])].sort());
   });
 
-  it.each(Object.keys(PLUGINS))('%s writes its typed records on submit', async (id) => {
+  it.each(WRITES_ON_SUBMIT)('%s writes its typed records on submit', async (id) => {
     const manifest = app.boot.registry.get(id)?.manifest;
     const onSubmit = manifest?.hooks?.onSubmit;
     expect(onSubmit).toBeDefined();
@@ -152,7 +160,7 @@ describe('Border Force workflow plugins load in the real core', () => {
     expect(result.answers).toEqual(SAMPLE_ANSWERS[id]);
   });
 
-  it.each(VALIDATED_SAMPLES)('%s writes nothing when the submission rolls back', async (id) => {
+  it.each(ROLLBACK_CHECKED)('%s writes nothing when the submission rolls back', async (id) => {
     const manifest = app.boot.registry.get(id)!.manifest!;
     const caseId = randomUUID();
     const rollback = new Error('submission rolled back');
