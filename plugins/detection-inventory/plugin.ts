@@ -1,11 +1,13 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoInventories } from './demo.js';
+import { monthlyEquipment, monthlyEquipmentFields } from './reports/monthly-equipment.query.js';
 
 /**
  * The census of detection equipment. A count with no faults goes to the team's manager to
  * confirm; a count with faulty units goes straight to a repair task. Reports read the marked
  * answers (port, team, date of the count, each line's equipment type and units, totals,
- * maintenance cover, how a repair ended) from the core's read model: no tables of its own.
+ * maintenance cover, how a repair ended) from the core's read model: no tables of its own. The
+ * monthly report is the equipment return a manager sends on.
  */
 export default definePlugin({
   id: 'detection-inventory',
@@ -94,4 +96,16 @@ export default definePlugin({
     ],
   },
   demo: [demoInventories],
+  reports: [
+    {
+      id: 'monthly-equipment',
+      title: 'Detection equipment in a month',
+      description:
+        'Detection equipment counted in a month: working and faulty units by equipment type and port, faults not reported, maintenance cover and where repairs stand.',
+      roles: ['manager'],
+      period: 'month',
+      fields: monthlyEquipmentFields,
+      query: monthlyEquipment,
+    },
+  ],
 });
