@@ -1,7 +1,10 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
+import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
 import { demoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { apiCall, submitCase, type Auth } from '../../test/utils/reports.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('detection-inventory.form.json');
@@ -134,5 +137,118 @@ describe('detection-inventory forms (real reference data)', () => {
       'faults-to-repair',
       'awaiting-confirmation',
     ]);
+  });
+});
+
+describe('detection-inventory read model', () => {
+  it('keeps each line’s equipment and units, the totals, maintenance cover and how a repair ended', () => {
+    // Action forms in file order, as the core reads them.
+    const actionForms = ['repair-confirmation', 'repair-request'].map((id) => load(`${id}.form.json`));
+    const def = readModelOf('detection-inventory', form, standardTerms, actionForms)!;
+    expect(def.timeField).toBe('countDate');
+    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
+      ['port', 'text', false],
+      ['team', 'text', false],
+      ['countDate', 'date', false],
+      ['totalWorking', 'numeric', false],
+      ['totalFaulty', 'numeric', false],
+      ['maintenanceContract', 'boolean', false],
+      ['contractEndDate', 'date', false],
+      ['result', 'text', true], // null until a repair is confirmed
+    ]);
+    expect(def.groups.map((g) => [g.field, g.table, g.columns.map((c) => [c.field, c.type])])).toEqual([
+      [
+        'equipment',
+        'case_equipment',
+        [
+          ['equipmentType', 'text'],
+          ['workingUnits', 'numeric'],
+          ['faultyUnits', 'numeric'],
+          ['trainedStaff', 'numeric'],
+          ['faultReported', 'boolean'],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('detection-inventory in the real core', () => {
+  let app: TestApp;
+  let manager: Auth;
+  beforeAll(async () => {
+    app = await startTestApp();
+    manager = await signIn(app, 'manager');
+  });
+  afterAll(async () => app?.close());
+
+  const act = async (caseId: string, action: string, version: number, answers: Record<string, unknown>) => {
+    const taken = await apiCall(app, 'POST', `/api/cases/${caseId}/actions/${action}`, manager, { version, answers });
+    expect([action, taken.status, taken.body?.errors]).toEqual([action, 200, undefined]);
+  };
+
+  it('keeps a count with a faulty unit, one row per line, until the repair is confirmed', async () => {
+    const faulty = {
+      ...count,
+      team: 'dover-tourist-controls-team-1',
+      countDate: '2026-10-01',
+      equipment: [
+        ...count.equipment,
+        { equipmentType: 'fibrescope', workingUnits: 1, faultyUnits: 2, trainedStaff: 4, faultReported: true },
+      ],
+    };
+    const created = await submitCase(app, manager, 'detection-inventory', faulty, 'faulty');
+    const readCase = async () =>
+      (
+        await app.sql(
+          'SELECT state, owner_team, at, port, team, count_date::text, total_working, total_faulty, maintenance_contract, contract_end_date::text, result FROM plugin_detection_inventory.read_case WHERE case_id = $1',
+          [created.id],
+        )
+      )[0];
+    const counted = {
+      owner_team: 'dover-tourist-controls-team-1',
+      at: new Date('2026-09-30T23:00:00Z'), // midnight UK time (BST) on the day of the count
+      port: 'dover',
+      team: 'dover-tourist-controls-team-1',
+      count_date: '2026-10-01',
+      total_working: '9',
+      total_faulty: '2',
+      maintenance_contract: true,
+      contract_end_date: '2027-03-31',
+    };
+    expect(await readCase()).toEqual({ ...counted, state: 'faults-to-repair', result: null });
+    expect(
+      await app.sql(
+        'SELECT line, equipment_type, working_units, faulty_units, trained_staff, fault_reported FROM plugin_detection_inventory.read_case_equipment WHERE case_id = $1 ORDER BY line',
+        [created.id],
+      ),
+    ).toEqual([
+      {
+        line: 1,
+        equipment_type: 'x-ray-freight-scanner',
+        working_units: '2',
+        faulty_units: '0',
+        trained_staff: '14',
+        fault_reported: null,
+      },
+      {
+        line: 2,
+        equipment_type: 'co2-probe',
+        working_units: '6',
+        faulty_units: '0',
+        trained_staff: '22',
+        fault_reported: null,
+      },
+      {
+        line: 3,
+        equipment_type: 'fibrescope',
+        working_units: '1',
+        faulty_units: '2',
+        trained_staff: '4',
+        fault_reported: true,
+      },
+    ]);
+    await act(created.id, 'request-repair', 1, { callReference: 'MDS-44120' });
+    await act(created.id, 'confirm-repair', 2, { result: 'withdrawn' });
+    expect(await readCase()).toEqual({ ...counted, state: 'confirmed', result: 'withdrawn' });
   });
 });

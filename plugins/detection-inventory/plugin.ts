@@ -1,74 +1,22 @@
-import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { EquipmentLineEntity } from './entities/equipment-line.entity.js';
-import { InventoryEntity } from './entities/inventory.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoInventories } from './demo.js';
-
-interface EquipmentLine {
-  equipmentType: string;
-  otherEquipmentType?: string;
-  workingUnits: number;
-  faultyUnits: number;
-  trainedStaff: number;
-  faultReported?: boolean;
-}
-
-interface InventoryAnswers {
-  port: string;
-  terminal?: string;
-  team: string;
-  countDate: string;
-  equipment: EquipmentLine[];
-  totalWorking?: number;
-  totalFaulty?: number;
-  maintenanceContract: boolean;
-  maintenanceProvider?: string;
-  contractEndDate?: string;
-}
-
-async function recordInventory(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as InventoryAnswers;
-  const lines = a.equipment ?? [];
-  await ctx.manager.insert(InventoryEntity, {
-    caseId: ctx.case.id,
-    portId: a.port,
-    terminal: a.terminal ?? null,
-    teamId: a.team,
-    countDate: a.countDate,
-    totalWorking: a.totalWorking ?? lines.reduce((n, l) => n + l.workingUnits, 0),
-    totalFaulty: a.totalFaulty ?? lines.reduce((n, l) => n + l.faultyUnits, 0),
-    maintenanceContract: a.maintenanceContract,
-    maintenanceProvider: a.maintenanceProvider ?? null,
-    contractEndDate: a.contractEndDate ?? null,
-  });
-  if (lines.length === 0) return;
-  await ctx.manager.insert(
-    EquipmentLineEntity,
-    lines.map((l, i) => ({
-      caseId: ctx.case.id,
-      lineNo: i + 1,
-      equipmentType: l.equipmentType,
-      otherEquipmentType: l.otherEquipmentType ?? null,
-      workingUnits: l.workingUnits,
-      faultyUnits: l.faultyUnits,
-      trainedStaff: l.trainedStaff,
-      faultReported: l.faultReported ?? null,
-    })),
-  );
-}
+import { monthlyEquipment, monthlyEquipmentFields } from './reports/monthly-equipment.query.js';
 
 /**
  * The census of detection equipment. A count with no faults goes to the team's manager to
- * confirm; a count with faulty units goes straight to a repair task.
+ * confirm; a count with faulty units goes straight to a repair task. Reports read the marked
+ * answers (port, team, date of the count, each line's equipment type and units, totals,
+ * maintenance cover, how a repair ended) from the core's read model: no tables of its own. The
+ * monthly report is the equipment return a manager sends on.
  */
 export default definePlugin({
   id: 'detection-inventory',
   title: 'Detection equipment inventory',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Count the detection equipment at your port or terminal, such as scanners and trace detectors. Record how many units work, how many are faulty and how many staff are trained to use them.',
   sdk: '^1.0.0',
   category: 'Equipment',
-  entities: [InventoryEntity, EquipmentLineEntity],
   startForm: 'detection-inventory',
   teamFrom: 'team',
   startRoles: ['officer', 'manager'],
@@ -147,6 +95,17 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordInventory },
   demo: [demoInventories],
+  reports: [
+    {
+      id: 'monthly-equipment',
+      title: 'Detection equipment in a month',
+      description:
+        'Detection equipment counted in a month: working and faulty units by equipment type and port, faults not reported, maintenance cover and where repairs stand.',
+      roles: ['manager'],
+      period: 'month',
+      fields: monthlyEquipmentFields,
+      query: monthlyEquipment,
+    },
+  ],
 });

@@ -1,57 +1,43 @@
-import { definePlugin, type SubmitContext, type TransitionContext } from '../../core/src/sdk/index.js';
-import { IntelligenceCaseEntity, IntelligenceProductEntity } from './entities/intelligence-case.entity.js';
+import { definePlugin, type TransitionContext } from '../../core/src/sdk/index.js';
+import { IntelligenceProductEntity } from './entities/intelligence-product.entity.js';
 import { demoIntelligenceCases } from './demo.js';
 
-async function recordCase(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as {
-    referralReference?: string;
-    primacyTeam: string;
-    handlingCondition: string;
-    reviewDate: string;
+/** The actions whose form records a disseminated product (forms/intelligence-product.form.json). */
+const PRODUCT_ACTIONS = new Set(['record-product', 'record-further-product']);
+
+/** The product an action's validated answers describe, typed for the dissemination log. */
+function productOf(answers: Record<string, unknown>): Omit<IntelligenceProductEntity, 'id' | 'caseId' | 'createdAt'> {
+  const list = answers.disseminatedTo;
+  return {
+    productType: String(answers.productType),
+    productReference: String(answers.productReference),
+    disseminatedTo: Array.isArray(list) ? list.map(String) : [],
+    legalGateway: String(answers.legalGateway),
   };
-  await ctx.manager.insert(IntelligenceCaseEntity, {
-    caseId: ctx.case.id,
-    referralReference: a.referralReference ?? null,
-    primacyTeamId: a.primacyTeam,
-    handlingCondition: a.handlingCondition,
-    reviewDate: a.reviewDate,
-  });
 }
 
-async function recordDecision(ctx: TransitionContext): Promise<void> {
-  const a = ctx.actionAnswers ?? {};
-  const caseId = ctx.case.id;
-  if (ctx.action.id === 'record-nfa') {
-    await ctx.manager.update(
-      IntelligenceCaseEntity,
-      { caseId },
-      { noFurtherAction: true, nfaAuthorisedBy: String(a.authorisingOfficer) },
-    );
-  } else if (ctx.action.id === 'record-product' || ctx.action.id === 'record-further-product') {
-    await ctx.manager.insert(IntelligenceProductEntity, {
-      caseId,
-      productType: String(a.productType),
-      productReference: String(a.productReference),
-      disseminatedTo: a.disseminatedTo as string[],
-      legalGateway: String(a.legalGateway),
-    });
-  } else if (ctx.action.id === 'transfer-primacy') {
-    await ctx.manager.update(IntelligenceCaseEntity, { caseId }, { primacyTeamId: String(a.newPrimacyTeam) });
-  }
+/** Logs every product disseminated, a case's second and later ones too (the read model keeps the latest). */
+async function logDissemination(ctx: TransitionContext): Promise<void> {
+  if (!PRODUCT_ACTIONS.has(ctx.action.id) || !ctx.actionAnswers) return;
+  await ctx.manager.insert(IntelligenceProductEntity, { caseId: ctx.case.id, ...productOf(ctx.actionAnswers) });
 }
 
 const DEVELOP = { team: 'case.team', role: 'intelligence' as const };
 
-/** Triage and development of intelligence: no further action, or products disseminated. */
+/**
+ * Triage and development of intelligence: no further action, or products disseminated. Reports
+ * read the marked answers (referral, primacy team, handling, review date, the latest product,
+ * a primacy transfer) from the core's read model; the plugin's own table is the dissemination log.
+ */
 export default definePlugin({
   id: 'intelligence-case',
   title: 'Intelligence case',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Develop an intelligence referral: decide whether to take further action, produce and share intelligence, and review the case.',
   sdk: '^1.0.0',
   category: 'Intelligence',
-  entities: [IntelligenceCaseEntity, IntelligenceProductEntity],
+  entities: [IntelligenceProductEntity],
   startForm: 'intelligence-case',
   startRoles: ['intelligence'],
   workflow: {
@@ -122,6 +108,6 @@ export default definePlugin({
       { id: 'close', label: 'Close case', from: ['disseminated'], to: 'closed', roles: ['intelligence', 'manager'] },
     ],
   },
-  hooks: { onSubmit: recordCase, onTransition: recordDecision },
+  hooks: { onTransition: logDissemination },
   demo: [demoIntelligenceCases],
 });

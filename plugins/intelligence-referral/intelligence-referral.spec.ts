@@ -1,6 +1,10 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
-import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
+import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { apiCall, submitCase } from '../../test/utils/reports.js';
+import plugin from './plugin.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('intelligence-referral.form.json');
@@ -63,5 +67,63 @@ describe('intelligence-referral forms (real reference data)', () => {
       { path: 'handlingCondition', message: 'Select the handling condition from the list' },
       { path: 'attachments[0].file', message: 'File must be an uploaded file' },
     ]);
+  });
+
+  it('keeps what a monthly return counts in the read model, and no person, vehicle or narrative', () => {
+    // Action forms in file order, as the core reads them.
+    const actionForms = ['close-referral', 'provide-information', 'request-information'].map((id) =>
+      load(`${id}.form.json`),
+    );
+    const def = readModelOf('intelligence-referral', form, standardTerms, actionForms)!;
+    // Dated by when it was referred: the form has no date of its own.
+    expect(def.timeField).toBeUndefined();
+    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
+      ['source', 'text', false],
+      ['port', 'text', false],
+      ['handlingCondition', 'text', false],
+      ['subjectTypes', 'text[]', false],
+      ['indicators', 'text[]', false],
+      // Why the hub closed it, null until it is closed.
+      ['reason', 'text', true],
+    ]);
+    expect(def.groups).toEqual([]);
+  });
+});
+
+describeDemoSamples(plugin, form, options);
+
+describe('intelligence-referral read model (real core)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('keeps the referral’s marked answers on submission and the hub’s reason when it closes it', async () => {
+    const [officer, intel] = await Promise.all([signIn(app, 'officer'), signIn(app, 'intel')]);
+    const created = await submitCase(app, officer, 'intelligence-referral', referral, 'referral');
+    const readCase = async () =>
+      (
+        await app.sql(
+          'SELECT state, owner_team, source, port, handling_condition, subject_types, indicators, reason FROM plugin_intelligence_referral.read_case WHERE case_id = $1',
+          [created.id],
+        )
+      )[0];
+    expect(await readCase()).toEqual({
+      state: 'awaiting-triage',
+      owner_team: 'dover-tourist-controls-team-1',
+      source: 'frontline',
+      port: 'holyhead',
+      handling_condition: 'P',
+      subject_types: ['person', 'vehicle'],
+      indicators: ['travel-pattern', 'short-stay'],
+      reason: null,
+    });
+    const closed = await apiCall(app, 'POST', `/api/cases/${created.id}/actions/close`, intel, {
+      version: 1,
+      answers: { reason: 'already-known', details: 'Known to the regional team.' },
+    });
+    expect(closed.status).toBe(200);
+    expect(await readCase()).toMatchObject({ state: 'closed', reason: 'already-known' });
   });
 });

@@ -1,36 +1,18 @@
-import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { ReferralEntity } from './entities/referral.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 
-async function recordReferral(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as {
-    source: string;
-    port?: string;
-    handlingCondition: string;
-    subjectTypes: string[];
-    indicators?: string[];
-    attachments?: unknown[];
-  };
-  await ctx.manager.insert(ReferralEntity, {
-    caseId: ctx.case.id,
-    source: a.source,
-    portId: a.port ?? null,
-    handlingCondition: a.handlingCondition,
-    subjectTypes: a.subjectTypes,
-    indicators: a.indicators ?? [],
-    attachmentCount: a.attachments?.length ?? 0,
-  });
-}
-
-/** Frontline, regional or partner information sent to an intelligence hub for triage. */
+/**
+ * Frontline, regional or partner information sent to an intelligence hub for triage. Reports
+ * read what the forms mark for reporting (source, port, handling, subjects, indicators, why a
+ * referral was closed) from the core's read model: the plugin keeps no tables of its own.
+ */
 export default definePlugin({
   id: 'intelligence-referral',
   title: 'Intelligence referral',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Send information about a person, vehicle or vessel to an intelligence hub. The hub decides whether to develop it.',
   sdk: '^1.0.0',
   category: 'Intelligence',
-  entities: [ReferralEntity],
   startForm: 'intelligence-referral',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
@@ -101,7 +83,6 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordReferral },
   demo: [
     {
       username: 'officer',

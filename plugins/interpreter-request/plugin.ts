@@ -1,56 +1,23 @@
-import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { InterpreterRequestEntity } from './entities/interpreter-request.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoInterpreterRequests } from './demo.js';
-
-interface RequestAnswers {
-  language: string;
-  dialect?: string;
-  interpreterSex: string;
-  port: string;
-  neededAt: string;
-  urgency: string;
-  purpose: string;
-  attendance: string;
-  expectedMinutes: number;
-  requesterName: string;
-  requesterPhone: string;
-  team: string;
-}
-
-async function recordRequest(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as RequestAnswers;
-  await ctx.manager.insert(InterpreterRequestEntity, {
-    caseId: ctx.case.id,
-    languageId: a.language,
-    dialect: a.dialect ?? null,
-    interpreterSex: a.interpreterSex,
-    portId: a.port,
-    neededAt: answerInstant(a.neededAt),
-    urgency: a.urgency,
-    purpose: a.purpose,
-    attendance: a.attendance,
-    expectedMinutes: a.expectedMinutes,
-    requesterName: a.requesterName,
-    requesterPhone: a.requesterPhone,
-    teamId: a.team,
-  });
-}
 
 const AWAITING = ['awaiting-booking', 'awaiting-same-day-booking', 'awaiting-urgent-booking'];
 
 /**
  * Interpreter bookings for interviews at the border. How urgent the request is decides the
- * first state, and so the booking task's priority and due time.
+ * first state, and so the booking task's priority and due time. Reports read the marked answers
+ * (language, port, when needed, urgency, purpose, attendance, minutes expected and used, problems,
+ * why cancelled) from the core's read model: the plugin keeps no tables of its own, and never
+ * the requester's name or number.
  */
 export default definePlugin({
   id: 'interpreter-request',
   title: 'Interpreter request',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Book an interpreter for an interview or examination at your port, in person, by telephone or by video. Urgent requests, where a person is waiting now, are booked first.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [InterpreterRequestEntity],
   startForm: 'interpreter-request',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
@@ -144,6 +111,5 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordRequest },
   demo: demoInterpreterRequests,
 });

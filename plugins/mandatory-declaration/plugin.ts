@@ -1,9 +1,11 @@
-import { definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { DeclarationEntity } from './entities/declaration.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoDeclarations } from './demo.js';
 
-/** Form question → topic id in the mandatory-declaration-topics reference set. */
-const TOPICS: Record<string, string> = {
+/**
+ * Each yes/no question → its topic id in the mandatory-declaration-topics reference set, which
+ * names it. A "yes" to any of them opens a line-manager review.
+ */
+export const TOPICS: Record<string, string> = {
   securityClearance: 'security-clearance',
   sponsorship: 'sponsorship',
   otherEmployment: 'other-employment',
@@ -12,39 +14,20 @@ const TOPICS: Record<string, string> = {
   businessInterests: 'business-interests',
 };
 
-/** Topic ids answered "yes". */
-export function declaredTopics(answers: Record<string, unknown>): string[] {
-  return Object.entries(TOPICS)
-    .filter(([question]) => answers[question] === true)
-    .map(([, topic]) => topic);
-}
-
-async function recordDeclaration(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers;
-  const topics = declaredTopics(a);
-  await ctx.manager.insert(DeclarationEntity, {
-    caseId: ctx.case.id,
-    declarationType: String(a.declarationType),
-    gradeId: String(a.grade),
-    teamId: String(a.team),
-    declaredTopics: topics,
-    needsReview: topics.length > 0,
-  });
-}
-
 /**
  * Staff integrity declarations. Any "yes" goes to the line manager for review (a workflow
- * route); a declaration with nothing to declare is recorded.
+ * route); a declaration with nothing to declare is recorded. Reports read the marked answers
+ * (why declared, grade, team, each yes/no, the line manager's decision) from the core's read
+ * model, never the details given or the line manager's name: the plugin keeps no tables.
  */
 export default definePlugin({
   id: 'mandatory-declaration',
   title: 'Mandatory declaration',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Declare anything that could affect your integrity or security clearance, such as other employment or an arrest. If you declare something, your line manager reviews it.',
   sdk: '^1.0.0',
   category: 'Staff',
-  entities: [DeclarationEntity],
   startForm: 'mandatory-declaration',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
@@ -80,6 +63,5 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordDeclaration },
   demo: demoDeclarations,
 });

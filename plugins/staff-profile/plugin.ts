@@ -1,63 +1,21 @@
-import { answerInstant, definePlugin, type SubmitContext } from '../../core/src/sdk/index.js';
-import { DelegateEntity } from './entities/delegate.entity.js';
-import { ProfileEntity } from './entities/profile.entity.js';
+import { definePlugin } from '../../core/src/sdk/index.js';
 import { demoProfiles } from './demo.js';
-
-interface Delegate {
-  name: string;
-  email: string;
-  until?: string;
-}
-
-interface ProfileAnswers {
-  grade: string;
-  team: string;
-  location: string;
-  lineManagerName: string;
-  lineManagerEmail: string;
-  delegates?: Delegate[];
-  shiftStart: string;
-  shiftEnd: string;
-  shiftTeam: string;
-  shiftLocation: string;
-}
-
-async function recordProfile(ctx: SubmitContext): Promise<void> {
-  const a = ctx.case.answers as unknown as ProfileAnswers;
-  await ctx.manager.insert(ProfileEntity, {
-    caseId: ctx.case.id,
-    userId: ctx.case.createdBy,
-    gradeId: a.grade,
-    teamId: a.team,
-    locationId: a.location,
-    lineManagerName: a.lineManagerName,
-    lineManagerEmail: a.lineManagerEmail,
-    shiftStart: answerInstant(a.shiftStart),
-    shiftEnd: answerInstant(a.shiftEnd),
-    shiftTeamId: a.shiftTeam,
-    shiftLocationId: a.shiftLocation,
-  });
-  const delegates = a.delegates ?? [];
-  if (delegates.length === 0) return;
-  await ctx.manager.insert(
-    DelegateEntity,
-    delegates.map((d) => ({ caseId: ctx.case.id, name: d.name, email: d.email, validUntil: d.until ?? null })),
-  );
-}
 
 /**
  * An officer's profile and current shift. The profile's team owns the case, so that team's
  * manager confirms it; the shift's team and location are what the platform pre-fills on forms.
+ * Reports read the marked answers (grade, team, usual location, the shift's start, team,
+ * location and length) from the core's read model, never the line manager's or delegates' names
+ * and addresses: the plugin keeps no tables of its own.
  */
 export default definePlugin({
   id: 'staff-profile',
   title: 'Staff profile and shift',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Keep your grade, team, location and line manager up to date, choose who can act for you when you are away, and start your shift.',
   sdk: '^1.0.0',
   category: 'Staff',
-  entities: [ProfileEntity, DelegateEntity],
   startForm: 'staff-profile',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
@@ -119,6 +77,5 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordProfile },
   demo: demoProfiles,
 });

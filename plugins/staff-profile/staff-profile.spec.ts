@@ -1,7 +1,10 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin from './plugin.js';
+import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
 import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { apiCall, submitCase } from '../../test/utils/reports.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('staff-profile.form.json');
@@ -75,3 +78,68 @@ describe('staff-profile forms (real reference data)', () => {
 });
 
 describeDemoSamples(plugin, form, options);
+
+describe('staff-profile read model', () => {
+  it('keeps grade, team, location and the shift, dated by its start, and no names or addresses', () => {
+    const actionForms = ['profile-corrections', 'profile-resubmission'].map((id) => load(`${id}.form.json`));
+    const def = readModelOf('staff-profile', form, standardTerms, actionForms)!;
+    expect(def.timeField).toBe('shiftStart');
+    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
+      ['grade', 'text', false],
+      ['team', 'text', false],
+      ['location', 'text', false],
+      ['shiftStart', 'timestamptz', false],
+      ['shiftTeam', 'text', false],
+      ['shiftLocation', 'text', false],
+      ['shiftMinutes', 'numeric', false],
+    ]);
+    // Delegates are names and email addresses only: not kept for reports.
+    expect(def.groups).toEqual([]);
+  });
+});
+
+describe('staff-profile in the real core', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('keeps the profile for the profile team, and follows the line manager’s confirmation', async () => {
+    const [officer, manager] = await Promise.all([signIn(app, 'officer'), signIn(app, 'manager')]);
+    const answers = {
+      ...profile,
+      grade: 'AO',
+      team: 'dover-tourist-controls-team-1',
+      location: 'dover',
+      shiftStart: '2026-11-12T07:00',
+      shiftEnd: '2026-11-12T17:00',
+      delegates: [{ name: 'Owen Officer', email: 'owen.officer@example.gov.uk', until: '2099-06-30' }],
+    };
+    const created = await submitCase(app, officer, 'staff-profile', answers, 'profile');
+    const readCase = async () =>
+      (
+        await app.sql(
+          'SELECT state, owner_team, at, grade, team, location, shift_start, shift_team, shift_location, shift_minutes FROM plugin_staff_profile.read_case WHERE case_id = $1',
+          [created.id],
+        )
+      )[0];
+    const kept = {
+      owner_team: 'dover-tourist-controls-team-1',
+      at: new Date('2026-11-12T07:00:00Z'), // GMT in November
+      grade: 'AO',
+      team: 'dover-tourist-controls-team-1',
+      location: 'dover',
+      shift_start: new Date('2026-11-12T07:00:00Z'),
+      shift_team: 'harwich-roro-team',
+      shift_location: 'harwich',
+      shift_minutes: '600',
+    };
+    expect(await readCase()).toEqual({ ...kept, state: 'awaiting-confirmation' });
+    const confirmed = await apiCall(app, 'POST', `/api/cases/${created.id}/actions/confirm-profile`, manager, {
+      version: 1,
+    });
+    expect([confirmed.status, confirmed.body?.errors]).toEqual([200, undefined]);
+    expect(await readCase()).toEqual({ ...kept, state: 'confirmed' });
+  });
+});
