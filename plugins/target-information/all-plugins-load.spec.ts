@@ -9,8 +9,6 @@ import { seededReference } from '../../test/utils/plugin-forms.js';
 
 /** Each plugin written for the Border Force workflows, with the tables its migrations create. */
 const PLUGINS: Record<string, string[]> = {
-  'event-at-border': ['event', 'event_item'],
-  'operational-activity': ['activity_minutes', 'activity_report', 'detections_by_category', 'staff_by_grade'],
   'target-information': ['target_person', 'target_sheet'],
   'target-outcome': ['target_outcome'],
   'intelligence-referral': ['referral'],
@@ -23,6 +21,15 @@ const PLUGINS: Record<string, string[]> = {
   'cash-seizure': ['seizure', 'seizure_amount'],
   'staff-profile': ['delegate', 'profile'],
   'interpreter-request': ['interpreter_request'],
+};
+
+/**
+ * Plugins whose data is all their answers (plugin contract 2): no tables or submit hook of their
+ * own, the core keeps their read model (its tables here, by the start form's marked groups).
+ */
+const READ_MODELS: Record<string, string[]> = {
+  'event-at-border': ['read_case', 'read_case_items'],
+  'operational-activity': ['read_case', 'read_case_activities', 'read_case_staff_by_grade'],
 };
 
 /** Tables only written by later actions (onTransition), so not checked after submit. */
@@ -103,7 +110,7 @@ describe('Border Force workflow plugins load in the real core', () => {
     await app?.close();
   });
 
-  it.each(Object.keys(PLUGINS))('%s is enabled', (id) => {
+  it.each([...Object.keys(PLUGINS), ...Object.keys(READ_MODELS)])('%s is enabled', (id) => {
     const status = plugins.find((p) => p.id === id);
     expect({ id, state: status?.state, reason: status?.reason }).toEqual({ id, state: 'enabled', reason: undefined });
   });
@@ -132,6 +139,29 @@ describe('Border Force workflow plugins load in the real core', () => {
         [caseId],
       );
       expect({ table, written: rows[0]!.n > 0 }).toEqual({ table, written: true });
+    }
+  });
+
+  it.each(Object.entries(READ_MODELS))('%s keeps its answers in the core read model only', async (id, tables) => {
+    expect(app.boot.registry.get(id)?.manifest?.hooks?.onSubmit).toBeUndefined();
+    const rows = await app.sql<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name",
+      [schemaOf(id)],
+    );
+    expect(rows.map((r) => r.table_name)).toEqual(tables);
+    const res = await fetch(`${app.url}/api/plugins/${id}/cases`, {
+      method: 'POST',
+      headers: { ...(await signIn(app, 'officer')), 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: SAMPLE_ANSWERS[id] }),
+    });
+    const created = (await res.json()) as { id: string; errors?: unknown };
+    expect(created.errors).toBeUndefined();
+    for (const table of tables) {
+      const [row] = await app.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${schemaOf(id)}.${table} WHERE case_id = $1`,
+        [created.id],
+      );
+      expect({ table, written: row!.n > 0 }).toEqual({ table, written: true });
     }
   });
 
