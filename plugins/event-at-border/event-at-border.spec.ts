@@ -2,6 +2,7 @@ import { answerInstant } from '../../core/src/sdk/index.js';
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import { demoEvents } from './demo.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('event-at-border.form.json');
@@ -72,5 +73,15 @@ describe('event-at-border forms (real reference data)', () => {
     expect(answerInstant('2026-04-12T09:15').toISOString()).toBe('2026-04-12T08:15:00.000Z');
     expect(answerInstant('2026-01-12T09:15').toISOString()).toBe('2026-01-12T09:15:00.000Z');
     expect(answerInstant('2026-04-12T09:15:00Z').toISOString()).toBe('2026-04-12T09:15:00.000Z');
+  });
+});
+
+describe('event-at-border demo events', () => {
+  it('are valid submissions of the start form', () => {
+    const now = options.now;
+    const errors = Array.from({ length: demoEvents.count }, (_, i) =>
+      validateSubmission(form, demoEvents.answers(i, now), options),
+    ).flatMap((r, i) => r.errors.map((e) => ({ sample: i, ...e })));
+    expect(errors).toEqual([]);
   });
 });

@@ -1,8 +1,5 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
-import { EventItemEntity } from './entities/event-item.entity.js';
-import { EventEntity } from './entities/event.entity.js';
 import { monthlyEvents, monthlyEventsFields } from './reports/monthly-events.query.js';
-import { recordEvent } from './submit.js';
 import { demoEvents } from './demo.js';
 
 const REFERRED = ['with-intelligence-hub', 'with-cash-team', 'with-freight-hub', 'with-national-security'];
@@ -15,12 +12,11 @@ const REFERRED = ['with-intelligence-hub', 'with-cash-team', 'with-freight-hub',
 export default definePlugin({
   id: 'event-at-border',
   title: 'Record an event at the border',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Record what happened when you examined a person, vehicle or consignment, whether anything was found or not. Seizures are sent to the right team for follow-up.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [EventEntity, EventItemEntity],
   startForm: 'event-at-border',
   startRoles: ['officer', 'manager'],
   workflow: {
@@ -174,7 +170,6 @@ export default definePlugin({
       },
     ],
   },
-  hooks: { onSubmit: recordEvent },
   demo: [demoEvents],
   reports: [
     {
@@ -183,10 +178,7 @@ export default definePlugin({
       description:
         "Events at the border in a month by port and outcome, with the items seized, and each event listed when there are up to 20,000 (choose a team to list a busy command's month).",
       roles: ['manager'],
-      parameters: [
-        { name: 'month', label: 'Month', type: 'month', required: true, hint: 'For example, 10 2026' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in your command' },
-      ],
+      period: 'month',
       fields: monthlyEventsFields,
       query: monthlyEvents,
     },

@@ -1,6 +1,7 @@
 import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
+import plugin from './plugin.js';
 
 const load = (file: string) => loadPluginForm(import.meta.url, file);
 const form = load('operational-activity.form.json');
@@ -66,5 +67,16 @@ describe('operational-activity forms (real reference data)', () => {
     expect(validateSubmission(load('return-report.form.json'), {}, options).errors).toEqual([
       { path: 'correction', message: 'Enter what needs correcting' },
     ]);
+  });
+});
+
+describe('operational-activity demo reports', () => {
+  it('are valid submissions of the start form', () => {
+    const errors = (plugin.demo ?? []).flatMap((demo) =>
+      Array.from({ length: demo.count }, (_, i) =>
+        validateSubmission(form, demo.answers(i, options.now), options),
+      ).flatMap((r, i) => r.errors.map((e) => ({ sample: i, ...e }))),
+    );
+    expect(errors).toEqual([]);
   });
 });

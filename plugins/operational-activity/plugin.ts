@@ -1,23 +1,15 @@
 import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
-import { ActivityReportEntity } from './entities/activity-report.entity.js';
-import {
-  ActivityMinutesEntity,
-  DetectionsByCategoryEntity,
-  StaffByGradeEntity,
-} from './entities/report-lines.entity.js';
 import { hoursByActivity, hoursByActivityFields } from './reports/hours-by-activity.query.js';
-import { recordActivityReport } from './submit.js';
 
 /** The mandatory end-of-shift report: who was on shift, what they did and what they found. */
 export default definePlugin({
   id: 'operational-activity',
   title: 'Operational activity report',
-  version: '1.0.0',
+  version: '2.0.0',
   description:
     'Complete this report at the end of every shift. Record the staff on duty, how the shift was spent and the results of targeted examinations.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  entities: [ActivityReportEntity, StaffByGradeEntity, ActivityMinutesEntity, DetectionsByCategoryEntity],
   startForm: 'operational-activity',
   startRoles: ['officer', 'manager'],
   workflow: {
@@ -59,7 +51,6 @@ export default definePlugin({
       { id: 'resubmit', label: 'Resubmit report', from: ['returned'], to: 'submitted', roles: ['officer', 'manager'] },
     ],
   },
-  hooks: { onSubmit: recordActivityReport },
   demo: [
     {
       // The last six early shifts of a Dover freight team, each 8 hours fully allocated.
@@ -98,12 +89,8 @@ export default definePlugin({
       description:
         'Staff and activity hours from end-of-shift reports in a period, by activity, mode of transport and team.',
       roles: ['manager'],
-      parameters: [
-        { name: 'from', label: 'From', type: 'date', required: true },
-        { name: 'to', label: 'To', type: 'date', required: true },
-        { name: 'command', label: 'Command', type: 'command', hint: 'Leave empty for your own command' },
-        { name: 'team', label: 'Team', type: 'team', hint: 'Leave empty for every team in the command' },
-      ],
+      period: 'dates',
+      parameters: [{ name: 'command', label: 'Command', type: 'command', hint: 'Leave empty for your own command' }],
       fields: hoursByActivityFields,
       query: hoursByActivity,
     },

@@ -1,16 +1,20 @@
 // Report benchmark: the monthly events-at-the-border report (event-at-border.monthly-events)
-// over a month of the real platform's traffic, 240,000 border events seeded as cases WITH their
-// typed plugin rows (plugin_event_at_border.event, event_item), then again after a second month
-// is seeded (480,000). Measured through the real HTTP path, as a manager: POST a run, poll it,
-// download the PDF. Three reports at each size:
+// over a month of the real platform's traffic, 240,000 border events seeded as cases WITH the
+// core's read model of them (plugin_event_at_border.read_case, read_case_items, written by the
+// statement the core runs in every submission), then again after a second month is seeded
+// (480,000). Measured through the real HTTP path, as a manager: POST a run, poll it, download
+// the PDF. Three reports at each size:
 //   - summary: the whole month for the manager's command (every seeded event is in it);
 //   - detail:  the month for one team, with its 10,000 events listed in a streamed table;
 //   - brief:   the monthly Command brief (cross-workflow, core tables only).
-// Baseline in the same run: each report's own query alone (in-process, same REPEATABLE READ
-// transaction shape, streamed rows read once; no layout, no PDF). Peak memory is the RSS of the
-// server process (the core built into a private folder, in its own process), sampled every 10 ms.
+// Baseline in the same run: each report's own query alone (in-process, with the context the core
+// gives it — ctx.cases over the scoped read model — in the same REPEATABLE READ transaction
+// shape, streamed rows read once; no layout, no PDF). Peak memory is the RSS of the server
+// process (the core built into a private folder, in its own process), sampled every 10 ms.
 // Every PDF's text (pdftotext) is checked against totals counted straight from the seeded cases.
 import { ReportRenderer } from '../../core/src/reports/report-renderer.js';
+import type { ReadModelDefinition } from '../../core/src/read-model/read-model.definition.js';
+import { syncSql } from '../../core/src/read-model/read-model.sql.js';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -113,13 +117,15 @@ async function main(): Promise<void> {
     await freshServer();
     const auth = await signIn(serverUrl, 'manager');
     await seedTeams(pool);
+    const readModel = app.boot.registry.get('event-at-border')?.readModel;
+    if (!readModel) throw new Error('event-at-border has no read model: its start form marks no field for reporting');
     const results: Record<string, unknown>[] = [];
     for (let m = 0; m < MONTHS.length; m++) {
       const seeded = performance.now();
-      await seedMonth(pool, MONTHS[m]!, m);
+      await seedMonth(pool, MONTHS[m]!, m, readModel);
       const total = PER_MONTH * (m + 1);
       process.stdout.write(
-        `seeded ${total.toLocaleString('en-GB')} border events with their plugin rows (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`,
+        `seeded ${total.toLocaleString('en-GB')} border events with their read model (${((performance.now() - seeded) / 1000).toFixed(1)} s)\n`,
       );
       const expected = await expectedTotals(pool);
       const row: Record<string, unknown> = { cases: total, expected };
@@ -407,9 +413,15 @@ async function seedTeams(pool: pg.Pool): Promise<void> {
  * PER_MONTH border events spread over the month (a multiplicative step visits every second of
  * it in a scattered order), over the teams by their shares; one in ten a seizure with one to
  * three items, about one in seventeen a no show. Written as the submission would: the case, its
- * terms, the typed event row and one row per item. Plus one OAR per ten events.
+ * terms, and its read model row with one row per item (the core's own sync statement, run once for
+ * the month's cases). Plus one OAR per ten events (core rows only: the Command brief reads those).
  */
-async function seedMonth(pool: pg.Pool, month: (typeof MONTHS)[number], index: number): Promise<void> {
+async function seedMonth(
+  pool: pg.Pool,
+  month: (typeof MONTHS)[number],
+  index: number,
+  readModel: ReadModelDefinition,
+): Promise<void> {
   const prefix = `BF-${month.month.replace('-', '')}${index}`;
   await pool.query(
     `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, created_at)
@@ -443,22 +455,8 @@ async function seedMonth(pool: pg.Pool, month: (typeof MONTHS)[number], index: n
      SELECT id, 'location.port', 'port', answers->>'port', upper(answers->>'port') FROM core.case WHERE business_key LIKE $1 || '-%'`,
     [prefix],
   );
-  // The typed rows the plugin's submit hook writes (plugins/event-at-border/submit.ts).
-  await pool.query(
-    `INSERT INTO plugin_event_at_border.event (case_id, business_key, team_id, event_at, port_id, transport_mode, outcome,
-            concealment_method, detection_method, persons_count, created_at)
-     SELECT id, business_key, team_id, (answers->>'eventDateTime')::timestamp AT TIME ZONE 'Europe/London', answers->>'port',
-            answers->>'transportMode', answers->>'outcome', answers->>'concealmentMethod', answers->>'detectionMethod', 0, created_at
-       FROM core.case WHERE business_key LIKE $1 || '-%'`,
-    [prefix],
-  );
-  await pool.query(
-    `INSERT INTO plugin_event_at_border.event_item (case_id, line, item_id, quantity, unit_id)
-     SELECT c.id, l.line::int, l.item->>'item', (l.item->>'quantity')::numeric, l.item->>'unit'
-       FROM core.case c CROSS JOIN LATERAL jsonb_array_elements(c.answers->'items') WITH ORDINALITY AS l(item, line)
-      WHERE c.business_key LIKE $1 || '-%' AND c.answers->>'outcome' = 'seizure'`,
-    [prefix],
-  );
+  // The read model rows the core writes in each submission's transaction (read-model.sql.ts).
+  await pool.query(syncSql(readModel, `c.plugin_id = 'event-at-border' AND c.business_key LIKE $1 || '-%'`), [prefix]);
   await pool.query(
     `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, created_at)
      SELECT $3 || '-OAR-' || lpad(i::text, 6, '0'), 'operational-activity', 'operational-activity', 1,
@@ -472,8 +470,8 @@ async function seedMonth(pool: pg.Pool, month: (typeof MONTHS)[number], index: n
   for (const table of [
     'core.case',
     'core.case_term',
-    'plugin_event_at_border.event',
-    'plugin_event_at_border.event_item',
+    'plugin_event_at_border.read_case',
+    'plugin_event_at_border.read_case_items',
   ])
     await pool.query(`VACUUM (ANALYZE) ${table}`);
 }

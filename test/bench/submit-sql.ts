@@ -2,11 +2,17 @@
  * The SQL of one submission, exactly as the core runs it: BEGIN, the one-statement case insert
  * (case row with its business key from the shared sequence, term rows, first task, audit
  * entry, case event — the core's own INSERT_CASE statement, prepared as the core prepares it),
- * the plugin's typed record (unprepared, as TypeORM sends it), COMMIT.
+ * the plugin's read model row (the core's own sync statement for the plugin, prepared under the
+ * core's name for it; hot debrief has no submit hook, so nothing else), COMMIT.
  * The baselines run this; the core's full path adds HTTP, auth, validation and the framework.
  */
+import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { INSERT_CASE } from '../../core/src/cases/case-insert.sql.js';
+import type { FormDefinition } from '../../core/src/forms/engine/index.js';
+import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
+import { syncSql } from '../../core/src/read-model/read-model.sql.js';
+import { standardTerms } from '../../core/src/terms/standard-terms.js';
 
 export const BENCH_ANSWERS = {
   category: 'safety',
@@ -28,6 +34,13 @@ const TASKS = JSON.stringify([
     escalation: null,
   },
 ]);
+
+const form = JSON.parse(
+  readFileSync(new URL('../../plugins/hot-debrief/forms/hot-debrief.form.json', import.meta.url), 'utf8'),
+) as FormDefinition;
+const readModel = readModelOf('hot-debrief', form, standardTerms)!;
+/** As core/src/read-model/read-model.repository.ts prepares it. */
+const SYNC_READ_MODEL = { name: `cop_rm_${readModel.schema}_${readModel.shapeHash}`, text: syncSql(readModel) };
 
 let dayBase: { day: string; base: number } | undefined;
 
@@ -73,10 +86,7 @@ export async function runSubmissionSql(client: pg.PoolClient | pg.Client, userId
         }),
       ],
     });
-    await client.query(
-      `INSERT INTO plugin_hot_debrief.debrief (case_id, category, port_id, team_id, occurred_at) VALUES ($1, 'safety', 'dover', 'dover-tourist-controls-team-1', $2)`,
-      [created.rows[0]!.id, new Date('2026-11-20T14:30:00Z')],
-    );
+    await client.query({ ...SYNC_READ_MODEL, values: [created.rows[0]!.id] });
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -23,15 +23,22 @@ describe('demo cases', () => {
       .flatMap((p) => (p.manifest.demo ?? []).map((d) => [p.id, d.count] as const))
       .reduce<Record<string, number>>((acc, [id, n]) => ({ ...acc, [id]: (acc[id] ?? 0) + n }), {});
     expect(Object.keys(expected).length).toBeGreaterThanOrEqual(3);
+    /** Items the plugin's samples record in their `items` group. */
+    const seizedItems = (id: string) =>
+      (app.boot.registry.get(id)?.manifest?.demo ?? [])
+        .flatMap((d) => Array.from({ length: d.count }, (_, i) => d.answers(i, new Date()).items))
+        .reduce<number>((n, items) => n + (Array.isArray(items) ? items.length : 0), 0);
     const created = await app.demoCases;
     expect(created).toBe(Object.values(expected).reduce((a, b) => a + b, 0));
     const rows = await app.sql<{ plugin_id: string; n: number }>(
       'SELECT plugin_id, count(*)::int AS n FROM core.case GROUP BY plugin_id',
     );
     expect(Object.fromEntries(rows.map((r) => [r.plugin_id, r.n]))).toEqual(expected);
-    // Everything a submission writes is there: plugin rows, term index, tasks, audit.
-    const [events] = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM plugin_event_at_border.event');
-    expect(events!.n).toBe(expected['event-at-border']);
+    // Everything a submission writes is there: read model rows, term index, tasks, audit.
+    const [events] = await app.sql<{ n: number; items: number }>(
+      'SELECT count(*)::int AS n, (SELECT count(*)::int FROM plugin_event_at_border.read_case_items) AS items FROM plugin_event_at_border.read_case',
+    );
+    expect(events).toEqual({ n: expected['event-at-border'], items: seizedItems('event-at-border') });
     const [audited] = await app.sql<{ n: number }>(
       "SELECT count(*)::int AS n FROM core.audit WHERE action = 'case.created'",
     );

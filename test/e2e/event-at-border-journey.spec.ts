@@ -45,6 +45,17 @@ describe('event at the border, end to end through the API', () => {
     });
     return { status: response.status, body: (await response.json().catch(() => null)) as any };
   };
+  /** What the core's read model keeps of the case for reports: its state and the marked answers. */
+  const readModel = async (id: string) => ({
+    case: await app.sql(
+      'SELECT state, owner_team, port, outcome, at FROM plugin_event_at_border.read_case WHERE case_id = $1',
+      [id],
+    ),
+    items: await app.sql(
+      'SELECT line, item, quantity::float8 AS quantity, unit FROM plugin_event_at_border.read_case_items WHERE case_id = $1 ORDER BY line',
+      [id],
+    ),
+  });
   const queue = async (auth: Record<string, string>, scope: 'team' | 'mine') =>
     (await call('GET', `/api/tasks?scope=${scope}&plugin=event-at-border`, auth)).body.tasks as {
       caseId: string;
@@ -58,6 +69,21 @@ describe('event at the border, end to end through the API', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body).toMatchObject({ state: 'submitted', teamId: 'dover-tourist-controls-team-1' });
+    expect(await readModel(id)).toEqual({
+      case: [
+        {
+          state: 'submitted',
+          owner_team: 'dover-tourist-controls-team-1',
+          port: 'dover',
+          outcome: 'seizure',
+          at: expect.any(Date),
+        },
+      ],
+      items: [
+        { line: 1, item: 'cocaine', quantity: 1.2, unit: 'kg' },
+        { line: 2, item: 'cigarettes', quantity: 4000, unit: 'sticks' },
+      ],
+    });
 
     // The Dover managers' queue has the routing task; the intelligence hub's has nothing yet.
     expect((await queue(manager, 'team')).filter((t) => t.caseId === id).map((t) => t.title)).toEqual([
@@ -73,6 +99,7 @@ describe('event at the border, end to end through the API', () => {
     const referred = await call('POST', `/api/cases/${id}/actions/refer-intelligence-hub`, manager, { version: 1 });
     expect(referred.status).toBe(200);
     expect(referred.body).toMatchObject({ state: 'with-intelligence-hub', version: 2 });
+    expect((await readModel(id)).case).toEqual([expect.objectContaining({ state: 'with-intelligence-hub' })]);
 
     // Now the hub sees the case and its task; the manager's routing task is done.
     const hubTask = (await queue(intel, 'team')).find((t) => t.caseId === id)!;
@@ -93,6 +120,7 @@ describe('event at the border, end to end through the API', () => {
     });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', terminal: true, version: 3, actions: [] });
+    expect((await readModel(id)).case).toEqual([expect.objectContaining({ state: 'closed' })]);
     expect((await queue(intel, 'team')).some((t) => t.caseId === id)).toBe(false);
 
     // The whole history is in the audit log, and the chain is intact.

@@ -85,15 +85,11 @@ describe('plugin host', () => {
   it('gives each plugin its own schema and migrations table', async () => {
     const applied = await app.sql<{ name: string }>('SELECT name FROM plugin_valid_fixture.migrations');
     expect(applied.map((r) => r.name)).toEqual(['1764130200000-create-thing']);
-    const events = await app.sql<{ name: string }>('SELECT name FROM plugin_event_at_border.migrations ORDER BY name');
-    expect(events.map((r) => r.name)).toEqual([
-      '1764201000000-create-event',
-      '1764203000000-index-event-time',
-      '1764205000000-event-month-scope',
-    ]);
     // A plugin whose data is all its answers has no migrations: the core keeps its read model.
-    const debrief = await app.sql<{ name: string }>('SELECT name FROM plugin_hot_debrief.migrations');
-    expect(debrief).toEqual([]);
+    for (const schema of ['plugin_hot_debrief', 'plugin_event_at_border']) {
+      const names = await app.sql<{ name: string }>(`SELECT name FROM ${schema}.migrations`);
+      expect({ schema, names }).toEqual({ schema, names: [] });
+    }
   });
 
   it('keeps the status API to admins', async () => {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pdfInfo, pdfText, pdfToPng } from '../reports/poppler.js';
+import { backfillSql } from '../../core/src/read-model/read-model.sql.js';
 import { signIn, startTestApp, type TestApp } from '../utils/app.js';
 
 const OUT = join(process.cwd(), 'test-output', 'plugin-reports');
@@ -243,11 +244,12 @@ describe('plugin reports: monthly events at the border, hours by activity', () =
       ['month', 'month'],
       ['team', 'team'],
     ]);
+    // The period's standard parameters (dates, then the team filter) come first, then the report's own.
     expect(listed.find((r) => r.id === HOURS)?.parameters.map((p) => p.name)).toEqual([
       'from',
       'to',
-      'command',
       'team',
+      'command',
     ]);
     expect(
       (await call('POST', `/api/reports/${EVENTS}/runs`, officer, { parameters: { month: '2026-10' } })).status,
@@ -293,19 +295,18 @@ describe('plugin reports: monthly events at the border, hours by activity', () =
   });
 
   it('monthly events: a month too big to list prints the summary only, and one team of it lists every event', async () => {
-    // August 2026: 20,001 events straight into the tables the submission writes, one in four for Team 2.
+    // August 2026: 20,001 events straight into the cases, one in four for Team 2, then into the
+    // read model by the statement the core runs on every submission (here for all of them at once).
     await app.sql(`
-      WITH c AS (
-        INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
-        SELECT 'BF-202608-' || i, 'event-at-border', 'event-at-border', 1, '{}'::jsonb, 'closed',
-               CASE WHEN i % 4 = 0 THEN 'dover-tourist-controls-team-2' ELSE 'dover-tourist-controls-team-1' END,
-               (SELECT id FROM core.app_user WHERE username = 'officer')
-          FROM generate_series(1, 20001) i
-        RETURNING id, business_key, team_id)
-      INSERT INTO plugin_event_at_border.event (case_id, business_key, team_id, event_at, port_id, transport_mode, outcome, persons_count)
-      SELECT id, business_key, team_id, timestamptz '2026-08-01 00:00+01' + (substr(business_key, 11)::int % 31) * interval '1 day',
-             'dover', 'roro-tourist', CASE WHEN substr(business_key, 11)::int % 10 = 0 THEN 'seizure' ELSE 'negative' END, 0
-        FROM c`);
+      INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
+      SELECT 'BF-202608-' || i, 'event-at-border', 'event-at-border', 1,
+             jsonb_build_object('eventDateTime', '2026-08-' || lpad((1 + i % 31)::text, 2, '0') || 'T00:00',
+                                'port', 'dover', 'transportMode', 'roro-tourist',
+                                'outcome', CASE WHEN i % 10 = 0 THEN 'seizure' ELSE 'negative' END),
+             'closed', CASE WHEN i % 4 = 0 THEN 'dover-tourist-controls-team-2' ELSE 'dover-tourist-controls-team-1' END,
+             (SELECT id FROM core.app_user WHERE username = 'officer')
+        FROM generate_series(1, 20001) i`);
+    await app.sql(backfillSql(app.boot.registry.get('event-at-border')!.readModel!), ['event-at-border']);
     const whole = await runReport(EVENTS, { month: '2026-08' }, 'monthly-events-big');
     const text = await pdfText(whole);
     expect(text).toMatch(/Events at the border\s+20,001\b/);

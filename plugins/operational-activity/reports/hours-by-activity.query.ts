@@ -20,76 +20,58 @@ export const hoursByActivityFields = [
   'byTeam.activityHours',
 ];
 
-interface ActivityMode {
-  activity: string;
-  mode: string;
-  minutes: number;
-  reports: number;
-}
-
 /**
- * Hours recorded on end-of-shift reports whose shift started between `from` and `to` (UK
- * dates, inclusive) in the manager's command, or the command or team chosen. Staff hours are
- * staff on shift × shift length; activity hours are the minutes allocated to each activity
- * (they add up to the shift length on every report).
+ * Hours recorded on end-of-shift reports whose shift started in the period (UK dates,
+ * inclusive) in the manager's command, or the command or team chosen, by the team each report
+ * is for. Staff hours are staff on shift × shift length; activity hours are the minutes
+ * allocated to each activity (they add up to the shift length on every report).
  */
-export async function hoursByActivity(ctx: ReportQueryContext): Promise<ReportData> {
-  const { from, to } = ctx.parameters as { from: string; to: string };
-  const params: unknown[] = [from, to];
-  const scope = ctx.scope.all ? 'TRUE' : `c.team_id = ANY($${params.push(ctx.scope.teams)})`;
-  // A report is submitted after its shift started (shift start must be in the past), so
-  // created_at >= from is always true of the period's reports; it lets the planner range-scan
-  // core.case (plugin_id, created_at) or (team_id, created_at) instead of every report ever made.
-  // Midnight UK time as an instant (`date AT TIME ZONE` alone is an hour out during BST).
-  const start = `($1::date::timestamp AT TIME ZONE 'Europe/London')`;
-  const end = `(($2::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
-  const reports = `SELECT ar.case_id, ar.team_id, ar.shift_minutes, ar.staff_total
-      FROM core.case c JOIN plugin_operational_activity.activity_report ar ON ar.case_id = c.id
-     WHERE c.plugin_id = 'operational-activity' AND c.created_at >= ${start}
-       AND ar.shift_start >= ${start} AND ar.shift_start < ${end}
-       AND ${scope}`;
-
-  const teams = (await ctx.manager.query(
-    `WITH r AS (${reports}),
-          a AS (SELECT m.case_id, sum(m.minutes) AS minutes
-                    FROM r JOIN plugin_operational_activity.activity_minutes m ON m.case_id = r.case_id GROUP BY m.case_id)
-       SELECT coalesce(t.label, r.team_id) AS team, count(*)::int AS reports,
-              sum(r.staff_total::bigint * r.shift_minutes)::float8 AS "staffMinutes", coalesce(sum(a.minutes), 0)::float8 AS "activityMinutes"
-         FROM r LEFT JOIN a ON a.case_id = r.case_id
-         LEFT JOIN core.reference_row t ON t.set_id = 'teams' AND t.id = r.team_id
-        GROUP BY 1 ORDER BY 1`,
-    params,
-  )) as { team: string; reports: number; staffMinutes: number; activityMinutes: number }[];
-
-  const activityLabels = ctx.optionLabels('activity');
+export async function hoursByActivity({ cases, period }: ReportQueryContext): Promise<ReportData> {
+  const within = period!;
+  const reports = await cases.aggregate({ by: 'team', measures: { reports: { count: true } }, within });
+  // Staff minutes are the sum of staff × shift length: the staff summed by team and shift length
+  // make that product exact per group (shift lengths are few), so no report is read back one by one.
+  const staff = await cases
+    .items('staffByGrade')
+    .aggregate({ by: ['team', 'shiftMinutes'], measures: { staff: { sum: 'count' } }, within });
+  const activities = cases.items('activities');
+  const teamActivity = await activities.aggregate({ by: 'team', measures: { minutes: { sum: 'minutes' } }, within });
   const byActivity = (
-    (await ctx.manager.query(
-      `WITH r AS (${reports}),
-            agg AS (SELECT m.activity, m.transport_mode, sum(m.minutes)::float8 AS minutes, count(DISTINCT m.case_id)::int AS reports
-                      FROM r JOIN plugin_operational_activity.activity_minutes m ON m.case_id = r.case_id
-                     GROUP BY m.activity, m.transport_mode)
-       SELECT agg.activity, coalesce(tm.label, agg.transport_mode) AS mode, agg.minutes, agg.reports
-         FROM agg LEFT JOIN core.reference_row tm ON tm.set_id = 'transport-modes' AND tm.id = agg.transport_mode`,
-      params,
-    )) as ActivityMode[]
+    await activities.aggregate({
+      by: ['activity', 'mode'],
+      measures: { minutes: { sum: 'minutes' }, reports: { cases: true } },
+      within,
+    })
   )
-    .map((a) => ({ ...a, activity: activityLabels.get(a.activity) ?? a.activity }))
+    .map((a) => ({ activity: String(a.activity), mode: String(a.mode), minutes: a.minutes, reports: a.reports }))
     .sort((a, b) => a.activity.localeCompare(b.activity) || b.minutes - a.minutes || a.mode.localeCompare(b.mode));
+
+  const byTeam = reports
+    .map((r) => ({
+      team: String(r.team),
+      reports: r.reports,
+      staffMinutes: staff
+        .filter((s) => s.ids.team === r.ids.team)
+        .reduce((n, s) => n + s.staff * Number(s.ids.shiftMinutes), 0),
+      activityMinutes: teamActivity.find((a) => a.ids.team === r.ids.team)?.minutes ?? 0,
+    }))
+    .sort((a, b) => a.team.localeCompare(b.team));
 
   const modeMinutes = new Map<string, number>();
   for (const a of byActivity) modeMinutes.set(a.mode, (modeMinutes.get(a.mode) ?? 0) + a.minutes);
   const byMode = [...modeMinutes]
     .sort(([ma, a], [mb, b]) => b - a || ma.localeCompare(mb))
     .map(([mode, minutes]) => ({ mode, hours: hours(minutes) }));
+  const sum = (key: 'reports' | 'staffMinutes' | 'activityMinutes') => byTeam.reduce((n, t) => n + t[key], 0);
 
   return {
     data: {
-      period: { from, to },
+      period: { from: within.fromDate, to: within.toDate },
       totals: {
-        reports: teams.reduce((n, t) => n + t.reports, 0),
-        staffHours: hours(teams.reduce((n, t) => n + t.staffMinutes, 0)),
-        activityHours: hours(teams.reduce((n, t) => n + t.activityMinutes, 0)),
-        teams: teams.length,
+        reports: sum('reports'),
+        staffHours: hours(sum('staffMinutes')),
+        activityHours: hours(sum('activityMinutes')),
+        teams: byTeam.length,
       },
       byActivity: byActivity.map((a) => ({
         activity: a.activity,
@@ -98,7 +80,7 @@ export async function hoursByActivity(ctx: ReportQueryContext): Promise<ReportDa
         reports: a.reports,
       })),
       byMode,
-      byTeam: teams.map((t) => ({
+      byTeam: byTeam.map((t) => ({
         team: t.team,
         reports: t.reports,
         staffHours: hours(t.staffMinutes),
@@ -110,5 +92,5 @@ export async function hoursByActivity(ctx: ReportQueryContext): Promise<ReportDa
 
 /** Minutes as hours, to two decimal places (the template shows one). */
 function hours(minutes: number): number {
-  return Math.round((Number(minutes) / 60) * 100) / 100;
+  return Math.round((minutes / 60) * 100) / 100;
 }
