@@ -20,6 +20,13 @@ export default definePlugin({
   description:
     'Record cash you find at the border, why you suspect it is linked to crime and whether you seized it. Seized cash goes to the cash team, who apply to court to keep it.',
   sdk: '^1.0.0',
+  reference: {
+    uses: {
+      'item-categories': ['cash'],
+      items: ['cash'],
+      'event-types': ['cash-detection'],
+    },
+  },
   category: 'Frontline',
   startForm: 'cash-seizure',
   teamFrom: 'team',

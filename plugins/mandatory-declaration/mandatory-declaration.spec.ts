@@ -1,6 +1,5 @@
 import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
 import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
-import { referenceSets } from '../../core/src/terms/reference-data/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import plugin, { TOPICS } from './plugin.js';
 import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
@@ -16,7 +15,7 @@ const options = {
   now: new Date('2026-04-12T12:00:00Z'),
   workflow: 'mandatory-declaration',
 };
-const topicIds = new Set(referenceSets.find((s) => s.id === 'mandatory-declaration-topics')!.rows.map((r) => r.id));
+const topicIds = new Set(plugin.reference!.sets![0]!.rows.map((r) => r.id));
 
 /** The first state a submission's validated answers route to. */
 function firstState(answers: Record<string, unknown>): string {

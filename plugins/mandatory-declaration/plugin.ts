@@ -27,6 +27,26 @@ export default definePlugin({
   description:
     'Declare anything that could affect your integrity or security clearance, such as other employment or an arrest. If you declare something, your line manager reviews it.',
   sdk: '^1.0.0',
+  reference: {
+    sets: [
+      {
+        id: 'mandatory-declaration-topics',
+        label: 'Mandatory declaration topics',
+        description: 'Topics of staff integrity declarations. A "yes" opens a line-manager review.',
+        rows: [
+          { id: 'security-clearance', label: 'Change affecting security clearance' },
+          { id: 'sponsorship', label: 'Sponsorship of a visa applicant or migrant' },
+          { id: 'other-employment', label: 'Other employment or paid activity' },
+          { id: 'criminality', label: 'Arrest, charge, caution or conviction' },
+          { id: 'personal-finance', label: 'Personal financial difficulties' },
+          { id: 'business-interests', label: 'Business interests and shareholdings' },
+          { id: 'associations', label: 'Associations with persons of concern' },
+          { id: 'gifts-and-hospitality', label: 'Gifts and hospitality' },
+          { id: 'conflict-of-interest', label: 'Other conflict of interest' },
+        ],
+      },
+    ],
+  },
   category: 'Staff',
   startForm: 'mandatory-declaration',
   startRoles: ['officer', 'manager', 'intelligence'],

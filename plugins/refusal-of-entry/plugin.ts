@@ -15,6 +15,13 @@ export default definePlugin({
   description:
     'Record a passenger you hold for further examination on form IS81: their identity and travel document, the risk factors, the power you used and the outcome. A Higher Officer must authorise every refusal.',
   sdk: '^1.0.0',
+  reference: {
+    uses: {
+      'item-categories': ['documents'],
+      items: ['documents'],
+      'event-types': ['document-fraud', 'immigration-offence'],
+    },
+  },
   category: 'Frontline',
   startForm: 'refusal-of-entry',
   teamFrom: 'team',

@@ -76,6 +76,13 @@ export default definePlugin({
   description:
     'Refer a person who may be a victim of modern slavery or human trafficking, or who may be at risk of harm. Referrals about children are dealt with urgently.',
   sdk: '^1.0.0',
+  reference: {
+    uses: {
+      'item-categories': ['clandestine-persons'],
+      items: ['clandestine-persons'],
+      'event-types': ['clandestine-detection', 'safeguarding-concern'],
+    },
+  },
   category: 'Safeguarding',
   startForm: 'safeguarding-referral',
   teamFrom: 'team',

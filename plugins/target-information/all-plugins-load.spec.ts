@@ -29,7 +29,6 @@ const PLUGINS: Record<string, string[]> = {
   'interpreter-request': [],
 };
 
-
 /** Tables only written by later actions (onTransition), so not checked after submit. */
 const ACTION_TABLES: Record<string, string[]> = {
   'intelligence-case': ['intelligence_product'],
@@ -164,7 +163,6 @@ describe('Border Force workflow plugins load in the real core', () => {
     ]);
   });
 
-
   it.each(VALIDATED_SAMPLES)('%s sample answers are a valid submission of its start form', (id) => {
     const manifest = app.boot.registry.get(id)?.manifest;
     const formId = manifest?.startForm ?? id;
@@ -181,7 +179,6 @@ describe('Border Force workflow plugins load in the real core', () => {
     expect(result.errors).toEqual([]);
     expect(result.answers).toEqual(SAMPLE_ANSWERS[id]);
   });
-
 
   /** A date-time an hour from now, as the API accepts it (UTC with Z). */
   const inAnHour = () => `${new Date(Date.now() + 3_600_000).toISOString().slice(0, 19)}Z`;

@@ -115,6 +115,11 @@ export default definePlugin({
   version: '2.0.0',
   description: 'Record what happened with a Cerberus target. The outcome is returned to Cerberus automatically.',
   sdk: '^1.0.0',
+  reference: {
+    uses: {
+      outcomes: ['positive', 'negative', 'no-show', 'missed', 'insufficient-resources', 'target-withdrawn'],
+    },
+  },
   category: 'Targeting',
   startForm: 'target-outcome',
   startRoles: ['officer', 'manager'],

@@ -32,6 +32,24 @@ describe('reference data from plugins', () => {
     expect(items).not.toContain('cocaine');
   });
 
+  it('gives the bundled workflows the shared rows their manifests claim, and no others', async () => {
+    expect(await ids('/api/reference/outcomes?flag=event-at-border')).toEqual(['negative', 'no-show', 'seizure']);
+    expect(await ids('/api/reference/outcomes?flag=target-outcome')).toEqual([
+      'insufficient-resources',
+      'missed',
+      'negative',
+      'no-show',
+      'positive',
+      'target-withdrawn',
+    ]);
+    const cashSeizure = await ids('/api/reference/items?flag=cash-seizure');
+    const border = await ids('/api/reference/items?flag=event-at-border');
+    expect(cashSeizure).toContain('cash-sterling');
+    expect(cashSeizure).not.toContain('cocaine');
+    expect(border).toEqual(expect.arrayContaining(['cash-sterling', 'cocaine']));
+    expect(await ids('/api/reference/handling-conditions?flag=hot-debrief')).toEqual([]);
+  });
+
   it('validates answers against the plugin’s set and its claims', async () => {
     const ok = await apiCall(app, 'POST', '/api/plugins/kit-check/cases', officer, {
       answers: { fault: 'battery', found: 'cash-euro' },

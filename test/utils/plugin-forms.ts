@@ -8,10 +8,22 @@ import {
 import { DEMO_USERS } from '../../core/src/identity/demo-users.js';
 import type { PluginManifest } from '../../core/src/sdk/index.js';
 import { referenceSets } from '../../core/src/terms/reference-data/index.js';
+import { referenceSeed } from '../../core/src/terms/plugin-reference.js';
+import { preparePlugins } from '../../core/src/plugins/plugin-host.js';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
 
-/** The reference data as seeded, for validating plugin forms in specs exactly as the core does. */
+/**
+ * The reference data as the core seeds it with the bundled plugins (their own sets, and the rows
+ * of per-workflow sets each claims), for validating plugin forms in specs exactly as the core does.
+ */
 export const seededReference: ReferenceLookup = createReferenceLookup(
-  Object.fromEntries(referenceSets.map((set) => [set.id, set.rows])),
+  Object.fromEntries(
+    referenceSeed(
+      referenceSets,
+      await preparePlugins([fileURLToPath(new URL('../../plugins', import.meta.url))], pino({ level: 'silent' })),
+    ).map((set) => [set.id, set.rows]),
+  ),
 );
 
 /** Reads `forms/<file>` of the plugin whose spec is at `specUrl` (pass `import.meta.url`). */

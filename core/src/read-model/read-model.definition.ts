@@ -160,7 +160,7 @@ export function readModelOf(
   if (problems.length > 0) throw new ReadModelError(`report marks: ${problems.join('; ')}`);
   if (columns.length === 0 && groups.length === 0) return undefined;
   const shape = JSON.stringify({
-    version: 1,
+    version: 2,
     timeField,
     columns: columns.map((c) => [c.column, c.type, Boolean(c.fromActions)]),
     groups: groups.map((g) => [g.table, g.columns.map((c) => [c.column, c.type])]),

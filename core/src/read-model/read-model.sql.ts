@@ -59,7 +59,11 @@ export function createSql(def: ReadModelDefinition): string[] {
       at timestamptz NOT NULL${caseColumns.map((c) => `,\n      ${c}`).join('')}
     )`,
     // The monthly queries: a range of `at`, within the caller's teams.
-    `CREATE INDEX read_case_at_idx ON ${s}.read_case (at) INCLUDE (owner_team, state)`,
+    // Covering (every column but arrays), so a month's counts are an index-only range scan.
+    `CREATE INDEX read_case_at_idx ON ${s}.read_case (at) INCLUDE (owner_team, state, reference${def.columns
+      .filter((c) => c.type !== 'text[]')
+      .map((c) => `, ${q(c.column)}`)
+      .join('')})`,
     `CREATE INDEX read_case_team_at_idx ON ${s}.read_case (owner_team, at)`,
     `CREATE OR REPLACE VIEW ${s}.case_v1 AS SELECT * FROM ${s}.read_case c WHERE ${scoped('c')}`,
   ];

@@ -28,8 +28,8 @@ type Stream = (sql: string, params: unknown[]) => AsyncIterable<Record<string, u
 const q = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
- * `ReportCases` over one plugin's read model. Every query reads the scoped surface view
- * (`case_v1`), so the report's scope holds whatever the plugin asks; values come back labelled.
+ * `ReportCases` over one plugin's read model. Every query carries the report's scope (its teams
+ * as an indexable `owner_team = ANY(...)`), whatever the plugin asks; values come back labelled.
  */
 export class ReadModelQueries implements ReportCases {
   private readonly schema: string;
@@ -39,12 +39,14 @@ export class ReadModelQueries implements ReportCases {
     private readonly def: ReadModelDefinition,
     private readonly label: Labeller,
     private readonly stream: Stream,
+    /** The teams whose cases the report may read; null for every team (admins). */
+    private readonly scopeTeams: readonly string[] | null,
   ) {
     this.schema = q(def.schema);
   }
 
   async aggregate<M extends string = 'count'>(query: AggregateQuery<M>): Promise<AggregateRow<M>[]> {
-    return this.run(query, `${this.schema}.case_v1 c`, (name) => this.caseColumn(name));
+    return this.run(query, `${this.schema}.read_case c`, (name) => this.caseColumn(name));
   }
 
   async count(query: { where?: Filter; within?: Period } = {}): Promise<number> {
@@ -65,7 +67,7 @@ export class ReadModelQueries implements ReportCases {
     const order = (query.orderBy ?? ['at', 'reference']).map((o) =>
       o.startsWith('-') ? `${this.caseColumn(o.slice(1)).sql} DESC` : this.caseColumn(o).sql,
     );
-    const sql = `SELECT ${select.join(', ')} FROM ${this.schema}.case_v1 c ${where} ORDER BY ${order.join(', ')}`;
+    const sql = `SELECT ${select.join(', ')} FROM ${this.schema}.read_case c ${where} ORDER BY ${order.join(', ')}`;
     const labelled = (row: Record<string, unknown>) => {
       for (const name of query.columns) row[name] = this.labelValue(name, row[name]);
       return row;
@@ -78,7 +80,7 @@ export class ReadModelQueries implements ReportCases {
 
   items(group: string): ItemQueries {
     const g = this.group(group);
-    const from = `${this.schema}.case_v1 c JOIN ${this.schema}.${q(`read_${g.table}`)} i ON i.case_id = c.case_id`;
+    const from = `${this.schema}.read_case c JOIN ${this.schema}.${q(`read_${g.table}`)} i ON i.case_id = c.case_id`;
     return {
       aggregate: <M extends string = 'count'>(query: AggregateQuery<M>) =>
         this.run(query, from, (name) => {
@@ -160,6 +162,7 @@ export class ReadModelQueries implements ReportCases {
     resolve: (name: string) => Resolved,
   ): string {
     const conditions = this.conditions(query.where, params, resolve);
+    if (this.scopeTeams !== null) conditions.push(`c.owner_team = ANY($${params.push(this.scopeTeams)}::text[])`);
     if (query.within) {
       conditions.push(`c.at >= $${params.push(query.within.from)}`, `c.at < $${params.push(query.within.to)}`);
     }

@@ -108,7 +108,13 @@ export class ReportRenderer {
       if (!plugin?.readModel)
         throw new ReportQueryError(`plugin "${pluginId}" marks no field of its start form for reporting`);
       const label = labellerFor(plugin.readModel, plugin.manifest?.workflow, this.reference);
-      return new ReadModelQueries(manager, plugin.readModel, label, (sql, params) => cursorRows(manager, sql, params));
+      return new ReadModelQueries(
+        manager,
+        plugin.readModel,
+        label,
+        (sql, params) => cursorRows(manager, sql, params),
+        request.scopeTeams,
+      );
     };
     const context: ReportQueryContext = {
       pluginId: definition.pluginId ?? 'core',

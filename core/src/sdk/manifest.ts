@@ -233,7 +233,7 @@ export interface PluginManifest {
 
 /** A reference data set a plugin ships: rows with validity dates, optionally a tree (`parent`). */
 export interface PluginReferenceSet {
-  /** Unique across the platform; the plugin's id as a prefix keeps it so (`cash-seizure-reasons`). */
+  /** Unique across the platform; the plugin's id as a prefix keeps it so (`seized-vehicle-log-reasons`). */
   id: string;
   label: string;
   description: string;

@@ -21,7 +21,7 @@ export function referenceSeed(
     for (const set of own) {
       const taken = sets.has(set.id) ? 'the core' : owner.get(set.id);
       if (taken) problems.push(`reference set "${set.id}" is already provided by ${taken}`);
-      else problems.push(...findProblems(set, []).map((p) => `reference set ${p}`));
+      else problems.push(...findProblems(set).map((p) => `reference set ${p}`));
     }
     problems.push(...claimProblems(plugin, sets));
     if (problems.length > 0) {
@@ -79,6 +79,6 @@ function withClaims(set: ReferenceSetDefinition, plugins: readonly UsablePlugin[
   };
   return {
     ...set,
-    rows: set.rows.map((r) => ({ ...r, flags: [...new Set([...(r.flags ?? []), ...claimsOf(r.id)])].sort() })),
+    rows: set.rows.map((r) => ({ ...r, flags: claimsOf(r.id).sort() })),
   };
 }

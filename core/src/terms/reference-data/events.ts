@@ -2,35 +2,30 @@ import { row } from './row.js';
 import type { ReferenceSetDefinition } from './types.js';
 
 /**
- * Outcomes for both the event at the border and the Cerberus target outcome. Rows shared by
- * both lists (negative, no show) carry both workflow flags.
+ * Outcomes of events at the border and of Cerberus targets. Per-workflow: each workflow claims
+ * the outcomes it records in its manifest (`reference.uses.outcomes`).
  */
 export const outcomes: ReferenceSetDefinition = {
   id: 'outcomes',
   perWorkflow: true,
   label: 'Outcomes',
-  description: 'Event outcomes (flag event-at-border) and target outcomes returned to Cerberus (flag target-outcome).',
+  description: 'Outcomes of events at the border and of targets; each workflow claims the outcomes it records.',
   rows: [
-    row('seizure', 'Seizure', { flags: ['event-at-border'], description: 'Goods or cash were seized or detained' }),
+    row('seizure', 'Seizure', { description: 'Goods or cash were seized or detained' }),
     row('positive', 'Positive', {
-      flags: ['target-outcome'],
       description: 'The target was examined and something was found',
     }),
     row('negative', 'Negative', {
-      flags: ['event-at-border', 'target-outcome'],
       description: 'Examined and nothing was found',
     }),
     row('no-show', 'No show', {
-      flags: ['event-at-border', 'target-outcome'],
       description: 'The person, vehicle or consignment did not arrive as expected',
     }),
-    row('missed', 'Missed', { flags: ['target-outcome'], description: 'The target arrived but was not intercepted' }),
+    row('missed', 'Missed', { description: 'The target arrived but was not intercepted' }),
     row('insufficient-resources', 'Insufficient resources', {
-      flags: ['target-outcome'],
       description: 'Not enough officers or equipment were available to examine the target',
     }),
     row('target-withdrawn', 'Target withdrawn', {
-      flags: ['target-outcome'],
       description: 'The issuing hub withdrew the target',
     }),
   ],
@@ -42,20 +37,16 @@ export const eventTypes: ReferenceSetDefinition = {
   label: 'Event types',
   description: 'The kind of event recorded at the border.',
   rows: [
-    row('goods-detection', 'Detection of prohibited or restricted goods', { flags: ['event-at-border'] }),
-    row('revenue-detection', 'Revenue detection (excise goods)', { flags: ['event-at-border'] }),
-    row('cash-detection', 'Cash detection', { flags: ['event-at-border', 'cash-seizure'] }),
-    row('clandestine-detection', 'Clandestine entrant detection', {
-      flags: ['event-at-border', 'safeguarding-referral'],
-    }),
-    row('document-fraud', 'Document fraud', { flags: ['event-at-border', 'refusal-of-entry'] }),
-    row('immigration-offence', 'Immigration offence', { flags: ['event-at-border', 'refusal-of-entry'] }),
-    row('arrest', 'Arrest', { flags: ['event-at-border'] }),
-    row('safeguarding-concern', 'Safeguarding or modern slavery concern', {
-      flags: ['event-at-border', 'safeguarding-referral'],
-    }),
-    row('national-security', 'National security referral', { flags: ['event-at-border'] }),
-    row('negative-examination', 'Examination with no detection', { flags: ['event-at-border'] }),
+    row('goods-detection', 'Detection of prohibited or restricted goods'),
+    row('revenue-detection', 'Revenue detection (excise goods)'),
+    row('cash-detection', 'Cash detection'),
+    row('clandestine-detection', 'Clandestine entrant detection'),
+    row('document-fraud', 'Document fraud'),
+    row('immigration-offence', 'Immigration offence'),
+    row('arrest', 'Arrest'),
+    row('safeguarding-concern', 'Safeguarding or modern slavery concern'),
+    row('national-security', 'National security referral'),
+    row('negative-examination', 'Examination with no detection'),
   ],
 };
 

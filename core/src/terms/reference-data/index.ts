@@ -6,13 +6,12 @@ import { concealmentMethods, detectionMethods, searchTypes } from './methods.js'
 import { organisation, teams } from './organisation.js';
 import { documentTypes, sex } from './person-and-documents.js';
 import { ports } from './ports.js';
-import { grades, hotDebriefCategories, mandatoryDeclarationTopics, restraintTechniques } from './staff.js';
+import { grades, restraintTechniques } from './staff.js';
 import { handlingConditions, indicators, targetCategories, warnings } from './targeting.js';
 import type { ReferenceSetDefinition } from './types.js';
 
 export type { ReferenceRow, ReferenceSetDefinition } from './types.js';
 export { REFERENCE_EPOCH } from './types.js';
-export { WORKFLOW_IDS, type WorkflowId } from './workflow-ids.js';
 
 /** Every seeded reference data set. */
 export const referenceSets: ReferenceSetDefinition[] = [
@@ -36,8 +35,6 @@ export const referenceSets: ReferenceSetDefinition[] = [
   restraintTechniques,
   grades,
   languages,
-  mandatoryDeclarationTopics,
-  hotDebriefCategories,
   organisation,
   teams,
 ];

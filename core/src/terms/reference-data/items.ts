@@ -1,55 +1,34 @@
 import { REFERENCE_EPOCH, type ReferenceRow, type ReferenceSetDefinition } from './types.js';
-import type { WorkflowId } from './workflow-ids.js';
 
 /**
  * Goods found at the border: one tree of categories (attributes.level = 'category') and
  * items (attributes.level = 'item', with attributes.defaultUnit from the `units` set).
  * `item-categories` holds the category rows only, with the same ids.
  *
- * Flags limit where a row may be chosen: cash is valid for cash seizures, drugs are not;
- * clandestine persons are also valid for safeguarding referrals.
+ * Both sets are per-workflow: each workflow's manifest claims the categories it may use (and
+ * with them their items), e.g. cash seizures claim only `cash`.
  */
 
-const GOODS: WorkflowId[] = ['event-at-border', 'intelligence-referral', 'intelligence-case', 'target-information'];
-const CASH: WorkflowId[] = [...GOODS, 'cash-seizure'];
-const PERSONS: WorkflowId[] = [...GOODS, 'safeguarding-referral'];
-const DOCUMENTS: WorkflowId[] = [...GOODS, 'refusal-of-entry'];
-
 type Attributes = NonNullable<ReferenceRow['attributes']>;
-type Options = { validFrom?: string; validTo?: string; flags?: WorkflowId[]; attributes?: Attributes };
+type Options = { validFrom?: string; validTo?: string; attributes?: Attributes };
 
-function category(
-  id: string,
-  label: string,
-  parent: string | undefined,
-  flags: WorkflowId[],
-  options: Options = {},
-): ReferenceRow {
+function category(id: string, label: string, parent: string | undefined, options: Options = {}): ReferenceRow {
   return {
     id,
     label,
     validFrom: options.validFrom ?? REFERENCE_EPOCH,
     ...(options.validTo ? { validTo: options.validTo } : {}),
-    flags: [...(options.flags ?? flags)],
     ...(parent ? { parent } : {}),
     attributes: { level: 'category', ...options.attributes },
   };
 }
 
-function item(
-  id: string,
-  label: string,
-  parent: string,
-  defaultUnit: string,
-  flags: WorkflowId[],
-  options: Options = {},
-): ReferenceRow {
+function item(id: string, label: string, parent: string, defaultUnit: string, options: Options = {}): ReferenceRow {
   return {
     id,
     label,
     validFrom: options.validFrom ?? REFERENCE_EPOCH,
     ...(options.validTo ? { validTo: options.validTo } : {}),
-    flags: [...(options.flags ?? flags)],
     parent,
     attributes: { level: 'item', defaultUnit, ...options.attributes },
   };
@@ -63,31 +42,31 @@ const drug = (
   drugClass: string,
   options: Options = {},
 ): ReferenceRow =>
-  item(id, label, parent, defaultUnit, GOODS, {
+  item(id, label, parent, defaultUnit, {
     ...options,
     attributes: { misuseOfDrugsActClass: drugClass, ...options.attributes },
   });
 
 const categories: ReferenceRow[] = [
-  category('drugs', 'Drugs', undefined, GOODS),
-  category('drugs-class-a', 'Class A drugs', 'drugs', GOODS),
-  category('drugs-class-b', 'Class B drugs', 'drugs', GOODS),
-  category('drugs-class-c', 'Class C drugs', 'drugs', GOODS),
-  category('psychoactive-substances', 'Psychoactive substances (Psychoactive Substances Act 2016)', 'drugs', GOODS, {
+  category('drugs', 'Drugs', undefined),
+  category('drugs-class-a', 'Class A drugs', 'drugs'),
+  category('drugs-class-b', 'Class B drugs', 'drugs'),
+  category('drugs-class-c', 'Class C drugs', 'drugs'),
+  category('psychoactive-substances', 'Psychoactive substances (Psychoactive Substances Act 2016)', 'drugs', {
     validFrom: '2016-05-26',
   }),
-  category('drug-precursors', 'Drug precursor chemicals', 'drugs', GOODS),
-  category('tobacco', 'Tobacco', undefined, GOODS),
-  category('alcohol', 'Alcohol', undefined, GOODS),
-  category('cash', 'Cash', undefined, CASH),
-  category('firearms-and-weapons', 'Firearms and weapons', undefined, GOODS),
-  category('cites', 'Endangered species (CITES)', undefined, GOODS),
-  category('counterfeit-goods', 'Counterfeit goods (intellectual property rights)', undefined, GOODS),
-  category('indecent-and-obscene-material', 'Indecent and obscene material', undefined, GOODS),
-  category('prohibited-food-and-plants', 'Prohibited meat, food and plants', undefined, GOODS),
-  category('medicines', 'Medicines', undefined, GOODS),
-  category('documents', 'False and fraudulent documents', undefined, DOCUMENTS),
-  category('clandestine-persons', 'Clandestine persons', undefined, PERSONS),
+  category('drug-precursors', 'Drug precursor chemicals', 'drugs'),
+  category('tobacco', 'Tobacco', undefined),
+  category('alcohol', 'Alcohol', undefined),
+  category('cash', 'Cash', undefined),
+  category('firearms-and-weapons', 'Firearms and weapons', undefined),
+  category('cites', 'Endangered species (CITES)', undefined),
+  category('counterfeit-goods', 'Counterfeit goods (intellectual property rights)', undefined),
+  category('indecent-and-obscene-material', 'Indecent and obscene material', undefined),
+  category('prohibited-food-and-plants', 'Prohibited meat, food and plants', undefined),
+  category('medicines', 'Medicines', undefined),
+  category('documents', 'False and fraudulent documents', undefined),
+  category('clandestine-persons', 'Clandestine persons', undefined),
 ];
 
 const items: ReferenceRow[] = [
@@ -134,34 +113,33 @@ const items: ReferenceRow[] = [
     'New psychoactive substance (not otherwise controlled)',
     'psychoactive-substances',
     'g',
-    GOODS,
     {
       validFrom: '2016-05-26',
     },
   ),
-  item('precursor-chemicals', 'Precursor chemicals (for example BMK, PMK, ephedrine)', 'drug-precursors', 'kg', GOODS),
+  item('precursor-chemicals', 'Precursor chemicals (for example BMK, PMK, ephedrine)', 'drug-precursors', 'kg'),
   // Tobacco
-  item('cigarettes', 'Cigarettes', 'tobacco', 'sticks', GOODS),
-  item('hand-rolling-tobacco', 'Hand-rolling tobacco', 'tobacco', 'kg', GOODS),
-  item('cigars', 'Cigars', 'tobacco', 'sticks', GOODS),
-  item('cigarillos', 'Cigarillos', 'tobacco', 'sticks', GOODS),
-  item('shisha-tobacco', 'Shisha (water pipe) tobacco', 'tobacco', 'kg', GOODS),
-  item('chewing-tobacco', 'Chewing and smokeless tobacco', 'tobacco', 'kg', GOODS),
-  item('heated-tobacco', 'Heated tobacco sticks', 'tobacco', 'sticks', GOODS),
+  item('cigarettes', 'Cigarettes', 'tobacco', 'sticks'),
+  item('hand-rolling-tobacco', 'Hand-rolling tobacco', 'tobacco', 'kg'),
+  item('cigars', 'Cigars', 'tobacco', 'sticks'),
+  item('cigarillos', 'Cigarillos', 'tobacco', 'sticks'),
+  item('shisha-tobacco', 'Shisha (water pipe) tobacco', 'tobacco', 'kg'),
+  item('chewing-tobacco', 'Chewing and smokeless tobacco', 'tobacco', 'kg'),
+  item('heated-tobacco', 'Heated tobacco sticks', 'tobacco', 'sticks'),
   // Alcohol
-  item('spirits', 'Spirits', 'alcohol', 'litres', GOODS),
-  item('wine', 'Wine', 'alcohol', 'litres', GOODS),
-  item('sparkling-wine', 'Sparkling wine', 'alcohol', 'litres', GOODS),
-  item('beer', 'Beer', 'alcohol', 'litres', GOODS),
-  item('cider', 'Cider and perry', 'alcohol', 'litres', GOODS),
+  item('spirits', 'Spirits', 'alcohol', 'litres'),
+  item('wine', 'Wine', 'alcohol', 'litres'),
+  item('sparkling-wine', 'Sparkling wine', 'alcohol', 'litres'),
+  item('beer', 'Beer', 'alcohol', 'litres'),
+  item('cider', 'Cider and perry', 'alcohol', 'litres'),
   // Cash
-  item('cash-sterling', 'Sterling', 'cash', 'GBP', CASH, { attributes: { currency: 'GBP' } }),
-  item('cash-euro', 'Euro', 'cash', 'EUR', CASH, { attributes: { currency: 'EUR' } }),
-  item('cash-us-dollar', 'US dollar', 'cash', 'USD', CASH, { attributes: { currency: 'USD' } }),
-  item('cash-other-currency', 'Other currency', 'cash', 'GBP', CASH, {
+  item('cash-sterling', 'Sterling', 'cash', 'GBP', { attributes: { currency: 'GBP' } }),
+  item('cash-euro', 'Euro', 'cash', 'EUR', { attributes: { currency: 'EUR' } }),
+  item('cash-us-dollar', 'US dollar', 'cash', 'USD', { attributes: { currency: 'USD' } }),
+  item('cash-other-currency', 'Other currency', 'cash', 'GBP', {
     attributes: { hint: 'Record the currency and the sterling equivalent' },
   }),
-  item('cash-gaming-vouchers', 'Gaming vouchers, casino tokens and betting receipts', 'cash', 'GBP', CASH, {
+  item('cash-gaming-vouchers', 'Gaming vouchers, casino tokens and betting receipts', 'cash', 'GBP', {
     validFrom: '2018-01-31',
     attributes: { note: 'Included in the meaning of cash by the Criminal Finances Act 2017' },
   }),
@@ -170,17 +148,16 @@ const items: ReferenceRow[] = [
     "Bearer-negotiable instruments (cheques, travellers' cheques, postal orders)",
     'cash',
     'GBP',
-    CASH,
   ),
   // Firearms and weapons
-  item('firearm', 'Firearm', 'firearms-and-weapons', 'items', GOODS),
-  item('firearm-component', 'Firearm component or part', 'firearms-and-weapons', 'items', GOODS),
-  item('ammunition', 'Ammunition', 'firearms-and-weapons', 'items', GOODS, { attributes: { hint: 'Count rounds' } }),
-  item('imitation-firearm', 'Imitation or replica firearm', 'firearms-and-weapons', 'items', GOODS),
-  item('stun-gun', 'Stun gun or electric shock device', 'firearms-and-weapons', 'items', GOODS),
-  item('incapacitant-spray', 'CS, pepper or other incapacitant spray', 'firearms-and-weapons', 'items', GOODS),
-  item('knife', 'Knife or bladed article', 'firearms-and-weapons', 'items', GOODS),
-  item('zombie-style-knife', 'Zombie-style knife or machete', 'firearms-and-weapons', 'items', GOODS, {
+  item('firearm', 'Firearm', 'firearms-and-weapons', 'items'),
+  item('firearm-component', 'Firearm component or part', 'firearms-and-weapons', 'items'),
+  item('ammunition', 'Ammunition', 'firearms-and-weapons', 'items', { attributes: { hint: 'Count rounds' } }),
+  item('imitation-firearm', 'Imitation or replica firearm', 'firearms-and-weapons', 'items'),
+  item('stun-gun', 'Stun gun or electric shock device', 'firearms-and-weapons', 'items'),
+  item('incapacitant-spray', 'CS, pepper or other incapacitant spray', 'firearms-and-weapons', 'items'),
+  item('knife', 'Knife or bladed article', 'firearms-and-weapons', 'items'),
+  item('zombie-style-knife', 'Zombie-style knife or machete', 'firearms-and-weapons', 'items', {
     validFrom: '2024-09-24',
   }),
   item(
@@ -188,50 +165,43 @@ const items: ReferenceRow[] = [
     'Other offensive weapon (for example knuckleduster, telescopic truncheon)',
     'firearms-and-weapons',
     'items',
-    GOODS,
   ),
-  item('explosives', 'Explosives and pyrotechnics', 'firearms-and-weapons', 'kg', GOODS),
+  item('explosives', 'Explosives and pyrotechnics', 'firearms-and-weapons', 'kg'),
   // CITES
-  item('live-animals', 'Live animals', 'cites', 'specimens', GOODS),
-  item('ivory', 'Ivory and ivory products', 'cites', 'items', GOODS),
-  item('reptile-skins', 'Reptile skins and products', 'cites', 'items', GOODS),
-  item('coral', 'Coral and shells', 'cites', 'kg', GOODS),
-  item('traditional-medicines', 'Traditional medicines containing endangered species', 'cites', 'items', GOODS),
-  item('timber', 'Protected timber', 'cites', 'kg', GOODS),
-  item('live-plants', 'Protected plants (for example orchids, cacti)', 'cites', 'specimens', GOODS),
-  item('caviar', 'Caviar (sturgeon)', 'cites', 'kg', GOODS),
+  item('live-animals', 'Live animals', 'cites', 'specimens'),
+  item('ivory', 'Ivory and ivory products', 'cites', 'items'),
+  item('reptile-skins', 'Reptile skins and products', 'cites', 'items'),
+  item('coral', 'Coral and shells', 'cites', 'kg'),
+  item('traditional-medicines', 'Traditional medicines containing endangered species', 'cites', 'items'),
+  item('timber', 'Protected timber', 'cites', 'kg'),
+  item('live-plants', 'Protected plants (for example orchids, cacti)', 'cites', 'specimens'),
+  item('caviar', 'Caviar (sturgeon)', 'cites', 'kg'),
   // Counterfeit goods
-  item('counterfeit-clothing', 'Counterfeit clothing and footwear', 'counterfeit-goods', 'items', GOODS),
-  item(
-    'counterfeit-accessories',
-    'Counterfeit watches, jewellery and accessories',
-    'counterfeit-goods',
-    'items',
-    GOODS,
-  ),
-  item('counterfeit-electronics', 'Counterfeit electronics', 'counterfeit-goods', 'items', GOODS),
-  item('counterfeit-cosmetics', 'Counterfeit cosmetics and perfume', 'counterfeit-goods', 'items', GOODS),
-  item('counterfeit-toys', 'Counterfeit toys', 'counterfeit-goods', 'items', GOODS),
+  item('counterfeit-clothing', 'Counterfeit clothing and footwear', 'counterfeit-goods', 'items'),
+  item('counterfeit-accessories', 'Counterfeit watches, jewellery and accessories', 'counterfeit-goods', 'items'),
+  item('counterfeit-electronics', 'Counterfeit electronics', 'counterfeit-goods', 'items'),
+  item('counterfeit-cosmetics', 'Counterfeit cosmetics and perfume', 'counterfeit-goods', 'items'),
+  item('counterfeit-toys', 'Counterfeit toys', 'counterfeit-goods', 'items'),
   // Indecent and obscene material
-  item('indecent-images-of-children', 'Indecent images of children', 'indecent-and-obscene-material', 'items', GOODS),
-  item('extreme-pornography', 'Extreme pornographic images', 'indecent-and-obscene-material', 'items', GOODS),
-  item('obscene-material', 'Other obscene material', 'indecent-and-obscene-material', 'items', GOODS),
+  item('indecent-images-of-children', 'Indecent images of children', 'indecent-and-obscene-material', 'items'),
+  item('extreme-pornography', 'Extreme pornographic images', 'indecent-and-obscene-material', 'items'),
+  item('obscene-material', 'Other obscene material', 'indecent-and-obscene-material', 'items'),
   // Prohibited food and plants
-  item('meat-products', 'Meat and meat products', 'prohibited-food-and-plants', 'kg', GOODS),
-  item('dairy-products', 'Milk and dairy products', 'prohibited-food-and-plants', 'kg', GOODS),
-  item('bushmeat', 'Bushmeat', 'prohibited-food-and-plants', 'kg', GOODS),
-  item('plants-and-plant-products', 'Plants, seeds and plant products', 'prohibited-food-and-plants', 'kg', GOODS),
+  item('meat-products', 'Meat and meat products', 'prohibited-food-and-plants', 'kg'),
+  item('dairy-products', 'Milk and dairy products', 'prohibited-food-and-plants', 'kg'),
+  item('bushmeat', 'Bushmeat', 'prohibited-food-and-plants', 'kg'),
+  item('plants-and-plant-products', 'Plants, seeds and plant products', 'prohibited-food-and-plants', 'kg'),
   // Medicines
-  item('prescription-only-medicines', 'Prescription-only medicines', 'medicines', 'tablets', GOODS),
-  item('falsified-medicines', 'Falsified or unlicensed medicines', 'medicines', 'tablets', GOODS),
+  item('prescription-only-medicines', 'Prescription-only medicines', 'medicines', 'tablets'),
+  item('falsified-medicines', 'Falsified or unlicensed medicines', 'medicines', 'tablets'),
   // Documents
-  item('counterfeit-document', 'Counterfeit document', 'documents', 'items', DOCUMENTS),
-  item('forged-document', 'Forged (altered) document', 'documents', 'items', DOCUMENTS),
-  item('impostor-document', 'Genuine document used by an impostor', 'documents', 'items', DOCUMENTS),
-  item('fraudulently-obtained-document', 'Fraudulently obtained genuine document', 'documents', 'items', DOCUMENTS),
+  item('counterfeit-document', 'Counterfeit document', 'documents', 'items'),
+  item('forged-document', 'Forged (altered) document', 'documents', 'items'),
+  item('impostor-document', 'Genuine document used by an impostor', 'documents', 'items'),
+  item('fraudulently-obtained-document', 'Fraudulently obtained genuine document', 'documents', 'items'),
   // Clandestine persons
-  item('clandestine-adult', 'Clandestine entrant (adult)', 'clandestine-persons', 'persons', PERSONS),
-  item('clandestine-child', 'Clandestine entrant (child)', 'clandestine-persons', 'persons', PERSONS),
+  item('clandestine-adult', 'Clandestine entrant (adult)', 'clandestine-persons', 'persons'),
+  item('clandestine-child', 'Clandestine entrant (child)', 'clandestine-persons', 'persons'),
 ];
 
 export const itemCategories: ReferenceSetDefinition = {

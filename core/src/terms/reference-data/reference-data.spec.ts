@@ -1,4 +1,4 @@
-import { REFERENCE_EPOCH, WORKFLOW_IDS, findReferenceSet, referenceSets } from './index.js';
+import { REFERENCE_EPOCH, findReferenceSet, referenceSets } from './index.js';
 import type { ReferenceRow, ReferenceSetDefinition } from './types.js';
 import { findProblems, isIsoDate } from './validate.js';
 
@@ -31,8 +31,6 @@ const EXPECTED_SETS = [
   'grades',
   'languages',
   'warnings',
-  'mandatory-declaration-topics',
-  'hot-debrief-categories',
   'organisation',
   'teams',
 ];
@@ -52,7 +50,7 @@ describe('the validator', () => {
   });
 
   it('passes a sound set', () => {
-    expect(findProblems(bad([row('a'), row('b', { parent: 'a', flags: ['cash-seizure'] })]))).toEqual([]);
+    expect(findProblems(bad([row('a'), row('b', { parent: 'a' })]))).toEqual([]);
   });
 
   it('reports duplicate ids', () => {
@@ -74,21 +72,9 @@ describe('the validator', () => {
     expect(isIsoDate('2024-12-31')).toBe(true);
     expect(isIsoDate('31/12/2024')).toBe(false);
   });
-
-  it('reports unknown workflow flags and empty flag lists', () => {
-    expect(findProblems(bad([row('a', { flags: ['not-a-workflow'] })]))).toEqual([
-      'fixture/a: unknown workflow flag not-a-workflow',
-    ]);
-    expect(findProblems(bad([row('a', { flags: [] })]))).toHaveLength(1);
-  });
 });
 
 describe('reference sets', () => {
-  it('has the 15 workflow ids from WORKFLOWS.md', () => {
-    expect(WORKFLOW_IDS).toHaveLength(15);
-    expect(new Set(WORKFLOW_IDS).size).toBe(15);
-  });
-
   it('seeds every expected set exactly once, each with rows', () => {
     const ids = referenceSets.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -100,7 +86,7 @@ describe('reference sets', () => {
     }
   });
 
-  it.each(EXPECTED_SETS)('%s: ids unique, parents resolve, dates valid, flags are known workflows', (id) => {
+  it.each(EXPECTED_SETS)('%s: ids unique, parents resolve, dates valid', (id) => {
     expect(findProblems(set(id))).toEqual([]);
   });
 });
@@ -174,7 +160,6 @@ describe('items', () => {
   const items = set('items').rows;
   const byId = new Map(items.map((r) => [r.id, r]));
   const unitIds = new Set(set('units').rows.map((r) => r.id));
-  const topCategory = (r: ReferenceRow): string => (r.parent ? topCategory(byId.get(r.parent)!) : r.id);
 
   it('shares its category rows with item-categories', () => {
     expect(items.filter((r) => attr(r, 'level') === 'category')).toEqual(set('item-categories').rows);
@@ -187,43 +172,9 @@ describe('items', () => {
     }
   });
 
-  it('allows cash but not drugs on cash seizures, and both on events at the border', () => {
-    const cash = items.filter((r) => topCategory(r) === 'cash');
-    const drugs = items.filter((r) => topCategory(r) === 'drugs');
-    expect(cash.length).toBeGreaterThan(3);
-    expect(drugs.length).toBeGreaterThan(10);
-    for (const r of cash) expect(r.flags).toEqual(expect.arrayContaining(['cash-seizure', 'event-at-border']));
-    for (const r of drugs) {
-      expect(r.flags).toBeDefined();
-      expect(r.flags).not.toContain('cash-seizure');
-      expect(r.flags).toContain('event-at-border');
-    }
-  });
-
   it('dates legal-status changes', () => {
     expect(byId.get('khat')!.validFrom).toBe('2014-06-24');
     expect(byId.get('nitrous-oxide')!.validFrom).toBe('2023-11-08');
-  });
-});
-
-describe('outcomes', () => {
-  const rows = set('outcomes').rows;
-  const forWorkflow = (workflow: string) =>
-    rows
-      .filter((r) => r.flags?.includes(workflow))
-      .map((r) => r.id)
-      .sort();
-
-  it('splits event and target outcomes by workflow flag', () => {
-    expect(forWorkflow('event-at-border')).toEqual(['negative', 'no-show', 'seizure']);
-    expect(forWorkflow('target-outcome')).toEqual([
-      'insufficient-resources',
-      'missed',
-      'negative',
-      'no-show',
-      'positive',
-      'target-withdrawn',
-    ]);
   });
 });
 

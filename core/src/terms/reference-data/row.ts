@@ -1,14 +1,12 @@
 import { REFERENCE_EPOCH, type ReferenceRow } from './types.js';
-import type { WorkflowId } from './workflow-ids.js';
 
-/** A row valid from the reference epoch, with optional description, attributes and flags. */
+/** A row valid from the reference epoch, with optional description and attributes. */
 export function row(
   id: string,
   label: string,
   options: {
     description?: string;
     attributes?: ReferenceRow['attributes'];
-    flags?: WorkflowId[];
     validFrom?: string;
     validTo?: string;
   } = {},
@@ -19,7 +17,6 @@ export function row(
     label,
     validFrom: options.validFrom ?? REFERENCE_EPOCH,
     ...(options.validTo ? { validTo: options.validTo } : {}),
-    ...(options.flags ? { flags: [...options.flags] } : {}),
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
   };
 }

@@ -50,34 +50,3 @@ export const restraintTechniques: ReferenceSetDefinition = {
     row('other-technique', 'Other technique'),
   ],
 };
-
-export const mandatoryDeclarationTopics: ReferenceSetDefinition = {
-  id: 'mandatory-declaration-topics',
-  label: 'Mandatory declaration topics',
-  description: 'Topics of staff integrity declarations. A "yes" opens a line-manager review.',
-  rows: [
-    row('security-clearance', 'Change affecting security clearance', { flags: ['mandatory-declaration'] }),
-    row('sponsorship', 'Sponsorship of a visa applicant or migrant', { flags: ['mandatory-declaration'] }),
-    row('other-employment', 'Other employment or paid activity', { flags: ['mandatory-declaration'] }),
-    row('criminality', 'Arrest, charge, caution or conviction', { flags: ['mandatory-declaration'] }),
-    row('personal-finance', 'Personal financial difficulties', { flags: ['mandatory-declaration'] }),
-    row('business-interests', 'Business interests and shareholdings', { flags: ['mandatory-declaration'] }),
-    row('associations', 'Associations with persons of concern', { flags: ['mandatory-declaration'] }),
-    row('gifts-and-hospitality', 'Gifts and hospitality', { flags: ['mandatory-declaration'] }),
-    row('conflict-of-interest', 'Other conflict of interest', { flags: ['mandatory-declaration'] }),
-  ],
-};
-
-export const hotDebriefCategories: ReferenceSetDefinition = {
-  id: 'hot-debrief-categories',
-  label: 'Hot debrief categories',
-  description: 'What a hot debrief is about.',
-  rows: [
-    row('safety', 'Safety', { flags: ['hot-debrief'] }),
-    row('training', 'Training', { flags: ['hot-debrief'] }),
-    row('equipment', 'Equipment', { flags: ['hot-debrief'] }),
-    row('process', 'Process', { flags: ['hot-debrief'] }),
-    row('lessons-learned', 'Lessons learned', { flags: ['hot-debrief'] }),
-    row('welfare', 'Welfare', { flags: ['hot-debrief'] }),
-  ],
-};

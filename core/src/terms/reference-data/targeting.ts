@@ -36,37 +36,31 @@ export const targetCategories: ReferenceSetDefinition = {
  */
 export const handlingConditions: ReferenceSetDefinition = {
   id: 'handling-conditions',
+  perWorkflow: true,
   label: 'Handling conditions',
   description: 'Intelligence handling codes (3x5x2, with legacy 5x5x5 codes). attributes.scheme says which.',
   rows: [
     row('P', 'P: lawful sharing permitted', {
       attributes: { scheme: '3x5x2', code: 'P' },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
     row('C', 'C: lawful sharing permitted subject to conditions', {
       description: 'Record the conditions and any restrictions on onward sharing',
       attributes: { scheme: '3x5x2', code: 'C', requiresConditions: true },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
     row('5x5x5-1', '1: may be disseminated to other law enforcement and prosecuting agencies', {
       attributes: { scheme: '5x5x5', code: '1', legacy: true },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
     row('5x5x5-2', '2: may be disseminated to UK non-prosecuting parties', {
       attributes: { scheme: '5x5x5', code: '2', legacy: true },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
     row('5x5x5-3', '3: may be disseminated to non-EU foreign agencies', {
       attributes: { scheme: '5x5x5', code: '3', legacy: true },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
     row('5x5x5-4', '4: may be disseminated within the originating agency only', {
       attributes: { scheme: '5x5x5', code: '4', legacy: true },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
     row('5x5x5-5', '5: no further dissemination; refer to the originator', {
       attributes: { scheme: '5x5x5', code: '5', legacy: true },
-      flags: ['intelligence-referral', 'intelligence-case'],
     }),
   ],
 };

@@ -1,5 +1,4 @@
 import type { ReferenceSetDefinition } from './types.js';
-import { WORKFLOW_IDS } from './workflow-ids.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,9 +12,10 @@ export function isIsoDate(value: string): boolean {
 
 /**
  * Structural problems in one reference set: duplicate ids, parents that do not resolve or form
- * a cycle, malformed or inverted dates, and flags that are not workflow ids. Empty when sound.
+ * a cycle, and malformed or inverted dates. Empty when sound. (Which workflows may use a row of a
+ * per-workflow set is not the row's to say: each workflow's manifest claims its rows.)
  */
-export function findProblems(set: ReferenceSetDefinition, workflowIds: readonly string[] = WORKFLOW_IDS): string[] {
+export function findProblems(set: ReferenceSetDefinition): string[] {
   const problems: string[] = [];
   const byId = new Map<string, (typeof set.rows)[number]>();
   for (const row of set.rows) {
@@ -31,12 +31,6 @@ export function findProblems(set: ReferenceSetDefinition, workflowIds: readonly 
       if (!isIsoDate(row.validTo)) problems.push(`${where}: validTo ${row.validTo} is not an ISO date`);
       else if (row.validTo < row.validFrom)
         problems.push(`${where}: validTo ${row.validTo} is before validFrom ${row.validFrom}`);
-    }
-    if (row.flags !== undefined) {
-      if (row.flags.length === 0) problems.push(`${where}: flags is empty (omit it to mean all workflows)`);
-      for (const flag of row.flags) {
-        if (!workflowIds.includes(flag)) problems.push(`${where}: unknown workflow flag ${flag}`);
-      }
     }
     if (row.parent !== undefined) {
       if (!byId.has(row.parent)) problems.push(`${where}: parent ${row.parent} does not resolve`);
