@@ -98,9 +98,9 @@ describe('team cover form', () => {
 
   it("offers a manager their own command's teams and an admin every team, by name", () => {
     const rows = [
-      { id: 'dover-2', label: 'Dover Team 2', attributes: { command: 'south-east' } },
-      { id: 'felixstowe-a', label: 'Felixstowe Team A', attributes: { command: 'central' } },
-      { id: 'dover-1', label: 'Dover Team 1', attributes: { command: 'south-east' } },
+      { id: 'dover-2', label: 'Dover Team 2', validFrom: '2012-03-01', attributes: { command: 'south-east' } },
+      { id: 'felixstowe-a', label: 'Felixstowe Team A', validFrom: '2012-03-01', attributes: { command: 'central' } },
+      { id: 'dover-1', label: 'Dover Team 1', validFrom: '2012-03-01', attributes: { command: 'south-east' } },
     ];
     const manager = newUser({ roles: ['manager'], teamId: 'dover-1' });
     expect(teamChoices(rows, manager)).toEqual([
