@@ -42,6 +42,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const running = await createApp(config, createRootLogger(config.LOG_LEVEL));
+  // Every app a spec starts checks that entities and migrations agree, so a plugin's own
+  // `npm test -- plugins/<id>` catches its drift (an index or constraint a migration creates
+  // that its entity does not declare), not only the full suite's schema-drift spec.
+  // Plugins that did not come up (a fixture whose migration fails, say) are the host's tests' business.
+  const down = running.boot.registry
+    .all()
+    .filter((p) => p.status !== 'enabled')
+    .map((p) => `"plugin_${p.id.replace(/-/g, '_')}"`);
+  const drift = (await running.boot.dataSource.driver.createSchemaBuilder().log()).upQueries
+    .map((q) => q.query)
+    .filter((query) => !down.some((schema) => query.includes(schema)));
+  if (drift.length > 0) {
+    await running.close();
+    if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
+    throw new Error(`entities and migrations disagree; TypeORM would run:\n${drift.join('\n')}`);
+  }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // A connection still closing when the database is dropped (WITH FORCE) is terminated by the
   // server; that is expected at teardown and must not surface as an unhandled 'error' event.
