@@ -253,9 +253,9 @@ export interface PluginReferenceData {
   sets?: PluginReferenceSet[];
   /**
    * Rows of shared per-workflow sets this workflow uses, by set: e.g. `{ outcomes: ['seizure',
-   * 'negative'] }`. Claiming a row of a tree claims its descendants too.
+   * 'negative'] }`. Claiming a row of a tree claims its descendants too; `'all'` claims every row.
    */
-  uses?: Record<string, string[]>;
+  uses?: Record<string, string[] | 'all'>;
 }
 
 /** `count` sample submissions by one demo user. */

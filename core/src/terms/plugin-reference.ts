@@ -61,7 +61,7 @@ function claimProblems(plugin: UsablePlugin, sets: ReadonlyMap<string, Reference
       problems.push(`reference.uses names set "${setId}", whose rows every workflow may use already`);
     else {
       const ids = new Set(set.rows.map((r) => r.id));
-      const unknown = rowIds.filter((id) => !ids.has(id));
+      const unknown = rowIds === 'all' ? [] : rowIds.filter((id) => !ids.has(id));
       if (unknown.length > 0)
         problems.push(`reference.uses.${setId} names rows it does not have: ${unknown.join(', ')}`);
     }
@@ -75,7 +75,12 @@ function withClaims(set: ReferenceSetDefinition, plugins: readonly UsablePlugin[
   const claimsOf = (rowId: string): string[] => {
     const ids: string[] = [];
     for (let id: string | undefined = rowId, depth = 0; id && depth < 20; id = parent.get(id), depth++) ids.push(id);
-    return plugins.filter((p) => ids.some((id) => p.manifest.reference?.uses?.[set.id]?.includes(id))).map((p) => p.id);
+    return plugins
+      .filter((p) => {
+        const claimed = p.manifest.reference?.uses?.[set.id];
+        return claimed === 'all' || ids.some((id) => claimed?.includes(id));
+      })
+      .map((p) => p.id);
   };
   return {
     ...set,
