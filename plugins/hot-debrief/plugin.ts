@@ -8,10 +8,7 @@ const SAMPLES = [
   ['lessons-learned', 'Joint search with the police went smoothly after a short briefing at the start.'],
 ] as const;
 
-/**
- * Hot debrief: lessons learned, safety, training and equipment issues raised straight after
- * an event, so that the line manager hears of them the same day.
- */
+/** Lessons learned, safety, training and equipment issues raised straight after an event, for the line manager. */
 export default definePlugin({
   id: 'hot-debrief',
   title: 'Hot debrief',
@@ -38,16 +35,10 @@ export default definePlugin({
       username: 'officer',
       count: 5,
       answers: (i, now) => {
-        const [category, description, action] = SAMPLES[i % SAMPLES.length]!;
-        return {
-          category,
-          occurredAt: answerDateTime(new Date(now.getTime() - (i + 1) * 31 * 3600_000)),
-          port: 'dover',
-          team: 'dover-tourist-controls-team-1',
-          description,
-          actionNeeded: Boolean(action),
-          ...(action ? { actionDetails: action } : {}),
-        };
+        const [category, description, actionDetails] = SAMPLES[i % SAMPLES.length]!;
+        const occurredAt = answerDateTime(new Date(now.getTime() - (i + 1) * 31 * 3600_000));
+        const place = { port: 'dover', team: 'dover-tourist-controls-team-1' };
+        return { ...place, category, occurredAt, description, actionNeeded: Boolean(actionDetails), actionDetails };
       },
     },
   ],
@@ -58,30 +49,19 @@ export default definePlugin({
       description: 'Hot debriefs raised in a period, by category and location.',
       roles: ['manager'],
       period: 'dates',
-      async query({ cases, period }) {
-        const within = period!;
-        const byCategory = await cases.aggregate({
-          by: 'category',
-          measures: {
-            debriefs: { count: true },
-            actionNeeded: { count: { actionNeeded: true } },
-            reviewed: { count: { state: 'reviewed' } },
+      summary: {
+        measures: {
+          debriefs: { label: 'Hot debriefs', count: true },
+          actionNeeded: {
+            label: 'Change needed before next shift',
+            column: 'Change needed',
+            count: { actionNeeded: true },
           },
-          within,
-        });
-        const sum = (key: 'debriefs' | 'actionNeeded') => byCategory.reduce((n, row) => n + row[key], 0);
-        return {
-          data: {
-            period: { from: within.fromDate, to: within.toDate },
-            totals: { debriefs: sum('debriefs'), actionNeeded: sum('actionNeeded') },
-            byCategory,
-            byPort: await cases.aggregate({ by: 'port', measures: { debriefs: { count: true } }, within }),
-          },
-          rows: cases.rows({
-            columns: ['occurredAt', 'reference', 'category', 'port', 'team', 'actionNeeded'],
-            within,
-          }),
-        };
+          reviewed: { label: 'Reviewed', count: { state: 'reviewed' } },
+        },
+        by: { category: 'Category', port: 'Location' },
+        list: ['at', 'reference', 'category', 'port', 'team', 'actionNeeded'],
+        listTitle: 'Every hot debrief',
       },
     },
   ],

@@ -3,11 +3,10 @@ import type { Logger } from 'pino';
 import { MigrationFailedError, runMigrations } from '../database/migration-runner.js';
 import { pluginSchema } from '../sdk/schema.js';
 import { checkPluginReports } from '../reports/report-templates.js';
+import { readModelFor } from '../read-model/read-model-for.js';
 import { formsChangedWithoutNewVersion } from '../forms/form-catalogue.js';
-import type { FormDefinition } from '../forms/engine/index.js';
-import { readModelOf, ReadModelError, type ReadModelDefinition } from '../read-model/read-model.definition.js';
+import { ReadModelError } from '../read-model/read-model.definition.js';
 import { installReadModel } from '../read-model/read-model.repository.js';
-import { standardTerms } from '../terms/standard-terms.js';
 import { checkManifest } from './manifest-check.js';
 import { quarantineUnmetDependencies } from './dependency-check.js';
 import { discoverPlugins } from './plugin-discovery.js';
@@ -45,7 +44,7 @@ export async function preparePlugins(roots: string[], logger: Logger): Promise<P
     if (!check.ok) registry.quarantine(record, check.problems.join('; '));
     else {
       await checkEntityMetadata(registry, record as UsablePlugin);
-      checkPluginReports(registry, record);
+      await checkPluginReports(registry, record);
     }
   }
   return registry;
@@ -129,17 +128,6 @@ export async function activatePlugin(
 type Step = 'forms' | 'migrations' | 'readModel' | 'install' | 'onLoad';
 
 /** The plugin's read model, derived from the fields its start form marks for reporting. */
-function readModelFor(plugin: UsablePlugin): ReadModelDefinition | undefined {
-  const id = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
-  const form = plugin.forms.find((f) => (f.definition as FormDefinition).id === id)?.definition as
-    FormDefinition | undefined;
-  const actionFormIds = new Set((plugin.manifest.workflow?.actions ?? []).map((a) => a.form).filter(Boolean));
-  const actionForms = plugin.forms
-    .map((f) => f.definition as FormDefinition)
-    .filter((f) => actionFormIds.has(f.id) && f.id !== id);
-  return form ? readModelOf(plugin.id, form, standardTerms, actionForms) : undefined;
-}
-
 function failureReason(step: Step, error: unknown): string {
   if (error instanceof MigrationFailedError) return `migration ${error.migrationName} failed: ${error.reason}`;
   if (error instanceof ReadModelError) return error.message;

@@ -22,7 +22,7 @@ export class ReportCatalogue {
   static async load(registry: PluginRegistry, logger: Logger): Promise<ReportCatalogue> {
     const definitions: ReportDefinition[] = [];
     for (const plugin of registry.usable()) {
-      const check = compilePluginReports(plugin);
+      const check = await compilePluginReports(plugin);
       if (check.ok) definitions.push(...check.reports);
       else registry.quarantine(plugin, check.reason);
     }

@@ -9,6 +9,9 @@ import { compileReportTemplate, ReportTemplateError } from './pipeline/index.js'
 import { reportsRoot } from './pipeline/report-assets.js';
 import { reportKey, type ReportDefinition } from './report-definition.js';
 import { withPeriodParameters } from '../read-model/report-period.js';
+import type { ReadModelDefinition } from '../read-model/read-model.definition.js';
+import { checkSummary, runSummary, summaryTemplate } from '../read-model/summary-report.js';
+import { readModelFor } from '../read-model/read-model-for.js';
 
 /** The outcome of compiling a plugin's report templates. */
 export type PluginReportsCheck = { ok: true; reports: ReportDefinition[] } | { ok: false; reason: string };
@@ -18,13 +21,44 @@ export type PluginReportsCheck = { ok: true; reports: ReportDefinition[] } | { o
  * when the report lists them). A missing template, a template no report declares, or one that
  * does not compile makes the whole check fail with the template and line named.
  */
-export function compilePluginReports(plugin: UsablePlugin): PluginReportsCheck {
+export async function compilePluginReports(plugin: UsablePlugin): Promise<PluginReportsCheck> {
   const declared = plugin.manifest.reports ?? [];
   const templates = new Map(plugin.templates.map((t) => [t.id, t]));
   const problems: string[] = [];
   const reports: ReportDefinition[] = [];
-  for (const report of declared) {
+  let readModel: ReadModelDefinition | undefined;
+  try {
+    readModel = readModelFor(plugin);
+  } catch {
+    readModel = undefined; // the plugin's activation names what is wrong with its read model
+  }
+  for (const declaredReport of declared) {
+    let report = declaredReport;
     const template = templates.get(report.id);
+    if (report.summary) {
+      const summary = report.summary;
+      const found = report.query
+        ? [`declares both a summary and a query: keep one`]
+        : await checkSummary(summary, readModel);
+      if (found.length > 0) {
+        problems.push(...found.map((p) => `report "${report.id}": ${p}`));
+        continue;
+      }
+      const generated = summaryTemplate(summary, readModel);
+      report = { ...report, query: (ctx) => runSummary(summary, ctx), fields: report.fields ?? generated.fields };
+      if (!template) {
+        reports.push({
+          key: reportKey(plugin.id, report.id),
+          pluginId: plugin.id,
+          report: withPeriodParameters(report),
+          compiled: compileReportTemplate(generated.source, {
+            name: `summary report "${report.id}"`,
+            knownFields: generated.fields,
+          }),
+        });
+        continue;
+      }
+    }
     if (!template) {
       problems.push(`report "${report.id}" has no template reports/${report.id}.report.hbs`);
       continue;
@@ -52,9 +86,9 @@ export function compilePluginReports(plugin: UsablePlugin): PluginReportsCheck {
 }
 
 /** Quarantines the plugin when its report templates do not check out. */
-export function checkPluginReports(registry: PluginRegistry, plugin: PluginRecord): void {
+export async function checkPluginReports(registry: PluginRegistry, plugin: PluginRecord): Promise<void> {
   if (plugin.status === 'quarantined' || !plugin.manifest) return;
-  const check = compilePluginReports(plugin as UsablePlugin);
+  const check = await compilePluginReports(plugin as UsablePlugin);
   if (!check.ok) registry.quarantine(plugin, check.reason);
 }
 

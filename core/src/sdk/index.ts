@@ -44,6 +44,8 @@ export type {
   Measure,
   Period,
   ReportCases,
+  ReportSummary,
   RowsQuery,
+  SummaryMeasure,
 } from './report-cases.types.js';
 export type { ReportPeriod } from '../read-model/report-period.js';

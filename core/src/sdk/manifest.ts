@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EntityManager, MigrationInterface } from 'typeorm';
 import type { Role } from './roles.js';
 import type { WorkflowDefinition } from './workflow.js';
-import type { ReportCases } from './report-cases.types.js';
+import type { ReportCases, ReportSummary } from './report-cases.types.js';
 import type { ReportPeriod } from '../read-model/report-period.js';
 
 /** Version of the plugin SDK this core provides; plugins declare the range they support. */
@@ -148,8 +148,9 @@ export interface ReportData {
 }
 
 /**
- * A report the plugin ships: its template is `reports/<id>.report.hbs` (docs/reports.md);
- * `query` provides the data (without one the template gets counts of the plugin's cases).
+ * A report the plugin ships: declared as a `summary`, or a `query` with its template
+ * `reports/<id>.report.hbs` (docs/reports.md). A template without a query gets counts of the
+ * plugin's cases by state.
  */
 export interface PluginReport {
   id: string;
@@ -169,6 +170,12 @@ export interface PluginReport {
   /** Field paths the template may use (checked at load); derived from a sample when omitted. */
   fields?: string[];
   query?(ctx: ReportQueryContext): Promise<ReportData>;
+  /**
+   * The report declared, not written: the core runs its queries over the read model and lays
+   * it out, so it needs neither `query` nor a template (a template beside it, if any, lays out
+   * the same data instead). docs/reports.md, "Summary reports".
+   */
+  summary?: ReportSummary;
   /** Cron expression (UK time) for a scheduled run, e.g. `0 6 1 * *`. */
   schedule?: string;
 }

@@ -74,3 +74,42 @@ export interface ReportCases {
   /** The items of a repeating group marked for reporting. */
   items(group: string): ItemQueries;
 }
+
+/**
+ * Names with their headings (`{ port: 'Location' }`), or names alone (`['port']`): a name alone
+ * is headed as a breakdown of the same name is, else `Reference`, `State`, `Team` (ownerTeam),
+ * `Submitted`, `Updated`, `When` (at), else after the name (`actionNeeded` → `Action needed`).
+ */
+export type Headed = Record<string, string> | string[];
+
+/** A figure of a summary report: what to compute, and what to call it. */
+export type SummaryMeasure = Measure & {
+  /** Its name in the key figures, and its column heading unless `column` is given. */
+  label: string;
+  /** A shorter column heading for the breakdown tables. */
+  column?: string;
+};
+
+/**
+ * A report declared instead of written: the core runs the queries and lays out the PDF (key
+ * figures for the period, a table per breakdown with the first also charted, then the cases
+ * listed). Names are as in `ReportCases` queries: the form's fields marked for reporting, or
+ * `reference`, `state`, `ownerTeam`, `submittedAt`, `updatedAt` and `at`.
+ */
+export interface ReportSummary {
+  /**
+   * The figures, in order. The first is the headline: every other count shows its share of it.
+   * Each is computed for the whole period and for every group of every breakdown.
+   */
+  measures: Record<string, SummaryMeasure>;
+  /** Breakdowns, in order: name → its heading (e.g. `{ category: 'Category' }`). */
+  by?: Headed;
+  /** Breakdowns over a repeating group's items: `group` names the group, `by` its fields. */
+  items?: { group: string; title: string; by: Headed; measures: Record<string, SummaryMeasure> }[];
+  /** The cases listed after the summary, oldest first. */
+  list?: Headed;
+  /** The list's heading; "Every case" by default. */
+  listTitle?: string;
+  /** Only cases matching this filter are counted and listed. */
+  where?: Filter;
+}

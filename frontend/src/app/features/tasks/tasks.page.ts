@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { catchError, firstValueFrom, of } from 'rxjs';
@@ -45,8 +45,12 @@ export class TasksPage {
    */
   readonly prev = input<string>();
   private readonly trail = computed(() => (this.cursor() ? (this.prev() ?? '').split(',').filter(Boolean) : []));
-  /** 1 for the first page. */
-  readonly pageNumber = computed(() => (this.cursor() ? Math.max(2, this.trail().length + 1) : 1));
+  /** The page the URL asks for, 1 for the first page. */
+  private readonly requestedPage = computed(() => (this.cursor() ? Math.max(2, this.trail().length + 1) : 1));
+  /** The number of the page on screen: set with its rows, so the label never runs ahead of them. */
+  readonly pageNumber = signal(1);
+  /** Counts loads, so a slow answer to an earlier query never replaces a later one. */
+  private loads = 0;
 
   readonly priorities = PRIORITIES;
   readonly sorts = SORTS;
@@ -81,10 +85,16 @@ export class TasksPage {
   }
 
   async load(query: TaskQuery): Promise<void> {
+    const load = ++this.loads;
+    const pageNumber = untracked(() => this.requestedPage());
     try {
-      this.page.set(await firstValueFrom(this.cases.tasks(query)));
+      const page = await firstValueFrom(this.cases.tasks(query));
+      if (load !== this.loads) return;
+      this.page.set(page);
+      this.pageNumber.set(pageNumber);
       this.error.set(null);
     } catch (error: unknown) {
+      if (load !== this.loads) return;
       this.error.set(tasksErrorMessage(toApiError(error)));
     }
   }

@@ -1,0 +1,225 @@
+import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
+import type { Headed, Measure, ReportCases, ReportSummary, SummaryMeasure } from '../sdk/report-cases.types.js';
+import { CORE_COLUMNS, type ColumnType, type ReadModelDefinition } from './read-model.definition.js';
+import { ReadModelQueries } from './report-cases.js';
+
+/**
+ * Summary reports: a report declared as figures, breakdowns and a list (`summary` in the
+ * manifest) gets its query and its template from here. The query runs on `ctx.cases`, so the
+ * scope, the period and the labels are the core's as for any other report; the template is
+ * ordinary report markup, compiled and checked like a plugin's own.
+ */
+
+const CORE_HEADINGS: Record<string, string> = {
+  reference: 'Reference',
+  state: 'State',
+  ownerTeam: 'Team',
+  submittedAt: 'Submitted',
+  updatedAt: 'Updated',
+  at: 'When',
+};
+
+/** `actionNeeded` → `Action needed`. */
+const humanised = (name: string) => {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words[0]!.toUpperCase() + words.slice(1);
+};
+
+/** Names and their headings, in order (see `Headed`). */
+export function headings(headed: Headed | undefined, known: Record<string, string> = {}): [string, string][] {
+  if (!headed) return [];
+  if (!Array.isArray(headed)) return Object.entries(headed);
+  return headed.map((name) => [name, known[name] ?? CORE_HEADINGS[name] ?? humanised(name)]);
+}
+
+const names = (headed: Headed | undefined) => headings(headed).map(([name]) => name);
+
+const measureOnly = ({ label: _label, column: _column, ...measure }: SummaryMeasure): Measure => measure as Measure;
+const measuresOf = (measures: Record<string, SummaryMeasure>) =>
+  Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureOnly(m)]));
+
+/** The data of a summary report: totals, one list per breakdown, and the cases listed. */
+export async function runSummary(summary: ReportSummary, ctx: Pick<ReportQueryContext, 'cases' | 'period'>) {
+  return summaryData(summary, ctx.cases, ctx.period);
+}
+
+async function summaryData(
+  summary: ReportSummary,
+  cases: ReportCases,
+  period: ReportQueryContext['period'],
+): Promise<ReportData> {
+  const within = period ? { from: period.from, to: period.to } : undefined;
+  const where = summary.where;
+  const measures = measuresOf(summary.measures);
+  const [totals] = await cases.aggregate({ measures, where, within });
+  const by: Record<string, unknown[]> = {};
+  for (const name of names(summary.by)) by[name] = await cases.aggregate({ by: name, measures, where, within });
+  const items: Record<string, unknown> = {};
+  for (const [i, group] of (summary.items ?? []).entries()) {
+    const queries = cases.items(group.group);
+    const groupMeasures = measuresOf(group.measures);
+    const breakdowns: Record<string, unknown[]> = {};
+    for (const name of names(group.by))
+      breakdowns[name] = await queries.aggregate({ by: name, measures: groupMeasures, where, within });
+    const [groupTotals] = await queries.aggregate({ measures: groupMeasures, where, within });
+    items[`g${i}`] = { totals: groupTotals, by: breakdowns };
+  }
+  const list = names(summary.list);
+  return {
+    data: {
+      period: period ? { from: period.fromDate, to: period.toDate } : null,
+      totals: totals ?? {},
+      by,
+      items,
+    },
+    ...(list.length > 0 ? { rows: cases.rows({ columns: list, where, within }) } : {}),
+  };
+}
+
+/**
+ * Problems with a summary declaration, found by running its queries on the read model without a
+ * database (every name is resolved as the real run would): empty when it is sound.
+ */
+export async function checkSummary(summary: ReportSummary, def: ReadModelDefinition | undefined): Promise<string[]> {
+  const problems: string[] = [];
+  const figures = Object.keys(summary.measures);
+  if (figures.length === 0) problems.push('summary.measures is empty: declare at least one figure');
+  if (!def) return [...problems, 'a summary report needs fields marked "report": true in the start form'];
+  const clash = [
+    ...names(summary.by).filter((n) => figures.includes(n)),
+    ...(summary.items ?? []).flatMap((g) => names(g.by).filter((n) => Object.keys(g.measures).includes(n))),
+  ];
+  for (const name of clash) problems.push(`"${name}" is both a breakdown and a figure: rename the figure`);
+  const dry = new ReadModelQueries(
+    { query: async () => [] } as never,
+    def,
+    (_name, value) => value,
+    async function* () {},
+    [],
+  );
+  try {
+    await summaryData(summary, dry, { from: new Date(0), to: new Date(1), fromDate: '', toDate: '' }).then((d) =>
+      d.rows?.(),
+    );
+  } catch (error: unknown) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  return problems;
+}
+
+/** `&`, `<`, `>`, `"` and `{` as entities, so a heading can never become markup or a Handlebars expression. */
+const text = (value: string) =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\{/g, '&#123;');
+const lower = (heading: string) =>
+  /^[A-Z][a-z]/.test(heading) ? heading[0]!.toLowerCase() + heading.slice(1) : heading;
+
+const FORMAT_OF: Record<ColumnType | 'uuid', string> = {
+  text: 'text',
+  'text[]': 'text',
+  boolean: 'text',
+  uuid: 'text',
+  numeric: 'number',
+  date: 'date',
+  timestamptz: 'datetime',
+};
+
+/** How a measure's value is written: whole numbers for counts and sums of counts, one decimal otherwise. */
+const decimals = (m: SummaryMeasure) => ('count' in m || 'cases' in m ? 0 : 'sum' in m ? 0 : 1);
+const shown = (path: string, m: SummaryMeasure) => `{{formatNumber ${path}${decimals(m) ? ` ${decimals(m)}` : ''}}}`;
+
+/** The report markup of a summary report, and the data fields it reads. */
+export function summaryTemplate(
+  summary: ReportSummary,
+  def: ReadModelDefinition | undefined,
+): { source: string; fields: string[] } {
+  const fields = ['period.from', 'period.to'];
+  const out: string[] = [];
+  const entries = Object.entries(summary.measures);
+  const [headlineName] = entries[0]!;
+  const withShare = (name: string, m: SummaryMeasure, base: string) =>
+    ('count' in m && m.count !== true) || 'cases' in m
+      ? `${shown(`${base}.${name}`, m)} ({{percent ${base}.${name} ${base}.${headlineName}}})`
+      : shown(`${base}.${name}`, m);
+
+  out.push('<h2>Key figures</h2>', '<kv>');
+  out.push('  {{#if period}}<item label="Period">{{formatDate period.from}} to {{formatDate period.to}}</item>{{/if}}');
+  for (const [name, m] of entries) {
+    fields.push(`totals.${name}`);
+    out.push(
+      `  <item label="${text(m.label)}">${name === headlineName ? shown(`totals.${name}`, m) : withShare(name, m, 'totals')}</item>`,
+    );
+  }
+  out.push('</kv>');
+
+  const breakdown = (
+    path: string,
+    name: string,
+    heading: string,
+    measures: [string, SummaryMeasure][],
+    chart: boolean,
+  ) => {
+    fields.push(`${path}.${name}`, ...measures.map(([m]) => `${path}.${m}`));
+    const [firstName, first] = measures[0]!;
+    const empty = summary.list ? 'None in this period.' : 'None.';
+    if (chart) {
+      out.push(
+        `{{#if ${path}}}`,
+        `<chart type="bar" title="${text(`${first.label} by ${lower(heading)}`)}" x-label="${text(heading)}" y-label="${text(first.column ?? first.label)}" height="160">`,
+        `  {{#each ${path}}}<point label="{{#if ${name}}}{{${name}}}{{else}}Not recorded{{/if}}" value="{{${firstName}}}"/>{{/each}}`,
+        '</chart>',
+        '{{/if}}',
+      );
+    }
+    out.push(`<h2>By ${text(lower(heading))}</h2>`, `<table total-label="Total" empty="${empty}">`);
+    out.push(`  <col label="${text(heading)}" width="3"/>`);
+    for (const [, m] of measures) {
+      const total = 'count' in m || 'sum' in m || 'cases' in m ? ' total="sum"' : '';
+      out.push(
+        `  <col label="${text(m.column ?? m.label)}" format="${decimals(m) ? 'number' : 'integer'}" width="1.4"${total}/>`,
+      );
+    }
+    const cells = measures.map(([m, def_]) => `<cell>${shown(m, def_)}</cell>`).join('');
+    out.push(
+      `  {{#each ${path}}}<row><cell>{{#if ${name}}}{{${name}}}{{else}}Not recorded{{/if}}</cell>${cells}</row>{{/each}}`,
+      '</table>',
+    );
+  };
+
+  const byHeadings = headings(summary.by);
+  byHeadings.forEach(([name, heading], i) => breakdown(`by.${name}`, name, heading, entries, i === 0));
+  (summary.items ?? []).forEach((group, i) => {
+    const measures = Object.entries(group.measures);
+    out.push(`<h2>${text(group.title)}</h2>`, '<kv>');
+    for (const [name, m] of measures) {
+      fields.push(`items.g${i}.totals.${name}`);
+      out.push(`  <item label="${text(m.label)}">${shown(`items.g${i}.totals.${name}`, m)}</item>`);
+    }
+    out.push('</kv>');
+    for (const [name, heading] of headings(group.by))
+      breakdown(`items.g${i}.by.${name}`, name, heading, measures, false);
+  });
+
+  const list = headings(summary.list, Object.fromEntries(byHeadings));
+  if (list.length > 0) {
+    out.push(
+      '<pagebreak/>',
+      `<h2>${text(summary.listTitle ?? 'Every case')}</h2>`,
+      '<p tone="muted">Oldest first.</p>',
+    );
+    out.push('<table source="rows" empty="None in this period.">');
+    for (const [name, heading] of list) {
+      fields.push(`rows.${name}`);
+      const core = (CORE_COLUMNS as Record<string, { type: ColumnType | 'uuid' }>)[name];
+      const type = core?.type ?? def?.columns.find((c) => c.field === name)?.type ?? 'text';
+      const width = type === 'timestamptz' || name === 'reference' ? 2 : name === 'ownerTeam' ? 2.6 : 1.6;
+      out.push(`  <col label="${text(heading)}" field="${text(name)}" format="${FORMAT_OF[type]}" width="${width}"/>`);
+    }
+    out.push('</table>');
+  }
+  return { source: `${out.join('\n')}\n`, fields };
+}
