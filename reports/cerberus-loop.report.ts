@@ -103,24 +103,19 @@ async function loopFigures(ctx: ReportQueryContext, within: ReportPeriod): Promi
 }
 
 /**
- * Whether each outcome reached Cerberus: the status of its newest `cerberus.outcome` event (a
+ * Whether each outcome reached Cerberus: the status of its newest `cerberus.outcome` message (a
  * correction queues a new revision, so a failed first send that a correction later delivered
- * counts as delivered).
- *
- * The one read of a core table in this report, kept to this query: delivery lives only in the
- * core's outbox, and the SDK has no view of it. Its scope is explicit: only events of outcome
- * cases in `plugin_target_outcome.case_v1` (the report's scope), through the core's
- * `outbox_case_events_idx` (it needs the `topic NOT LIKE 'case.%'` predicate), never the whole outbox.
+ * counts as delivered). Read from the outcome workflow's `message_v1` surface view, which shows
+ * only the messages of cases in the report's scope.
  */
 async function deliveryOf(ctx: ReportQueryContext, outcomeCases: string[]): Promise<Map<string, number>> {
   const rows = (await ctx.manager.query(
     `SELECT latest.status, count(*)::int AS n
-       FROM plugin_target_outcome.case_v1 o
+       FROM unnest($1::uuid[]) AS o(case_id)
       CROSS JOIN LATERAL (
-        SELECT ob.status FROM core.outbox ob
-         WHERE ob.case_id = o.case_id AND ob.topic = 'cerberus.outcome' AND ob.topic NOT LIKE 'case.%'
-         ORDER BY ob.id DESC LIMIT 1) latest
-      WHERE o.case_id = ANY($1::uuid[])
+        SELECT m.status FROM plugin_target_outcome.message_v1 m
+         WHERE m.case_id = o.case_id AND m.topic = 'cerberus.outcome'
+         ORDER BY m.id DESC LIMIT 1) latest
       GROUP BY latest.status`,
     [outcomeCases],
   )) as { status: string; n: number }[];

@@ -1,11 +1,11 @@
-import type { PluginReport, ReportData, ReportQueryContext } from '../core/src/sdk/index.js';
+import type { Filter, Period, PluginReport, ReportData, ReportQueryContext } from '../core/src/sdk/index.js';
 
 /**
  * The Command brief: OARs (operational-activity returns) and border events (event-at-border)
  * by week, location, branch and team, for the manager's command (or one team of it: the `team`
- * parameter narrows the data scope; `port` keeps one location). It reads only core tables
- * (cases, the term index, reference data), so it works whichever plugins are installed.
- * Border events are dated by their `event.dateTime` term; OARs by when they were submitted.
+ * parameter narrows the data scope; `port` keeps one location), from the two workflows' read
+ * models through `ctx.casesOf` (so within the caller's scope) and the organisation's reference
+ * data. Border events are dated by when they happened; OARs by when they were submitted.
  */
 const commandBrief: PluginReport = {
   id: 'command-brief',
@@ -64,82 +64,72 @@ export default commandBrief;
 
 async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
   const { from, to, port, eventLog } = ctx.parameters;
-  const params: unknown[] = [from, to];
-  const scope = ctx.scope.all ? 'TRUE' : `c.team_id = ANY($${params.push(ctx.scope.teams)})`;
-  const portFilter = (expr: string) => (port ? `${expr} = $${params.indexOf(port) + 1 || params.push(port)}` : 'TRUE');
-  // Term values of date-times are normalised to ISO UTC instants, so the range is an index scan.
-  const events = `SELECT c.id, c.business_key, c.team_id, t.normalised::timestamptz AS at, c.answers->>'port' AS port,
-      c.answers->>'outcome' AS outcome
-    FROM core.case_term t JOIN core.case c ON c.id = t.case_id
-    WHERE t.term = 'event.dateTime'
-      AND t.normalised >= to_char(($1::date::timestamp AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      AND t.normalised < to_char((($2::date + 1)::timestamp AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      AND c.plugin_id = 'event-at-border' AND ${scope} AND ${portFilter(`c.answers->>'port'`)}`;
-  const oars = `SELECT c.id, c.team_id, c.created_at AS at, c.answers->>'location' AS port FROM core.case c
-    WHERE c.plugin_id = 'operational-activity' AND c.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
-      AND c.created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/London') AND ${scope} AND ${portFilter(`c.answers->>'location'`)}`;
-  // One pass over the period's events and OARs gives both the weekly and the per-team figures.
-  const counts = (await ctx.manager.query(
-    `WITH ev AS (${events}), oar AS (${oars}),
-          x AS (SELECT team_id, date_trunc('week', at AT TIME ZONE 'Europe/London')::date AS week, 1 AS ev, 0 AS oar FROM ev
-                UNION ALL
-                SELECT team_id, date_trunc('week', at AT TIME ZONE 'Europe/London')::date, 0, 1 FROM oar),
-          agg AS (SELECT GROUPING(team_id) = 1 AS weekly, team_id, week, sum(oar)::int AS oars, sum(ev)::int AS events
-                    FROM x GROUP BY GROUPING SETS ((team_id), (week)))
-     SELECT agg.weekly, to_char(agg.week, 'YYYY-MM-DD') AS week, agg.oars, agg.events,
-            coalesce(o.label, agg.team_id, 'No team') AS team, coalesce(b.label, '') AS branch, coalesce(p.label, '') AS location
-       FROM agg
-       LEFT JOIN core.reference_row o ON NOT agg.weekly AND o.set_id = 'organisation' AND o.id = agg.team_id
-       LEFT JOIN core.reference_row b ON b.set_id = 'organisation' AND b.id = o.parent
-       LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = o.attributes->>'port'
-      ORDER BY branch, team`,
-    params,
-  )) as {
-    weekly: boolean;
-    week: string | null;
-    oars: number;
-    events: number;
-    team: string;
-    branch: string;
-    location: string;
-  }[];
-  const perWeek = new Map(counts.filter((c) => c.weekly).map((c) => [c.week!, c]));
-  const byWeek = weeksBetween(from!, to!).map((weekStart) => ({
-    weekStart,
-    oars: perWeek.get(weekStart)?.oars ?? 0,
-    borderEvents: perWeek.get(weekStart)?.events ?? 0,
-  }));
-  const byTeam = counts
-    .filter((c) => !c.weekly)
-    .map(({ team, branch, location, oars, events }) => ({ team, branch, location, oars, borderEvents: events }));
+  const period = ctx.period!;
+  const events = ctx.casesOf('event-at-border');
+  const oars = ctx.casesOf('operational-activity');
+  // Border events are dated by when they happened (their report time), OARs by when they were submitted.
+  const eventQuery: { where: Filter; within: Period } = { where: port ? { port } : {}, within: period };
+  const submitted = { gte: period.from.toISOString(), lt: period.to.toISOString() };
+  const oarQuery: { where: Filter } = { where: { submittedAt: submitted, ...(port ? { location: port } : {}) } };
+
+  const perWeek = new Map<string, { oars: number; borderEvents: number }>();
+  const week = (key: string | null) =>
+    perWeek.get(key ?? '') ?? perWeek.set(key ?? '', { oars: 0, borderEvents: 0 }).get(key ?? '')!;
+  for (const row of await events.aggregate({ by: 'at.week', ...eventQuery }))
+    week(row.ids['at.week']!).borderEvents = row.count;
+  for (const row of await oars.aggregate({ by: 'submittedAt.week', ...oarQuery }))
+    week(row.ids['submittedAt.week']!).oars = row.count;
+  const byWeek = weeksBetween(from!, to!).map((weekStart) => ({ weekStart, ...week(weekStart) }));
+
+  // Per team: the team's branch is its parent in the organisation, its location the row's port.
+  const organisation = ctx.reference('organisation');
+  const ports = ctx.reference('ports');
+  const teams = new Map<
+    string,
+    { team: string; branch: string; location: string; oars: number; borderEvents: number }
+  >();
+  const team = (id: string | null) => {
+    const key = id ?? '';
+    if (!teams.has(key)) {
+      const row = id ? organisation.get(id) : undefined;
+      const branch = row?.parent ? (organisation.get(row.parent)?.label ?? '') : '';
+      const location = row?.attributes?.port ? (ports.get(String(row.attributes.port))?.label ?? '') : '';
+      teams.set(key, { team: row?.label ?? id ?? 'No team', branch, location, oars: 0, borderEvents: 0 });
+    }
+    return teams.get(key)!;
+  };
+  for (const row of await events.aggregate({ by: 'ownerTeam', ...eventQuery }))
+    team(row.ids.ownerTeam!).borderEvents = row.count;
+  for (const row of await oars.aggregate({ by: 'ownerTeam', ...oarQuery })) team(row.ids.ownerTeam!).oars = row.count;
+  const byTeam = [...teams.values()].sort((a, b) => compare(a.branch, b.branch) || compare(a.team, b.team));
+
   // Both kinds by location: an event's port, an OAR's location. The busiest twelve.
-  const byLocation = (await ctx.manager.query(
-    `WITH ev AS (${events}), oar AS (${oars}),
-          x AS (SELECT port, 1 AS ev, 0 AS oar FROM ev UNION ALL SELECT port, 0, 1 FROM oar)
-     SELECT coalesce(p.label, x.port, 'Not recorded') AS location, sum(x.oar)::int AS oars, sum(x.ev)::int AS "borderEvents"
-       FROM x LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = x.port
-      GROUP BY 1 ORDER BY sum(x.oar) + sum(x.ev) DESC, 1 LIMIT 12`,
-    params,
-  )) as { location: string; oars: number; borderEvents: number }[];
+  const locations = new Map<string, { location: string; oars: number; borderEvents: number }>();
+  const location = (id: string | null, label: unknown) => {
+    const key = id ?? '';
+    if (!locations.has(key))
+      locations.set(key, { location: String(label ?? 'Not recorded'), oars: 0, borderEvents: 0 });
+    return locations.get(key)!;
+  };
+  for (const row of await events.aggregate({ by: 'port', ...eventQuery }))
+    location(row.ids.port!, row.port).borderEvents = row.count;
+  for (const row of await oars.aggregate({ by: 'location', ...oarQuery }))
+    location(row.ids.location!, row.location).oars = row.count;
+  const byLocation = [...locations.values()]
+    .sort((a, b) => b.oars + b.borderEvents - (a.oars + a.borderEvents) || compare(a.location, b.location))
+    .slice(0, 12);
+
   const branches = new Map<string, typeof byTeam>();
-  for (const team of byTeam)
-    branches.set(team.branch || 'No branch', [...(branches.get(team.branch || 'No branch') ?? []), team]);
-  const byBranch = [...branches].map(([branch, teams]) => ({
+  for (const t of byTeam) branches.set(t.branch || 'No branch', [...(branches.get(t.branch || 'No branch') ?? []), t]);
+  const byBranch = [...branches].map(([branch, members]) => ({
     branch,
-    teams: teams.length,
-    oars: sum(teams, 'oars'),
-    borderEvents: sum(teams, 'borderEvents'),
+    teams: members.length,
+    oars: sum(members, 'oars'),
+    borderEvents: sum(members, 'borderEvents'),
   }));
 
   const includeEventLog = eventLog === 'yes';
-  const logSql = `WITH ev AS (${events})
-    SELECT ev.at AS "occurredAt", ev.business_key AS reference, coalesce(p.label, ev.port, '') AS location,
-           coalesce(o.label, ev.team_id, '') AS team, coalesce(r.label, ev.outcome, '') AS outcome, 0 AS oars
-      FROM ev
-      LEFT JOIN core.reference_row p ON p.set_id = 'ports' AND p.id = ev.port
-      LEFT JOIN core.reference_row o ON o.set_id = 'organisation' AND o.id = ev.team_id
-      LEFT JOIN core.reference_row r ON r.set_id = 'outcomes' AND r.id = ev.outcome
-     ORDER BY ev.at, ev.business_key`;
+  const log = events.rows({ columns: ['at', 'reference', 'port', 'ownerTeam', 'outcome'], ...eventQuery });
   return {
     data: {
       period: { from, to },
@@ -150,9 +140,23 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
       byTeam,
       includeEventLog,
     },
-    rows: includeEventLog ? () => ctx.stream(logSql, params) : undefined,
+    rows: includeEventLog
+      ? async function* () {
+          for await (const e of log())
+            yield {
+              occurredAt: e.at,
+              reference: e.reference,
+              location: e.port ?? '',
+              team: e.ownerTeam ?? '',
+              outcome: e.outcome ?? '',
+              oars: 0,
+            };
+        }
+      : undefined,
   };
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Mondays (UK weeks) from the week holding `from` to the week holding `to`, as yyyy-mm-dd. */
 function weeksBetween(from: string, to: string): string[] {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRootLogger } from '../../core/src/logging/logger.js';
 import { preparePlugins } from '../../core/src/plugins/plugin-host.js';
+import { backfillSql } from '../../core/src/read-model/read-model.sql.js';
 import { ReportJobsService } from '../../core/src/reports/report-jobs.service.js';
 import { ReportSchedulesService } from '../../core/src/reports/report-schedules.service.js';
 import { pdfInfo, pdfText, pdfToPng } from '../reports/poppler.js';
@@ -504,7 +505,7 @@ describe('reports', () => {
   });
 });
 
-/** Four Dover and two Heathrow border events in November 2026, three Dover OARs. */
+/** Four Dover and two Heathrow border events in November 2026 (and one in December), three Dover OARs. */
 async function seedCommandBriefCases(app: TestApp): Promise<void> {
   const [{ id: userId }] = await app.sql<{ id: string }>("SELECT id FROM core.app_user WHERE username = 'officer'");
   const events = [
@@ -541,4 +542,7 @@ async function seedCommandBriefCases(app: TestApp): Promise<void> {
       ],
     );
   }
+  // Written straight into core.case, so the read models the report reads are filled as after a rebuild.
+  for (const plugin of ['event-at-border', 'operational-activity'])
+    await app.sql(backfillSql(app.boot.registry.get(plugin)!.readModel!), [plugin]);
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared, type PreparedStatement } from '../database/prepared.js';
 import type { ReadModelDefinition } from './read-model.definition.js';
-import { backfillSql, createSql, syncSql } from './read-model.sql.js';
+import { backfillSql, createSql, LATEST_SURFACE_VIEW, surfaceSql, syncSql } from './read-model.sql.js';
 
 /** The statements of one plugin's read model, generated once. */
 interface Statements {
@@ -36,7 +36,10 @@ export async function installReadModel(
         shape_hash: string;
       }[]
     )[0]?.shape_hash === def.shapeHash;
-  if (await current(dataSource.manager)) return undefined;
+  if (await current(dataSource.manager)) {
+    await addSurfaceViews(dataSource, def);
+    return undefined;
+  }
   return dataSource.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cop:read-model:${def.pluginId}`]);
     if (await current(m)) return undefined;
@@ -50,6 +53,21 @@ export async function installReadModel(
     );
     logger.info({ cases, ms: Date.now() - started }, 'read model built');
     return cases;
+  });
+}
+
+/** Creates surface views added since the read model was built (a view added in a release), under the same lock. */
+async function addSurfaceViews(dataSource: DataSource, def: ReadModelDefinition): Promise<void> {
+  const missing = async (m: EntityManager) =>
+    (
+      (await m.query('SELECT to_regclass($1) IS NULL AS missing', [`"${def.schema}".${LATEST_SURFACE_VIEW}`])) as {
+        missing: boolean;
+      }[]
+    )[0]!.missing;
+  if (!(await missing(dataSource.manager))) return;
+  await dataSource.transaction(async (m) => {
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cop:read-model:${def.pluginId}`]);
+    if (await missing(m)) for (const statement of surfaceSql(def)) await m.query(statement);
   });
 }
 

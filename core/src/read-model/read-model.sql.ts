@@ -6,7 +6,7 @@ import type { ColumnType, ReadModelColumn, ReadModelDefinition } from './read-mo
  *
  * Storage: `read_case` (one row per case) and `read_case_<group>` (one row per item), owned by
  * the core in the plugin's schema. Surface (version 1, what a plugin's own SQL may read):
- * `case_v1`, `<group>_v1` and `reference_v1`. The case views only ever show the cases in the
+ * `case_v1`, `<group>_v1`, `reference_v1` and `message_v1`. The case views only ever show the cases in the
  * report's scope: the core sets `cop.scope_teams` (or `cop.scope_all`) in the report's
  * transaction, and without it they show nothing.
  */
@@ -80,12 +80,27 @@ export function createSql(def: ReadModelDefinition): string[] {
         SELECT i.* FROM ${s}.${table} i JOIN ${s}.read_case c ON c.case_id = i.case_id WHERE ${scoped('c')}`,
     );
   }
-  statements.push(
-    `CREATE OR REPLACE VIEW ${s}.reference_v1 AS
-      SELECT set_id, id, label, parent, attributes, flags, valid_from, valid_to FROM core.reference_row`,
-  );
+  statements.push(...surfaceSql(def));
   return statements;
 }
+
+/** The surface views that do not depend on the read model's shape (created on every install if missing). */
+export function surfaceSql(def: ReadModelDefinition): string[] {
+  const s = q(def.schema);
+  return [
+    `CREATE OR REPLACE VIEW ${s}.reference_v1 AS
+      SELECT set_id, id, label, parent, attributes, flags, valid_from, valid_to FROM core.reference_row`,
+    // Messages the core sends other systems about these cases (Cerberus outcomes, notifications),
+    // not its own case events; newest last by id. Through outbox_case_events_idx, never the whole outbox.
+    `CREATE OR REPLACE VIEW ${s}.message_v1 AS
+      SELECT ob.id, ob.case_id, ob.topic, ob.status, ob.attempts, ob.created_at, ob.delivered_at
+        FROM core.outbox ob JOIN ${s}.read_case c ON c.case_id = ob.case_id
+       WHERE ob.topic NOT LIKE 'case.%' AND ${scoped('c')}`,
+  ];
+}
+
+/** The surface view added last: when it is missing, the surface views are (re)created. */
+export const LATEST_SURFACE_VIEW = 'message_v1';
 
 /** Fills the read model from every case of the plugin (after a create). */
 export function backfillSql(def: ReadModelDefinition): string {

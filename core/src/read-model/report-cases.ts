@@ -174,6 +174,17 @@ export class ReadModelQueries implements ReportCases {
   }
 
   private caseColumn(name: string): Resolved {
+    const bucket = /^(.+)\.(day|week|month)$/.exec(name);
+    if (bucket) {
+      const base = bucket[1]!;
+      const unit = bucket[2]!;
+      const column = this.caseColumn(base);
+      if (column.type !== 'timestamptz' && column.type !== 'date')
+        throw new ReportQueryError(`"${base}" is not a date or time, so it has no .${unit}`);
+      const local = column.type === 'date' ? column.sql : `(${column.sql} AT TIME ZONE 'Europe/London')`;
+      const format = unit === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD';
+      return { sql: `to_char(date_trunc('${unit}', ${local}), '${format}')`, type: 'text' };
+    }
     const core = (CORE_COLUMNS as Record<string, { column: string; type: ColumnType | 'uuid' }>)[name];
     if (core) return { sql: `c.${q(core.column)}`, type: core.type };
     const column = this.def.columns.find((c) => c.field === name);

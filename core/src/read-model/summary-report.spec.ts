@@ -32,7 +32,7 @@ const plugin = (reports: PluginReport[], templates: UsablePlugin['templates'] = 
     id: 'seizure-log',
     dir: '/nowhere',
     status: 'enabled',
-    manifest: { id: 'seizure-log', title: 'S', version: '1.0.0', sdk: '^1.0.0', reports },
+    manifest: { id: 'seizure-log', title: 'S', description: 'S', version: '1.0.0', sdk: '^1.0.0', reports },
     migrations: [],
     forms: [{ file: 'seizure-log.form.json', definition: form }],
     templates,

@@ -129,6 +129,7 @@ export class ReportRenderer {
       },
       casesOf: (pluginId) => casesOf(pluginId),
       period: reportPeriod(definition.report.parameters ?? [], request.parameters),
+      reference: (setId) => new Map(this.reference.rows(setId).map((row) => [row.id, row])),
     };
     return context;
   }

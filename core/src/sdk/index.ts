@@ -18,6 +18,7 @@ export type {
   ReportData,
   ReportParameterDefinition,
   ReportQueryContext,
+  ReportReferenceRow,
   TransactionalContext,
 } from './manifest.js';
 export { ROLES, isRole } from './roles.js';

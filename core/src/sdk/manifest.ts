@@ -139,6 +139,19 @@ export interface ReportQueryContext extends PluginContext {
   casesOf(pluginId: string): ReportCases;
   /** The period the report's month or from/to parameters name (UK time); undefined without them. */
   period?: ReportPeriod;
+  /**
+   * A reference set's rows by id, retired ones included (e.g. a team's branch is the `parent`
+   * of its row in `organisation`, its port `attributes.port`). Empty for an unknown set.
+   */
+  reference(setId: string): ReadonlyMap<string, ReportReferenceRow>;
+}
+
+/** A reference row as a report sees it. */
+export interface ReportReferenceRow {
+  id: string;
+  label: string;
+  parent?: string;
+  attributes?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** A report's data: figures for the template, and optionally a streamed table (re-iterable). */

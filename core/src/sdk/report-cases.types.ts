@@ -4,6 +4,8 @@
  * applied. Names are the form's field names, or one of the columns every read model has:
  * `reference`, `state`, `ownerTeam` (the team that owns the case), `submittedBy`,
  * `submittedAt`, `updatedAt` and `at` (the field marked `"report": "time"`, else `submittedAt`).
+ * A date or time name followed by `.day`, `.week` or `.month` (`at.week`) is the UK day, the
+ * Monday of its week (both `yyyy-mm-dd`) or its month (`yyyy-mm`), for grouping by period.
  */
 
 /** A value a filter compares with: the stored answer (an option value or reference id, not its label). */
