@@ -107,6 +107,37 @@ describe('report SDK over the read model', () => {
     expect(otherCommand).toBe(0);
   });
 
+  it('groups by the UK day, week (its Monday) and month of a time; refuses a bucket of a field that is no time', async () => {
+    const [byWeek, byMonth, byDay] = await withCases([DOVER], async (cases) => [
+      await cases.aggregate({ by: 'at.week' }),
+      await cases.aggregate({ by: 'at.month' }),
+      await cases.aggregate({ by: 'seizedAt.day', where: { reference: keys.first! } }),
+    ]);
+    // 00:30 on 1 October (UK) is in October and in the week of Monday 28 September.
+    expect(byWeek.map((r) => [r['at.week'], r.count])).toEqual([
+      ['2026-09-28', 2],
+      ['2026-10-12', 1],
+    ]);
+    expect(byMonth.map((r) => [r['at.month'], r.count])).toEqual([
+      ['2026-10', 2],
+      ['2026-09', 1],
+    ]);
+    expect(byDay.map((r) => r['seizedAt.day'])).toEqual(['2026-10-01']);
+    await expect(withCases([DOVER], (cases) => cases.aggregate({ by: 'port.week' }))).rejects.toThrow(
+      '"port" is not a date or time, so it has no .week',
+    );
+  });
+
+  it("gives a report a reference set's rows, retired ones included", async () => {
+    const organisation = await withCases([DOVER], async (_, ctx) => ctx.reference('organisation'));
+    expect(organisation.get(DOVER)).toMatchObject({
+      label: 'Dover Tourist Controls Team 1',
+      attributes: { port: 'dover' },
+    });
+    expect(organisation.get(organisation.get(DOVER)!.parent!)?.label).toBeTruthy();
+    expect((await withCases([DOVER], async (_, ctx) => ctx.reference('no-such-set'))).size).toBe(0);
+  });
+
   it('counts a multi-valued field once per value, filters, and measures with filters', async () => {
     const [byReason, weighed, measures] = await withCases([DOVER], async (cases, ctx) => [
       await cases.aggregate({ by: 'reasons', within: ctx.period }),
