@@ -1,25 +1,19 @@
-import { definePlugin, type TransitionContext } from '../../core/src/sdk/index.js';
+import { answersOf, definePlugin, type TransitionContext } from '../../core/src/sdk/index.js';
+import type { IntelligenceProductAnswers } from './forms/intelligence-product.answers.js';
 import { IntelligenceProductEntity } from './entities/intelligence-product.entity.js';
 import { demoIntelligenceCases } from './demo.js';
 
 /** The actions whose form records a disseminated product (forms/intelligence-product.form.json). */
 const PRODUCT_ACTIONS = new Set(['record-product', 'record-further-product']);
 
-/** The product an action's validated answers describe, typed for the dissemination log. */
-function productOf(answers: Record<string, unknown>): Omit<IntelligenceProductEntity, 'id' | 'caseId' | 'createdAt'> {
-  const list = answers.disseminatedTo;
-  return {
-    productType: String(answers.productType),
-    productReference: String(answers.productReference),
-    disseminatedTo: Array.isArray(list) ? list.map(String) : [],
-    legalGateway: String(answers.legalGateway),
-  };
-}
-
 /** Logs every product disseminated, a case's second and later ones too (the read model keeps the latest). */
 async function logDissemination(ctx: TransitionContext): Promise<void> {
   if (!PRODUCT_ACTIONS.has(ctx.action.id) || !ctx.actionAnswers) return;
-  await ctx.manager.insert(IntelligenceProductEntity, { caseId: ctx.case.id, ...productOf(ctx.actionAnswers) });
+  const { productType, productReference, disseminatedTo, legalGateway } = answersOf<IntelligenceProductAnswers>(
+    ctx.actionAnswers,
+  );
+  const product = { caseId: ctx.case.id, productType, productReference, disseminatedTo, legalGateway };
+  await ctx.manager.insert(IntelligenceProductEntity, product);
 }
 
 const DEVELOP = { team: 'case.team', role: 'intelligence' as const };

@@ -1,44 +1,31 @@
 import {
   AnswerError,
   answerInstant,
+  answersOf,
   definePlugin,
   type SubmitContext,
   type TransitionContext,
 } from '../../core/src/sdk/index.js';
+import type { CorrectOutcomeAnswers } from './forms/correct-outcome.answers.js';
+import type { TargetOutcomeAnswers } from './forms/target-outcome.answers.js';
 
-/** What Cerberus is sent of an outcome's answers (the start form's, or a correction's outcome). */
-interface Outcome {
-  targetReference: string;
-  outcomeDateTime: string;
-  outcome: string;
-  reason: string | null;
-  linkedCase: string | null;
-  notes: string | null;
-}
-
-const optional = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-/** The outcome form's answers, as the form engine validated them (required ones are always there). */
-function outcomeOf(answers: Record<string, unknown>): Outcome {
-  return {
-    targetReference: String(answers.targetReference),
-    outcomeDateTime: String(answers.outcomeDateTime),
-    outcome: String(answers.outcome),
-    reason: optional(answers.reason),
-    linkedCase: optional(answers.linkedCase),
-    notes: optional(answers.notes),
-  };
-}
+/** What Cerberus is sent of an outcome: the start form's answers, or with a correction's outcome. */
+type Outcome = Pick<
+  TargetOutcomeAnswers,
+  'targetReference' | 'outcomeDateTime' | 'outcome' | 'reason' | 'linkedCase'
+> & {
+  notes?: string;
+};
 
 /** The outcome as Cerberus receives it (docs/cerberus.md). */
 function outcomeMessage(caseKey: string, o: Outcome, recordedBy: string, revision: number) {
   return {
     targetId: o.targetReference,
     outcome: o.outcome,
-    reason: o.reason,
-    notes: o.notes,
+    reason: o.reason ?? null,
+    notes: o.notes ?? null,
     outcomeAt: answerInstant(o.outcomeDateTime).toISOString(),
-    linkedEventCase: o.linkedCase,
+    linkedEventCase: o.linkedCase ?? null,
     outcomeCase: caseKey,
     revision,
     recordedBy,
@@ -76,7 +63,7 @@ async function findTarget(ctx: SubmitContext, reference: string): Promise<void> 
 }
 
 async function recordOutcome(ctx: SubmitContext): Promise<void> {
-  const outcome = outcomeOf(ctx.case.answers);
+  const outcome = answersOf<TargetOutcomeAnswers>(ctx.case.answers);
   await findTarget(ctx, outcome.targetReference);
   await ctx.emit({
     topic: 'cerberus.outcome',
@@ -89,9 +76,9 @@ async function recordOutcome(ctx: SubmitContext): Promise<void> {
 async function sendCorrection(ctx: TransitionContext): Promise<void> {
   if (ctx.action.id !== 'correct' || !ctx.actionAnswers) return;
   const corrected: Outcome = {
-    ...outcomeOf(ctx.case.answers),
-    outcome: String(ctx.actionAnswers.outcome),
-    notes: String(ctx.actionAnswers.explanation ?? ''),
+    ...answersOf<TargetOutcomeAnswers>(ctx.case.answers),
+    outcome: answersOf<CorrectOutcomeAnswers>(ctx.actionAnswers).outcome,
+    notes: answersOf<CorrectOutcomeAnswers>(ctx.actionAnswers).explanation,
   };
   await ctx.emit({
     topic: 'cerberus.outcome',

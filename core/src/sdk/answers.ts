@@ -17,3 +17,13 @@ export function answerDateTime(date: Date, timeZone = DEFAULT_TIME_ZONE): string
   const w = wallParts(date.getTime(), timeZone);
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
+
+/**
+ * Validated answers as their form's generated type (`npm run forms:types` writes
+ * `forms/<form>.answers.ts` beside each form): `answersOf<TargetOutcomeAnswers>(ctx.case.answers)`.
+ * The form engine checked them against that form before any hook runs, and CI checks the type
+ * is the form's current one, so this is the one place the shape is taken on trust.
+ */
+export function answersOf<A extends object>(answers: Record<string, unknown>): A {
+  return answers as A;
+}

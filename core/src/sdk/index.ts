@@ -33,7 +33,7 @@ export type {
 } from './workflow.js';
 export { pluginSchema } from './schema.js';
 export type { FormDefinition } from '../forms/engine/index.js';
-export { answerDateTime, answerInstant } from './answers.js';
+export { answerDateTime, answerInstant, answersOf } from './answers.js';
 export { monthBounds, ukMidnight } from './reporting.js';
 export { AnswerError } from './errors.js';
 export type {

@@ -47,7 +47,10 @@ export interface CaseSnapshot {
   teamId: string | null;
   createdBy: string;
   createdAt: Date;
-  /** The answers of the starting form, as validated and stored. */
+  /**
+   * The answers of the starting form, as validated and stored: read them as the type `npm run
+   * forms:types` generates beside the form (`ctx.case.answers as HotDebriefAnswers`).
+   */
   answers: Record<string, unknown>;
 }
 
