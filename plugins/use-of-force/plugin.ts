@@ -1,5 +1,4 @@
 import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
-import { monthlyUseOfForce, monthlyUseOfForceFields } from './reports/monthly-use-of-force.query.js';
 
 /** Every use of force, handcuffing included, reviewed by a manager. */
 export default definePlugin({
@@ -109,8 +108,32 @@ export default definePlugin({
         'Uses of force in a month by port, technique and reason, with injuries, medical assistance and body-worn video: the monthly return to the Professional Standards Unit.',
       roles: ['manager'],
       period: 'month',
-      fields: monthlyUseOfForceFields,
-      query: monthlyUseOfForce,
+      summary: {
+        measures: {
+          reports: { label: 'Use of force reports', column: 'Reports', count: true },
+          subjectInjured: { label: 'Person injured', count: { subjectInjured: true } },
+          officerInjured: { label: 'Officer injured', count: { officerInjured: true } },
+          // First aid at the port, a paramedic or hospital: not "none needed" or "offered and declined".
+          medicalAssistance: {
+            label: 'Medical assistance given',
+            count: { medicalAssistance: ['first-aid', 'paramedic', 'hospital'] },
+          },
+          bodyWornVideo: { label: 'Body-worn video recorded', count: { bodyWornVideo: true } },
+        },
+        note: 'Counted by when force was used (UK time), not when the report was made. Percentages are of all reports in the month. Medical assistance given is first aid at the port, a paramedic or hospital; assistance offered and declined is not counted. A report can record several techniques and reasons, so those tables can add up to more than the number of reports.',
+        by: {
+          port: {
+            heading: 'Port',
+            title: 'Reports and injuries by port',
+            measures: ['reports', 'subjectInjured', 'officerInjured'],
+            total: 'All ports',
+            chart: false,
+          },
+          techniques: { heading: 'Technique', title: 'Techniques used', measures: ['reports'], share: true },
+          reasons: { heading: 'Reason', title: 'Reasons for using force', measures: ['reports'], share: true },
+        },
+        empty: 'No use of force was recorded in this month. There is nothing to report by port, technique or reason.',
+      },
     },
   ],
 });

@@ -1,5 +1,12 @@
 import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
-import type { Headed, Measure, ReportCases, ReportSummary, SummaryMeasure } from '../sdk/report-cases.types.js';
+import type {
+  Breakdown,
+  Headed,
+  Measure,
+  ReportCases,
+  ReportSummary,
+  SummaryMeasure,
+} from '../sdk/report-cases.types.js';
 import { CORE_COLUMNS, type ColumnType, type ReadModelDefinition } from './read-model.definition.js';
 import { ReadModelQueries } from './report-cases.js';
 
@@ -32,7 +39,14 @@ export function headings(headed: Headed | undefined, known: Record<string, strin
   return headed.map((name) => [name, known[name] ?? CORE_HEADINGS[name] ?? humanised(name)]);
 }
 
-const names = (headed: Headed | undefined) => headings(headed).map(([name]) => name);
+const names = (headed: Headed | ReportSummary['by']) => breakdowns(headed).map(([name]) => name);
+
+/** Breakdowns with their options, in order. */
+export function breakdowns(by: ReportSummary['by'] | Headed | undefined): [string, Breakdown][] {
+  if (!by) return [];
+  if (Array.isArray(by)) return headings(by).map(([name, heading]) => [name, { heading }]);
+  return Object.entries(by).map(([name, b]) => [name, typeof b === 'string' ? { heading: b } : b]);
+}
 
 const measureOnly = ({ label: _label, column: _column, ...measure }: SummaryMeasure): Measure => measure as Measure;
 const measuresOf = (measures: Record<string, SummaryMeasure>) =>
@@ -90,6 +104,9 @@ export async function checkSummary(summary: ReportSummary, def: ReadModelDefinit
     ...(summary.items ?? []).flatMap((g) => names(g.by).filter((n) => Object.keys(g.measures).includes(n))),
   ];
   for (const name of clash) problems.push(`"${name}" is both a breakdown and a figure: rename the figure`);
+  for (const [name, b] of breakdowns(summary.by))
+    for (const m of b.measures ?? [])
+      if (!figures.includes(m)) problems.push(`breakdown "${name}" shows "${m}", which is not one of the figures`);
   const dry = new ReadModelQueries(
     { query: async () => [] } as never,
     def,
@@ -148,50 +165,55 @@ export function summaryTemplate(
 
   out.push('<h2>Key figures</h2>', '<kv>');
   out.push('  {{#if period}}<item label="Period">{{formatDate period.from}} to {{formatDate period.to}}</item>{{/if}}');
-  for (const [name, m] of entries) {
-    fields.push(`totals.${name}`);
-    out.push(
-      `  <item label="${text(m.label)}">${name === headlineName ? shown(`totals.${name}`, m) : withShare(name, m, 'totals')}</item>`,
-    );
-  }
+  const [[, headline], ...others] = entries;
+  fields.push(...entries.map(([name]) => `totals.${name}`));
+  out.push(`  <item label="${text(headline!.label)}">${shown(`totals.${headlineName}`, headline!)}</item>`);
+  if (summary.empty && others.length > 0) out.push(`  {{#if totals.${headlineName}}}`);
+  for (const [name, m] of others) out.push(`  <item label="${text(m.label)}">${withShare(name, m, 'totals')}</item>`);
+  if (summary.empty && others.length > 0) out.push('  {{/if}}');
   out.push('</kv>');
+  if (summary.empty) out.push(`{{#if totals.${headlineName}}}`);
+  if (summary.note) out.push(`<p tone="muted">${text(summary.note)}</p>`);
 
-  const breakdown = (
-    path: string,
-    name: string,
-    heading: string,
-    measures: [string, SummaryMeasure][],
-    chart: boolean,
-  ) => {
+  const typeOf = (name: string) =>
+    (CORE_COLUMNS as Record<string, { type: ColumnType | 'uuid' }>)[name]?.type ??
+    def?.columns.find((c) => c.field === name)?.type ??
+    def?.groups.flatMap((g) => g.columns).find((c) => c.field === name)?.type ??
+    'text';
+  const breakdown = (path: string, name: string, b: Breakdown, all: [string, SummaryMeasure][], chart: boolean) => {
+    const measures = b.measures ? all.filter(([m]) => b.measures!.includes(m)) : all;
     fields.push(`${path}.${name}`, ...measures.map(([m]) => `${path}.${m}`));
     const [firstName, first] = measures[0]!;
     const empty = summary.list ? 'None in this period.' : 'None.';
-    if (chart) {
+    const label = `{{#if ${name}}}{{${name}}}{{else}}Not recorded{{/if}}`;
+    if (b.chart ?? chart) {
       out.push(
         `{{#if ${path}}}`,
-        `<chart type="bar" title="${text(`${first.label} by ${lower(heading)}`)}" x-label="${text(heading)}" y-label="${text(first.column ?? first.label)}" height="160">`,
-        `  {{#each ${path}}}<point label="{{#if ${name}}}{{${name}}}{{else}}Not recorded{{/if}}" value="{{${firstName}}}"/>{{/each}}`,
+        `<chart type="bar" title="${text(`${first.label} by ${lower(b.heading)}`)}" x-label="${text(b.heading)}" y-label="${text(first.column ?? first.label)}" height="160">`,
+        `  {{#each ${path}}}<point label="${label}" value="{{${firstName}}}"/>{{/each}}`,
         '</chart>',
         '{{/if}}',
       );
     }
-    out.push(`<h2>By ${text(lower(heading))}</h2>`, `<table total-label="Total" empty="${empty}">`);
-    out.push(`  <col label="${text(heading)}" width="3"/>`);
+    // A case counts under each value of a multi-valued field, so its rows do not add up.
+    const total = typeOf(name) === 'text[]' ? false : (b.total ?? 'Total');
+    out.push(`<h2>${text(b.title ?? `By ${lower(b.heading)}`)}</h2>`);
+    out.push(`<table${total === false ? '' : ` total-label="${text(total)}"`} empty="${empty}">`);
+    out.push(`  <col label="${text(b.heading)}" width="3"/>`);
     for (const [, m] of measures) {
-      const total = 'count' in m || 'sum' in m || 'cases' in m ? ' total="sum"' : '';
-      out.push(
-        `  <col label="${text(m.column ?? m.label)}" format="${decimals(m) ? 'number' : 'integer'}" width="1.4"${total}/>`,
-      );
+      const sums = total !== false && ('count' in m || 'sum' in m || 'cases' in m) ? ' total="sum"' : '';
+      const format = decimals(m) ? 'number' : 'integer';
+      out.push(`  <col label="${text(m.column ?? m.label)}" format="${format}" width="1.4"${sums}/>`);
     }
-    const cells = measures.map(([m, def_]) => `<cell>${shown(m, def_)}</cell>`).join('');
-    out.push(
-      `  {{#each ${path}}}<row><cell>{{#if ${name}}}{{${name}}}{{else}}Not recorded{{/if}}</cell>${cells}</row>{{/each}}`,
-      '</table>',
-    );
+    if (b.share)
+      out.push(`  <col label="${text(`% of ${lower(first.column ?? first.label)}`)}" format="percent" width="1.4"/>`);
+    const cells = measures.map(([m, def_]) => `<cell>${shown(m, def_)}</cell>`);
+    if (b.share) cells.push(`<cell>{{percent ${firstName} @root.totals.${headlineName}}}</cell>`);
+    out.push(`  {{#each ${path}}}<row><cell>${label}</cell>${cells.join('')}</row>{{/each}}`, '</table>');
   };
 
-  const byHeadings = headings(summary.by);
-  byHeadings.forEach(([name, heading], i) => breakdown(`by.${name}`, name, heading, entries, i === 0));
+  const byHeadings = breakdowns(summary.by);
+  byHeadings.forEach(([name, b], i) => breakdown(`by.${name}`, name, b, entries, i === 0));
   (summary.items ?? []).forEach((group, i) => {
     const measures = Object.entries(group.measures);
     out.push(`<h2>${text(group.title)}</h2>`, '<kv>');
@@ -200,11 +222,10 @@ export function summaryTemplate(
       out.push(`  <item label="${text(m.label)}">${shown(`items.g${i}.totals.${name}`, m)}</item>`);
     }
     out.push('</kv>');
-    for (const [name, heading] of headings(group.by))
-      breakdown(`items.g${i}.by.${name}`, name, heading, measures, false);
+    for (const [name, b] of breakdowns(group.by)) breakdown(`items.g${i}.by.${name}`, name, b, measures, false);
   });
 
-  const list = headings(summary.list, Object.fromEntries(byHeadings));
+  const list = headings(summary.list, Object.fromEntries(byHeadings.map(([name, b]) => [name, b.heading])));
   if (list.length > 0) {
     out.push(
       '<pagebreak/>',
@@ -214,12 +235,12 @@ export function summaryTemplate(
     out.push('<table source="rows" empty="None in this period.">');
     for (const [name, heading] of list) {
       fields.push(`rows.${name}`);
-      const core = (CORE_COLUMNS as Record<string, { type: ColumnType | 'uuid' }>)[name];
-      const type = core?.type ?? def?.columns.find((c) => c.field === name)?.type ?? 'text';
+      const type = typeOf(name);
       const width = type === 'timestamptz' || name === 'reference' ? 2 : name === 'ownerTeam' ? 2.6 : 1.6;
       out.push(`  <col label="${text(heading)}" field="${text(name)}" format="${FORMAT_OF[type]}" width="${width}"/>`);
     }
     out.push('</table>');
   }
+  if (summary.empty) out.push('{{else}}', `<p>${text(summary.empty)}</p>`, '{{/if}}');
   return { source: `${out.join('\n')}\n`, fields };
 }

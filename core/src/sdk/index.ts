@@ -39,6 +39,7 @@ export { AnswerError } from './errors.js';
 export type {
   AggregateQuery,
   AggregateRow,
+  Breakdown,
   Filter,
   FilterCondition,
   ItemQueries,

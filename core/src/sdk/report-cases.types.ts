@@ -84,6 +84,22 @@ export interface ReportCases {
  */
 export type Headed = Record<string, string> | string[];
 
+/** How a summary report shows one breakdown. */
+export interface Breakdown {
+  /** The first column's heading. */
+  heading: string;
+  /** The table's title; `By <heading>` by default. */
+  title?: string;
+  /** The figures it shows, by name; every figure by default. */
+  measures?: string[];
+  /** Adds a column with the first figure's share of the whole period's headline (`% of reports`). */
+  share?: boolean;
+  /** The total row's label (`All ports`), or false for none; `Total` by default. */
+  total?: string | false;
+  /** Whether to chart its first figure; only the first breakdown is charted by default. */
+  chart?: boolean;
+}
+
 /** A figure of a summary report: what to compute, and what to call it. */
 export type SummaryMeasure = Measure & {
   /** Its name in the key figures, and its column heading unless `column` is given. */
@@ -104,8 +120,11 @@ export interface ReportSummary {
    * Each is computed for the whole period and for every group of every breakdown.
    */
   measures: Record<string, SummaryMeasure>;
-  /** Breakdowns, in order: name → its heading (e.g. `{ category: 'Category' }`). */
-  by?: Headed;
+  /**
+   * Breakdowns, in order: name → its heading (`{ category: 'Category' }`) or how to show it; a
+   * multi-valued field (checkboxes) gets no total row, as a case counts under each of its values.
+   */
+  by?: Record<string, string | Breakdown> | string[];
   /** Breakdowns over a repeating group's items: `group` names the group, `by` its fields. */
   items?: { group: string; title: string; by: Headed; measures: Record<string, SummaryMeasure> }[];
   /** The cases listed after the summary, oldest first. */
@@ -114,4 +133,8 @@ export interface ReportSummary {
   listTitle?: string;
   /** Only cases matching this filter are counted and listed. */
   where?: Filter;
+  /** A paragraph after the key figures (how things are counted). */
+  note?: string;
+  /** Shown instead of everything after the headline when the headline is 0. */
+  empty?: string;
 }
