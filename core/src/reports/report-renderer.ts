@@ -143,6 +143,9 @@ export class ReportRenderer {
   }
 }
 
+/** Compiled forms by definition: a loaded form never changes, so each is compiled once, not on every report run. */
+const compiledForms = new WeakMap<FormDefinition, ReturnType<typeof compileForm>>();
+
 /** Labels of a field's inline options in the current version of a plugin's form (its start form by default). */
 function fieldOptions(form: FormDefinition, field: string): Map<string, string> {
   const find = (fields: CompiledField[]): CompiledField | undefined => {
@@ -152,7 +155,9 @@ function fieldOptions(form: FormDefinition, field: string): Map<string, string> 
     }
     return undefined;
   };
-  return new Map(find(compileForm(form, standardTerms).root.fields)?.options ?? []);
+  let compiled = compiledForms.get(form);
+  if (!compiled) compiledForms.set(form, (compiled = compileForm(form, standardTerms)));
+  return new Map(find(compiled.root.fields)?.options ?? []);
 }
 
 /** The data a report without a query gets: its plugin's cases in scope, by state. */
