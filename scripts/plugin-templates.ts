@@ -15,8 +15,8 @@ export interface PluginTemplateOptions {
 
 /**
  * The files of a new plugin in the shape of plugin contract 2 (docs/plugins.md): a manifest with
- * a two-state workflow and a report written on the read model (`ctx.cases`), one form whose
- * fields marked `"report"` the core keeps for reports, the report's template, and a spec. No
+ * a two-state workflow and a summary report on the read model, one form whose
+ * fields marked `"report"` the core keeps for reports, and a spec. No
  * entity, migration or SQL. It passes every manifest check and its own spec without edits.
  */
 export function pluginTemplates(
@@ -52,19 +52,14 @@ export default definePlugin({
       title: '${title} summary',
       description: 'Records in a period, by location and by state.',
       roles: ['manager'],
-      // Adds the from/to dates and the team filter; the query gets them as ctx.period.
+      // Adds the from/to dates and the team filter.
       period: 'dates',
-      // ctx.cases reads the fields the form marks "report", always within the manager's teams.
-      async query({ cases, period }) {
-        return {
-          data: {
-            period: { from: period!.fromDate, to: period!.toDate },
-            total: await cases.count({ within: period }),
-            byPort: await cases.aggregate({ by: 'port', within: period }),
-            byState: await cases.aggregate({ by: 'state', within: period }),
-          },
-          rows: cases.rows({ columns: ['occurredAt', 'reference', 'port', 'state'], within: period }),
-        };
+      // Declared, not written: the core counts the fields the form marks "report" (always within
+      // the manager's teams) and lays out the PDF. A query and a template can do more (docs/plugins.md).
+      summary: {
+        measures: { records: { label: 'Records', count: true } },
+        by: { port: 'Location', state: 'State' },
+        list: ['at', 'reference', 'port', 'state'],
       },
     },
   ],
@@ -113,39 +108,6 @@ export default definePlugin({
       null,
       2,
     )}\n`,
-    [`reports/${id}-summary.report.hbs`]: `{{!-- Records in a period, by location and state. Data: the report's query in plugin.ts. --}}
-<h2>Key figures</h2>
-<kv>
-  <item label="Period">{{formatDate period.from}} to {{formatDate period.to}}</item>
-  <item label="Records">{{formatNumber total}}</item>
-</kv>
-
-<h2>By location</h2>
-<table total-label="All locations" empty="No records in this period.">
-  <col label="Location" width="3"/>
-  <col label="Records" format="integer" width="1.2" total="sum"/>
-  {{#each byPort}}
-  <row><cell>{{port}}</cell><cell>{{formatNumber count}}</cell></row>
-  {{/each}}
-</table>
-
-<h2>By state</h2>
-<table total-label="All states" empty="No records in this period.">
-  <col label="State" width="3"/>
-  <col label="Records" format="integer" width="1.2" total="sum"/>
-  {{#each byState}}
-  <row><cell>{{state}}</cell><cell>{{formatNumber count}}</cell></row>
-  {{/each}}
-</table>
-
-<h2>Every record</h2>
-<table source="rows" empty="No records in this period.">
-  <col label="When" field="occurredAt" format="datetime" width="2"/>
-  <col label="Reference" field="reference" width="2"/>
-  <col label="Location" field="port" width="2"/>
-  <col label="State" field="state" width="2"/>
-</table>
-`,
     [`${id}.spec.ts`]: `${specImports(root, options.outsideBundled === true)}
 describe('${id} plugin', () => {
   let app: TestApp;

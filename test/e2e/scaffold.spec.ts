@@ -59,11 +59,11 @@ describe('plugin scaffold (npm run plugin:new)', () => {
   it('by default writes plugins/<id>/ files that import the SDK two folders up and need no extra folder', () => {
     const files = pluginTemplates('seized-vehicle-log', 1764130000000);
     expect(files['plugin.ts']).toContain(`from '../../core/src/sdk/index.js'`);
-    // Contract 2: the core keeps the reported fields, so a new plugin has no entity, migration or SQL.
+    // Contract 2: the core keeps the reported fields and lays out a summary report, so a new
+    // plugin has no entity, migration, SQL or template (plugin:new adds the forms' answers types).
     expect(Object.keys(files).sort()).toEqual([
       'forms/seized-vehicle-log.form.json',
       'plugin.ts',
-      'reports/seized-vehicle-log-summary.report.hbs',
       'seized-vehicle-log.spec.ts',
     ]);
     const code = Object.entries(files).filter(([path]) => !path.endsWith('.spec.ts'));
