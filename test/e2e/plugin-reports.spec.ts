@@ -332,7 +332,7 @@ describe('plugin reports: monthly events at the border, hours by activity', () =
     expect(team2).toContain('BF-202608-20000');
     expect(team2).not.toContain('BF-202608-20001');
     expect(team2).toMatch(/Events listed\s+Every event, after the summary/);
-  });
+  }, 180_000); // 20,001 cases to write first: minutes on a loaded 2-core machine
 
   it('hours by activity: October 2026 by activity and mode, by mode and by team, only this command', async () => {
     const file = await runReport(HOURS, { from: '2026-10-01', to: '2026-10-31' }, 'hours-by-activity');
