@@ -3,7 +3,7 @@ import type { CompiledField, Scope } from './compiled-types.js';
 import type { TermDictionary } from './engine-types.js';
 import type { FormDefinition } from './form-types.js';
 
-/** `hot-debrief` → `HotDebrief`. */
+/** `seizure-note` → `SeizureNote`. */
 export function pascal(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
