@@ -103,4 +103,38 @@ describeBrowser('task queues', () => {
     );
     expect(assignee).toEqual([{ assignee_id: null }]);
   });
+
+  it("offers no Claim on a manager's task to an officer, and offers it to the manager", async () => {
+    await app.sql(
+      `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
+       SELECT 'BF-MANAGERS-1', 'hot-debrief', 'hot-debrief', 1, '{}'::jsonb, 'submitted',
+              'dover-tourist-controls-team-1', (SELECT id FROM core.app_user WHERE username = 'officer')`,
+    );
+    await app.sql(
+      `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, priority, priority_rank, created_at)
+       SELECT id, 'hot-debrief', 'submitted', 'Review hot debrief', team_id, 'manager', 'urgent', 4, now() - interval '1 day'
+         FROM core.case WHERE business_key = 'BF-MANAGERS-1'`,
+    );
+    const row = (page: Page) => page.locator('[data-testid="task-table"] tr[data-case="BF-MANAGERS-1"]');
+    const officer = await newPage(browser);
+    await signInAs(officer, app.url, 'officer');
+    await officer.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
+    await officer.goto(`${app.url}/tasks?tab=team`);
+    await row(officer).waitFor();
+    expect(await row(officer).getByRole('button').count()).toBe(0);
+    expect(
+      await officer.locator('[data-testid="task-table"] tbody tr').nth(1).getByRole('button').allTextContents(),
+    ).toEqual([expect.stringMatching(/^\s*Claim/)]);
+
+    const manager = await newPage(browser);
+    await signInAs(manager, app.url, 'manager');
+    await manager.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
+    await manager.goto(`${app.url}/tasks?tab=team`);
+    await row(manager).waitFor();
+    expect(
+      await row(manager)
+        .getByRole('button', { name: /^Claim/ })
+        .count(),
+    ).toBe(1);
+  });
 });

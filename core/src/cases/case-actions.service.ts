@@ -17,6 +17,7 @@ import type { CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
+import { mayTakeAction } from './role-rules.js';
 import { TasksRepository } from './tasks.repository.js';
 import { indexedTerms } from './term-index.js';
 import { stateOf, tasksOnEntering, workflowOf } from './workflow-runtime.js';
@@ -199,7 +200,7 @@ export class CaseActionsService {
 
 /** The caller's role may take the action (403 otherwise). */
 function assertMayTake(action: WorkflowAction, scope: AccessScope, of = ''): void {
-  if (!action.roles.some((r) => scope.roles.includes(r)))
+  if (!mayTakeAction(action, scope.roles))
     throw new ForbiddenError(`Your role cannot ${action.label.toLowerCase()}${of}`);
 }
 

@@ -21,11 +21,12 @@ WITH c AS (
 ), task_rows AS (
   SELECT e.n, e.v FROM jsonb_array_elements($15::jsonb) WITH ORDINALITY AS e(v, n)
 ), tasks AS (
-  INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, priority, priority_rank, due_at, escalation)
-  SELECT c.id, $2, $6, r.v->>'title', r.v->>'teamId', r.v->>'role', r.v->>'priority', (r.v->>'rank')::smallint,
+  INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, except_roles, priority, priority_rank, due_at, escalation)
+  SELECT c.id, $2, $6, r.v->>'title', r.v->>'teamId', r.v->>'role',
+         ARRAY(SELECT jsonb_array_elements_text(r.v->'exceptRoles')), r.v->>'priority', (r.v->>'rank')::smallint,
          (r.v->>'dueAt')::timestamptz, r.v->'escalation'
     FROM c, task_rows r ORDER BY r.n
-  RETURNING id, created_at, title, team_id, candidate_role, priority, due_at
+  RETURNING id, created_at, title, team_id, candidate_role, except_roles, priority, due_at
 ), audit AS (
   INSERT INTO core.audit (actor_id, actor, action, entity_type, entity_id, case_id, ip, detail)
   SELECT $8, $16, 'case.created', 'case', c.id::text, c.id, $17, $18::jsonb || jsonb_build_object('businessKey', c.business_key) FROM c
@@ -36,7 +37,7 @@ WITH c AS (
 )
 SELECT c.id, c.business_key AS "businessKey", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
        coalesce((SELECT json_agg(json_build_object('id', t.id, 'createdAt', t.created_at, 'title', t.title, 'teamId', t.team_id,
-         'candidateRole', t.candidate_role, 'priority', t.priority, 'dueAt', t.due_at)) FROM tasks t), '[]') AS tasks
+         'candidateRole', t.candidate_role, 'exceptRoles', t.except_roles, 'priority', t.priority, 'dueAt', t.due_at)) FROM tasks t), '[]') AS tasks
   FROM c`;
 
 /** The case insert as a prepared statement (parsed and planned once per pooled connection). */

@@ -184,7 +184,7 @@ export class CaseViewService {
           ...(a.startsCase === undefined ? {} : { startsCase: a.startsCase }),
         })),
       ...related,
-      tasks: related.tasks.map(toTaskView),
+      tasks: related.tasks.map((t) => toTaskView(t, scope)),
     };
   }
 

@@ -82,6 +82,7 @@ export class CasesRepository {
           title: t.title,
           teamId: t.teamId,
           role: t.candidateRole,
+          exceptRoles: t.exceptRoles,
           priority: t.priority,
           rank: PRIORITY_RANK[t.priority],
           dueAt: t.dueAt,

@@ -2,7 +2,7 @@ import { ReadModelSync } from '../read-model/read-model-sync.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { ForbiddenError, InputError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, InputError } from '../common/errors.js';
 import type { EnvConfig } from '../config/env.config.js';
 import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
@@ -41,7 +41,7 @@ export interface Accepted {
   form: FormDefinition;
   answers: Record<string, unknown>;
   state: string;
-  teamId: string | null;
+  teamId: string;
   /** The cases named in `linkedTo`, as the submitter may see them. */
   links: CaseRecord[];
   now: Date;
@@ -112,13 +112,12 @@ export class SubmissionService {
     });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
     const links = await this.resolveLinks(input.linkedTo ?? [], scope);
-    const teamFrom = plugin.manifest.teamFrom ? result.answers[plugin.manifest.teamFrom] : undefined;
     return {
       plugin,
       form,
       answers: result.answers,
       state: firstState(workflowOf(plugin.manifest), form, result.answers),
-      teamId: typeof teamFrom === 'string' ? teamFrom : scope.workingTeam,
+      teamId: owningTeam(plugin, result.answers, scope),
       links,
       now,
       key: await this.keys.forDay(now),
@@ -287,4 +286,21 @@ export class SubmissionService {
     }
     return links;
   }
+}
+
+/**
+ * The team that owns a new case: the team named in the manifest's `teamFrom` answer; else the
+ * submitter's shift team (while they may work on it); else their own team, which is what a case
+ * submitted over the API without a shift gets. A submitter with none of these would leave the
+ * case, and its tasks, to no team: refused (409) before anything is stored.
+ */
+export function owningTeam(plugin: UsablePlugin, answers: Record<string, unknown>, scope: AccessScope): string {
+  const named = plugin.manifest.teamFrom ? answers[plugin.manifest.teamFrom] : undefined;
+  const team = typeof named === 'string' ? named : scope.workingTeam;
+  if (!team)
+    throw new ConflictError(
+      `Start a shift before you submit a ${plugin.manifest.title}: your account has no team, so the case would belong to nobody`,
+      { reason: 'no-team' },
+    );
+  return team;
 }

@@ -9,6 +9,8 @@ export interface NewTask {
   title: string;
   teamId: string | null;
   candidateRole: string | null;
+  /** Roles whose holders may not claim it (the template's `exceptRoles`). */
+  exceptRoles: string[];
   assigneeId: string | null;
   priority: TaskPriority;
   dueAt: Date | null;
@@ -26,6 +28,7 @@ export interface TaskRecord {
   status: 'open' | 'completed' | 'cancelled';
   teamId: string | null;
   candidateRole: string | null;
+  exceptRoles: string[];
   assigneeId: string | null;
   assigneeName: string | null;
   priority: TaskPriority;

@@ -7,7 +7,7 @@ import { PRIORITY_RANK, type NewTask, type TaskQuery, type TaskRecord, type Task
 
 const TASK_COLUMNS = `t.id, t.case_id AS "caseId", c.business_key AS "businessKey", t.plugin_id AS "pluginId", c.state AS "caseState",
   t.state_id AS "stateId", t.title, t.status, t.team_id AS "teamId", t.candidate_role AS "candidateRole",
-  t.assignee_id AS "assigneeId", a.display_name AS "assigneeName", t.priority, t.due_at AS "dueAt",
+  t.except_roles AS "exceptRoles", t.assignee_id AS "assigneeId", a.display_name AS "assigneeName", t.priority, t.due_at AS "dueAt",
   t.created_at AS "createdAt", t.completed_at AS "completedAt", t.priority_rank AS "priorityRank",
   t.created_at::text AS "cursorCreatedAt", t.due_at::text AS "cursorDueAt"`;
 
@@ -54,8 +54,8 @@ export class TasksRepository {
     const created: TaskRecord[] = [];
     for (const t of tasks) {
       const rows = (await manager.query(
-        `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, assignee_id, priority, priority_rank, due_at, escalation)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, created_at AS "createdAt"`,
+        `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, except_roles, assignee_id, priority, priority_rank, due_at, escalation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, created_at AS "createdAt"`,
         [
           t.caseId,
           t.pluginId,
@@ -63,6 +63,7 @@ export class TasksRepository {
           t.title,
           t.teamId,
           t.candidateRole,
+          t.exceptRoles,
           t.assigneeId,
           t.priority,
           PRIORITY_RANK[t.priority],
@@ -81,6 +82,7 @@ export class TasksRepository {
         status: 'open',
         teamId: t.teamId,
         candidateRole: t.candidateRole,
+        exceptRoles: t.exceptRoles,
         assigneeId: t.assigneeId,
         assigneeName: null,
         priority: t.priority,

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../com
 import type { AccessScope } from '../identity/access.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { CasesRepository } from './cases.repository.js';
+import { taskRefusal } from './role-rules.js';
 import { TasksRepository } from './tasks.repository.js';
 import { toTaskView, type TaskView } from './task-view.js';
 import type { TaskQuery } from './task.types.js';
@@ -19,20 +20,15 @@ export class TasksService {
 
   async list(scope: AccessScope, query: TaskQuery): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
     const { tasks, nextCursor } = await this.tasks.query(scope, query);
-    return { tasks: tasks.map(toTaskView), nextCursor };
+    return { tasks: tasks.map((t) => toTaskView(t, scope)), nextCursor };
   }
 
   claim(taskId: string, scope: AccessScope, ip?: string): Promise<TaskView> {
     return this.reassign(taskId, scope, 'task.claimed', ip, (task) => {
       if (task.assigneeId && task.assigneeId !== scope.userId)
         throw new ConflictError(`This task is already claimed by ${task.assigneeName}`);
-      if (
-        task.candidateRole &&
-        !scope.roles.includes(task.candidateRole as never) &&
-        !scope.roles.includes('manager')
-      ) {
-        throw new ForbiddenError(`This task is for the ${task.candidateRole} role`);
-      }
+      const refusal = taskRefusal(task, scope.roles);
+      if (refusal) throw new ForbiddenError(refusal);
       return scope.userId;
     });
   }
@@ -50,7 +46,14 @@ export class TasksService {
     const user = await this.users.findByUsername(username);
     if (!user)
       throw new InputError('There is a problem', [{ path: 'username', message: `There is no user "${username}"` }]);
-    return this.reassign(taskId, scope, 'task.assigned', ip, () => user.id);
+    return this.reassign(taskId, scope, 'task.assigned', ip, (task) => {
+      const refusal = taskRefusal(task, user.roles);
+      if (refusal)
+        throw new InputError('There is a problem', [
+          { path: 'username', message: `${user.displayName} cannot be given this task: ${lowerFirst(refusal)}` },
+        ]);
+      return user.id;
+    });
   }
 
   private async reassign(
@@ -80,6 +83,10 @@ export class TasksService {
       return { ...found, assigneeId: assignee };
     });
     const fresh = (await this.tasks.forCase(task.caseId)).find((t) => t.id === task.id)!;
-    return toTaskView(fresh);
+    return toTaskView(fresh, scope);
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

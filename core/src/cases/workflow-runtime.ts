@@ -4,6 +4,7 @@ import { standardTerms } from '../terms/standard-terms.js';
 import type { Role } from '../sdk/roles.js';
 import type { WorkflowAction, WorkflowDefinition, WorkflowRoute, WorkflowState } from '../sdk/workflow.js';
 import { durationMs } from './duration.js';
+import { mayTakeAction } from './role-rules.js';
 import type { NewTask } from './task.types.js';
 
 /** Plugins without a workflow get this one: submitted, then closed by a manager. */
@@ -54,7 +55,7 @@ export function availableActions(
   state: string,
   roles: readonly Role[],
 ): WorkflowAction[] {
-  return workflow.actions.filter((a) => a.from.includes(state) && a.roles.some((r) => roles.includes(r)));
+  return workflow.actions.filter((a) => a.from.includes(state) && mayTakeAction(a, roles));
 }
 
 /** The tasks a case gets on entering a state. */
@@ -73,6 +74,7 @@ export function tasksOnEntering(
       title: t.title,
       teamId: t.team === undefined || t.team === 'case.team' ? c.teamId : t.team,
       candidateRole: t.role ?? null,
+      exceptRoles: t.exceptRoles ?? [],
       assigneeId: null,
       priority: t.priority,
       dueAt: due === undefined ? null : new Date(now.getTime() + due),

@@ -22,8 +22,10 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     if (states.has(state.id)) problems.push(`workflow state "${state.id}" is declared twice`);
     states.add(state.id);
     for (const task of state.tasks ?? []) {
-      if (!PRIORITIES.has(task.priority))
-        problems.push(`task "${task.title}" in state "${state.id}" has unknown priority "${task.priority}"`);
+      const label = `task "${task.title}" in state "${state.id}"`;
+      if (!PRIORITIES.has(task.priority)) problems.push(`${label} has unknown priority "${task.priority}"`);
+      if (task.role !== undefined && !isRole(task.role)) problems.push(`${label} names unknown role "${task.role}"`);
+      problems.push(...exceptProblems(label, task.exceptRoles, task.role === undefined ? [] : [task.role], 'claim'));
     }
   }
   if (typeof w.initial !== 'string' || !states.has(w.initial))
@@ -46,6 +48,8 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     if (!Array.isArray(action.roles) || action.roles.length === 0)
       problems.push(`${label} must list the roles allowed`);
     for (const role of action.roles ?? []) if (!isRole(role)) problems.push(`${label} names unknown role "${role}"`);
+    if (Array.isArray(action.roles) && action.roles.length > 0)
+      problems.push(...exceptProblems(label, action.exceptRoles, action.roles, 'take'));
     if (action.form !== undefined && !forms.has(action.form))
       problems.push(`${label} uses form "${action.form}", which is not in forms/`);
     if (action.startsCase !== undefined && (typeof action.startsCase !== 'string' || action.form !== undefined))
@@ -64,6 +68,17 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
       problems.push(`workflow state "${state.id}" has no actions and is not marked terminal`);
     if (state.terminal && leaves) problems.push(`workflow state "${state.id}" is terminal but has actions leading out`);
   }
+  return problems;
+}
+
+/** `exceptRoles` lists known roles and leaves someone who may `verb` the task or action. */
+function exceptProblems(label: string, except: unknown, roles: readonly string[], verb: string): string[] {
+  if (except === undefined) return [];
+  if (!Array.isArray(except)) return [`${label}: exceptRoles must be a list of roles`];
+  const problems = except.filter((r) => !isRole(r)).map((r) => `${label} names unknown role "${String(r)}"`);
+  const left = roles.filter((r) => !except.includes(r));
+  if (roles.length > 0 && left.length === 0)
+    problems.push(`${label}: exceptRoles leaves nobody who may ${verb} it (${roles.join(', ')} all excepted)`);
   return problems;
 }
 

@@ -21,6 +21,13 @@ export class TaskTemplateView {
   @ApiProperty() title!: string;
   @ApiPropertyOptional({ description: 'A team id, or `case.team` for the case’s own team' }) team?: string;
   @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' }) role?: Role;
+  @ApiPropertyOptional({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    description: 'Roles whose holders may not claim it',
+  })
+  exceptRoles?: Role[];
   @ApiProperty({ enum: TASK_PRIORITIES, enumName: 'TaskPriority' }) priority!: TaskPriority;
   @ApiPropertyOptional({ description: 'ISO 8601 duration after creation, e.g. `PT4H`' }) due?: string;
   @ApiPropertyOptional({ type: () => TaskEscalationView }) escalation?: TaskEscalationView;
@@ -39,6 +46,13 @@ export class WorkflowActionView {
   @ApiProperty({ type: [String] }) from!: string[];
   @ApiProperty() to!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
+  @ApiPropertyOptional({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    description: 'Roles whose holders may not take it',
+  })
+  exceptRoles?: Role[];
   @ApiPropertyOptional({ description: 'Form to fill in when taking the action' }) form?: string;
   @ApiPropertyOptional({ description: 'Plugin whose case, started linked to this one, takes the action' })
   startsCase?: string;

@@ -9,8 +9,16 @@ export interface TaskTemplate {
   title: string;
   /** Team that may claim the task: a team id, or `case.team` for the case's own team. */
   team?: string;
-  /** Role whose holders in the team are candidates (defaults to any member). */
+  /**
+   * Role whose holders in the team may claim the task; managers may claim any task in their
+   * queues too (unless `exceptRoles` names them). Without a role, any member of the team may.
+   */
   role?: Role;
+  /**
+   * Roles whose holders may not claim the task, whatever else they hold: `['manager']` keeps an
+   * officer's task from managers, who are officers too. Nobody may be given such a task either.
+   */
+  exceptRoles?: Role[];
   priority: TaskPriority;
   /** ISO 8601 duration after creation when the task falls due, e.g. `PT4H`, `P2D`. */
   due?: string;
@@ -33,7 +41,10 @@ export interface WorkflowAction {
   label: string;
   from: string[];
   to: string;
+  /** Roles whose holders may take the action (any one of them is enough). */
   roles: Role[];
+  /** Roles whose holders may not take it, whatever else they hold (`['manager']`: officers only). */
+  exceptRoles?: Role[];
   /** Id of a form (in the plugin's forms/) to fill in when taking the action. */
   form?: string;
   /**

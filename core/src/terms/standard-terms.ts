@@ -1,6 +1,14 @@
 import type { TermDefinition, TermDictionary } from '../forms/engine/index.js';
 
 /**
+ * A UK postcode as it is kept (upper case, one space before the inward code): the outward code
+ * (A9, A99, AA9, AA99, A9A or AA9A, with the letters each position may hold), then the inward
+ * code (a digit and two letters, never C, I, K, M, O or V); or a BFPO number; or GIR 0AA.
+ */
+const UK_POSTCODE =
+  'GIR 0AA|BFPO [0-9]{1,4}|(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2}';
+
+/**
  * The standard data terms. A form field bound to a term (`"term": "vehicle.registration"`)
  * inherits its label, type, format, length limit, reference set, hint and messages, and its
  * values are indexed (normalised) so one search finds a value across every workflow.
@@ -131,6 +139,24 @@ const TERMS: TermDefinition[] = [
     hint: 'For example, Terminal 5 or Eastern Docks',
     normalise: 'name',
     messages: { required: 'Enter the terminal', maxLength: 'Terminal must be 50 characters or less' },
+  },
+  {
+    id: 'address.postcode',
+    label: 'Postcode',
+    errorName: 'the postcode',
+    type: 'string',
+    component: 'text',
+    maxLength: 10,
+    canonical: 'uk-postcode',
+    pattern: UK_POSTCODE,
+    format: 'a UK postcode, like CT16 1JA, a BFPO number or GIR 0AA',
+    hint: 'For example, CT16 1JA',
+    normalise: 'registration',
+    messages: {
+      required: 'Enter the postcode',
+      pattern: 'Enter a real UK postcode, like CT16 1JA',
+      maxLength: 'Enter a real UK postcode, like CT16 1JA',
+    },
   },
   {
     id: 'transport.mode',

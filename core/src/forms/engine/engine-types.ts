@@ -22,6 +22,12 @@ export type NormaliseRule =
   | 'trim'
   | 'number';
 
+/**
+ * How a valid text answer of a term is rewritten before it is kept, so every workflow (and the
+ * shell's check-your-answers page) has one spelling of it.
+ */
+export type CanonicalRule = 'uk-postcode'; // upper case, one space before the inward code: CT16 1JA
+
 /** The value type of a term; decides which components may bind it. */
 export type TermType = 'string' | 'number' | 'date' | 'date-time' | 'time';
 
@@ -36,7 +42,10 @@ export interface TermDefinition {
   errorName?: string;
   /** Reference data set the value must come from. */
   reference?: string;
+  /** The format, checked on the canonical form when the term has a `canonical` rule. */
   pattern?: string;
+  /** How a valid answer is kept (`uk-postcode`: `ct161ja` is kept as `CT16 1JA`). */
+  canonical?: CanonicalRule;
   /** Human description of the format ("like AB12 CDE"), for docs and hints. */
   format?: string;
   minLength?: number;

@@ -4,6 +4,7 @@ import { displayDate, displayDateTime, parseDateTime, parseIsoDate, parseTime, t
 import type { ReferenceLookup } from './engine-types.js';
 import type { MessageKey } from './form-types.js';
 import { formatMessage, pickTemplate, type MessageParams } from './messages.js';
+import { canonicalTermValue } from './normalise.js';
 
 const DAY_MS = 86_400_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -89,10 +90,11 @@ export function checkValue(field: CompiledField, raw: unknown, env: Env, ctx: Ch
     case 'autocomplete':
       return checkChoice(field, text, ctx);
     default:
-      return checkText(field, text);
+      return checkText(field, canonicalTermValue(field.term, text));
   }
 }
 
+/** Checks a text answer (in its term's canonical form, which is what is kept). */
 function checkText(field: CompiledField, text: string): Checked {
   if (field.minLength !== undefined && text.length < field.minLength)
     return fail(field, 'minLength', { min: field.minLength });

@@ -13,7 +13,7 @@ export { summarise, displayAnswer, type SummaryRow, type SummariseOptions } from
 export { prefill, type PrefillContext } from './prefill.js';
 export { answerJsonSchema, type JsonSchema } from './json-schema.js';
 export { termValues, type TermValue } from './term-values.js';
-export { normaliseTermValue } from './normalise.js';
+export { canonicalTermValue, normaliseTermValue } from './normalise.js';
 export { createReferenceLookup, type ReferenceRow, type ReferenceSets } from './reference-lookup.js';
 export {
   visiblePages,

@@ -90,7 +90,13 @@ function valueSchema(field: CompiledField): JsonSchema {
         type: 'string',
         maxLength: cap,
         ...bounds('minLength', field.minLength),
-        ...(field.pattern ? { pattern: field.pattern.source } : {}),
+        // A term with a canonical rule checks its pattern on the canonical form (`CT16 1JA`), not
+        // on the answer as sent (`ct161ja` is fine): the schema names the rule instead.
+        ...(field.term?.canonical
+          ? { 'x-canonical': field.term.canonical }
+          : field.pattern
+            ? { pattern: field.pattern.source }
+            : {}),
         ...(field.kind === 'email' ? { format: 'email' } : {}),
       };
   }

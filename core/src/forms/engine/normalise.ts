@@ -39,6 +39,28 @@ export function normaliseTermValue(
   }
 }
 
+/**
+ * The form a valid text answer bound to the term is kept in: for a `uk-postcode` term upper
+ * case with one space before the three-character inward code (`ct161ja`, `Ct16  1ja` → `CT16 1JA`;
+ * `bfpo801` → `BFPO 801`). The text as typed (trimmed) for any other term, or none.
+ */
+export function canonicalTermValue(term: TermDefinition | undefined, text: string): string {
+  switch (term?.canonical) {
+    case 'uk-postcode':
+      return ukPostcode(text);
+    default:
+      return text;
+  }
+}
+
+function ukPostcode(text: string): string {
+  const compact = text.replace(/\s+/g, '').toUpperCase();
+  if (/^BFPO[0-9]+$/.test(compact)) return `BFPO ${compact.slice(4)}`;
+  // Too short to hold an outward and an inward code: left for the pattern to refuse.
+  if (compact.length < 5) return compact;
+  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+}
+
 function normaliseDate(value: unknown): string | undefined {
   if (typeof value === 'object' && value !== null) {
     const { day, month, year } = value as Record<string, unknown>;

@@ -1254,6 +1254,8 @@ export interface components {
       /** @description ISO 8601 duration after creation, e.g. `PT4H` */
       due?: string;
       escalation?: components['schemas']['TaskEscalationView'];
+      /** @description Roles whose holders may not claim it */
+      exceptRoles?: components['schemas']['Role'][];
       priority: components['schemas']['TaskPriority'];
       role?: components['schemas']['Role'];
       /** @description A team id, or `case.team` for the case’s own team */
@@ -1263,6 +1265,8 @@ export interface components {
     TaskView: {
       assignee: components['schemas']['UserRefView'] | null;
       businessKey: string;
+      /** @description Whether the caller may claim it now: open, nobody’s yet, in their queues and for their role */
+      canClaim: boolean;
       candidateRole: string | null;
       caseId: string;
       caseState: string;
@@ -1270,6 +1274,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       dueAt: string | null;
+      /** @description Roles whose holders may not claim it */
+      exceptRoles: components['schemas']['Role'][];
       id: string;
       overdue: boolean;
       pluginId: string;
@@ -1323,6 +1329,8 @@ export interface components {
       username: string;
     };
     WorkflowActionView: {
+      /** @description Roles whose holders may not take it */
+      exceptRoles?: components['schemas']['Role'][];
       /** @description Form to fill in when taking the action */
       form?: string;
       from: string[];

@@ -119,8 +119,9 @@ export class CasePage {
     }
   }
 
+  /** Whether to offer Claim: the core says whether this user may (open, nobody's, in their queues, for their role). */
   canClaim(task: TaskView): boolean {
-    return task.status === 'open' && !task.assignee;
+    return task.canClaim;
   }
 
   canUnclaim(task: TaskView): boolean {

@@ -20,6 +20,7 @@ export const SEARCH_TERMS = [
   { id: 'vessel.imo', label: 'Vessel IMO number' },
   { id: 'flight.number', label: 'Flight number' },
   { id: 'location.port', label: 'Port', hint: 'The port code, for example DOVER or LHR' },
+  { id: 'address.postcode', label: 'Postcode', hint: 'For example, CT16 1JA' },
   { id: 'target.reference', label: 'Target reference' },
 ] as const;
 

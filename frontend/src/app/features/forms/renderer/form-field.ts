@@ -43,6 +43,8 @@ export class FormField {
   readonly field = computed<CompiledField | undefined>(() => this.state.field(this.component()));
   readonly kind = computed(() => this.field()?.kind ?? (this.component() as { type: string }).type);
   readonly path = computed(() => this.prefix() + (this.field()?.name ?? ''));
+  /** Whether the field holds a UK postcode (GOV.UK: a short input the browser may fill in). */
+  readonly postcode = computed(() => this.field()?.term?.canonical === 'uk-postcode');
   readonly id = computed(() => fieldId(this.path()));
   readonly shown = computed(() => this.state.shown(this.component(), this.env()));
   readonly error = computed(() => (this.field() ? this.state.errorAt(this.path()) : null));

@@ -210,3 +210,26 @@ describe('errors from the server', () => {
     expect(fieldId('items[10].seizedOn')).toBe('f-items-10-seizedOn');
   });
 });
+
+describe('a postcode in the shell', () => {
+  const postcodeForm: FormDefinition = {
+    id: 'consignee',
+    version: 1,
+    title: 'Consignee',
+    type: 'single',
+    pages: [
+      { id: 'address', title: 'Address', components: [{ name: 'postcode', term: 'address.postcode', required: true }] },
+    ],
+  };
+
+  it('is checked and spelt as the core keeps it: CT16 1JA for ct161ja, the same message for a wrong one', () => {
+    const check = (postcode: string) =>
+      validateForShell(postcodeForm, { postcode }, {}, { ...options, mode: 'submit', pageId: 'address' });
+    const fine = check('ct161ja');
+    expect(fine.errors).toEqual([]);
+    expect(fine.answers['postcode']).toBe('CT16 1JA');
+    expect(check('CT16 1CA').errors).toEqual([
+      { path: 'postcode', message: 'Enter a real UK postcode, like CT16 1JA' },
+    ]);
+  });
+});
