@@ -16,6 +16,15 @@ import { UserRepository } from './identity/user.repository.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
+import { PluginActivator } from './plugins/plugin-activator.js';
+import { PluginStateRepository } from './plugins/plugin-state.repository.js';
+import { Transactions } from './database/transactions.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { CaseKeys } from './cases/case-key.js';
+import { EscalationRepository } from './cases/escalation.repository.js';
+import { OutboxRepository } from './cases/outbox.repository.js';
+import { CerberusTargetsRepository } from './integrations/cerberus/cerberus-targets.repository.js';
+import { ReceivedMessages } from './integrations/received.js';
 import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
 import { AUDIT_KEYS, CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
@@ -126,6 +135,8 @@ export class AppModule {
           useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        Transactions,
+        AuditRepository,
         UserRepository,
         TeamCoverRepository,
         TeamCoverService,
@@ -135,12 +146,17 @@ export class AppModule {
         OidcSessions,
         Authenticator,
         AuthService,
+        PluginStateRepository,
+        PluginActivator,
         PluginsService,
         PluginLookup,
         ReadModelSync,
         CasesRepository,
         TasksRepository,
         DraftsRepository,
+        OutboxRepository,
+        EscalationRepository,
+        CaseKeys,
         CaseViewService,
         SubmissionService,
         CaseActionsService,
@@ -151,6 +167,8 @@ export class AppModule {
         NotificationsRepository,
         NotificationHub,
         EscalationService,
+        CerberusTargetsRepository,
+        ReceivedMessages,
         CerberusInboundService,
         CerberusOutcomeChannel,
         OutboxDeliveryRepository,

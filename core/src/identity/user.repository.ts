@@ -21,6 +21,14 @@ export class UserRepository {
     return this.users.findOneBy({ id });
   }
 
+  /** Display names and usernames of the users with these ids (unknown ids are left out). */
+  async names(ids: string[]): Promise<{ id: string; displayName: string; username: string }[]> {
+    return (await this.dataSource.query(
+      'SELECT id, display_name AS "displayName", username FROM core.app_user WHERE id = ANY($1)',
+      [ids],
+    )) as { id: string; displayName: string; username: string }[];
+  }
+
   /** Creates or refreshes the local row of an OIDC user; roles and team come from the token. */
   async upsertFromOidc(u: {
     username: string;
