@@ -56,6 +56,7 @@ import { TasksRepository } from './cases/tasks.repository.js';
 import { TasksService } from './cases/tasks.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditSealer } from './audit/audit-sealer.js';
+import { AuditChainRepository } from './audit/audit-chain.repository.js';
 import type { AuditKeys } from './audit/audit-keys.js';
 import { EscalationService } from './cases/escalation.service.js';
 import { NotificationHub } from './notifications/notification-hub.js';
@@ -163,6 +164,7 @@ export class AppModule {
         DraftsService,
         TasksService,
         SearchService,
+        AuditChainRepository,
         AuditSealer,
         NotificationsRepository,
         NotificationHub,

@@ -7,7 +7,10 @@ import { UserEntity } from './user.entity.js';
 /** Users: accounts, failed sign-ins and shifts (sessions are in SessionRepository). */
 @Injectable()
 export class UserRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audits: AuditRepository,
+  ) {}
 
   private get users() {
     return this.dataSource.getRepository(UserEntity);
@@ -83,7 +86,7 @@ export class UserRepository {
           shiftStartedAt: shift ? new Date() : null,
         },
       );
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: id,
           actor: audit.actor,
