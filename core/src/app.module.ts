@@ -16,6 +16,15 @@ import { UserRepository } from './identity/user.repository.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
+import { PluginActivator } from './plugins/plugin-activator.js';
+import { PluginStateRepository } from './plugins/plugin-state.repository.js';
+import { Transactions } from './database/transactions.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { CaseKeys } from './cases/case-key.js';
+import { EscalationRepository } from './cases/escalation.repository.js';
+import { OutboxRepository } from './cases/outbox.repository.js';
+import { CerberusTargetsRepository } from './integrations/cerberus/cerberus-targets.repository.js';
+import { ReceivedMessages } from './integrations/received.js';
 import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
 import { AUDIT_KEYS, CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
@@ -47,6 +56,7 @@ import { TasksRepository } from './cases/tasks.repository.js';
 import { TasksService } from './cases/tasks.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditSealer } from './audit/audit-sealer.js';
+import { AuditChainRepository } from './audit/audit-chain.repository.js';
 import type { AuditKeys } from './audit/audit-keys.js';
 import { EscalationService } from './cases/escalation.service.js';
 import { NotificationHub } from './notifications/notification-hub.js';
@@ -126,6 +136,8 @@ export class AppModule {
           useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        Transactions,
+        AuditRepository,
         UserRepository,
         TeamCoverRepository,
         TeamCoverService,
@@ -135,22 +147,30 @@ export class AppModule {
         OidcSessions,
         Authenticator,
         AuthService,
+        PluginStateRepository,
+        PluginActivator,
         PluginsService,
         PluginLookup,
         ReadModelSync,
         CasesRepository,
         TasksRepository,
         DraftsRepository,
+        OutboxRepository,
+        EscalationRepository,
+        CaseKeys,
         CaseViewService,
         SubmissionService,
         CaseActionsService,
         DraftsService,
         TasksService,
         SearchService,
+        AuditChainRepository,
         AuditSealer,
         NotificationsRepository,
         NotificationHub,
         EscalationService,
+        CerberusTargetsRepository,
+        ReceivedMessages,
         CerberusInboundService,
         CerberusOutcomeChannel,
         OutboxDeliveryRepository,

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import type { EnvConfig } from '../config/env.config.js';
+import { Transactions } from '../database/transactions.js';
 import { AUDIT_KEYS, CONFIG, LOGGER } from '../tokens.js';
-import { chainHead, sealAt, sealAudit, verifyAuditChain, WHOLE_LOG, type ChainReport } from './audit-chain.js';
+import { WHOLE_LOG, type ChainReport } from './audit-chain.js';
+import { AuditChainRepository } from './audit-chain.repository.js';
 import {
   appendCheckpoint,
   CHECKPOINT_MESSAGE,
@@ -40,7 +40,8 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   private lastCheckpointAt = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly chain: AuditChainRepository,
+    private readonly transactions: Transactions,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
@@ -60,7 +61,7 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 
   @Interval('audit-sealer', 1000)
   async tick(): Promise<void> {
-    if (this.running || !this.dataSource.isInitialized) return;
+    if (this.running || !this.transactions.available) return;
     this.running = this.sealAndAnchor(lookbackFor(++this.ticks), false);
     await this.running;
     this.running = undefined;
@@ -69,20 +70,20 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   /** Seals what is pending and notes the head once more before the instance stops. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.running;
-    if (!this.dataSource.isInitialized) return;
+    if (!this.transactions.available) return;
     this.running = this.sealAndAnchor(0, true);
     await this.running;
   }
 
   /** Seals whatever is pending anywhere in the log, then walks the whole chain. */
   async verify(): Promise<ChainReport> {
-    await sealAudit(this.dataSource, this.keys, 100_000, WHOLE_LOG);
-    return verifyAuditChain(this.dataSource, this.keys, await this.checkpoints());
+    await this.chain.seal(this.keys, 100_000, WHOLE_LOG);
+    return this.chain.verify(this.keys, await this.checkpoints());
   }
 
   private async sealAndAnchor(lookback: number, atShutdown: boolean): Promise<void> {
     try {
-      await sealAudit(this.dataSource, this.keys, 5000, lookback);
+      await this.chain.seal(this.keys, 5000, lookback);
       const due = Date.now() - this.lastCheckpointAt >= this.config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000;
       if (atShutdown || due) await this.checkpoint();
     } catch (error: unknown) {
@@ -100,12 +101,12 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
    */
   private async checkpoint(): Promise<void> {
     this.lastCheckpointAt = Date.now();
-    const head = await chainHead(this.dataSource);
+    const head = await this.chain.head();
     if (!head) return;
     const last = this.lastCheckpoint;
     if (last?.chainSeq === head.chainSeq && last.hash === head.hash) return;
     if (last) {
-      const there = head.chainSeq >= last.chainSeq ? await sealAt(this.dataSource, last.chainSeq) : undefined;
+      const there = head.chainSeq >= last.chainSeq ? await this.chain.sealAt(last.chainSeq) : undefined;
       if (there !== last.hash) {
         const problem =
           head.chainSeq < last.chainSeq

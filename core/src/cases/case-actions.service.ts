@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
+import { Transactions } from '../database/transactions.js';
 import { validateSubmission } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
@@ -33,8 +34,11 @@ export interface ActionInput {
 @Injectable()
 export class CaseActionsService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly cases: CasesRepository,
     private readonly tasks: TasksRepository,
+    private readonly audits: AuditRepository,
+    private readonly outbox: OutboxRepository,
     private readonly plugins: PluginLookup,
     private readonly views: CaseViewService,
     private readonly readModels: ReadModelSync,
@@ -69,14 +73,14 @@ export class CaseActionsService {
     } else if (input.answers !== undefined && Object.keys(input.answers as object).length > 0) {
       throw new InputError('There is a problem', [{ path: 'answers', message: `"${action.label}" takes no answers` }]);
     }
-    await this.cases.transaction((manager) =>
+    await this.transactions.run((manager) =>
       this.transitionWithin(manager, record, plugin, action, scope, {
         version: input.version,
         actionAnswers,
         ip: input.ip,
       }),
     );
-    return this.views.build((await this.cases.findVisible(record.id, { ...scope, all: true }))!, scope);
+    return this.views.build((await this.cases.findVisible(undefined, record.id, { ...scope, all: true }))!, scope);
   }
 
   /**
@@ -117,7 +121,7 @@ export class CaseActionsService {
       businessKey: record.businessKey,
       state: action.to,
     });
-    await AuditRepository.append(manager, [
+    await this.audits.append(manager, [
       {
         actorId: scope.userId,
         actor: scope.username,
@@ -137,7 +141,7 @@ export class CaseActionsService {
         },
       },
     ]);
-    await OutboxRepository.enqueue(manager, [
+    await this.outbox.enqueue(manager, [
       {
         topic: 'case.transitioned',
         status: 'delivered',
@@ -161,7 +165,7 @@ export class CaseActionsService {
           pluginId: plugin.id,
           logger: plugin.logger,
           manager,
-          emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: record.id }]),
+          emit: (event) => this.outbox.enqueue(manager, [{ ...event, caseId: record.id }]),
           case: { ...record, state: action.to, version },
           action: { id: action.id, from: record.state, to: action.to },
           actionAnswers,
@@ -178,9 +182,9 @@ export class CaseActionsService {
   ): Promise<{ id: string; createdAt: Date }> {
     const record = await this.views.findOr404(caseId, scope);
     this.plugins.enabled(record.pluginId);
-    const created = await this.cases.transaction(async (manager) => {
+    const created = await this.transactions.run(async (manager) => {
       const comment = await this.cases.addComment(manager, record.id, scope.userId, body);
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,

@@ -1,5 +1,8 @@
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EnvConfig } from '../config/env.config.js';
 import { DEFAULT_TIME_ZONE, isoFromDayNumber, todayNumber } from '../forms/engine/dates.js';
+import { CONFIG } from '../tokens.js';
+import { CasesRepository } from './cases.repository.js';
 
 /**
  * Business keys such as `BF-20261124-17`: prefix, the date in the UK, and a per-day number.
@@ -10,27 +13,24 @@ import { DEFAULT_TIME_ZONE, isoFromDayNumber, todayNumber } from '../forms/engin
  * submissions leave gaps, which is allowed. The number is taken inside the case INSERT itself,
  * so a submission costs no extra round trip once the day's base is cached.
  */
+@Injectable()
 export class CaseKeys {
   private readonly bases = new Map<string, number>();
+  private readonly prefix: string;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly prefix: string,
-  ) {}
+    private readonly cases: CasesRepository,
+    @Inject(CONFIG) config: Pick<EnvConfig, 'CASE_KEY_PREFIX'>,
+  ) {
+    this.prefix = config.CASE_KEY_PREFIX;
+  }
 
   /** The SQL expression (given the day's base as a parameter) that yields the next key. */
   async forDay(now: Date): Promise<{ day: string; base: number; keyPrefix: string }> {
     const day = ukDate(now);
     let base = this.bases.get(day);
     if (base === undefined) {
-      await this.dataSource.query(
-        `INSERT INTO core.case_key_day (day, base) SELECT $1, nextval('core.case_key_seq') - 1 ON CONFLICT (day) DO NOTHING`,
-        [day],
-      );
-      const rows = (await this.dataSource.query('SELECT base FROM core.case_key_day WHERE day = $1', [day])) as {
-        base: string;
-      }[];
-      base = Number(rows[0]!.base);
+      base = await this.cases.keyDayBase(day);
       if (this.bases.size > 3) this.bases.clear();
       this.bases.set(day, base);
     }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { InputError, NotFoundError } from '../common/errors.js';
 import { summarise } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
+import { UserRepository } from '../identity/user.repository.js';
+import { OutboxDeliveryRepository } from '../integrations/outbox.repository.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
 import { REFERENCE } from '../tokens.js';
@@ -24,15 +24,17 @@ export class CaseViewService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly tasks: TasksRepository,
+    private readonly audits: AuditRepository,
+    private readonly users: UserRepository,
+    private readonly outbox: OutboxDeliveryRepository,
     private readonly plugins: PluginLookup,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The case if the caller may see it (404 otherwise, so existence does not leak), recording the view. */
   async view(caseId: string, scope: AccessScope, ip?: string): Promise<CaseView> {
     const record = await this.findOr404(caseId, scope);
-    await AuditRepository.append(this.dataSource.manager, [
+    await this.audits.append(undefined, [
       {
         actorId: scope.userId,
         actor: scope.username,
@@ -52,13 +54,8 @@ export class CaseViewService {
    */
   async audit(caseId: string, scope: AccessScope, ip?: string): Promise<CaseAuditEntry[]> {
     const record = await this.findOr404(caseId, scope);
-    const rows = (await this.dataSource.query(
-      `SELECT at, actor, action, entity_type AS "entityType", entity_id AS "entityId", ip,
-              detail -> 'before' AS before, detail -> 'after' AS after, detail - 'before' - 'after' AS detail
-         FROM core.audit WHERE case_id = $1 ORDER BY id`,
-      [record.id],
-    )) as CaseAuditEntry[];
-    await AuditRepository.append(this.dataSource.manager, [
+    const rows: CaseAuditEntry[] = await this.audits.forCase(record.id);
+    await this.audits.append(undefined, [
       {
         actorId: scope.userId,
         actor: scope.username,
@@ -80,10 +77,7 @@ export class CaseViewService {
         .filter((id): id is string => typeof id === 'string'),
     );
     if (!ids.size) return rows;
-    const users = (await this.dataSource.query(
-      'SELECT id, display_name AS "displayName", username FROM core.app_user WHERE id = ANY($1)',
-      [[...ids]],
-    )) as { id: string; displayName: string; username: string }[];
+    const users = await this.users.names([...ids]);
     const names = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
     const named = (side: CaseAuditEntry['before']) => {
       if (!side || !('assigneeId' in side)) return side;
@@ -118,7 +112,7 @@ export class CaseViewService {
 
   async findOr404(caseId: string, scope: AccessScope): Promise<CaseRecord> {
     const record = /^[0-9a-f-]{36}$/i.test(caseId)
-      ? await this.cases.findVisible(caseId, scope)
+      ? await this.cases.findVisible(undefined, caseId, scope)
       : await this.cases.findVisibleByKey(caseId, scope);
     if (!record) throw new NotFoundError(`There is no case ${caseId}`);
     if (!this.plugins.any(record.pluginId)) throw new NotFoundError(`There is no case ${caseId}`);
@@ -130,7 +124,7 @@ export class CaseViewService {
       this.tasks.forCase(record.id),
       this.cases.links(record.id, scope),
       this.cases.comments(record.id),
-      this.timeline(record.id),
+      this.audits.timeline(record.id),
       this.deliveries(record.id),
     ]);
     return this.assemble(record, scope, { tasks, links, comments, timeline, deliveries });
@@ -197,21 +191,7 @@ export class CaseViewService {
   }
 
   private async deliveries(caseId: string): Promise<DeliveryView[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT topic, status, attempts, delivered_at AS "deliveredAt", last_error AS "lastError"
-         FROM core.outbox WHERE case_id = $1 AND topic NOT LIKE 'case.%' ORDER BY id`,
-      [caseId],
-    )) as Parameters<typeof toDeliveryView>[0][];
-    return rows.map(toDeliveryView);
-  }
-
-  /** What happened to the case, from the audit log (views left out). */
-  private async timeline(caseId: string): Promise<CaseView['timeline']> {
-    return (await this.dataSource.query(
-      `SELECT at, actor, action, detail - 'after' AS detail FROM core.audit
-        WHERE case_id = $1 AND action NOT IN ('case.viewed', 'case.audit-viewed') ORDER BY id`,
-      [caseId],
-    )) as CaseView['timeline'];
+    return (await this.outbox.forCase(caseId)).map(toDeliveryView);
   }
 }
 

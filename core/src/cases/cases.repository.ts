@@ -36,14 +36,13 @@ type CreatedTask = Omit<
   | 'completedAt'
 >;
 
-/** Cases, their indexed term values, links and comments. */
+/**
+ * Cases, their indexed term values, links, comments and business-key days. Statements of a
+ * caller's transaction take its EntityManager first (core/src/database/transactions.ts).
+ */
 @Injectable()
 export class CasesRepository {
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Inserts the case with its term rows, first tasks, audit entry and case event in one round
@@ -180,14 +179,14 @@ export class CasesRepository {
     return rows[0];
   }
 
-  /** The case if the caller may see it. */
+  /** The case if the caller may see it (in the caller's transaction, or on its own with `undefined`). */
   async findVisible(
+    manager: EntityManager | undefined,
     id: string,
     scope: AccessScope,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<CaseRecord | undefined> {
     const params: unknown[] = [id];
-    const rows = (await manager.query(
+    const rows = (await (manager ?? this.dataSource.manager).query(
       `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by
        WHERE c.id = $1 AND ${visibleCasePredicate(scope, params)}`,
       params,
@@ -241,6 +240,32 @@ export class CasesRepository {
       [id, expectedVersion, state, actionAnswers && JSON.stringify(actionAnswers)],
     )) as [{ version: number }[], number];
     return rows[0][0]?.version;
+  }
+
+  /**
+   * Locks the case row for a workflow action taken from another case's transaction (a target's
+   * outcome recorded by submitting the outcome form); its state and version as they are now.
+   */
+  async lockForAction(manager: EntityManager, id: string): Promise<{ state: string; version: number } | undefined> {
+    const rows = (await manager.query('SELECT state, version FROM core.case WHERE id = $1 FOR NO KEY UPDATE', [
+      id,
+    ])) as { state: string; version: number }[];
+    return rows[0];
+  }
+
+  /**
+   * The day's business-key base (core/src/cases/case-key.ts): recorded from the sequence by the
+   * first case of the day, on its own (never inside a submission's transaction).
+   */
+  async keyDayBase(day: string): Promise<number> {
+    await this.dataSource.query(
+      `INSERT INTO core.case_key_day (day, base) SELECT $1, nextval('core.case_key_seq') - 1 ON CONFLICT (day) DO NOTHING`,
+      [day],
+    );
+    const rows = (await this.dataSource.query('SELECT base FROM core.case_key_day WHERE day = $1', [day])) as {
+      base: string;
+    }[];
+    return Number(rows[0]!.base);
   }
 
   async currentVersion(manager: EntityManager, id: string): Promise<number | undefined> {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 export interface EscalatedTask {
@@ -17,9 +18,7 @@ export interface EscalatedTask {
  * raises the priority, reassigns to another team if asked. `FOR UPDATE SKIP LOCKED` plus the
  * `escalated_at` mark make each task escalate exactly once, however many instances run this.
  */
-export async function escalateOverdue(manager: EntityManager, limit: number): Promise<EscalatedTask[]> {
-  const result = (await manager.query(
-    `WITH due AS (
+const ESCALATE_OVERDUE = `WITH due AS (
        SELECT t.id FROM core.task t
         WHERE t.status = 'open' AND t.escalated_at IS NULL AND t.escalation IS NOT NULL AND t.due_at < now()
         ORDER BY t.due_at LIMIT $1 FOR UPDATE SKIP LOCKED
@@ -39,8 +38,14 @@ export async function escalateOverdue(manager: EntityManager, limit: number): Pr
       WHERE t.id = r.id AND c.id = t.case_id
       RETURNING t.id, t.case_id AS "caseId", c.business_key AS "businessKey", t.title, t.team_id AS "teamId", t.priority,
                 r.previous_priority AS "previousPriority", r.previous_team AS "previousTeamId",
-                coalesce((t.escalation->>'notifyManagers')::boolean, false) AS "notifyManagers"`,
-    [limit],
-  )) as [EscalatedTask[], number];
-  return result[0];
+                coalesce((t.escalation->>'notifyManagers')::boolean, false) AS "notifyManagers"`;
+
+/** The SLA escalation of overdue tasks (core.task), in the caller's transaction. */
+@Injectable()
+export class EscalationRepository {
+  /** Escalates up to `limit` overdue tasks (ESCALATE_OVERDUE); returns them as they are now. */
+  async escalateOverdue(manager: EntityManager, limit: number): Promise<EscalatedTask[]> {
+    const result = (await manager.query(ESCALATE_OVERDUE, [limit])) as [EscalatedTask[], number];
+    return result[0];
+  }
 }

@@ -1,14 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { EnvConfig } from '../config/env.config.js';
+import { Transactions } from '../database/transactions.js';
 import { NotificationHub } from '../notifications/notification-hub.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { CONFIG, LOGGER } from '../tokens.js';
-import { escalateOverdue } from './escalation.repository.js';
+import { EscalationRepository } from './escalation.repository.js';
 
 /** SLA escalation of overdue tasks, on a timer from @nestjs/schedule; exactly once across instances. */
 @Injectable()
@@ -16,7 +15,10 @@ export class EscalationService implements OnApplicationBootstrap {
   private running = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly escalation: EscalationRepository,
+    private readonly audits: AuditRepository,
+    private readonly notifications: NotificationsRepository,
     private readonly scheduler: SchedulerRegistry,
     private readonly hub: NotificationHub,
     @Inject(CONFIG) private readonly config: EnvConfig,
@@ -31,13 +33,13 @@ export class EscalationService implements OnApplicationBootstrap {
 
   /** Escalates what is overdue now; returns how many tasks this instance escalated. */
   async tick(): Promise<number> {
-    if (this.running || !this.dataSource.isInitialized) return 0;
+    if (this.running || !this.transactions.available) return 0;
     this.running = true;
     try {
       const batches: string[] = [];
-      const escalated = await this.dataSource.transaction(async (manager) => {
-        const tasks = await escalateOverdue(manager, 500);
-        await AuditRepository.append(
+      const escalated = await this.transactions.run(async (manager) => {
+        const tasks = await this.escalation.escalateOverdue(manager, 500);
+        await this.audits.append(
           manager,
           tasks.map((t) => ({
             actorId: null,
@@ -53,7 +55,7 @@ export class EscalationService implements OnApplicationBootstrap {
           })),
         );
         for (const t of tasks.filter((task) => task.notifyManagers && task.teamId)) {
-          const { batchId } = await NotificationsRepository.toAudience(
+          const { batchId } = await this.notifications.toAudience(
             manager,
             { teamIds: [t.previousTeamId ?? t.teamId!], roles: ['manager'] },
             {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** An event bound outward (Cerberus) or to other instances, committed with the action that caused it. */
@@ -14,8 +15,10 @@ export interface OutboxEvent {
   status?: 'pending' | 'delivered';
 }
 
+/** Writes events to core.outbox, always inside the transaction of what caused them. */
+@Injectable()
 export class OutboxRepository {
-  static async enqueue(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
+  async enqueue(manager: EntityManager, events: OutboxEvent[]): Promise<void> {
     for (const event of events) {
       const status = event.status ?? 'pending';
       await manager.query(

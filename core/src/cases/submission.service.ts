@@ -3,15 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InputError } from '../common/errors.js';
-import type { EnvConfig } from '../config/env.config.js';
+import { Transactions } from '../database/transactions.js';
 import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
-import { receivedCaseId } from '../integrations/received.js';
+import { ReceivedMessages } from '../integrations/received.js';
 import type { RelatedCase } from '../sdk/manifest.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { standardTerms } from '../terms/standard-terms.js';
-import { CONFIG, LOGGER, REFERENCE } from '../tokens.js';
+import { LOGGER, REFERENCE } from '../tokens.js';
 import { assertActionAllowed, CaseActionsService } from './case-actions.service.js';
 import { runHook } from './case-errors.js';
 import { CaseKeys } from './case-key.js';
@@ -22,7 +22,6 @@ import { CasesRepository } from './cases.repository.js';
 import { DraftsRepository } from './drafts.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
-import { TasksRepository } from './tasks.repository.js';
 import { indexedTerms } from './term-index.js';
 import { firstState, tasksOnEntering, workflowOf } from './workflow-runtime.js';
 
@@ -56,22 +55,20 @@ export interface Accepted {
  */
 @Injectable()
 export class SubmissionService {
-  private readonly keys: CaseKeys;
-
   constructor(
     private readonly plugins: PluginLookup,
+    private readonly transactions: Transactions,
     private readonly cases: CasesRepository,
-    private readonly tasks: TasksRepository,
     private readonly drafts: DraftsRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly received: ReceivedMessages,
+    private readonly keys: CaseKeys,
     private readonly views: CaseViewService,
     private readonly actions: CaseActionsService,
     private readonly readModels: ReadModelSync,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
-    @Inject(CONFIG) config: EnvConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    this.keys = new CaseKeys(cases.dataSource, config.CASE_KEY_PREFIX);
-  }
+  ) {}
 
   async submit(
     pluginId: string,
@@ -125,7 +122,7 @@ export class SubmissionService {
   }
 
   private async store(a: Accepted, scope: AccessScope, input: SubmitInput): Promise<CaseView> {
-    return this.cases.transaction((manager) => this.storeWith(manager, a, scope, input));
+    return this.transactions.run((manager) => this.storeWith(manager, a, scope, input));
   }
 
   /** Stores an accepted submission inside the caller's transaction (integrations add their own rows). */
@@ -208,9 +205,7 @@ export class SubmissionService {
       const workflow = plugin && workflowOf(plugin.manifest);
       const action = workflow?.actions.find((x) => x.startsCase === created.pluginId);
       if (!plugin || !workflow || !action) continue;
-      const [current] = (await manager.query('SELECT state, version FROM core.case WHERE id = $1 FOR NO KEY UPDATE', [
-        link.id,
-      ])) as { state: string; version: number }[];
+      const current = await this.cases.lockForAction(manager, link.id);
       if (!current) continue;
       assertActionAllowed(workflow, action, { ...link, ...current }, scope, link.businessKey);
       await this.actions.transitionWithin(manager, { ...link, ...current }, plugin, action, scope, {
@@ -246,17 +241,17 @@ export class SubmissionService {
         manager,
         linked: links.map(related),
         received: async (message, id) => {
-          const caseId = await receivedCaseId(manager, message, id);
-          const found = caseId ? await this.cases.findVisible(caseId, scope, manager) : undefined;
+          const caseId = await this.received.caseId(manager, message, id);
+          const found = caseId ? await this.cases.findVisible(manager, caseId, scope) : undefined;
           return found && related(found);
         },
         link: async (caseId) => {
           if (links.some((l) => l.id === caseId)) return;
-          const found = await this.cases.findVisible(caseId, scope, manager);
+          const found = await this.cases.findVisible(manager, caseId, scope);
           if (!found) throw new Error(`there is no case ${caseId} that the officer can see`);
           links.push(found);
         },
-        emit: (event) => OutboxRepository.enqueue(manager, [{ ...event, caseId: c.id }]),
+        emit: (event) => this.outbox.enqueue(manager, [{ ...event, caseId: c.id }]),
         case: {
           id: c.id,
           businessKey: c.businessKey,

@@ -40,7 +40,10 @@ const ORDERS: Record<TaskSort, { order: string; outer: string; key: string[]; co
   },
 };
 
-/** Tasks: created as cases enter states, worked from personal and team queues. */
+/**
+ * Tasks: created as cases enter states, worked from personal and team queues. Statements of a
+ * caller's transaction take its EntityManager first (core/src/database/transactions.ts).
+ */
 @Injectable()
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -111,12 +114,8 @@ export class TasksRepository {
     )) as TaskRecord[];
   }
 
-  /** A task the caller may work: theirs, or their team's. */
-  async findWorkable(
-    id: string,
-    scope: AccessScope,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<TaskRecord | undefined> {
+  /** A task the caller may work (theirs, or their team's), locked in the caller's transaction. */
+  async findWorkable(manager: EntityManager, id: string, scope: AccessScope): Promise<TaskRecord | undefined> {
     const params: unknown[] = [id];
     const reach = scope.all
       ? 'TRUE'
@@ -138,7 +137,7 @@ export class TasksRepository {
    * from each team's index separately and merges them, so it costs teams × one index page
    * however many tasks the teams hold, where `team_id = ANY(...)` would sort them all.
    */
-  async query(scope: AccessScope, q: TaskQuery): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }> {
+  async page(scope: AccessScope, q: TaskQuery): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }> {
     const params: unknown[] = [];
     const where = [`t.status = 'open'`];
     const teams = [...new Set(scope.visibleTeams)];

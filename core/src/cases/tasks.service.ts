@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
+import { Transactions } from '../database/transactions.js';
 import type { AccessScope } from '../identity/access.js';
 import { UserRepository } from '../identity/user.repository.js';
-import { CasesRepository } from './cases.repository.js';
 import { taskRefusal } from './role-rules.js';
 import { TasksRepository } from './tasks.repository.js';
 import { toTaskView, type TaskView } from './task-view.js';
@@ -13,13 +13,14 @@ import type { TaskQuery } from './task.types.js';
 @Injectable()
 export class TasksService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly tasks: TasksRepository,
-    private readonly cases: CasesRepository,
+    private readonly audits: AuditRepository,
     private readonly users: UserRepository,
   ) {}
 
   async list(scope: AccessScope, query: TaskQuery): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
-    const { tasks, nextCursor } = await this.tasks.query(scope, query);
+    const { tasks, nextCursor } = await this.tasks.page(scope, query);
     return { tasks: tasks.map((t) => toTaskView(t, scope)), nextCursor };
   }
 
@@ -63,12 +64,12 @@ export class TasksService {
     ip: string | undefined,
     decide: (task: NonNullable<Awaited<ReturnType<TasksRepository['findWorkable']>>>) => string | null,
   ): Promise<TaskView> {
-    const task = await this.cases.transaction(async (manager) => {
-      const found = await this.tasks.findWorkable(taskId, scope, manager);
+    const task = await this.transactions.run(async (manager) => {
+      const found = await this.tasks.findWorkable(manager, taskId, scope);
       if (!found || found.status !== 'open') throw new NotFoundError(`There is no open task ${taskId} in your queues`);
       const assignee = decide(found);
       await this.tasks.setAssignee(manager, found.id, assignee);
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,

@@ -62,8 +62,4 @@ export class TeamCoverRepository {
   async revoke(manager: EntityManager, id: string, by: string): Promise<void> {
     await manager.getRepository(TeamCoverEntity).update({ id }, { revokedAt: new Date(), revokedBy: by });
   }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { InputError, NotFoundError, type FieldError } from '../common/errors.js';
+import { Transactions } from '../database/transactions.js';
 import { LABELS } from '../tokens.js';
 import type { AccessScope } from './access.js';
 import { AccessService } from './access.service.js';
@@ -20,7 +21,9 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class TeamCoverService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly covers: TeamCoverRepository,
+    private readonly audits: AuditRepository,
     private readonly users: UserRepository,
     private readonly access: AccessService,
     @Inject(LABELS) private readonly labels: LabelLookup,
@@ -59,7 +62,7 @@ export class TeamCoverService {
     if (errors.length > 0) throw new InputError('Check the cover details', errors);
 
     const reason = dto.reason.trim();
-    const saved = await this.covers.transaction(async (manager) => {
+    const saved = await this.transactions.run(async (manager) => {
       const cover = await this.covers.insert(manager, {
         userId: grantee!.id,
         teamId: dto.teamId,
@@ -69,7 +72,7 @@ export class TeamCoverService {
         validFrom,
         validTo,
       });
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,
@@ -101,9 +104,9 @@ export class TeamCoverService {
     const cover = await this.covers.findOpen(id);
     if (!cover || (!scope.all && !this.managedTeams(scope).includes(cover.teamId))) throw new NotFoundError();
     if (cover.kind === 'member' && !scope.all) throw new NotFoundError();
-    await this.covers.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.covers.revoke(manager, id, scope.userId);
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,

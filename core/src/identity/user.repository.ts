@@ -7,7 +7,10 @@ import { UserEntity } from './user.entity.js';
 /** Users: accounts, failed sign-ins and shifts (sessions are in SessionRepository). */
 @Injectable()
 export class UserRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audits: AuditRepository,
+  ) {}
 
   private get users() {
     return this.dataSource.getRepository(UserEntity);
@@ -19,6 +22,14 @@ export class UserRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** Display names and usernames of the users with these ids (unknown ids are left out). */
+  async names(ids: string[]): Promise<{ id: string; displayName: string; username: string }[]> {
+    return (await this.dataSource.query(
+      'SELECT id, display_name AS "displayName", username FROM core.app_user WHERE id = ANY($1)',
+      [ids],
+    )) as { id: string; displayName: string; username: string }[];
   }
 
   /** Creates or refreshes the local row of an OIDC user; roles and team come from the token. */
@@ -75,7 +86,7 @@ export class UserRepository {
           shiftStartedAt: shift ? new Date() : null,
         },
       );
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: id,
           actor: audit.actor,

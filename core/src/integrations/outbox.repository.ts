@@ -87,10 +87,14 @@ export class OutboxDeliveryRepository {
     return result[0][0];
   }
 
-  async forCase(caseId: string): Promise<OutboxRow[]> {
+  /** How each outbound event of the case stands (the case view's deliveries), oldest first. */
+  async forCase(
+    caseId: string,
+  ): Promise<Pick<OutboxRow, 'topic' | 'status' | 'attempts' | 'deliveredAt' | 'lastError'>[]> {
     return (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM core.outbox WHERE case_id = $1 AND topic NOT LIKE 'case.%' ORDER BY id`,
+      `SELECT topic, status, attempts, delivered_at AS "deliveredAt", last_error AS "lastError"
+         FROM core.outbox WHERE case_id = $1 AND topic NOT LIKE 'case.%' ORDER BY id`,
       [caseId],
-    )) as OutboxRow[];
+    )) as Pick<OutboxRow, 'topic' | 'status' | 'attempts' | 'deliveredAt' | 'lastError'>[];
   }
 }

@@ -34,7 +34,7 @@ export class NotificationsRepository {
    * Sends to every user matching the audience, in the caller's transaction; after commit, pass the
    * batch id to NotificationHub.publish so connected officers get it live.
    */
-  static async toAudience(
+  async toAudience(
     manager: EntityManager,
     audience: { teamIds: string[]; roles?: string[]; onShiftOnly?: boolean } | { userIds: string[] },
     n: NewNotification,

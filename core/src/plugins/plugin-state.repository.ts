@@ -1,9 +1,15 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { PluginStateEntity } from './plugin-state.entity.js';
 
-/** Persists each plugin's enabled flag and installed version in core.plugin_state. */
+/**
+ * Persists each plugin's enabled flag and installed version in core.plugin_state. A Nest provider;
+ * the boot also builds one on its data source before Nest starts (core/src/app.ts).
+ */
+@Injectable()
 export class PluginStateRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private get repo() {
     return this.dataSource.getRepository(PluginStateEntity);

@@ -1,12 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import type { PgEvents } from '../database/pg-events.js';
 import type { Role } from '../sdk/roles.js';
 import { LOGGER, PG_EVENTS, PLUGIN_REGISTRY } from '../tokens.js';
-import { activatePlugin } from './plugin-host.js';
+import { PluginActivator } from './plugin-activator.js';
 import { dependentsOf, requiredWorkflows } from './dependency-check.js';
 import { PluginRegistry, type UsablePlugin } from './plugin-registry.js';
 import { PluginStateRepository } from './plugin-state.repository.js';
@@ -17,16 +15,13 @@ const CHANNEL = 'cop_plugin_state';
 /** Discovery for the shell, status for admins, and enabling/disabling at runtime. */
 @Injectable()
 export class PluginsService implements OnApplicationBootstrap {
-  private readonly states: PluginStateRepository;
-
   constructor(
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    private readonly states: PluginStateRepository,
+    private readonly activator: PluginActivator,
     @Inject(PG_EVENTS) private readonly events: PgEvents,
     @Inject(LOGGER) private readonly logger: Logger,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    this.states = new PluginStateRepository(dataSource);
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Another instance changed a plugin's state: bring our cache in line with the database.
@@ -66,7 +61,7 @@ export class PluginsService implements OnApplicationBootstrap {
         { dependencies: missing },
       );
     if (enabled && record.status !== 'enabled') {
-      const ok = await activatePlugin(this.registry, record as UsablePlugin, this.dataSource, this.states);
+      const ok = await this.activator.activate(record as UsablePlugin);
       if (!ok) {
         throw new ConflictError(
           `Plugin "${pluginId}" could not be enabled: ${this.registry.get(pluginId)?.reason ?? 'unknown'}`,
@@ -86,6 +81,6 @@ export class PluginsService implements OnApplicationBootstrap {
     const state = await this.states.find(pluginId);
     if (!state || state.enabled === (record.status === 'enabled')) return;
     if (!state.enabled) record.status = 'disabled';
-    else await activatePlugin(this.registry, record as UsablePlugin, this.dataSource, this.states);
+    else await this.activator.activate(record as UsablePlugin);
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AuditRepository } from '../../audit/audit.repository.js';
 import { InputError, NotFoundError, UnauthenticatedError } from '../../common/errors.js';
 import type { EnvConfig } from '../../config/env.config.js';
+import { Transactions } from '../../database/transactions.js';
 import { answerInstant } from '../../sdk/answers.js';
 import type { AccessScope } from '../../identity/access.js';
 import { UserRepository } from '../../identity/user.repository.js';
@@ -17,7 +18,7 @@ import { compileForm, type FormDefinition } from '../../forms/engine/index.js';
 import { standardTerms } from '../../terms/standard-terms.js';
 import type { ReferenceCatalogue } from '../../terms/reference-catalogue.js';
 import { CONFIG, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../../tokens.js';
-import { CERBERUS_TARGET_MESSAGE, CerberusTargetsRepository as Targets } from './cerberus-targets.repository.js';
+import { CERBERUS_TARGET_MESSAGE, CerberusTargetsRepository } from './cerberus-targets.repository.js';
 import { verify } from './signature.js';
 
 export const TARGET_MESSAGE = CERBERUS_TARGET_MESSAGE;
@@ -38,7 +39,11 @@ export class CerberusInboundService {
 
   constructor(
     private readonly submissions: SubmissionService,
+    private readonly transactions: Transactions,
     private readonly cases: CasesRepository,
+    private readonly targets: CerberusTargetsRepository,
+    private readonly audits: AuditRepository,
+    private readonly notifications: NotificationsRepository,
     private readonly users: UserRepository,
     private readonly hub: NotificationHub,
     private readonly readModels: ReadModelSync,
@@ -75,12 +80,12 @@ export class CerberusInboundService {
     const accepted = await this.submissions.accept(plugin, scope, { answers: message });
     let batch: string | undefined;
     let movedBatches: string[] = [];
-    const receipt = await this.cases.transaction(async (manager): Promise<TargetReceipt> => {
-      if (await Targets.claim(manager, targetId, version)) {
+    const receipt = await this.transactions.run(async (manager): Promise<TargetReceipt> => {
+      if (await this.targets.claim(manager, targetId, version)) {
         const view = await this.submissions.storeWith(manager, accepted, scope, { answers: message, ip });
-        await Targets.record(manager, targetId, version, view.id);
+        await this.targets.record(manager, targetId, version, view.id);
         batch = (
-          await NotificationsRepository.toAudience(
+          await this.notifications.toAudience(
             manager,
             { teamIds: view.teamId ? [view.teamId] : [], onShiftOnly: true },
             {
@@ -94,8 +99,8 @@ export class CerberusInboundService {
         ).batchId;
         return { status: 'created', caseId: view.id, businessKey: view.businessKey };
       }
-      const held = (await Targets.lock(manager, targetId))!;
-      const current = (await this.cases.findVisible(held.caseId, { ...scope, all: true }, manager))!;
+      const held = (await this.targets.lock(manager, targetId))!;
+      const current = (await this.cases.findVisible(manager, held.caseId, { ...scope, all: true }))!;
       if (version <= held.version) {
         const status = version === held.version ? 'duplicate' : 'ignored-older-version';
         return { status, caseId: held.caseId, businessKey: current.businessKey, heldVersion: held.version };
@@ -109,11 +114,11 @@ export class CerberusInboundService {
         accepted.answers,
         indexedTerms(accepted.form, accepted.answers),
       );
-      await Targets.record(manager, targetId, version, held.caseId);
+      await this.targets.record(manager, targetId, version, held.caseId);
       // A new receiving team takes the case and the open tasks its team held (claims are released).
-      const movedTasks = movedTo ? await Targets.moveToTeam(manager, held.caseId, current.teamId, movedTo) : 0;
+      const movedTasks = movedTo ? await this.targets.moveToTeam(manager, held.caseId, current.teamId, movedTo) : 0;
       await this.readModels.sync(manager, current.pluginId, held.caseId);
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,
@@ -143,7 +148,7 @@ export class CerberusInboundService {
       };
       // The team that held it hears what changed (including that it moved); a new team gets it as new.
       const batches = [
-        await NotificationsRepository.toAudience(
+        await this.notifications.toAudience(
           manager,
           { teamIds: current.teamId ? [current.teamId] : [], onShiftOnly: true },
           movedTo ? { ...updated, body: `${updated.body}. It is now with ${this.teamName(movedTo)}` } : updated,
@@ -151,7 +156,7 @@ export class CerberusInboundService {
       ];
       if (movedTo)
         batches.push(
-          await NotificationsRepository.toAudience(
+          await this.notifications.toAudience(
             manager,
             { teamIds: [movedTo], onShiftOnly: true },
             {
