@@ -18,6 +18,9 @@ import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
 import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
+import { ReferenceAdminController } from './terms/reference-admin.controller.js';
+import { ReferenceAdminRepository } from './terms/reference-admin.repository.js';
+import { ReferenceAdminService } from './terms/reference-admin.service.js';
 import { AUDIT_KEYS, CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
 import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
@@ -102,6 +105,7 @@ export class AppModule {
         TeamCoverController,
         PluginsController,
         ReferenceController,
+        ReferenceAdminController,
         SubmissionsController,
         CasesController,
         TasksController,
@@ -136,6 +140,8 @@ export class AppModule {
         Authenticator,
         AuthService,
         PluginsService,
+        ReferenceAdminRepository,
+        ReferenceAdminService,
         PluginLookup,
         ReadModelSync,
         CasesRepository,
