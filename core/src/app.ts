@@ -100,7 +100,10 @@ export async function createApp(
     const seeded = await referenceRepository.applySeed(referenceSeed(referenceSets, registry));
     if (seeded.changed.length > 0) logger.info({ sets: seeded.changed }, 'reference data updated');
     if (seeded.kept.length > 0)
-      logger.warn({ rows: seeded.kept }, 'reference rows an admin added keep their place over rows the seed now brings');
+      logger.warn(
+        { rows: seeded.kept },
+        'reference rows an admin added keep their place over rows the seed now brings',
+      );
     const reference = new ReferenceCatalogue();
     await reference.load(referenceRepository);
     await ensureSystemUsers(dataSource);

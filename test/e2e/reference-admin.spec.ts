@@ -242,7 +242,7 @@ describe('reference data changed by admins at runtime', () => {
     expect(later.body.errors).toEqual([
       {
         path: 'validTo',
-        message: 'The release already ends this row on 2020-12-31, so the end date can only be that or earlier',
+        message: 'The release already ends this row on 31 December 2020, so the end date can only be that or earlier',
       },
     ]);
     expect((await adminRow('kit-check-faults', 'battery'))?.validTo).toBeNull();

@@ -17,7 +17,7 @@ describe('rules for reference rows admins add', () => {
       newRowProblems({ id: 'fan', label: 'Fan', parent: 'power', validTo: '2026-12-03' }, faults, '2026-12-03'),
     ).toEqual([]);
     expect(newRowProblems({ id: 'fan', label: 'Fan', validTo: '2026-12-02' }, faults, '2026-12-03')).toEqual([
-      { path: 'validTo', message: 'The end date must be the same as or after the start date (2026-12-03)' },
+      { path: 'validTo', message: 'The end date must be the same as or after the start date (3 December 2026)' },
     ]);
   });
 

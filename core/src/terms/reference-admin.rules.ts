@@ -95,10 +95,17 @@ export function changeProblems(change: RowChange, row: StoredRow, set: SetFacts)
     if (problems.length === 0 && row.source === 'seed' && row.seedValidTo !== null && change.validTo > row.seedValidTo)
       errors.push({
         path: 'validTo',
-        message: `The release already ends this row on ${row.seedValidTo}, so the end date can only be that or earlier`,
+        message: `The release already ends this row on ${longDate(row.seedValidTo)}, so the end date can only be that or earlier`,
       });
   }
   return errors;
+}
+
+/** 2026-04-12 → "12 April 2026", as GOV.UK writes dates. */
+function longDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 function idProblems(id: string, set: SetFacts): FieldError[] {
@@ -120,7 +127,9 @@ function labelProblems(label: string): FieldError[] {
 function endDateProblems(validTo: string, validFrom: string): FieldError[] {
   if (!isIsoDate(validTo)) return [{ path: 'validTo', message: 'The end date must be a real date' }];
   if (isIsoDate(validFrom) && validTo < validFrom)
-    return [{ path: 'validTo', message: `The end date must be the same as or after the start date (${validFrom})` }];
+    return [
+      { path: 'validTo', message: `The end date must be the same as or after the start date (${longDate(validFrom)})` },
+    ];
   return [];
 }
 
