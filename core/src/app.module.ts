@@ -27,6 +27,9 @@ import { CerberusTargetsRepository } from './integrations/cerberus/cerberus-targ
 import { ReceivedMessages } from './integrations/received.js';
 import type { ReferenceCatalogue } from './terms/reference-catalogue.js';
 import { ReferenceController } from './terms/reference.controller.js';
+import { ReferenceAdminController } from './terms/reference-admin.controller.js';
+import { ReferenceAdminRepository } from './terms/reference-admin.repository.js';
+import { ReferenceAdminService } from './terms/reference-admin.service.js';
 import { AUDIT_KEYS, CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from './tokens.js';
 import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
@@ -112,6 +115,7 @@ export class AppModule {
         TeamCoverController,
         PluginsController,
         ReferenceController,
+        ReferenceAdminController,
         SubmissionsController,
         CasesController,
         TasksController,
@@ -150,6 +154,8 @@ export class AppModule {
         PluginStateRepository,
         PluginActivator,
         PluginsService,
+        ReferenceAdminRepository,
+        ReferenceAdminService,
         PluginLookup,
         ReadModelSync,
         CasesRepository,

@@ -97,8 +97,13 @@ export async function createApp(
     });
     await runMigrations(dataSource, 'core', coreMigrations, logger.child({ context: 'migrations' }));
     const referenceRepository = new ReferenceDataRepository(dataSource);
-    const changedSets = await referenceRepository.applySeed(referenceSeed(referenceSets, registry));
-    if (changedSets.length > 0) logger.info({ sets: changedSets }, 'reference data updated');
+    const seeded = await referenceRepository.applySeed(referenceSeed(referenceSets, registry));
+    if (seeded.changed.length > 0) logger.info({ sets: seeded.changed }, 'reference data updated');
+    if (seeded.kept.length > 0)
+      logger.warn(
+        { rows: seeded.kept },
+        'reference rows an admin added keep their place over rows the seed now brings',
+      );
     const reference = new ReferenceCatalogue();
     await reference.load(referenceRepository);
     await ensureSystemUsers(dataSource);

@@ -213,7 +213,7 @@ describeBrowser('notifications, reports and failed deliveries', () => {
       'Failed deliveries (0)',
     );
     expect(await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(
-      ['Plugins', 'Failed deliveries'],
+      ['Plugins', 'Failed deliveries', 'Reference data'],
     );
     await checkPage(admin, '47-failed-deliveries');
     await admin.context().close();

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'reports.run': ['officer', 'manager', 'intelligence', 'admin'],
   'reports.schedule': ['manager', 'admin'],
   'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
+  /** Add reference rows and end-date them at runtime, every row of a set listed (retired ones too). */
+  'reference.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 import { createReferenceLookup } from '../forms/engine/index.js';
 import type { ReferenceLookup } from '../forms/engine/index.js';
 import type { ReferenceRow } from './reference-data/index.js';
-import type { ReferenceDataRepository } from './reference-data.repository.js';
+import type { ReferenceDataRepository, ReferenceSetSummary } from './reference-data.repository.js';
 
 export interface ReferenceQuery {
   q?: string;
@@ -15,15 +15,19 @@ export interface ReferenceQuery {
 
 /**
  * The instance's in-memory copy of reference data (a few thousand rows): label look-ups,
- * autocomplete search, and the form engine's ReferenceLookup. Loaded at boot from the database.
+ * autocomplete search, and the form engine's ReferenceLookup. Loaded at boot from the database,
+ * and again whenever an admin changes a row (on every instance: reference-admin.service.ts).
  */
 export class ReferenceCatalogue {
   private sets = new Map<string, ReferenceRow[]>();
+  private summaries: ReferenceSetSummary[] = [];
   private labels = new Map<string, Map<string, string>>();
   private engineLookup: ReferenceLookup = createReferenceLookup({});
 
-  async load(repository: ReferenceDataRepository): Promise<void> {
-    this.sets = await repository.loadAll();
+  async load(repository: Pick<ReferenceDataRepository, 'loadAll' | 'loadSets'>): Promise<void> {
+    const [sets, summaries] = await Promise.all([repository.loadAll(), repository.loadSets()]);
+    this.sets = sets;
+    this.summaries = summaries.filter((s) => sets.has(s.id));
     this.labels = new Map([...this.sets].map(([set, rows]) => [set, new Map(rows.map((r) => [r.id, r.label]))]));
     this.engineLookup = createReferenceLookup(Object.fromEntries(this.sets));
   }
@@ -46,6 +50,16 @@ export class ReferenceCatalogue {
 
   setIds(): string[] {
     return [...this.sets.keys()].sort();
+  }
+
+  /** Every set with rows: id, label, description and whether it is per-workflow, by label. */
+  setSummaries(): readonly ReferenceSetSummary[] {
+    return this.summaries;
+  }
+
+  /** One set's summary, or undefined when there is no such set. */
+  summary(set: string): ReferenceSetSummary | undefined {
+    return this.summaries.find((s) => s.id === set);
   }
 
   search(set: string, query: ReferenceQuery): ReferenceRow[] {

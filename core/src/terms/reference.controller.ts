@@ -44,7 +44,7 @@ export class ReferenceController {
   @Get()
   @ApiOkResponse({ type: ReferenceSetsView })
   sets(): ReferenceSetsView {
-    return { sets: this.catalogue.setIds() };
+    return { sets: this.catalogue.setIds(), details: [...this.catalogue.setSummaries()] };
   }
 
   /** Rows of one set that may be chosen today, searchable for autocomplete. */

@@ -22,6 +22,17 @@ export class ReferenceRowsView {
   @ApiProperty({ type: () => [ReferenceRowView] }) rows!: ReferenceRowView[];
 }
 
+/** What a set is, without its rows. */
+export class ReferenceSetView {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'Whether each workflow claims the rows it uses (docs/plugins.md, reference.uses)' })
+  perWorkflow!: boolean;
+}
+
 export class ReferenceSetsView {
   @ApiProperty({ type: [String] }) sets!: string[];
+  @ApiProperty({ type: () => [ReferenceSetView], description: 'The same sets with their labels, by label' })
+  details!: ReferenceSetView[];
 }

@@ -42,6 +42,12 @@ export const routes: Routes = [
     loadComponent: () => import('./features/admin/deliveries-admin.page').then((m) => m.DeliveriesAdminPage),
   },
   {
+    path: 'admin/reference',
+    title: 'Reference data',
+    canActivate: [signedInGuard, roleGuard(ADMIN_ROLES)],
+    loadComponent: () => import('./features/reference-admin/reference-admin.page').then((m) => m.ReferenceAdminPage),
+  },
+  {
     path: 'team-cover',
     title: 'Team cover',
     canActivate: [signedInGuard, roleGuard(TEAM_COVER_ROLES)],

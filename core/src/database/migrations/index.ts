@@ -18,6 +18,7 @@ import { CaseActionAnswers1764130086000 } from './1764130086000-case-action-answ
 import { SessionRevocation1764130088000 } from './1764130088000-session-revocation.js';
 import { AuditKeyedSeals1764130089000 } from './1764130089000-audit-keyed-seals.js';
 import { TaskExceptRoles1764130090000 } from './1764130090000-task-except-roles.js';
+import { ReferenceAdminRows1764130092000 } from './1764130092000-reference-admin-rows.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -40,4 +41,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130088000-session-revocation', migration: new SessionRevocation1764130088000() },
   { name: '1764130089000-audit-keyed-seals', migration: new AuditKeyedSeals1764130089000() },
   { name: '1764130090000-task-except-roles', migration: new TaskExceptRoles1764130090000() },
+  { name: '1764130092000-reference-admin-rows', migration: new ReferenceAdminRows1764130092000() },
 ];

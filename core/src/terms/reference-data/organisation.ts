@@ -177,11 +177,19 @@ for (const [commandId, commandLabel, branches] of commands) {
   }
 }
 
+/**
+ * The organisation tree decides whose cases a manager sees and which teams a shift may be on, and
+ * the two sets must agree row for row, so they change with a release rather than on the admin page.
+ */
+const ORGANISATION_LOCKED =
+  'Teams and the organisation tree decide who sees which cases, so they change with a release of the platform, not here';
+
 export const organisation: ReferenceSetDefinition = {
   id: 'organisation',
   label: 'Organisation',
   description:
     'Border Force organisation tree (attributes.level: directorate, command, branch, team). Branch and team names are illustrative.',
+  adminLocked: ORGANISATION_LOCKED,
   rows: orgRows,
 };
 
@@ -190,5 +198,6 @@ export const teams: ReferenceSetDefinition = {
   label: 'Teams',
   description:
     'Teams as a flat list for forms: the team rows of the organisation set (same ids) with attributes.command and attributes.branch.',
+  adminLocked: ORGANISATION_LOCKED,
   rows: teamRows,
 };

@@ -30,6 +30,11 @@ export interface ReferenceSetDefinition {
    * if its manifest claims it (or one of its ancestors) under `reference.uses`.
    */
   perWorkflow?: boolean;
+  /**
+   * Why admins may not add or end-date this set's rows at runtime (GET/POST/PATCH
+   * /api/reference/:set/rows), when they may not; absent: they may.
+   */
+  adminLocked?: string;
   rows: ReferenceRow[];
 }
 

@@ -449,6 +449,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reference/{set}/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReferenceAdminController_list'];
+    put?: never;
+    post: operations['ReferenceAdminController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reference/{set}/rows/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['ReferenceAdminController_change'];
+    trace?: never;
+  };
   '/api/reports': {
     parameters: {
       query?: never;
@@ -746,6 +778,32 @@ export interface components {
       /** @description The case version you are acting on (optimistic locking) */
       version: number;
     };
+    AddReferenceRowDto: {
+      /** @description Set-specific facts, e.g. an item’s `defaultUnit` */
+      attributes?: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description Never changes once added */
+      id: string;
+      /** @description What officers see */
+      label: string;
+      /** @description Id of an existing row of the same set, for trees */
+      parent?: string;
+      /**
+       * Format: date
+       * @description First day the row may be chosen; today when left out
+       * @example 2026-04-12
+       */
+      validFrom?: string;
+      /**
+       * Format: date
+       * @description Last day the row may be chosen; none when left out
+       * @example 2026-04-12
+       */
+      validTo?: string;
+      /** @description For a per-workflow set (required there, refused elsewhere): the workflows whose forms offer the row */
+      workflows?: string[];
+    };
     AssignDto: {
       username: string;
     };
@@ -845,6 +903,18 @@ export interface components {
       updatedAt: string;
       /** @description Send it back with an action (optimistic locking) */
       version: number;
+    };
+    ChangeReferenceRowDto: {
+      /** @description A new label (rows an admin added only) */
+      label?: string;
+      /**
+       * Format: date
+       * @description The last day the row may be chosen; null removes the end date (an admin’s, on a seeded row)
+       * @example 2026-04-12
+       */
+      validTo?: string | null;
+      /** @description New workflows (rows an admin added to a per-workflow set) */
+      workflows?: string[];
     };
     CommentCreatedView: {
       /** Format: date-time */
@@ -1013,6 +1083,46 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    ReferenceRowAdminView: {
+      /**
+       * Format: date-time
+       * @description When an admin added it
+       */
+      addedAt: string | null;
+      /** @description Username of the admin who added it */
+      addedBy: string | null;
+      attributes: {
+        [key: string]: string | number | boolean;
+      } | null;
+      id: string;
+      label: string;
+      /** @description Id of the parent row */
+      parent: string | null;
+      /**
+       * @description Whether it came with the platform or an admin added it
+       * @enum {string}
+       */
+      source: 'seed' | 'admin';
+      /**
+       * @description Whether it may be chosen today
+       * @enum {string}
+       */
+      status: 'current' | 'retired' | 'future';
+      /**
+       * Format: date
+       * @description First day the row may be chosen
+       * @example 2026-04-12
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Last day the row may be chosen; null: no end
+       * @example 2026-04-12
+       */
+      validTo: string | null;
+      /** @description Workflows whose forms offer it; null: every workflow */
+      workflows: string[] | null;
+    };
     ReferenceRowView: {
       /** @description Set-specific facts, e.g. a team's `command` */
       attributes?: {
@@ -1034,8 +1144,30 @@ export interface components {
       rows: components['schemas']['ReferenceRowView'][];
       set: string;
     };
+    ReferenceSetAdminView: {
+      /** @description Why its rows cannot be added or end-dated here; null when they can */
+      locked: string | null;
+      /** @description Every row, by label */
+      rows: components['schemas']['ReferenceRowAdminView'][];
+      set: components['schemas']['ReferenceSetView'];
+      /** @description For a per-workflow set: the workflows an added row may be offered to */
+      workflows: components['schemas']['ReferenceWorkflowView'][];
+    };
+    ReferenceSetView: {
+      description: string;
+      id: string;
+      label: string;
+      /** @description Whether each workflow claims the rows it uses (docs/plugins.md, reference.uses) */
+      perWorkflow: boolean;
+    };
     ReferenceSetsView: {
+      /** @description The same sets with their labels, by label */
+      details: components['schemas']['ReferenceSetView'][];
       sets: string[];
+    };
+    ReferenceWorkflowView: {
+      id: string;
+      title: string;
     };
     RefreshDto: {
       refreshToken: string;
@@ -2004,6 +2136,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReferenceRowsView'];
+        };
+      };
+    };
+  };
+  ReferenceAdminController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        set: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceSetAdminView'];
+        };
+      };
+    };
+  };
+  ReferenceAdminController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        set: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddReferenceRowDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceRowAdminView'];
+        };
+      };
+    };
+  };
+  ReferenceAdminController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        set: string;
+        rowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeReferenceRowDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceRowAdminView'];
         };
       };
     };

@@ -29,6 +29,11 @@ export class AdminNav {
 
   readonly links = computed(() => [
     ...(hasAnyRole(this.user(), PLUGIN_ADMIN_ROLES) ? [{ path: '/admin/plugins', label: 'Plugins' }] : []),
-    ...(hasAnyRole(this.user(), ADMIN_ROLES) ? [{ path: '/admin/deliveries', label: 'Failed deliveries' }] : []),
+    ...(hasAnyRole(this.user(), ADMIN_ROLES)
+      ? [
+          { path: '/admin/deliveries', label: 'Failed deliveries' },
+          { path: '/admin/reference', label: 'Reference data' },
+        ]
+      : []),
   ]);
 }
