@@ -141,8 +141,4 @@ export class ReferenceAdminRepository {
     )) as { version: string }[];
     return row!.version;
   }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { InputError, NotFoundError } from '../common/errors.js';
 import type { PgEvents } from '../database/pg-events.js';
+import { Transactions } from '../database/transactions.js';
 import type { AccessScope } from '../identity/access.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { LOGGER, PG_EVENTS, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
@@ -38,6 +39,8 @@ export class ReferenceAdminService implements OnApplicationBootstrap {
 
   constructor(
     private readonly rowsRepository: ReferenceAdminRepository,
+    private readonly transactions: Transactions,
+    private readonly audits: AuditRepository,
     @Inject(REFERENCE) private readonly catalogue: ReferenceCatalogue,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
     @Inject(PG_EVENTS) private readonly events: PgEvents,
@@ -81,14 +84,14 @@ export class ReferenceAdminService implements OnApplicationBootstrap {
       flags: facts.perWorkflow ? [...dto.workflows!].sort() : null,
       addedBy: scope.userId,
     };
-    await this.rowsRepository.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       if (!(await this.rowsRepository.insert(manager, row)))
         throw new InputError('Check the row', [
           { path: 'id', message: `The set already has a row with the id ${row.id}` },
         ]);
       await this.rowsRepository.touch(manager, setId);
       const { id, label, validFrom, validTo, parent, attributes, flags } = row;
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,
@@ -113,7 +116,7 @@ export class ReferenceAdminService implements OnApplicationBootstrap {
   ): Promise<ReferenceRowAdminView> {
     if (!this.catalogue.summary(setId)) throw new NotFoundError(`There is no reference data set "${setId}"`);
     const facts = this.facts(setId, []);
-    await this.rowsRepository.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const row = await this.rowsRepository.lockRow(manager, setId, rowId);
       if (!row) throw new NotFoundError(`There is no row "${rowId}" in the set "${setId}"`);
       const errors = changeProblems(dto, row, facts);
@@ -130,7 +133,7 @@ export class ReferenceAdminService implements OnApplicationBootstrap {
       }
       await this.rowsRepository.touch(manager, setId);
       const after = await this.rowsRepository.row(setId, rowId, manager);
-      await AuditRepository.append(manager, [
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,
