@@ -28,3 +28,12 @@ export { DEFAULT_MESSAGES } from './messages.js';
 export { hasAnswer } from './conditions.js';
 export { parsePath, readPath } from './paths.js';
 export { compileAnswerCondition } from './evaluate.js';
+export {
+  FILE_TYPES,
+  DEFAULT_FILE_LIMITS,
+  MAX_FILE_SIZE_MB,
+  MAX_FILES,
+  acceptedTypesText,
+  fileSizeText,
+} from './files.js';
+export type { FileLimits } from './compiled-types.js';
