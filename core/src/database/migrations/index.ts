@@ -17,6 +17,7 @@ import { ReadModel1764130085000 } from './1764130085000-read-model.js';
 import { CaseActionAnswers1764130086000 } from './1764130086000-case-action-answers.js';
 import { SessionRevocation1764130088000 } from './1764130088000-session-revocation.js';
 import { AuditKeyedSeals1764130089000 } from './1764130089000-audit-keyed-seals.js';
+import { Attachments1764130095000 } from './1764130095000-attachments.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -38,4 +39,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130086000-case-action-answers', migration: new CaseActionAnswers1764130086000() },
   { name: '1764130088000-session-revocation', migration: new SessionRevocation1764130088000() },
   { name: '1764130089000-audit-keyed-seals', migration: new AuditKeyedSeals1764130089000() },
+  { name: '1764130095000-attachments', migration: new Attachments1764130095000() },
 ];

@@ -5,7 +5,7 @@
  */
 export type * from './form-types.js';
 export type * from './engine-types.js';
-export type { CompiledField, CompiledForm, CompiledPage, FieldKind } from './compiled-types.js';
+export type { CompiledField, CompiledForm, CompiledPage, FieldKind, Scope } from './compiled-types.js';
 export { compileForm } from './compile.js';
 export { checkFormDefinition } from './check-definition.js';
 export { validateAnswers, validateSubmission, validateDraft, DEFAULT_LIMITS } from './validate.js';
