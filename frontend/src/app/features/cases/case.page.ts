@@ -7,6 +7,13 @@ import { downloadFile } from '../../core/api/download';
 import { AuthService } from '../../core/auth/auth.service';
 import { hasAnyRole } from '../../core/auth/user.model';
 import { CaseView, TaskView } from '../../core/cases/cases.model';
+import {
+  AttachmentsService,
+  attachmentUrl,
+  displaySize,
+  scanTag,
+  type AttachmentView,
+} from '../../core/cases/attachments.service';
 import { CasesService } from '../../core/cases/cases.service';
 import { PRIORITY_TAGS, deliveryTag, displayDateTime, timelineText } from '../../core/cases/task-display';
 import { AUDIT_ROLES, CaseAudit } from '../../core/ui/case-audit';
@@ -53,6 +60,13 @@ export class CasePage {
   readonly comment = signal('');
   readonly commentProblems = signal<FieldProblem[]>([]);
   readonly commentError = computed(() => this.commentProblems()[0]?.message ?? null);
+  /** The case's files, with their virus-scan state. */
+  readonly files = signal<AttachmentView[]>([]);
+  readonly scanning = signal(true);
+  readonly fileError = signal<string | null>(null);
+  readonly tag = scanTag;
+  readonly size = displaySize;
+  private readonly attachments = inject(AttachmentsService);
 
   constructor() {
     const state = (this.router.currentNavigation()?.extras.state ?? history.state ?? {}) as {
@@ -69,6 +83,7 @@ export class CasePage {
       const view = await firstValueFrom(this.cases.case(id));
       this.view.set(view);
       this.loadError.set(null);
+      void this.loadFiles(view.id);
       this.pageTitle.setPage(`${view.businessKey} - ${view.pluginTitle}`);
     } catch (error: unknown) {
       const e = toApiError(error);
@@ -155,6 +170,30 @@ export class CasePage {
   }
 
   /** The case as a PDF: fetched with the bearer token as a blob, then saved (a plain link cannot carry the token). */
+  private async loadFiles(caseId: string): Promise<void> {
+    try {
+      const list = await firstValueFrom(this.attachments.caseFiles(caseId));
+      this.files.set(list.attachments);
+      this.scanning.set(list.scanning);
+    } catch {
+      this.files.set([]);
+    }
+  }
+
+  /** Downloads one of the case's files (the core audits it). */
+  async openFile(event: Event, file: AttachmentView): Promise<void> {
+    event.preventDefault();
+    this.fileError.set(null);
+    try {
+      await downloadFile(this.http, attachmentUrl(file.id), file.name);
+    } catch (error: unknown) {
+      const e = toApiError(error);
+      this.fileError.set(e.status === 409 && e.message ? e.message : (commonMessage(e) ?? CASE_MESSAGES.fileFailed));
+      const view = this.view();
+      if (view) void this.loadFiles(view.id);
+    }
+  }
+
   async downloadPdf(event: Event): Promise<void> {
     event.preventDefault();
     const view = this.view();
