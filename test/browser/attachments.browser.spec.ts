@@ -120,6 +120,11 @@ describeBrowser('file questions: uploads, scan states and the case files', () =>
       'Virus checked',
       'Virus checked',
     ]);
+    // The photo has a thumbnail (upright, no metadata), named for screen readers.
+    const thumb = caseFiles.locator('[data-testid="case-thumbnail"]');
+    await thumb.waitFor();
+    expect(await thumb.getAttribute('alt')).toBe('Photo: wheel.png');
+    expect(await thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(40);
     await checkPage(page, '123-case-files');
 
     const [download] = await Promise.all([

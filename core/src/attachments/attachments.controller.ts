@@ -135,7 +135,26 @@ export class AttachmentsController {
     return this.attachments.forCase(caseId, scope);
   }
 
-  /** A file's bytes: 404 out of reach, 409 while quarantined or when infected; audited. */
+  /** A photo's thumbnail: at most 320 pixels, upright, JPEG, no metadata; 404 for other files. */
+  @RequirePermission('cases.read')
+  @Get('attachments/:attachmentId/thumbnail')
+  @ApiProduces('image/jpeg')
+  @ApiOkResponse({ description: 'The thumbnail, a JPEG' })
+  async thumbnail(
+    @Param('attachmentId') attachmentId: string,
+    @CurrentScope() scope: AccessScope,
+    @ClientIp() ip: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const image = await this.attachments.thumbnail(attachmentId, scope, ip);
+    await reply
+      .header('content-type', 'image/jpeg')
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(image);
+  }
+
+  /** A file's bytes (photos without their metadata): 404 out of reach, 409 while quarantined or when infected; audited. */
   @RequirePermission('cases.read')
   @Get('attachments/:attachmentId')
   @ApiProduces('application/octet-stream')
@@ -146,11 +165,11 @@ export class AttachmentsController {
     @ClientIp() ip: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { record, stream } = await this.attachments.download(attachmentId, scope, ip);
+    const { record, stream, asStored } = await this.attachments.download(attachmentId, scope, ip);
     const ascii = record.name.replace(/[^\w. -]/g, '_');
+    if (asStored) void reply.header('content-length', String(record.size));
     await reply
       .header('content-type', record.contentType)
-      .header('content-length', String(record.size))
       .header(
         'content-disposition',
         `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(record.name)}`,

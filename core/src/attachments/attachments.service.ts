@@ -22,6 +22,7 @@ import { AttachmentListView, AttachmentView, toAttachmentView } from './attachme
 import type { AttachmentRecord, UploadTarget } from './attachment.types.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { hasPathParts, storedName } from './file-name.js';
+import { isImage, thumbnail, withoutMetadata } from './images.js';
 import { readHead, sniffType } from './file-sniff.js';
 import { VirusScanner } from './virus-scanner.js';
 
@@ -46,6 +47,8 @@ interface Resolved {
 export interface AttachmentDownload {
   record: AttachmentRecord;
   stream: Readable;
+  /** Whether the bytes are the stored ones (else a photo re-encoded without its metadata: the size differs). */
+  asStored: boolean;
 }
 
 /**
@@ -156,6 +159,29 @@ export class AttachmentsService {
    * infected is 409. Every download is audited.
    */
   async download(attachmentId: string, scope: AccessScope, ip?: string): Promise<AttachmentDownload> {
+    const record = await this.reachable(attachmentId, scope);
+    await this.audit(this.attachments.dataSource.manager, scope, ip, 'attachment.downloaded', record, {
+      status: record.status,
+    });
+    // Photos are served without their metadata (EXIF location, camera); the original stays stored.
+    if (isImage(record.contentType))
+      return { record, stream: withoutMetadata(this.store.read(record.id), record.contentType), asStored: false };
+    return { record, stream: this.store.read(record.id), asStored: true };
+  }
+
+  /** A photo's thumbnail (upright JPEG, no metadata), for whoever may download it; viewing it is audited. */
+  async thumbnail(attachmentId: string, scope: AccessScope, ip?: string): Promise<Buffer> {
+    const record = await this.reachable(attachmentId, scope);
+    if (!isImage(record.contentType)) throw new NotFoundError(`${record.name} has no thumbnail`);
+    const image = await thumbnail(this.store.read(record.id)).catch(() => {
+      throw new NotFoundError(`${record.name} could not be read as a picture`);
+    });
+    await this.audit(this.attachments.dataSource.manager, scope, ip, 'attachment.viewed', record, { thumbnail: true });
+    return image;
+  }
+
+  /** A file the caller may have: 404 out of reach, 409 quarantined or infected. */
+  private async reachable(attachmentId: string, scope: AccessScope): Promise<AttachmentRecord> {
     const record = /^[0-9a-f-]{36}$/i.test(attachmentId) ? await this.attachments.find(attachmentId) : undefined;
     const inReach =
       record &&
@@ -168,10 +194,7 @@ export class AttachmentsService {
     if (record.status === 'pending')
       throw new ConflictError(`${record.name} is still being checked for viruses – try again in a few minutes`);
     if (record.status === 'infected') throw new ConflictError(`${record.name} contains a virus and was removed`);
-    await this.audit(this.attachments.dataSource.manager, scope, ip, 'attachment.downloaded', record, {
-      status: record.status,
-    });
-    return { record, stream: this.store.read(record.id) };
+    return record;
   }
 
   /** The uploads answers to a draft's form may use (the caller's, to that draft). */

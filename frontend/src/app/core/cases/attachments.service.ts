@@ -1,6 +1,6 @@
 import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { Schema } from '../api/schema';
 
 /** An uploaded file and where its virus scan stands (core/src/attachments). */
@@ -49,6 +49,11 @@ export class AttachmentsService {
     return this.http.delete(`${base(target)}/${enc(id)}`);
   }
 
+  /** A photo's thumbnail (an upright JPEG, no metadata), as a blob: it needs the bearer token. */
+  thumbnail(id: string): Observable<Blob> {
+    return this.http.get(`${attachmentUrl(id)}/thumbnail`, { responseType: 'blob' });
+  }
+
   /** A case's files (those its form and actions use). */
   caseFiles(caseId: string): Observable<AttachmentList> {
     return this.http.get<AttachmentList>(`/api/cases/${enc(caseId)}/attachments`);
@@ -58,6 +63,11 @@ export class AttachmentsService {
 /** The download address of a file. */
 export function attachmentUrl(id: string): string {
   return `/api/attachments/${enc(id)}`;
+}
+
+/** Whether the core makes thumbnails of this type. */
+export function hasThumbnail(file: AttachmentView): boolean {
+  return file.downloadable && ['image/jpeg', 'image/png', 'image/webp', 'image/tiff'].includes(file.contentType);
 }
 
 /** "1.2 MB", "35 KB". */
@@ -84,5 +94,3 @@ export function scanTag(status: AttachmentView['status']): { text: string; colou
 export function byId(list: readonly AttachmentView[]): Record<string, AttachmentView> {
   return Object.fromEntries(list.map((a) => [a.id, a]));
 }
-
-export const attachmentsOf = map((list: AttachmentList) => list.attachments);

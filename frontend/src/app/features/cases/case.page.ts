@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { commonMessage, toApiError } from '../../core/api/api-error';
@@ -11,6 +11,7 @@ import {
   AttachmentsService,
   attachmentUrl,
   displaySize,
+  hasThumbnail,
   scanTag,
   type AttachmentView,
 } from '../../core/cases/attachments.service';
@@ -28,6 +29,15 @@ import { CASE_MESSAGES, caseErrorMessage } from './case.messages';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ErrorSummary, CaseAudit],
   templateUrl: './case.page.html',
+  styles: `
+    .cop-thumbnail {
+      display: block;
+      max-width: 160px;
+      max-height: 160px;
+      margin-bottom: 5px;
+      border: 1px solid var(--govuk-border-colour, #b1b4b6);
+    }
+  `,
 })
 export class CasePage {
   private readonly cases = inject(CasesService);
@@ -64,6 +74,8 @@ export class CasePage {
   readonly files = signal<AttachmentView[]>([]);
   readonly scanning = signal(true);
   readonly fileError = signal<string | null>(null);
+  /** Object URLs of the photos' thumbnails, by file id. */
+  readonly thumbnails = signal<Record<string, string>>({});
   readonly tag = scanTag;
   readonly size = displaySize;
   private readonly attachments = inject(AttachmentsService);
@@ -76,6 +88,7 @@ export class CasePage {
     this.submitted.set(typeof state.submitted === 'string' ? state.submitted : null);
     this.done.set(typeof state.done === 'string' ? state.done : null);
     effect(() => void this.load(this.id()));
+    inject(DestroyRef).onDestroy(() => Object.values(this.thumbnails()).forEach((url) => URL.revokeObjectURL(url)));
   }
 
   async load(id: string): Promise<void> {
@@ -175,6 +188,12 @@ export class CasePage {
       const list = await firstValueFrom(this.attachments.caseFiles(caseId));
       this.files.set(list.attachments);
       this.scanning.set(list.scanning);
+      for (const file of list.attachments.filter((f) => hasThumbnail(f) && !this.thumbnails()[f.id])) {
+        this.attachments.thumbnail(file.id).subscribe({
+          next: (blob) => this.thumbnails.update((all) => ({ ...all, [file.id]: URL.createObjectURL(blob) })),
+          error: () => undefined,
+        });
+      }
     } catch {
       this.files.set([]);
     }

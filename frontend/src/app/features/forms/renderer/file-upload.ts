@@ -1,6 +1,7 @@
 import { HttpEventType } from '@angular/common/http';
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
 import { toApiError } from '../../../core/api/api-error';
 import { downloadFile } from '../../../core/api/download';
 import {
@@ -132,12 +133,13 @@ export class FileUpload {
   readonly size = displaySize;
 
   /** Files chosen in the input: each is sent at once (a single-file question replaces its file). */
-  choose(event: Event): void {
+  async choose(event: Event): Promise<void> {
     const element = event.target as HTMLInputElement;
     const files = [...(element.files ?? [])];
     element.value = '';
     if (!this.many() && files.length) {
-      for (const held of this.held()) void this.remove(held);
+      // The question holds one file: the old one goes first, so the core has room for the new.
+      await Promise.all(this.held().map((held) => this.remove(held)));
       this.sending.set([]);
     }
     const room = this.many() ? this.limits().maxFiles - this.held().length - this.inFlight() : 1;
@@ -166,7 +168,7 @@ export class FileUpload {
     this.state.setValue(this.path(), this.many() ? (rest.length ? rest : undefined) : undefined);
     this.state.uploads.update(({ [held.id]: _gone, ...others }) => others);
     this.announcement.set(FILE_MESSAGES.removed(held.name));
-    if (target) this.attachments.remove(target, held.id).subscribe({ error: () => undefined });
+    if (target) await firstValueFrom(this.attachments.remove(target, held.id)).catch(() => undefined);
   }
 
   async download(held: Held): Promise<void> {
