@@ -6,7 +6,7 @@ import type { EnvConfig } from '../config/env.config.js';
 import { NotificationHub } from '../notifications/notification-hub.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { CONFIG, LOGGER } from '../tokens.js';
-import { PostgresAttachmentStore } from './attachment-store.js';
+import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store.js';
 import type { AttachmentRecord } from './attachment.types.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { ScannerUnavailableError } from './clamd-client.js';
@@ -30,7 +30,7 @@ export class AttachmentScanService implements OnApplicationBootstrap {
 
   constructor(
     private readonly attachments: AttachmentsRepository,
-    private readonly store: PostgresAttachmentStore,
+    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
     private readonly scanner: VirusScanner,
     private readonly scheduler: SchedulerRegistry,
     private readonly hub: NotificationHub,

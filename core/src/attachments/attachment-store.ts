@@ -25,7 +25,10 @@ export interface AttachmentStore {
   remove(id: string): Promise<void>;
 }
 
-/** A file's bytes was more than the field allows. */
+/** The injection token of the configured store (PostgreSQL; an S3-compatible one would be bound here). */
+export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
+
+/** A file's bytes were more than the field allows. */
 export class FileTooLargeError extends Error {
   constructor() {
     super('file too large');

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -17,7 +17,7 @@ import {
 import type { AccessScope } from '../identity/access.js';
 import { fileQuestionAt, usedFiles, type FileQuestion } from './attachment-fields.js';
 import { AttachmentScanService } from './attachment-scan.service.js';
-import { FileTooLargeError, PostgresAttachmentStore } from './attachment-store.js';
+import { ATTACHMENT_STORE, FileTooLargeError, type AttachmentStore } from './attachment-store.js';
 import { AttachmentListView, AttachmentView, toAttachmentView } from './attachment-view.dto.js';
 import type { AttachmentRecord, UploadTarget } from './attachment.types.js';
 import { AttachmentsRepository } from './attachments.repository.js';
@@ -60,7 +60,7 @@ export interface AttachmentDownload {
 export class AttachmentsService {
   constructor(
     private readonly attachments: AttachmentsRepository,
-    private readonly store: PostgresAttachmentStore,
+    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
     private readonly scans: AttachmentScanService,
     private readonly scanner: VirusScanner,
     private readonly plugins: PluginLookup,

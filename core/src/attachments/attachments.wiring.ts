@@ -1,6 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { AttachmentScanService } from './attachment-scan.service.js';
-import { PostgresAttachmentStore } from './attachment-store.js';
+import { ATTACHMENT_STORE, PostgresAttachmentStore } from './attachment-store.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -12,7 +12,7 @@ export const ATTACHMENT_CONTROLLERS: Type<unknown>[] = [AttachmentsController];
 /** Providers of the attachments feature. */
 export const ATTACHMENT_PROVIDERS: Provider[] = [
   AttachmentsRepository,
-  PostgresAttachmentStore,
+  { provide: ATTACHMENT_STORE, useClass: PostgresAttachmentStore },
   VirusScanner,
   AttachmentScanService,
   AttachmentsService,

@@ -17,7 +17,7 @@ export function hasPathParts(name: string): boolean {
  */
 export function storedName(sent: string, contentType: string): string {
   const extensions = FILE_TYPES[contentType]?.extensions ?? [];
-  const clean = sent.normalize('NFC').replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  const clean = sent.normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE, '').trim().replace(/^\.+/, '');
   const dot = clean.lastIndexOf('.');
   const given = dot > 0 ? clean.slice(dot + 1).toLowerCase() : '';
   // "photo.png" that is a JPEG loses ".png"; "notes.final version" keeps its whole name.
