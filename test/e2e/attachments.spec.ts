@@ -403,7 +403,7 @@ describe('attachments without a virus scanner', () => {
   const { upload, call } = harness(() => app);
 
   beforeAll(async () => {
-    app = await startTestApp({ pluginDirs: [PLUGINS] });
+    app = await startTestApp({ pluginDirs: [PLUGINS], env: { ATTACHMENT_SCAN_RETRY_MS: '200' } });
     officer = await signIn(app, 'officer');
   });
   afterAll(async () => app?.close());
@@ -420,5 +420,24 @@ describe('attachments without a virus scanner', () => {
       draftId: draft,
     });
     expect(submitted.status).toBe(201);
+  });
+
+  it('removes uploads of drafts never saved after 30 days, and keeps those of saved drafts', async () => {
+    const [kept, lost] = [randomUUID(), randomUUID()];
+    const path = (draft: string) => `/api/plugins/${PLUGIN}/drafts/${draft}/attachments`;
+    const a = await upload(officer, path(kept), 'photos', { bytes: png(), name: 'kept.png' });
+    const b = await upload(officer, path(lost), 'photos', { bytes: png(), name: 'lost.png' });
+    expect(
+      (await call('PUT', `/api/plugins/${PLUGIN}/drafts/${kept}`, officer, { answers: { summary: 'Kept' } })).status,
+    ).toBe(200);
+    await app.sql(`UPDATE core.attachment SET created_at = now() - interval '31 days' WHERE id = ANY($1::uuid[])`, [
+      [a.body.id, b.body.id],
+    ]);
+    await eventually(async () =>
+      (await app.sql('SELECT id FROM core.attachment WHERE id = $1', [b.body.id])).length === 0 ? true : undefined,
+    );
+    expect(await app.sql('SELECT name FROM core.attachment WHERE id = $1', [a.body.id])).toEqual([
+      { name: 'kept.png' },
+    ]);
   });
 });

@@ -196,11 +196,20 @@ export class AttachmentsRepository {
     return rows;
   }
 
-  /** Uploads that never finished (a crash mid-upload) are removed after an hour. */
+  /**
+   * Uploads that never finished (a crash mid-upload) are removed after an hour; uploads to a
+   * draft that was never saved nor submitted (a form abandoned on the device) after 30 days.
+   */
   async sweepAbandoned(): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const unfinished = (await this.dataSource.query(
       `DELETE FROM core.attachment WHERE status = 'uploading' AND created_at < now() - interval '1 hour' RETURNING id`,
     )) as [unknown[], number];
-    return rows[1];
+    const abandoned = (await this.dataSource.query(
+      `DELETE FROM core.attachment a
+        WHERE a.case_id IS NULL AND a.created_at < now() - interval '30 days'
+          AND NOT EXISTS (SELECT 1 FROM core.draft d WHERE d.id = a.draft_id)
+        RETURNING id`,
+    )) as [unknown[], number];
+    return unfinished[1] + abandoned[1];
   }
 }
