@@ -101,16 +101,14 @@ describe('FileUpload', () => {
 
   it("names a refused file in its own error, the core's words, and one too big before sending", async () => {
     choose(new File([new Uint8Array(2 * 1024 * 1024)], 'huge.png'), new File(['text'], 'notes.png'));
-    backend
-      .expectOne({ method: 'POST', url: UPLOADS })
-      .flush(
-        {
-          statusCode: 400,
-          message: 'There is a problem',
-          errors: [{ path: 'photos', message: 'notes.png must be a JPG or PNG' }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    backend.expectOne({ method: 'POST', url: UPLOADS }).flush(
+      {
+        statusCode: 400,
+        message: 'There is a problem',
+        errors: [{ path: 'photos', message: 'notes.png must be a JPG or PNG' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     expect(text('[data-testid="upload-error"]').map((t) => t.replace(/ Dismiss.*$/, ''))).toEqual([
       'Error: huge.png must be smaller than 1 MB',
