@@ -95,4 +95,16 @@ describe('photos: thumbnails and metadata', () => {
     ]);
     expect(audit.map((a) => a.action)).toEqual(['attachment.uploaded', 'attachment.viewed']);
   });
+
+  it('serves a photo as taken, location included, when its question keeps metadata', async () => {
+    const original = await photoWithLocation();
+    const scene = await upload(randomUUID(), 'scene', original, 'scene.jpg');
+    const served = await get(`/api/attachments/${scene.id}`, officer);
+    expect(served.status).toBe(200);
+    expect(Buffer.compare(served.body, original)).toBe(0);
+    // Its thumbnail still carries none.
+    expect(
+      (await sharp((await get(`/api/attachments/${scene.id}/thumbnail`, officer)).body).metadata()).exif,
+    ).toBeUndefined();
+  });
 });

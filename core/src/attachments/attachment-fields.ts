@@ -45,6 +45,17 @@ export function fileQuestionAt(form: FormDefinition, path: string): FileQuestion
   return { field, limits, uploadCap: Math.min(cap * limits.maxFiles, 1000) };
 }
 
+/** The file question with a declaration key (`attachments.file`), or undefined. */
+export function fileFieldByKey(form: FormDefinition, key: string): CompiledField | undefined {
+  let scope: Scope | undefined = compileForm(form, standardTerms).root;
+  let field: CompiledField | undefined;
+  for (const name of key.split('.')) {
+    field = scope?.byName.get(name);
+    scope = field?.children;
+  }
+  return field?.kind === 'file' ? field : undefined;
+}
+
 /** The ids of every uploaded file the (validated) answers use. */
 export function usedFiles(form: FormDefinition, answers: Answers): string[] {
   const ids: string[] = [];

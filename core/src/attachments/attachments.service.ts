@@ -15,7 +15,7 @@ import {
   type FormDefinition,
 } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
-import { fileQuestionAt, usedFiles, type FileQuestion } from './attachment-fields.js';
+import { fileFieldByKey, fileQuestionAt, usedFiles, type FileQuestion } from './attachment-fields.js';
 import { AttachmentScanService } from './attachment-scan.service.js';
 import { ATTACHMENT_STORE, FileTooLargeError, type AttachmentStore } from './attachment-store.js';
 import { AttachmentListView, AttachmentView, toAttachmentView } from './attachment-view.dto.js';
@@ -163,10 +163,17 @@ export class AttachmentsService {
     await this.audit(this.attachments.dataSource.manager, scope, ip, 'attachment.downloaded', record, {
       status: record.status,
     });
-    // Photos are served without their metadata (EXIF location, camera); the original stays stored.
-    if (isImage(record.contentType))
+    // Photos are served without their metadata (EXIF location, camera) unless their question keeps
+    // it; the original stays stored either way.
+    if (isImage(record.contentType) && !this.keepsMetadata(record))
       return { record, stream: withoutMetadata(this.store.read(record.id), record.contentType), asStored: false };
     return { record, stream: this.store.read(record.id), asStored: true };
+  }
+
+  /** Whether the file's question asks for photos to be served as taken (`keepMetadata`). */
+  private keepsMetadata(record: AttachmentRecord): boolean {
+    const form = this.plugins.forms.currentForm(record.pluginId, record.formId);
+    return form ? fileFieldByKey(form, record.field)?.file?.keepMetadata === true : false;
   }
 
   /** A photo's thumbnail (upright JPEG, no metadata), for whoever may download it; viewing it is audited. */

@@ -53,6 +53,8 @@ export interface FileLimits {
   accept: string[];
   maxBytes: number;
   maxFiles: number;
+  /** Whether photos are served with their metadata (EXIF location, camera) as taken. */
+  keepMetadata: boolean;
 }
 
 /** A field with its term merged in and its conditions compiled. */

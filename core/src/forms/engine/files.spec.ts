@@ -72,11 +72,13 @@ describe('file field limits in the declaration', () => {
       accept: ['image/jpeg', 'image/png', 'application/pdf'],
       maxBytes: 10 * 1024 * 1024,
       maxFiles: 1,
+      keepMetadata: false,
     });
     expect(fields.get('documents')!.file).toEqual({
       accept: ['application/pdf'],
       maxBytes: 20 * 1024 * 1024,
       maxFiles: 3,
+      keepMetadata: false,
     });
     expect(fields.get('attachments')!.children!.byName.get('file')!.key).toBe('attachments.file');
     expect(checkFormDefinition(photos, standardTerms)).toEqual([]);
@@ -91,6 +93,7 @@ describe('file field limits in the declaration', () => {
       { type: 'file', name: 'e', label: 'E', maxFiles: 1.5 },
       { type: 'file', name: 'f', label: 'F', maxFiles: 21 },
       { type: 'text', name: 'g', label: 'G', maxFiles: 2 },
+      { type: 'file', name: 'h', label: 'H', keepMetadata: 'yes' as unknown as boolean },
     ]);
     const problems = checkFormDefinition(bad, standardTerms);
     expect(problems.map((p) => p.path)).toEqual([
@@ -101,6 +104,7 @@ describe('file field limits in the declaration', () => {
       'pages[0].components[4].maxFiles',
       'pages[0].components[5].maxFiles',
       'pages[0].components[6].maxFiles',
+      'pages[0].components[7].keepMetadata',
     ]);
     expect(problems[0]!.message).toMatch(/^Field "a" accepts "text\/plain", which the platform cannot recognise/);
     expect(problems[3]!.message).toBe('Field "d" "maxSizeMb" must be a number more than 0 and at most 100');

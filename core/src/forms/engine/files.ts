@@ -23,6 +23,7 @@ export const DEFAULT_FILE_LIMITS: Readonly<FileLimits> = {
   accept: ['image/jpeg', 'image/png', 'application/pdf'],
   maxBytes: 10 * 1024 * 1024,
   maxFiles: 1,
+  keepMetadata: false,
 };
 /** The largest file any form may allow, in MB. */
 export const MAX_FILE_SIZE_MB = 100;
@@ -30,7 +31,7 @@ export const MAX_FILE_SIZE_MB = 100;
 export const MAX_FILES = 20;
 
 const FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
-const LIMIT_KEYS = ['accept', 'maxSizeMb', 'maxFiles'] as const;
+const LIMIT_KEYS = ['accept', 'maxSizeMb', 'maxFiles', 'keepMetadata'] as const;
 
 /** "JPG, PNG or PDF": the accepted types as an officer reads them. */
 export function acceptedTypesText(accept: readonly string[]): string {
@@ -89,6 +90,11 @@ export function compileFileLimits(
         message: `${field} "maxFiles" must be a whole number from 1 to ${MAX_FILES}`,
       });
     else limits.maxFiles = c.maxFiles;
+  }
+  if (c.keepMetadata !== undefined) {
+    if (typeof c.keepMetadata !== 'boolean')
+      sink.problems.push({ path: `${where}.keepMetadata`, message: `${field} "keepMetadata" must be true or false` });
+    else limits.keepMetadata = c.keepMetadata;
   }
   return limits;
 }

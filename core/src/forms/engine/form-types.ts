@@ -154,6 +154,8 @@ export interface InputComponent extends ComponentBase {
   maxSizeMb?: number;
   /** Files: how many files the question takes (default 1; more than 1 makes the answer a list). */
   maxFiles?: number;
+  /** Files: serve photos with their metadata as taken (location, camera); by default it is left out. */
+  keepMetadata?: boolean;
   /**
    * Keep this answer in the plugin's read model for reports: `true`, or `"time"` for the one
    * date or date-time that dates the case in monthly reports (docs/plugins.md).
