@@ -303,6 +303,17 @@ describe('attachments with a virus scanner', () => {
     expect(acted.status).toBe(200);
     const files = await call('GET', `/api/cases/${caseId}/attachments`, officer);
     expect(files.body.attachments.map((a: any) => a.name)).toEqual(['one.png', 'notice.pdf']);
+    // The action again, with another file: the first one used no longer counts against the question.
+    const second = await upload(officer, actionPath, 'evidence', { bytes: pdf('Receipt'), name: 'receipt.pdf' });
+    expect(second.status).toBe(201);
+    expect((await upload(officer, actionPath, 'evidence', { bytes: pdf(), name: 'third.pdf' })).status).toBe(400);
+    const again = await call('POST', `/api/cases/${caseId}/actions/add-evidence`, officer, {
+      version: acted.body.version,
+      answers: { evidence: { id: second.body.id, name: 'receipt.pdf' } },
+    });
+    expect(again.status).toBe(200);
+    const all = await call('GET', `/api/cases/${caseId}/attachments`, officer);
+    expect(all.body.attachments.map((a: any) => a.name)).toEqual(['one.png', 'notice.pdf', 'receipt.pdf']);
   });
 
   it('keeps an upload quarantined while clamd is down and scans it once clamd is back', async () => {

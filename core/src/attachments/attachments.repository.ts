@@ -79,18 +79,21 @@ export class AttachmentsRepository {
     )) as AttachmentRecord[];
   }
 
-  /** How many live uploads (not infected, not abandoned) a field of a draft or case holds. */
+  /**
+   * How many live uploads (not infected, not abandoned) the caller holds for a question: of a
+   * draft, or of a case's action form not yet used by a taken action.
+   */
   async countForField(
-    where: { draftId: string; uploadedBy: string } | { caseId: string; formId: string },
+    where: { draftId: string; uploadedBy: string } | { caseId: string; formId: string; uploadedBy: string },
     field: string,
   ): Promise<number> {
-    const params: unknown[] = [field];
+    const params: unknown[] = [field, where.uploadedBy];
     const owner =
       'draftId' in where
-        ? `a.draft_id = $${params.push(where.draftId)} AND a.uploaded_by = $${params.push(where.uploadedBy)} AND a.case_id IS NULL`
-        : `a.case_id = $${params.push(where.caseId)} AND a.form_id = $${params.push(where.formId)}`;
+        ? `a.draft_id = $${params.push(where.draftId)} AND a.case_id IS NULL`
+        : `a.case_id = $${params.push(where.caseId)} AND a.form_id = $${params.push(where.formId)} AND NOT a.attached`;
     const rows = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM core.attachment a WHERE a.field = $1 AND ${owner} AND a.status <> 'infected'
+      `SELECT count(*)::int AS n FROM core.attachment a WHERE a.field = $1 AND a.uploaded_by = $2 AND ${owner} AND a.status <> 'infected'
          AND NOT (a.status = 'uploading' AND a.created_at < now() - interval '1 hour')`,
       params,
     )) as { n: number }[];

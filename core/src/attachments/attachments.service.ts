@@ -83,7 +83,7 @@ export class AttachmentsService {
       ]);
     const fail = (message: string) => new InputError('There is a problem', [{ path, message }]);
     const owner = resolved.caseId
-      ? { caseId: resolved.caseId, formId: resolved.form.id }
+      ? { caseId: resolved.caseId, formId: resolved.form.id, uploadedBy: scope.userId }
       : { draftId: resolved.draftId!, uploadedBy: scope.userId };
     if ((await this.attachments.countForField(owner, question.field.key)) >= question.uploadCap)
       throw fail(`You can only upload up to ${question.uploadCap} files for ${question.field.errorName}`);
