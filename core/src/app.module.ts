@@ -34,6 +34,7 @@ import { AUDIT_KEYS, CONFIG, FORMS, LABELS, LOGGER, PG_EVENTS, PLUGIN_REGISTRY, 
 import type { FormCatalogue } from './forms/form-catalogue.js';
 import type { ReportCatalogue } from './reports/report-catalogue.js';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.wiring.js';
+import { ATTACHMENT_CONTROLLERS, ATTACHMENT_PROVIDERS } from './attachments/attachments.wiring.js';
 import { AccessService } from './identity/access.service.js';
 import { ReadModelSync } from './read-model/read-model-sync.js';
 import { TeamCoverController } from './identity/team-cover.controller.js';
@@ -125,6 +126,7 @@ export class AppModule {
         CerberusController,
         OutboxController,
         ...REPORT_CONTROLLERS,
+        ...ATTACHMENT_CONTROLLERS,
       ],
       providers: [
         { provide: CONFIG, useValue: boot.config },
@@ -182,6 +184,7 @@ export class AppModule {
         OutboxDeliveryRepository,
         OutboxDispatcher,
         ...reportProviders(boot.reports),
+        ...ATTACHMENT_PROVIDERS,
       ],
     };
   }

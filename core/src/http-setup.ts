@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BootContext } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { Authenticator } from './identity/authenticator.js';
+import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -15,6 +17,11 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installNoStore(fastify);
+  // File uploads (core/src/attachments): parsed as they stream, one file per request; each route
+  // sets the byte limit of its question, so the plugin's own limit is only the largest any may have.
+  await app.register(fastifyMultipart as never, {
+    limits: { fileSize: MAX_FILE_SIZE_MB * 1024 * 1024 + 1, files: 1, fields: 0, parts: 2, headerPairs: 50 },
+  });
   installPluginGate(fastify, boot);
   installOpenApi(app, fastify, boot);
   await installShell(fastify, boot);

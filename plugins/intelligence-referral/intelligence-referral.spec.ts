@@ -101,7 +101,14 @@ describe('intelligence-referral read model (real core)', () => {
 
   it('keeps the referral’s marked answers on submission and the hub’s reason when it closes it', async () => {
     const [officer, intel] = await Promise.all([signIn(app, 'officer'), signIn(app, 'intel')]);
-    const created = await submitCase(app, officer, 'intelligence-referral', referral, 'referral');
+    // File answers must be uploads the officer made (docs/forms.md); the read model keeps no files.
+    const created = await submitCase(
+      app,
+      officer,
+      'intelligence-referral',
+      { ...referral, attachments: [] },
+      'referral',
+    );
     const readCase = async () =>
       (
         await app.sql(

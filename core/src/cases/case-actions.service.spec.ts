@@ -1,3 +1,4 @@
+import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { EntityManager } from 'typeorm';
 import {
   CallLog,
@@ -23,6 +24,14 @@ import type { CaseRecord } from './case.types.js';
 import type { CasesRepository } from './cases.repository.js';
 import type { OutboxEvent, OutboxRepository } from './outbox.repository.js';
 import type { TasksRepository } from './tasks.repository.js';
+
+/** Forms in these specs have no file questions: the attachments service has nothing to look up or attach. */
+const attachmentsFake = fake<AttachmentsService>('attachments', {
+  draftLookup: async () => ({ find: () => undefined }),
+  caseLookup: async () => ({ find: () => undefined }),
+  claimDraft: async () => undefined,
+  attachToCase: async () => undefined,
+});
 
 /** The form a manager fills in to close a sighting: what came of it, and the vehicle as checked. */
 const CLOSURE_FORM: FormDefinition = {
@@ -127,6 +136,7 @@ async function world(stored: CaseRecord, opts: { stale?: boolean } = {}) {
     plugins,
     views,
     readModels,
+    attachmentsFake,
     reference,
   );
   return { service, log, tx };

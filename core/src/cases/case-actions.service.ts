@@ -1,5 +1,6 @@
 import { ReadModelSync } from '../read-model/read-model-sync.js';
 import { Inject, Injectable } from '@nestjs/common';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
@@ -42,6 +43,7 @@ export class CaseActionsService {
     private readonly plugins: PluginLookup,
     private readonly views: CaseViewService,
     private readonly readModels: ReadModelSync,
+    private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
@@ -60,26 +62,28 @@ export class CaseActionsService {
     }
     assertActionAllowed(workflow, action, record, scope, 'This case');
     let actionAnswers: Record<string, unknown> | null = null;
-    if (action.form) {
-      const form = this.plugins.form(plugin, action.form);
+    const form = action.form ? this.plugins.form(plugin, action.form) : undefined;
+    if (form) {
       const result = validateSubmission(form, input.answers ?? {}, {
         terms: standardTerms,
         reference: this.reference.lookup,
         now: new Date(),
         workflow: plugin.id,
+        attachments: await this.attachments.caseLookup(scope.userId, record.id, form),
       });
       if (!result.valid) throw new InputError('There is a problem', result.errors);
       actionAnswers = result.answers;
     } else if (input.answers !== undefined && Object.keys(input.answers as object).length > 0) {
       throw new InputError('There is a problem', [{ path: 'answers', message: `"${action.label}" takes no answers` }]);
     }
-    await this.transactions.run((manager) =>
-      this.transitionWithin(manager, record, plugin, action, scope, {
+    await this.transactions.run(async (manager) => {
+      await this.transitionWithin(manager, record, plugin, action, scope, {
         version: input.version,
         actionAnswers,
         ip: input.ip,
-      }),
-    );
+      });
+      if (form && actionAnswers) await this.attachments.attachToCase(manager, record.id, form, actionAnswers);
+    });
     return this.views.build((await this.cases.findVisible(undefined, record.id, { ...scope, all: true }))!, scope);
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { InputError, NotFoundError } from '../common/errors.js';
 import { prefill, validateDraft } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
@@ -18,6 +19,7 @@ export class DraftsService {
     private readonly plugins: PluginLookup,
     private readonly views: CaseViewService,
     private readonly users: UserRepository,
+    private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
@@ -34,6 +36,7 @@ export class DraftsService {
       reference: this.reference.lookup,
       now: new Date(),
       workflow: pluginId,
+      attachments: await this.attachments.draftLookup(scope.userId, draftId, form),
     });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
     const saved = await this.drafts.save(scope.userId, {
@@ -60,6 +63,7 @@ export class DraftsService {
   async remove(draftId: string, scope: AccessScope): Promise<void> {
     if (!(await this.drafts.remove(undefined, draftId, scope.userId)))
       throw new NotFoundError(`There is no draft ${draftId}`);
+    await this.attachments.removeDraftUploads(scope.userId, draftId);
   }
 
   /** Starting answers from the officer, their shift, today, and optionally a linked case. */

@@ -1,3 +1,4 @@
+import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { EntityManager } from 'typeorm';
 import {
   CallLog,
@@ -30,6 +31,14 @@ import type { OutboxRepository } from './outbox.repository.js';
 import { SubmissionService, type SubmitInput } from './submission.service.js';
 import type { NewTask, TaskRecord } from './task.types.js';
 import type { TasksRepository } from './tasks.repository.js';
+
+/** Forms in these specs have no file questions: the attachments service has nothing to look up or attach. */
+const attachmentsFake = fake<AttachmentsService>('attachments', {
+  draftLookup: async () => ({ find: () => undefined }),
+  caseLookup: async () => ({ find: () => undefined }),
+  claimDraft: async () => undefined,
+  attachToCase: async () => undefined,
+});
 
 const NEW_CASE_ID = '00000000-0000-4000-8000-0000000000c1';
 const CREATED_AT = new Date('2026-11-24T10:00:00Z');
@@ -172,6 +181,7 @@ async function world(
     plugins,
     views,
     readModels,
+    attachmentsFake,
     reference,
   );
   const service = new SubmissionService(
@@ -185,6 +195,7 @@ async function world(
     views,
     actions,
     readModels,
+    attachmentsFake,
     reference,
     silentLogger,
   );

@@ -2,6 +2,7 @@ import { ReadModelSync } from '../read-model/read-model-sync.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { ConflictError, ForbiddenError, InputError } from '../common/errors.js';
 import { Transactions } from '../database/transactions.js';
 import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
@@ -66,6 +67,7 @@ export class SubmissionService {
     private readonly views: CaseViewService,
     private readonly actions: CaseActionsService,
     private readonly readModels: ReadModelSync,
+    private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -106,6 +108,7 @@ export class SubmissionService {
       reference: this.reference.lookup,
       now,
       workflow: plugin.id,
+      attachments: await this.attachments.draftLookup(scope.userId, input.draftId, form),
     });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
     const links = await this.resolveLinks(input.linkedTo ?? [], scope);
@@ -170,6 +173,13 @@ export class SubmissionService {
       version: 1,
     };
     const links = [...a.links];
+    await this.attachments.claimDraft(
+      manager,
+      { draftId: input.draftId, userId: scope.userId },
+      created.id,
+      a.form,
+      a.answers,
+    );
     if (input.draftId) await this.drafts.remove(manager, input.draftId, scope.userId);
     await this.readModels.sync(manager, pluginId, created.id);
     await this.runSubmitHook(manager, a.plugin, record, scope, links);

@@ -252,6 +252,41 @@ export class EnvConfig {
   @Max(86400)
   AUDIT_CHECKPOINT_INTERVAL_SECONDS = 60;
 
+  /**
+   * clamd's unix socket (Debian: /run/clamav/clamd.ctl). Uploaded files are scanned there before
+   * anyone may download them. Unset (and no CLAMD_HOST): files are kept marked "not scanned".
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CLAMD_SOCKET?: string;
+
+  /** clamd's TCP address instead of a socket (with CLAMD_PORT). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CLAMD_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CLAMD_PORT = 3310;
+
+  /** How long one scan may take before clamd counts as down and the file waits for a retry. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  CLAMD_TIMEOUT_MS = 30000;
+
+  /** How often files that could not be scanned (clamd down) are tried again, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  ATTACHMENT_SCAN_RETRY_MS = 30000;
+
   @IsString()
   SECURITY_MARKING = 'OFFICIAL-SENSITIVE';
 

@@ -24,7 +24,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .add('DEMO_CASES')
     .add('CERBERUS_OUTCOME_URL')
     .add('OIDC_ISSUER')
-    .add('OIDC_AUDIENCE');
+    .add('OIDC_AUDIENCE')
+    .add('CLAMD_SOCKET')
+    .add('CLAMD_HOST');
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;
@@ -33,6 +35,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   const problems = errors.flatMap(describe);
   if (config.OIDC_ISSUER && !config.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
+  if (config.CLAMD_SOCKET && config.CLAMD_HOST) problems.push('set CLAMD_SOCKET or CLAMD_HOST, not both');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -8,6 +8,7 @@ import type {
   MessageOverrides,
   Option,
 } from './form-types.js';
+import { compileFileLimits } from './files.js';
 import { FILE_REQUIRED, nounPhrase, SELECT_REQUIRED, YES_NO_REQUIRED } from './messages.js';
 import type { ProblemSink } from './references.js';
 import { termConflicts } from './term-binding.js';
@@ -93,6 +94,7 @@ export function createInputField(
     past: c.past ?? term?.past,
     notFuture: c.notFuture ?? term?.notFuture,
     future: c.future,
+    file: compileFileLimits(c, kind, where, ctx),
   });
   return field;
 }
@@ -151,6 +153,7 @@ function base(
   }
   return {
     name: source.name,
+    key: source.name,
     kind,
     order: ctx.nextOrder++,
     page,

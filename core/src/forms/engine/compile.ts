@@ -104,6 +104,7 @@ function addComponents(
       ctx.problems.push({ path: `${at}.type`, message: `Unknown component type "${type}"` });
       return;
     }
+    if (scope.owner) field.key = `${scope.owner.key}.${field.name}`;
     if (scope.byName.has(field.name))
       ctx.problems.push({ path: `${at}.name`, message: `Duplicate field name "${field.name}"` });
     else scope.byName.set(field.name, field);

@@ -47,9 +47,21 @@ export interface CompiledRule {
 /** A date bound: a fixed day/instant, or another field's answer. */
 export type Bound = { literal: string } | { ref: (env: Env) => unknown; label: string };
 
+/** What a file field takes. */
+export interface FileLimits {
+  /** Accepted media types, recognised from the bytes. */
+  accept: string[];
+  maxBytes: number;
+  maxFiles: number;
+  /** Whether photos are served with their metadata (EXIF location, camera) as taken. */
+  keepMetadata: boolean;
+}
+
 /** A field with its term merged in and its conditions compiled. */
 export interface CompiledField {
   name: string;
+  /** The declaration's key: names from the root joined with dots (`attachments.file`), no item indexes. */
+  key: string;
   kind: FieldKind;
   /** Position in the form, for detecting references to later fields. */
   order: number;
@@ -86,6 +98,8 @@ export interface CompiledField {
   rules?: CompiledRule[];
   calc?: CompiledOperand;
   round?: number;
+  /** File fields: what they take. */
+  file?: FileLimits;
 }
 
 /** The fields of the form root or of one repeating group's item. */

@@ -74,6 +74,18 @@ export interface ReferenceLookup {
   label(set: string, id: string): string | undefined;
 }
 
+/** Where an uploaded file stands: scanned clean, waiting for the scanner, found infected, or no scanner configured. */
+export type AttachmentState = 'clean' | 'pending' | 'infected' | 'not-scanned';
+
+/**
+ * The files the answers may refer to: the server's uploads to this draft or case by this caller.
+ * `find` answers the upload with this id made for the field with this declaration key
+ * (`attachments.file`), or undefined when there is none.
+ */
+export interface AttachmentLookup {
+  find(id: string, fieldKey: string): { name: string; state: AttachmentState } | undefined;
+}
+
 /** Limits applied to every submission whatever the form says. */
 export interface EngineLimits {
   /** Longest string accepted anywhere (default 10,000). */
@@ -98,6 +110,11 @@ export interface ValidateOptions {
   workflow?: string;
   /** Whether retired reference rows are accepted (amending an existing case). */
   allowRetired?: boolean;
+  /**
+   * The uploaded files file answers may use. The server always gives one; without it (the shell
+   * before it knows its uploads) a file answer is checked for its shape only.
+   */
+  attachments?: AttachmentLookup;
   limits?: Partial<EngineLimits>;
 }
 

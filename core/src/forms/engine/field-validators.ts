@@ -1,7 +1,8 @@
 import type { Bound, CompiledField, Env } from './compiled-types.js';
 import { comparable } from './conditions.js';
 import { displayDate, displayDateTime, parseDateTime, parseIsoDate, parseTime, todayNumber } from './dates.js';
-import type { ReferenceLookup } from './engine-types.js';
+import type { AttachmentLookup, ReferenceLookup } from './engine-types.js';
+import { checkFileAnswer } from './files.js';
 import type { MessageKey } from './form-types.js';
 import { formatMessage, pickTemplate, type MessageParams } from './messages.js';
 import { canonicalTermValue } from './normalise.js';
@@ -9,7 +10,6 @@ import { canonicalTermValue } from './normalise.js';
 const DAY_MS = 86_400_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,18}[0-9]$/;
-const FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const TYPE_DEFAULTS: Partial<Record<string, MessageKey>> = {
   number: 'number',
   date: 'date',
@@ -30,6 +30,11 @@ export interface CheckContext {
   workflow: string;
   allowRetired: boolean;
   maxStringLength: number;
+  /** Whether this is a submission (not a draft). */
+  submit: boolean;
+  attachments?: AttachmentLookup;
+  /** File ids used so far in this run. */
+  usedFiles: Set<string>;
 }
 
 /** A cleaned value, or the message explaining why the answer is wrong. */
@@ -143,14 +148,10 @@ function checkCheckboxes(field: CompiledField, raw: unknown, ctx: CheckContext):
 }
 
 function checkFile(field: CompiledField, raw: unknown, ctx: CheckContext): Checked {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(field, 'file');
-  const { id, name } = raw as { id?: unknown; name?: unknown };
-  const keys = Object.keys(raw);
-  if (typeof id !== 'string' || !FILE_ID.test(id) || typeof name !== 'string' || name.length === 0)
-    return fail(field, 'file');
-  if (name.length > Math.min(255, ctx.maxStringLength) || keys.some((k) => k !== 'id' && k !== 'name'))
-    return fail(field, 'file');
-  return { ok: true, value: { id, name } };
+  const result = checkFileAnswer(field, raw, ctx);
+  if (result.ok) return result;
+  const { key, file } = result.failure;
+  return fail(field, key, { file, max: field.file?.maxFiles });
 }
 
 function checkDate(field: CompiledField, text: string, env: Env, ctx: CheckContext): Checked {

@@ -43,7 +43,7 @@ export interface Calculation {
   round?: number;
 }
 
-/** Custom error messages; placeholders: {name} {Name} {min} {max} {date} {other} {itemName} {itemsName}. */
+/** Custom error messages; placeholders: {name} {Name} {min} {max} {date} {other} {itemName} {itemsName} {file}. */
 export type MessageOverrides = Partial<Record<MessageKey, string>>;
 
 /** Every kind of error the engine reports. */
@@ -74,6 +74,9 @@ export type MessageKey =
   | 'minItems'
   | 'maxItems'
   | 'file'
+  | 'maxFiles'
+  | 'fileScanning'
+  | 'fileInfected'
   | 'hidden'
   | 'unknown';
 
@@ -145,6 +148,14 @@ export interface InputComponent extends ComponentBase {
   suffix?: string;
   prefill?: Prefill;
   messages?: MessageOverrides;
+  /** Files: the media types accepted, recognised from the file's bytes (default JPG, PNG and PDF). */
+  accept?: string[];
+  /** Files: the largest file, in MB (default 10, at most 100). */
+  maxSizeMb?: number;
+  /** Files: how many files the question takes (default 1; more than 1 makes the answer a list). */
+  maxFiles?: number;
+  /** Files: serve photos with their metadata as taken (location, camera); by default it is left out. */
+  keepMetadata?: boolean;
   /**
    * Keep this answer in the plugin's read model for reports: `true`, or `"time"` for the one
    * date or date-time that dates the case in monthly reports (docs/plugins.md).

@@ -5,7 +5,7 @@
  */
 export type * from './form-types.js';
 export type * from './engine-types.js';
-export type { CompiledField, CompiledForm, CompiledPage, FieldKind } from './compiled-types.js';
+export type { CompiledField, CompiledForm, CompiledPage, FieldKind, Scope } from './compiled-types.js';
 export { compileForm } from './compile.js';
 export { checkFormDefinition } from './check-definition.js';
 export { validateAnswers, validateSubmission, validateDraft, DEFAULT_LIMITS } from './validate.js';
@@ -28,3 +28,12 @@ export { DEFAULT_MESSAGES } from './messages.js';
 export { hasAnswer } from './conditions.js';
 export { parsePath, readPath } from './paths.js';
 export { compileAnswerCondition } from './evaluate.js';
+export {
+  FILE_TYPES,
+  DEFAULT_FILE_LIMITS,
+  MAX_FILE_SIZE_MB,
+  MAX_FILES,
+  acceptedTypesText,
+  fileSizeText,
+} from './files.js';
+export type { FileLimits } from './compiled-types.js';

@@ -62,8 +62,8 @@ function valueSchema(field: CompiledField): JsonSchema {
       return { type: 'string', pattern: TIME_PATTERN };
     case 'date-time':
       return { type: 'string', pattern: DATE_TIME_PATTERN };
-    case 'file':
-      return {
+    case 'file': {
+      const one: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'name'],
@@ -71,7 +71,12 @@ function valueSchema(field: CompiledField): JsonSchema {
           id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
           name: { type: 'string', minLength: 1, maxLength: 255 },
         },
+        'x-accept': field.file?.accept,
+        'x-max-bytes': field.file?.maxBytes,
       };
+      const maxFiles = field.file?.maxFiles ?? 1;
+      return maxFiles > 1 ? { type: 'array', maxItems: maxFiles, items: one } : one;
+    }
     case 'radios':
     case 'select':
     case 'autocomplete':

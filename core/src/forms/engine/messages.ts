@@ -4,7 +4,7 @@ import type { MessageKey, MessageOverrides } from './form-types.js';
  * Default error messages, following the GOV.UK Design System error message patterns.
  * Placeholders: {name} (the field's noun phrase, "the date of birth"), {Name} (the phrase
  * without a leading the/a/an/your, capitalised: "Date of birth"), {min}, {max},
- * {date}, {other}, {itemName}, {itemsName}.
+ * {date}, {other}, {itemName}, {itemsName}, {file} (a file's name).
  */
 export const DEFAULT_MESSAGES: Readonly<Record<MessageKey, string>> = {
   required: 'Enter {name}',
@@ -33,6 +33,9 @@ export const DEFAULT_MESSAGES: Readonly<Record<MessageKey, string>> = {
   minItems: 'Add at least {min} {itemsName}',
   maxItems: 'You can only add up to {max} {itemsName}',
   file: '{Name} must be an uploaded file',
+  maxFiles: 'You can only upload up to {max} files for {name}',
+  fileScanning: '{file} is still being checked for viruses – try again in a few minutes',
+  fileInfected: '{file} contains a virus – remove it and upload a different file',
   hidden: '{Name} must not be answered because the question is not shown',
   unknown: '{name} is not a question in this form',
 };
@@ -56,10 +59,11 @@ export interface MessageParams {
   other?: string;
   itemName?: string;
   itemsName?: string;
+  file?: string;
 }
 
 const LEADING_ARTICLE = /^(the|a|an|your) /i;
-const PLACEHOLDER = /\{(name|Name|min|max|date|other|itemName|itemsName)\}/g;
+const PLACEHOLDER = /\{(name|Name|min|max|date|other|itemName|itemsName|file)\}/g;
 
 /** Fills a template's placeholders. */
 export function formatMessage(template: string, params: MessageParams): string {

@@ -103,7 +103,9 @@ function display(field: CompiledField, value: unknown, options: SummariseOptions
       return instant === undefined ? String(value) : displayDateTime(instant, options.timeZone);
     }
     case 'file':
-      return String((value as { name?: unknown }).name ?? '');
+      return (Array.isArray(value) ? value : [value])
+        .map((file) => String((file as { name?: unknown } | null)?.name ?? ''))
+        .join(', ');
     case 'checkboxes':
       return Array.isArray(value) ? value.map((v) => choiceLabel(field, String(v), options)).join(', ') : String(value);
     case 'radios':

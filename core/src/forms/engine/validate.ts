@@ -12,7 +12,6 @@ import { exceedsDepth } from './limits.js';
 export const DEFAULT_LIMITS: Readonly<EngineLimits> = { maxStringLength: 10_000, maxDepth: 6, maxItems: 200 };
 
 interface Run extends CheckContext {
-  submit: boolean;
   maxItems: number;
   errors: FormError[];
   pageVisible: (boolean | undefined)[];
@@ -38,6 +37,8 @@ export function validateAnswers(form: FormDefinition, answers: unknown, options:
     allowRetired: options.allowRetired === true,
     maxStringLength: limits?.maxStringLength ?? DEFAULT_LIMITS.maxStringLength,
     maxItems: limits?.maxItems ?? DEFAULT_LIMITS.maxItems,
+    attachments: options.attachments,
+    usedFiles: new Set(),
     errors: [],
     pageVisible: [],
     compiled,

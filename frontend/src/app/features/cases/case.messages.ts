@@ -8,6 +8,7 @@ export const CASE_MESSAGES = {
   commentRequired: 'Enter a comment',
   actionFailed: 'That could not be done. Try again.',
   pdfFailed: 'The PDF could not be downloaded. Try again.',
+  fileFailed: 'The file could not be downloaded. Try again.',
 } as const;
 
 /** The message for a failed case request. */

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { commonMessage, toApiError } from '../../core/api/api-error';
@@ -7,6 +7,14 @@ import { downloadFile } from '../../core/api/download';
 import { AuthService } from '../../core/auth/auth.service';
 import { hasAnyRole } from '../../core/auth/user.model';
 import { CaseView, TaskView } from '../../core/cases/cases.model';
+import {
+  AttachmentsService,
+  attachmentUrl,
+  displaySize,
+  hasThumbnail,
+  scanTag,
+  type AttachmentView,
+} from '../../core/cases/attachments.service';
 import { CasesService } from '../../core/cases/cases.service';
 import { PRIORITY_TAGS, deliveryTag, displayDateTime, timelineText } from '../../core/cases/task-display';
 import { AUDIT_ROLES, CaseAudit } from '../../core/ui/case-audit';
@@ -21,6 +29,15 @@ import { CASE_MESSAGES, caseErrorMessage } from './case.messages';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ErrorSummary, CaseAudit],
   templateUrl: './case.page.html',
+  styles: `
+    .cop-thumbnail {
+      display: block;
+      max-width: 160px;
+      max-height: 160px;
+      margin-bottom: 5px;
+      border: 1px solid var(--govuk-border-colour, #b1b4b6);
+    }
+  `,
 })
 export class CasePage {
   private readonly cases = inject(CasesService);
@@ -53,6 +70,15 @@ export class CasePage {
   readonly comment = signal('');
   readonly commentProblems = signal<FieldProblem[]>([]);
   readonly commentError = computed(() => this.commentProblems()[0]?.message ?? null);
+  /** The case's files, with their virus-scan state. */
+  readonly files = signal<AttachmentView[]>([]);
+  readonly scanning = signal(true);
+  readonly fileError = signal<string | null>(null);
+  /** Object URLs of the photos' thumbnails, by file id. */
+  readonly thumbnails = signal<Record<string, string>>({});
+  readonly tag = scanTag;
+  readonly size = displaySize;
+  private readonly attachments = inject(AttachmentsService);
 
   constructor() {
     const state = (this.router.currentNavigation()?.extras.state ?? history.state ?? {}) as {
@@ -62,6 +88,7 @@ export class CasePage {
     this.submitted.set(typeof state.submitted === 'string' ? state.submitted : null);
     this.done.set(typeof state.done === 'string' ? state.done : null);
     effect(() => void this.load(this.id()));
+    inject(DestroyRef).onDestroy(() => Object.values(this.thumbnails()).forEach((url) => URL.revokeObjectURL(url)));
   }
 
   async load(id: string): Promise<void> {
@@ -69,6 +96,7 @@ export class CasePage {
       const view = await firstValueFrom(this.cases.case(id));
       this.view.set(view);
       this.loadError.set(null);
+      void this.loadFiles(view.id);
       this.pageTitle.setPage(`${view.businessKey} - ${view.pluginTitle}`);
     } catch (error: unknown) {
       const e = toApiError(error);
@@ -156,6 +184,36 @@ export class CasePage {
   }
 
   /** The case as a PDF: fetched with the bearer token as a blob, then saved (a plain link cannot carry the token). */
+  private async loadFiles(caseId: string): Promise<void> {
+    try {
+      const list = await firstValueFrom(this.attachments.caseFiles(caseId));
+      this.files.set(list.attachments);
+      this.scanning.set(list.scanning);
+      for (const file of list.attachments.filter((f) => hasThumbnail(f) && !this.thumbnails()[f.id])) {
+        this.attachments.thumbnail(file.id).subscribe({
+          next: (blob) => this.thumbnails.update((all) => ({ ...all, [file.id]: URL.createObjectURL(blob) })),
+          error: () => undefined,
+        });
+      }
+    } catch {
+      this.files.set([]);
+    }
+  }
+
+  /** Downloads one of the case's files (the core audits it). */
+  async openFile(event: Event, file: AttachmentView): Promise<void> {
+    event.preventDefault();
+    this.fileError.set(null);
+    try {
+      await downloadFile(this.http, attachmentUrl(file.id), file.name);
+    } catch (error: unknown) {
+      const e = toApiError(error);
+      this.fileError.set(e.status === 409 && e.message ? e.message : (commonMessage(e) ?? CASE_MESSAGES.fileFailed));
+      const view = this.view();
+      if (view) void this.loadFiles(view.id);
+    }
+  }
+
   async downloadPdf(event: Event): Promise<void> {
     event.preventDefault();
     const view = this.view();

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import type { CompiledField, Component as FormComponent, Env, Option } from '../../../core/forms/engine';
 import { eventValue } from '../../../core/ui/event-value';
 import { fieldId, type DateParts } from './form-logic';
+import { FileUpload } from './file-upload';
 import { FormState } from './form-state';
 
 /** How many matches an autocomplete offers at once. */
@@ -22,7 +23,7 @@ interface Choice {
 @Component({
   selector: 'cop-form-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet],
+  imports: [NgTemplateOutlet, FileUpload],
   templateUrl: './form-field.html',
 })
 export class FormField {
@@ -127,17 +128,6 @@ export class FormField {
 
   setPart(key: keyof DateParts, event: Event): void {
     this.state.setDatePart(this.path(), key, eventValue(event), this.kind() === 'date-time');
-  }
-
-  fileValue(key: 'id' | 'name'): string {
-    const v = this.value() as { id?: unknown; name?: unknown } | undefined;
-    return v && typeof v === 'object' && typeof v[key] === 'string' ? (v[key] as string) : '';
-  }
-
-  setFile(key: 'id' | 'name', event: Event): void {
-    const current = { id: this.fileValue('id'), name: this.fileValue('name') };
-    const next = { ...current, [key]: eventValue(event).trim() };
-    this.state.setValue(this.path(), next.id ? { id: next.id, name: next.name || next.id } : undefined);
   }
 
   setSearch(event: Event): void {

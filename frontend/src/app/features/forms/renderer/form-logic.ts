@@ -10,6 +10,7 @@ import {
   parsePath,
   validateAnswers,
   type Answers,
+  type AttachmentLookup,
   type CompiledCondition,
   type CompiledField,
   type Component,
@@ -57,6 +58,8 @@ export interface ShellValidationOptions {
   now: Date;
   workflow?: string;
   allowRetired?: boolean;
+  /** The form's uploads, once the core has listed them. */
+  attachments?: AttachmentLookup;
 }
 
 // ---------------------------------------------------------------------------------------------

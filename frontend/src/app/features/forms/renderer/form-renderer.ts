@@ -18,6 +18,7 @@ import { firstValueFrom, forkJoin, of } from 'rxjs';
 import { catchError, map } from 'rxjs/operators';
 import { toApiError } from '../../../core/api/api-error';
 import { AuthService } from '../../../core/auth/auth.service';
+import { AttachmentsService, byId } from '../../../core/cases/attachments.service';
 import { CasesService, newUuid } from '../../../core/cases/cases.service';
 import { DraftKept } from '../../../core/cases/draft-kept';
 import { DraftStore, LocalDraft } from '../../../core/cases/draft-store';
@@ -27,6 +28,7 @@ import {
   sectionStatuses,
   standardTerms,
   summarise,
+  type CompiledField,
   type ReferenceRow,
   type SectionStatus,
 } from '../../../core/forms/engine';
@@ -79,6 +81,7 @@ export class FormRenderer implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly pageTitle = inject(PageTitle);
   private readonly injector = inject(Injector);
+  private readonly attachments = inject(AttachmentsService);
 
   /** The workflow. */
   readonly plugin = input.required<PluginSummary>();
@@ -183,6 +186,13 @@ export class FormRenderer implements OnInit {
         this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step))),
       );
     });
+    // Files still waiting for the virus scan: ask again until each has a verdict.
+    effect((onCleanup) => {
+      const waiting = Object.values(this.state.uploads()).some((u) => u.status === 'pending');
+      if (!waiting) return;
+      const timer = setTimeout(() => void this.loadUploads(), 3000);
+      onCleanup(() => clearTimeout(timer));
+    });
     inject(DestroyRef).onDestroy(() => clearTimeout(this.saveTimer));
   }
 
@@ -195,14 +205,38 @@ export class FormRenderer implements OnInit {
       return;
     }
     this.state.sets.set(sets);
-    if (this.action()) {
+    const action = this.action();
+    if (action) {
+      this.state.uploadTarget.set({ kind: 'case', caseId: action.caseId, actionId: action.actionId });
+      await this.loadUploads();
       this.ready.set(true);
       return;
     }
     const draftId = this.query().get('draft');
     if (draftId) await this.resume(draftId);
     else await this.startNew();
+    this.state.uploadTarget.set({
+      kind: 'draft',
+      pluginId: this.plugin().id,
+      draftId: this.draftId()!,
+      formId: this.form().id,
+    });
+    await this.loadUploads();
     this.ready.set(true);
+  }
+
+  /** What the core holds of this form's uploads (their scan states); left as it was when it cannot be asked. */
+  private async loadUploads(): Promise<void> {
+    const target = this.state.uploadTarget();
+    if (!target || !this.compiled().pages.some((p) => hasFileQuestion(p.fields))) return;
+    try {
+      const list = await firstValueFrom(this.attachments.list(target));
+      this.state.uploads.set(byId(list.attachments));
+      this.state.scanning.set(list.scanning);
+      this.state.uploadsKnown.set(true);
+    } catch {
+      // Offline or refused: the core checks the files again on submit.
+    }
   }
 
   /** "Continue" / "Save and continue": check this page, then go on. */
@@ -449,4 +483,8 @@ export class FormRenderer implements OnInit {
     this.untouched = null;
     await this.store.saveLocal(draft);
   }
+}
+
+function hasFileQuestion(fields: readonly CompiledField[]): boolean {
+  return fields.some((f) => f.kind === 'file' || (f.children !== undefined && hasFileQuestion(f.children.fields)));
 }

@@ -5,6 +5,7 @@ import {
   standardTerms,
   validateAnswers,
   type Answers,
+  type AttachmentLookup,
   type CompiledField,
   type Component,
   type Env,
@@ -12,6 +13,7 @@ import {
   type ReferenceRow,
   type ReferenceSets,
 } from '../../../core/forms/engine';
+import type { AttachmentView, UploadTarget } from '../../../core/cases/attachments.service';
 import {
   FORM_TIME_ZONE,
   fieldId,
@@ -47,6 +49,26 @@ export class FormState {
   readonly sets = signal<ReferenceSets>({});
   /** Errors shown now (inline and in the summary). */
   readonly errors = signal<readonly LocatedError[]>([]);
+  /** Where this form's files are uploaded; null until known. */
+  readonly uploadTarget = signal<UploadTarget | null>(null);
+  /** The files uploaded for this form, by id, as the core last reported them. */
+  readonly uploads = signal<Record<string, AttachmentView>>({});
+  /** Whether `uploads` came from the core (then file answers are checked against them). */
+  readonly uploadsKnown = signal(false);
+  /** Whether the platform scans files for viruses. */
+  readonly scanning = signal(true);
+
+  /** File answers checked as the core checks them: only this form's uploads, for their question. */
+  readonly attachmentLookup = computed<AttachmentLookup | undefined>(() => {
+    if (!this.uploadsKnown()) return undefined;
+    const uploads = this.uploads();
+    return {
+      find: (id, key) => {
+        const found = uploads[id];
+        return found && found.field === key ? { name: found.name, state: found.status } : undefined;
+      },
+    };
+  });
 
   /** The form indexed for rendering. */
   readonly index = computed<FormIndex | null>(() => {
@@ -75,6 +97,7 @@ export class FormState {
     now: Date;
     workflow: string;
     timeZone: string;
+    attachments?: AttachmentLookup;
   } {
     return {
       terms: standardTerms,
@@ -82,6 +105,7 @@ export class FormState {
       now: new Date(),
       workflow: this.workflow(),
       timeZone: FORM_TIME_ZONE,
+      attachments: this.attachmentLookup(),
     };
   }
 

@@ -11,6 +11,17 @@ export const RENDERER_MESSAGES = {
   conflict: 'Someone else changed this case since you opened it. Reload it and try again.',
 } as const;
 
+/** What the file upload says of the files it sends (the core's refusals come with their own words). */
+export const FILE_MESSAGES = {
+  notReady: 'The form is not ready for files yet. Try again in a moment.',
+  empty: (name: string) => `${name} is empty`,
+  tooBig: (name: string, max: string) => `${name} must be smaller than ${max}`,
+  tooMany: (max: number) => `You can only add up to ${max} files`,
+  notSent: (name: string) => `${name} could not be uploaded. Check your connection and try again.`,
+  uploaded: (name: string, state: string) => `${name} uploaded. ${state}.`,
+  removed: (name: string) => `${name} removed`,
+} as const;
+
 /** The message for a submission or draft the core refused without field errors. */
 export function submitErrorMessage(error: Pick<ApiError, 'status' | 'message'>): string {
   return commonMessage({ ...error, errors: [] }) ?? error.message ?? RENDERER_MESSAGES.submitFailed;

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+
+/** 1 MiB per row: large enough to keep round trips few, small enough to keep memory flat. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** What writing a file's bytes came to. */
+export interface StoredBytes {
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Where attachment bytes live. PostgreSQL by default (every instance shares it and the two-command
+ * set-up needs nothing else); another store (S3-compatible) would implement the same three calls.
+ */
+export interface AttachmentStore {
+  /** Stores the bytes as they arrive; a source that fails leaves whatever was written for `remove`. */
+  write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes>;
+  /** Streams the bytes back. */
+  read(id: string): Readable;
+  remove(id: string): Promise<void>;
+}
+
+/** The injection token of the configured store (PostgreSQL; an S3-compatible one would be bound here). */
+export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
+
+/** A file's bytes were more than the field allows. */
+export class FileTooLargeError extends Error {
+  constructor() {
+    super('file too large');
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/**
+ * Attachment bytes as numbered 1 MiB chunks in core.attachment_chunk, written one chunk at a
+ * time as the upload arrives and read back one chunk at a time, so a 20 MB file never sits in
+ * memory whole (the report PDFs' chunked store, core/src/reports/report-store.ts, works alike).
+ */
+@Injectable()
+export class PostgresAttachmentStore implements AttachmentStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
+    const hash = createHash('sha256');
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let size = 0;
+    let seq = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const data = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      await this.dataSource.query('INSERT INTO core.attachment_chunk (attachment_id, seq, data) VALUES ($1, $2, $3)', [
+        id,
+        seq++,
+        data,
+      ]);
+    };
+    for await (const piece of source) {
+      size += piece.length;
+      if (size > maxBytes) throw new FileTooLargeError();
+      hash.update(piece);
+      pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.length));
+      pendingBytes += piece.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    }
+    await flush();
+    return { size, sha256: hash.digest('hex') };
+  }
+
+  read(id: string): Readable {
+    const dataSource = this.dataSource;
+    return Readable.from(
+      (async function* () {
+        for (let seq = 0; ; seq++) {
+          const rows = (await dataSource.query(
+            'SELECT data FROM core.attachment_chunk WHERE attachment_id = $1 AND seq = $2',
+            [id, seq],
+          )) as { data: Buffer }[];
+          if (!rows[0]) return;
+          yield rows[0].data;
+        }
+      })(),
+      { objectMode: false },
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM core.attachment_chunk WHERE attachment_id = $1', [id]);
+  }
+}
