@@ -26,11 +26,15 @@ export async function compilePluginReports(plugin: UsablePlugin): Promise<Plugin
   const templates = new Map(plugin.templates.map((t) => [t.id, t]));
   const problems: string[] = [];
   const reports: ReportDefinition[] = [];
-  let readModel: ReadModelDefinition | undefined;
-  try {
-    readModel = readModelFor(plugin);
-  } catch {
-    readModel = undefined; // the plugin's activation names what is wrong with its read model
+  // Built at activation; at discovery (before it) derived here. A read model that cannot be
+  // built is left to the activation, which names what is wrong with it.
+  let readModel: ReadModelDefinition | undefined = plugin.readModel;
+  if (!readModel) {
+    try {
+      readModel = readModelFor(plugin);
+    } catch {
+      readModel = undefined;
+    }
   }
   for (const declaredReport of declared) {
     let report = declaredReport;
