@@ -76,7 +76,7 @@ export function tasksOnEntering(
       candidateRole: t.role ?? null,
       exceptRoles: t.exceptRoles ?? [],
       assigneeId: null,
-      priority: t.priority,
+      priority: t.priority ?? 'medium',
       dueAt: due === undefined ? null : new Date(now.getTime() + due),
       escalation: t.escalation ? { ...t.escalation } : null,
     };
