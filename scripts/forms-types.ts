@@ -7,8 +7,9 @@
 // stale or left over: CI runs it so a plugin's types cannot drift from its forms.
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FormDefinition } from '../core/src/forms/engine/index.js';
+import { registerPluginTerms } from '../core/src/terms/term-dictionary.js';
 import { answersFile } from './forms-types/render.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,8 +38,20 @@ function imported(): Set<string> {
   return wanted;
 }
 
+/** Registers the terms every bundled plugin declares, as the core does before compiling forms. */
+async function registerTerms(): Promise<void> {
+  for (const plugin of readdirSync(pluginsDir).sort()) {
+    const manifest = join(pluginsDir, plugin, 'plugin.ts');
+    if (!existsSync(manifest) || !/\bterms\s*:/.test(readFileSync(manifest, 'utf8'))) continue;
+    const { default: m } = (await import(pathToFileURL(manifest).href)) as { default: { id: string; terms?: unknown } };
+    const problems = registerPluginTerms(m.id, m.terms);
+    if (problems.length) throw new Error(`plugins/${plugin}: ${problems.join('; ')}`);
+  }
+}
+
 async function expected(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
+  await registerTerms();
   const wanted = imported();
   for (const plugin of readdirSync(pluginsDir).sort()) {
     const forms = join(pluginsDir, plugin, 'forms');

@@ -1218,6 +1218,10 @@ export interface components {
       /** @description Id of the form that starts a case; null for a plugin without forms */
       startForm: string | null;
       startRoles: components['schemas']['Role'][];
+      /** @description Data terms the plugin declares (docs/plugins.md, "Terms") */
+      terms: {
+        [key: string]: unknown;
+      }[];
       title: string;
       version: string;
       workflow: components['schemas']['WorkflowView'] | null;
