@@ -9,6 +9,8 @@ import type { BootContext } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
+import { MetricsCollector } from './metrics/metrics.collector.js';
+import { installMetricsHttp } from './metrics/metrics-http.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -16,6 +18,7 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 /** Registers what sits around the controllers: the plugin gate, OpenAPI and the shell's files. */
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installMetricsHttp(fastify, app.get(MetricsCollector));
   installNoStore(fastify);
   // File uploads (core/src/attachments): parsed as they stream, one file per request; each route
   // sets the byte limit of its question, so the plugin's own limit is only the largest any may have.
