@@ -164,7 +164,7 @@ export class FormRenderer implements OnInit {
         this.saveTimer = setTimeout(() => void this.keepLocal(answers, parts, page), 250);
       });
     });
-    // The page title follows the step.
+    // The page title follows the step, prefixed "Error: " while the page shows errors.
     effect(() => {
       const step = this.step();
       if (!this.ready()) return;
@@ -174,10 +174,29 @@ export class FormRenderer implements OnInit {
           : step === 'tasks'
             ? this.form().title
             : (this.page()?.title ?? this.form().title);
+      // Errors are tracked too: arriving on a page clears the last page's after this runs.
+      const hasErrors = this.state.errors().length > 0;
       untracked(() => {
         this.pageTitle.setPage(`${title} - ${this.plugin().title}`);
-        this.pageTitle.setError(this.state.errors().length > 0);
+        this.pageTitle.setError(hasErrors);
       });
+    });
+    // Arriving on a page: focus its heading, as a new page would be announced, unless its error
+    // summary (the errors the last full check found there) takes focus instead.
+    effect(() => {
+      this.step();
+      if (!this.ready()) return;
+      untracked(() =>
+        afterNextRender(
+          {
+            write: () => {
+              if (this.state.errors().length) return;
+              document.querySelector<HTMLElement>('main h1.cop-page-heading')?.focus();
+            },
+          },
+          { injector: this.injector },
+        ),
+      );
     });
     // Arriving on a page: show the errors the last full check found there.
     effect(() => {

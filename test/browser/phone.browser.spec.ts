@@ -1,0 +1,201 @@
+import type { Browser, Page } from 'playwright-core';
+import { signIn, startTestApp, type TestApp } from '../utils/app.js';
+import { VIEWPORTS, describeBrowser, expectAccessible, launchBrowser, screenshot, startShift } from './browser.js';
+
+// Issue 19: the officer's shell on a 375px phone, keyboard only (Tab, Shift+Tab, Enter, Space,
+// arrows and typing), on a weak signal. Needs `npm run build:shell` first. Every page met is
+// checked with axe at 375px and a screenshot saved as `130-…` onwards.
+describeBrowser('the shell on a phone, keyboard only', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** A page in its own context at 375px. */
+  async function phone(): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS.mobile,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    return context.newPage();
+  }
+
+  /** Axe finds nothing at 375px, and a screenshot is kept. */
+  async function check(page: Page, name: string): Promise<void> {
+    await expectAccessible(page, name);
+    await screenshot(page, name, 'mobile');
+  }
+
+  async function focused(page: Page, selector: string): Promise<boolean> {
+    return (await page.evaluate(
+      `!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`,
+    )) as boolean;
+  }
+
+  async function waitForFocus(page: Page, selector: string): Promise<void> {
+    await page.waitForFunction(
+      `!!document.activeElement && !!document.activeElement.closest(${JSON.stringify(selector)})`,
+      undefined,
+      { timeout: 5000 },
+    );
+  }
+
+  /** Presses Tab (or Shift+Tab) until the element matching `selector` has focus. */
+  async function tabTo(page: Page, selector: string, options: { back?: boolean; max?: number } = {}): Promise<number> {
+    for (let i = 1; i <= (options.max ?? 80); i++) {
+      await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+      if (await focused(page, selector)) return i;
+    }
+    throw new Error(`${selector} never got focus`);
+  }
+
+  /** Signs in with the keyboard, and starts a shift at Dover unless one is on. */
+  async function signInByKeyboard(page: Page, username: string): Promise<void> {
+    await page.goto(`${app.url}/sign-in`);
+    await page.locator('#username').waitFor();
+    await tabTo(page, '#username');
+    await page.keyboard.type(username);
+    await tabTo(page, '#password');
+    await page.keyboard.type('demo-password');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/shift/start' || url.pathname === '/');
+    if (new URL(page.url()).pathname === '/shift/start') await startShift(page, app.url);
+  }
+
+  it('collapses the header behind a Menu toggle at 375px', async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.locator('[data-testid="task-counts"]').waitFor();
+
+    const toggle = page.locator('button.govuk-service-navigation__toggle');
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-controls')).toBe('navigation');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#navigation').isVisible()).toBe(false);
+    // Organisation bar, service name, Menu and the beta banner: well under the 380px of before.
+    const header = await page.locator('body > cop-root > header').boundingBox();
+    expect(header!.height).toBeLessThan(240);
+    await check(page, '130-phone-menu-closed');
+
+    await page.locator('#main-content').focus();
+    await tabTo(page, 'button.govuk-service-navigation__toggle', { back: true });
+    await page.keyboard.press('Enter');
+    await page.locator('#navigation').waitFor({ state: 'visible' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await check(page, '131-phone-menu-open');
+    await tabTo(page, '#navigation a[href="/tasks"]', { max: 4 });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/tasks$/);
+    await page.locator('#navigation').waitFor({ state: 'hidden' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    // At desktop width the links show and the toggle is hidden from everyone.
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.waitForFunction(`!!document.querySelector('button.govuk-service-navigation__toggle[hidden]')`);
+    expect(await page.locator('#navigation').isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-hidden')).toBe('true');
+    await page.context().close();
+  });
+
+  it('offers Claim only where the officer may claim, focuses the success notice, and shows a refusal', async () => {
+    await app.sql(
+      `INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by)
+       SELECT 'BF-PHONE-' || g, 'hot-debrief', 'hot-debrief', 1, '{}'::jsonb, 'submitted',
+              'dover-tourist-controls-team-1', (SELECT id FROM core.app_user WHERE username = 'officer')
+         FROM generate_series(1, 3) g`,
+    );
+    // BF-PHONE-1 is for managers only; 2 and 3 any officer of the team may claim.
+    await app.sql(
+      `INSERT INTO core.task (case_id, plugin_id, state_id, title, team_id, candidate_role, priority, priority_rank, created_at)
+       SELECT id, 'hot-debrief', 'submitted', 'Review hot debrief', team_id,
+              CASE WHEN business_key = 'BF-PHONE-1' THEN 'manager' END, 'urgent', 4,
+              now() - substring(business_key from 10)::int * interval '1 minute'
+         FROM core.case WHERE business_key LIKE 'BF-PHONE-%'`,
+    );
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.goto(`${app.url}/tasks?tab=team`);
+    const card = (key: string) => page.locator(`[data-testid="task-cards"] [data-case="${key}"]`);
+    await card('BF-PHONE-1').waitFor();
+    expect(await card('BF-PHONE-1').getByRole('button').count()).toBe(0);
+    expect(
+      await card('BF-PHONE-2')
+        .getByRole('button', { name: /^Claim/ })
+        .count(),
+    ).toBe(1);
+
+    // Claim BF-PHONE-2: the success notice takes focus.
+    await tabTo(page, '[data-case="BF-PHONE-2"] button');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '[data-testid="task-notice"]');
+    expect(await page.locator('[data-testid="task-notice"]').textContent()).toContain(
+      'You claimed "Review hot debrief" on BF-PHONE-2',
+    );
+    await check(page, '132-phone-task-claimed');
+
+    // Someone else claims BF-PHONE-3 first: pressing Claim shows why, and focus goes to the message.
+    const other = await signIn(app, 'officer2');
+    const [task] = await app.sql<{ id: string }>(
+      `SELECT t.id FROM core.task t JOIN core.case c ON c.id = t.case_id WHERE c.business_key = 'BF-PHONE-3'`,
+    );
+    const taken = await fetch(`${app.url}/api/tasks/${task!.id}/claim`, { method: 'POST', headers: other });
+    expect(taken.status).toBeLessThan(300);
+    await tabTo(page, '[data-case="BF-PHONE-3"] button');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('This task is already claimed by');
+    await card('BF-PHONE-3').getByText('Nobody yet').waitFor({ state: 'detached' });
+    expect(await card('BF-PHONE-3').getByRole('button').count()).toBe(0);
+    await check(page, '133-phone-claim-refused');
+    await page.context().close();
+  });
+
+  it('moves focus to the heading or the error summary on every wizard page and titles each page', async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.goto(`${app.url}/forms/event-at-border`);
+    await page.getByRole('heading', { level: 1, name: 'About the event' }).waitFor();
+    await waitForFocus(page, 'h1');
+    expect(await page.title()).toBe('About the event - Record an event at the border - Central Operations Platform');
+
+    await page.locator('#f-eventDateTime-day').fill('3');
+    await page.locator('#f-eventDateTime-month').fill('11');
+    await page.locator('#f-eventDateTime-year').fill('2026');
+    await page.locator('#f-eventDateTime-time').fill('9:45');
+    await page.locator('#f-transportMode').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Seizure').focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+
+    // The next page: its heading has focus (not the Continue button), and the title names it.
+    await page.getByRole('heading', { level: 1, name: 'What was seized' }).waitFor();
+    await waitForFocus(page, 'h1.cop-page-heading');
+    expect(await page.title()).toBe('What was seized - Record an event at the border - Central Operations Platform');
+    await check(page, '134-phone-wizard-next-page');
+
+    // Continue with nothing: the error summary has focus, and the title says so.
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '.govuk-error-summary');
+    expect(await page.title()).toMatch(/^Error: What was seized/);
+
+    // Back: the heading of the page before has focus again.
+    await tabTo(page, '.govuk-back-link', { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'About the event' }).waitFor();
+    await waitForFocus(page, 'h1.cop-page-heading');
+    expect(await page.title()).toBe('About the event - Record an event at the border - Central Operations Platform');
+    await page.context().close();
+  });
+});
