@@ -198,4 +198,116 @@ describeBrowser('the shell on a phone, keyboard only', () => {
     expect(await page.title()).toBe('About the event - Record an event at the border - Central Operations Platform');
     await page.context().close();
   });
+
+  it("puts the officer's work first on the dashboard, and shows search results as cards with state labels", async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.locator('[data-testid="task-counts"]').waitFor();
+    // Shift, tasks and drafts come before the first form, in the page and for the keyboard.
+    const above = (await page.evaluate(`(() => {
+      const first = document.querySelector('[data-plugin-id]');
+      return ['cop-shift-summary', '[data-testid="task-counts"]', 'cop-your-work h2:last-of-type']
+        .map((s) => !!(document.querySelector(s).compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING));
+    })()`)) as boolean[];
+    expect(above).toEqual([true, true, true]);
+    const shift = await page.locator('cop-shift-summary').boundingBox();
+    expect(shift!.y).toBeLessThan(812);
+    await check(page, '135-phone-dashboard');
+
+    const auth = await signIn(app, 'officer');
+    const created = await fetch(`${app.url}/api/plugins/event-at-border/cases`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        answers: {
+          eventDateTime: new Date(Date.now() - 3600_000).toISOString().slice(0, 16),
+          port: 'dover',
+          transportMode: 'roro-tourist',
+          outcome: 'seizure',
+          items: [{ item: 'cocaine', quantity: 1.2, unit: 'kg' }],
+          concealmentMethod: 'vehicle-adapted-compartment',
+          detectionMethod: 'detector-dog',
+          personsInvolved: false,
+          vehicleRegistration: 'ab12 cde',
+          targeted: false,
+          summary: 'Car examined at the Eastern Docks; nothing found.',
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { businessKey } = (await created.json()) as { businessKey: string };
+
+    await page.goto(`${app.url}/search`);
+    await page.locator('#search-term').selectOption('vehicle.registration');
+    await page.locator('#search-value').fill('ab12cde');
+    await page.locator('#search-value').press('Enter');
+    const total = page.locator('[data-testid="search-total"]');
+    await total.waitFor();
+    expect((await total.textContent())!.trim()).toBe('1 case with vehicle registration AB12 CDE');
+    const card = page.locator(`.govuk-summary-card[data-case="${businessKey}"]`);
+    await card.waitFor();
+    const state = ((await card.locator('dd').first().textContent()) ?? '').trim();
+    expect(state).not.toMatch(/^[a-z]+(-[a-z]+)*$/); // a label ("Awaiting triage"), not an id
+    // The key stays on one line.
+    const key = card.locator('a.cop-key');
+    const box = await key.boundingBox();
+    expect(box!.height).toBeLessThan(40);
+    expect(await page.evaluate(`document.documentElement.scrollWidth`)).toBeLessThanOrEqual(375);
+    await check(page, '136-phone-search-cards');
+    await page.context().close();
+  });
+
+  it('removes every copy of a draft saved offline once it is sent, and reopens a draft where it was left', async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer2');
+    await page.goto(`${app.url}/forms/hot-debrief`);
+    await page.waitForURL(/draft=[0-9a-f-]{36}/);
+    const draftId = new URL(page.url()).searchParams.get('draft')!;
+    await page.locator('#f-description').fill('Barrier on lane 3 stuck.');
+    // Saved on the server with what there is so far.
+    await page.getByRole('button', { name: 'Save as draft' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="draft-notice"]', { hasText: 'Your draft has been saved' }).waitFor();
+    expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toHaveLength(1);
+
+    // The signal drops: the rest is saved on this device only.
+    await page.context().setOffline(true);
+    await page.locator('input[name="category"]').first().focus();
+    await page.keyboard.press('Space');
+    await page.locator('#f-occurredAt-day').fill('3');
+    await page.locator('#f-occurredAt-month').fill('11');
+    await page.locator('#f-occurredAt-year').fill('2026');
+    await page.locator('#f-occurredAt-time').fill('9:45');
+    await page.locator('#f-actionNeeded-no').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Save as draft' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="draft-notice"]', { hasText: 'Saved on this device' }).waitFor();
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+    await page.waitForTimeout(400); // kept on the device 250 ms after the change of page
+
+    // Reopened from "Your drafts", it opens at check your answers, where it was left.
+    await page.context().setOffline(false);
+    await page.goto(`${app.url}/forms/hot-debrief?draft=${draftId}`);
+    await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBe('check');
+
+    // Back online, sent straight away: no copy is left, on the server or here.
+    await tabTo(page, 'button.govuk-button:not(.govuk-button--secondary)');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/cases\/BF-/);
+    await page.waitForTimeout(1500); // a send of the draft on its way must not bring it back
+    const officer2 = await signIn(app, 'officer2');
+    const drafts = (await (await fetch(`${app.url}/api/drafts`, { headers: officer2 })).json()) as {
+      drafts: unknown[];
+    };
+    expect(drafts.drafts).toEqual([]);
+    expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);
+    await page.goto(`${app.url}/`);
+    await page.getByText('You have no drafts.').waitFor();
+    await check(page, '137-phone-no-drafts-after-sending');
+    await page.context().close();
+  });
 });

@@ -299,7 +299,7 @@ export class FormRenderer implements OnInit {
         this.cases.submit(this.plugin().id, result.sent, this.draftId(), this.idempotencyKey, linked ? [linked] : []),
       );
       const id = this.draftId();
-      if (id) await this.store.delete(id);
+      if (id) await this.sync.discard(this.plugin().id, id);
       this.pageTitle.setError(false);
       await this.router.navigate(['/cases', view.businessKey], { state: { submitted: view.businessKey } });
     } catch (error: unknown) {
@@ -453,6 +453,13 @@ export class FormRenderer implements OnInit {
     if (local && local.userId === user?.id && local.pluginId === this.plugin().id) {
       this.state.answers.set(local.answers);
       this.state.parts.set(local.dateParts ?? {});
+      // Reopened from "Your drafts" (no page in the link): carry on where the officer left it.
+      if (!this.query().get('page') && local.page && local.page !== this.step())
+        await this.router.navigate([], {
+          queryParams: { page: local.page },
+          queryParamsHandling: 'merge',
+          replaceUrl: true,
+        });
       return;
     }
     try {
