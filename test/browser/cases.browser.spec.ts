@@ -225,7 +225,7 @@ describeBrowser('forms, cases, tasks and search', () => {
     await officer.getByRole('button', { name: 'Save as draft' }).click();
     await officer.locator('[data-testid="draft-notice"]').waitFor();
     expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain(
-      "Saved on this device. We'll send it when you're back online",
+      "Saved on this device. We'll send it to your drafts when you're back online",
     );
     await checkPage(officer, '30-saved-offline');
     expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);

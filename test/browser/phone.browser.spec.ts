@@ -310,4 +310,67 @@ describeBrowser('the shell on a phone, keyboard only', () => {
     await check(page, '137-phone-no-drafts-after-sending');
     await page.context().close();
   });
+
+  it("defaults the shift's location to the team's port, then to the last one used", async () => {
+    const page = await phone();
+    await page.goto(`${app.url}/sign-in`);
+    await page.locator('#username').fill('freight');
+    await page.locator('#password').fill('demo-password');
+    await page.locator('#password').press('Enter');
+    await page.waitForURL(/\/shift\/start/);
+    const chosen = page.locator('#location-results .govuk-radios__item:has(input:checked)');
+    await chosen.waitFor();
+    expect(await chosen.textContent()).toContain('Felixstowe');
+    await check(page, '138-phone-start-shift-default');
+
+    // A shift at Dover instead; the next shift on this device offers Dover.
+    await startShift(page, app.url);
+    await page.getByRole('button', { name: 'End shift' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/shift\/start/);
+    await chosen.waitFor();
+    expect(await chosen.textContent()).toContain('Dover');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${app.url}/`);
+    await page.context().close();
+  });
+
+  it('says one thing when a form cannot be submitted offline, and sends it to the drafts once back online', async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.goto(`${app.url}/forms/hot-debrief`);
+    await page.waitForURL(/draft=[0-9a-f-]{36}/);
+    const draftId = new URL(page.url()).searchParams.get('draft')!;
+    await page.locator('input[name="category"]').first().focus();
+    await page.keyboard.press('Space');
+    await page.locator('#f-occurredAt-day').fill('3');
+    await page.locator('#f-occurredAt-month').fill('11');
+    await page.locator('#f-occurredAt-year').fill('2026');
+    await page.locator('#f-occurredAt-time').fill('9:45');
+    await page.locator('#f-description').fill('Lane 2 camera down.');
+    await page.locator('#f-actionNeeded-no').focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+
+    await page.context().setOffline(true);
+    await tabTo(page, 'button.govuk-button:not(.govuk-button--secondary)');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '.govuk-error-summary');
+    const message = ((await page.locator('.govuk-error-summary').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(message).toContain("we'll send it to your drafts when you're back online");
+    expect(message).not.toContain('submit again');
+    await check(page, '139-phone-offline-submit');
+
+    await page.context().setOffline(false);
+    let rows: unknown[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      await page.waitForTimeout(200);
+      rows = await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId]);
+    }
+    expect(rows).toHaveLength(1);
+    await page.context().close();
+  });
 });

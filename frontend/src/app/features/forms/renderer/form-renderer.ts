@@ -306,10 +306,12 @@ export class FormRenderer implements OnInit {
       const e = toApiError(error);
       if (e.status === 409) this.conflict.set(e.message ?? RENDERER_MESSAGES.conflict);
       else if (e.status === 400 && e.errors.length) this.showAll(e.errors);
-      else
-        this.show([
-          { path: '', message: e.status === 0 ? RENDERER_MESSAGES.offlineSubmit : submitErrorMessage(e), fieldId: '' },
-        ]);
+      else if (e.status === 0 && !action) {
+        // Offline: kept as a draft to send once the server can be reached, as the message says.
+        const draft = this.localDraft();
+        if (draft) await this.sync.save(draft, this.draftAnswers());
+        this.show([{ path: '', message: RENDERER_MESSAGES.offlineSubmit, fieldId: '' }]);
+      } else this.show([{ path: '', message: submitErrorMessage(e), fieldId: '' }]);
     } finally {
       this.submitting.set(false);
     }
@@ -319,18 +321,23 @@ export class FormRenderer implements OnInit {
   async saveDraft(): Promise<void> {
     const draft = this.localDraft();
     if (!draft) return;
-    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
-      ...this.state.options(),
-      mode: 'draft',
-    }).answers;
-    for (const f of this.compiled().root.fields) if (f.kind === 'calculated') delete cleaned[f.name];
-    const outcome = await this.sync.save(draft, cleaned);
+    const outcome = await this.sync.save(draft, this.draftAnswers());
     if (outcome === 'saved') this.notice.set({ kind: 'success', text: RENDERER_MESSAGES.draftSaved });
     else if (outcome === 'on-device') this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.savedOnDevice });
     else if (outcome.errors.length) this.showAll(outcome.errors);
     else this.show([{ path: '', message: submitErrorMessage(outcome), fieldId: '' }]);
     if (outcome === 'saved' || outcome === 'on-device')
       setTimeout(() => document.getElementById('draft-notice')?.focus(), 0);
+  }
+
+  /** The answers a draft keeps: cleaned as for a draft, without calculated values. */
+  private draftAnswers(): Record<string, unknown> {
+    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      mode: 'draft',
+    }).answers;
+    for (const f of this.compiled().root.fields) if (f.kind === 'calculated') delete cleaned[f.name];
+    return cleaned;
   }
 
   /** Error summary link to a question on another page. */
