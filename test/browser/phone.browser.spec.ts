@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { signIn, startTestApp, type TestApp } from '../utils/app.js';
+import { FIXTURE_PLUGINS, signIn, startTestApp, type TestApp } from '../utils/app.js';
 import { VIEWPORTS, describeBrowser, expectAccessible, launchBrowser, screenshot, startShift } from './browser.js';
 
 // Issue 19: the officer's shell on a 375px phone, keyboard only (Tab, Shift+Tab, Enter, Space,
@@ -10,7 +10,7 @@ describeBrowser('the shell on a phone, keyboard only', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ pluginDirs: [FIXTURE_PLUGINS] }); // shift-handover: a task list
     browser = await launchBrowser();
   });
 
@@ -371,6 +371,116 @@ describeBrowser('the shell on a phone, keyboard only', () => {
       rows = await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId]);
     }
     expect(rows).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('offers only the pre-filled port until the officer searches, and groups check your answers by page', async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.goto(`${app.url}/forms/event-at-border`);
+    await page.getByRole('heading', { level: 1, name: 'About the event' }).waitFor();
+    // Pre-filled from the shift: Dover alone, chosen; searching offers the others.
+    const offered = page.locator('#f-port-results .govuk-radios__item');
+    await offered.first().waitFor();
+    expect(await offered.allTextContents()).toEqual([expect.stringContaining('Port of Dover')]);
+    expect(await page.locator('#f-port-results input:checked').count()).toBe(1);
+    await check(page, '140-phone-port-prefilled');
+    await page.locator('#f-port').fill('Port');
+    await page.waitForFunction(`document.querySelectorAll('#f-port-results .govuk-radios__item').length > 1`);
+    await page.locator('#f-port').fill('');
+    await page.waitForFunction(`document.querySelectorAll('#f-port-results .govuk-radios__item').length === 1`);
+
+    await page.locator('#f-eventDateTime-day').fill('3');
+    await page.locator('#f-eventDateTime-month').fill('11');
+    await page.locator('#f-eventDateTime-year').fill('2026');
+    await page.locator('#f-eventDateTime-time').fill('9:45');
+    await page.locator('#f-transportMode').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Seizure').focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'What was seized' }).waitFor();
+    await page.getByRole('button', { name: 'Add an item' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#f-items-0-item').fill('cocaine');
+    await page.locator('#f-items-0-item-opt-cocaine').focus();
+    await page.keyboard.press('Space');
+    await page.locator('#f-items-0-quantity').fill('2.5');
+    await page.locator('#f-items-0-unit').selectOption('kg');
+    await page.locator('#f-concealmentMethod').selectOption({ index: 1 });
+    await page.locator('#f-detectionMethod').selectOption({ index: 1 });
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'People involved' }).waitFor();
+    await page.locator('#f-personsInvolved-no').focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Vehicle and target' }).waitFor();
+    await page.locator('#f-targeted-no').focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Summary of the event' }).waitFor();
+    await page.locator('#f-summary').fill('Cocaine in the spare wheel.');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+    const cards = page.locator('.govuk-summary-card[data-page]');
+    expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-page')))).toEqual([
+      'event',
+      'seizure',
+      'persons',
+      'vehicle-and-target',
+      'summary',
+    ]);
+    for (const card of await cards.all()) expect(await card.getByRole('link', { name: /^Change/ }).count()).toBe(1);
+    expect(await page.locator('[data-path] a').count()).toBe(0);
+    const quantity = page.locator('[data-path="items[0].quantity"] .govuk-summary-list__value');
+    expect(((await quantity.textContent()) ?? '').trim()).toBe('2.5 kilograms (kg)');
+    expect(await page.locator('[data-path="items[0].unit"]').count()).toBe(0);
+    await check(page, '141-phone-check-answers-grouped');
+
+    // A page's Change link opens that page.
+    await tabTo(page, '[data-page="seizure"] .govuk-summary-card__actions a', { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'What was seized' }).waitFor();
+    await page.context().close();
+  });
+
+  it("does not show a task-list section's errors before the officer has touched it", async () => {
+    const page = await phone();
+    await signInByKeyboard(page, 'officer');
+    await page.goto(`${app.url}/forms/shift-handover`);
+    await page.getByRole('heading', { level: 1, name: 'Hand over the shift' }).waitFor();
+    await page.getByRole('link', { name: 'Check your answers' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+    await tabTo(page, 'button.govuk-button:not(.govuk-button--secondary)');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '.govuk-error-summary');
+
+    // Back to the task list, then a section opened from it: no errors yet.
+    await tabTo(page, '.govuk-back-link', { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Hand over the shift' }).waitFor();
+    await tabTo(page, '.govuk-task-list__link');
+    const section = ((await page.evaluate(`document.activeElement.textContent`)) as string).trim();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !!url.searchParams.get('page') && url.searchParams.get('page') !== 'tasks');
+    await waitForFocus(page, 'h1.cop-page-heading');
+    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+    expect(await page.locator('.govuk-error-message').count()).toBe(0);
+    expect(await page.title()).not.toMatch(/^Error:/);
+    await check(page, `142-phone-task-list-section-untouched`);
+
+    // Save and continue with nothing answered: now its errors show.
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '.govuk-error-summary');
+    expect(section).toBeTruthy();
     await page.context().close();
   });
 });

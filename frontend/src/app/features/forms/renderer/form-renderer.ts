@@ -36,6 +36,7 @@ import { FormDefinition, PluginSummary } from '../../../core/plugins/plugin.mode
 import { ReferenceService } from '../../../core/reference/reference.service';
 import { ErrorSummary, FieldProblem } from '../../../core/ui/error-summary';
 import { PageTitle } from '../../../core/ui/page-title';
+import { answerGroups } from './answer-groups';
 import { FormField } from './form-field';
 import { locateErrors, validateForShell, type LocatedError } from './form-logic';
 import { FormState } from './form-state';
@@ -106,6 +107,8 @@ export class FormRenderer implements OnInit {
   /** One Idempotency-Key per submission attempt, kept across retries until the answers change. */
   private idempotencyKey: string | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The page an error summary link is taking the officer to (its errors are shown there). */
+  private followed: string | null = null;
   /** A new form's answers as pre-filled, until the officer changes one (then null). */
   private untouched: string | null = null;
 
@@ -147,6 +150,8 @@ export class FormRenderer implements OnInit {
   readonly summary = computed(() =>
     summarise(this.engineForm(), this.state.cleaned(), { terms: standardTerms, reference: this.state.lookup() }),
   );
+  /** Check your answers, page by page. */
+  readonly answerGroups = computed(() => answerGroups(this.engineForm(), this.summary()));
   readonly problems = computed<FieldProblem[]>(() =>
     this.state.errors().map((e) => ({ fieldId: e.fieldId, message: e.message, pageId: e.pageId })),
   );
@@ -198,12 +203,20 @@ export class FormRenderer implements OnInit {
         ),
       );
     });
-    // Arriving on a page: show the errors the last full check found there.
+    // Arriving on a page: show the errors the last full check found there. A task list's section
+    // is the officer's to start: opened from the list, its errors wait for "Save and continue"
+    // (not so when a link in the error summary, or a change from check your answers, led there).
     effect(() => {
       const step = this.step();
-      untracked(() =>
-        this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step))),
-      );
+      untracked(() => {
+        const followed = this.followed === step;
+        this.followed = null;
+        if (this.isTaskList() && step !== 'check' && step !== 'tasks' && !followed && !this.changing()) {
+          this.state.errors.set([]);
+          return;
+        }
+        this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step)));
+      });
     });
     // Files still waiting for the virus scan: ask again until each has a verdict.
     effect((onCleanup) => {
@@ -343,6 +356,7 @@ export class FormRenderer implements OnInit {
   /** Error summary link to a question on another page. */
   followError(problem: FieldProblem): void {
     if (!problem.pageId) return;
+    this.followed = problem.pageId;
     // Focus the question once its page has rendered (after the error summary took focus there).
     void this.go(problem.pageId, true).then(() =>
       afterNextRender({ read: () => document.getElementById(problem.fieldId)?.focus() }, { injector: this.injector }),
