@@ -19,12 +19,13 @@ describeBrowser('the shell on a phone, keyboard only', () => {
     await app?.close();
   });
 
-  /** A page in its own context at 375px. */
-  async function phone(): Promise<Page> {
+  /** A page in its own context at 375px; the service worker only where a test is about it. */
+  async function phone(options: { serviceWorker?: boolean } = {}): Promise<Page> {
     const context = await browser.newContext({
       viewport: VIEWPORTS.mobile,
       locale: 'en-GB',
       timezoneId: 'Europe/London',
+      serviceWorkers: options.serviceWorker ? 'allow' : 'block',
     });
     return context.newPage();
   }
@@ -481,6 +482,42 @@ describeBrowser('the shell on a phone, keyboard only', () => {
     await page.keyboard.press('Enter');
     await waitForFocus(page, '.govuk-error-summary');
     expect(section).toBeTruthy();
+    await page.context().close();
+  });
+
+  it('reloads a form offline with its answers, and reopens a draft from "Your drafts" with no network', async () => {
+    const page = await phone({ serviceWorker: true });
+    await signInByKeyboard(page, 'officer');
+    await page.locator('[data-testid="task-counts"]').waitFor();
+    // The worker installs (keeping the whole shell) and takes control of the page.
+    await page.waitForFunction(`!!navigator.serviceWorker && !!navigator.serviceWorker.controller`, undefined, {
+      timeout: 15000,
+    });
+    await page.goto(`${app.url}/forms/hot-debrief`);
+    await page.waitForURL(/draft=[0-9a-f-]{36}/);
+    const formUrl = page.url();
+    await page.locator('#f-description').fill('Lane 4 gate stuck open.');
+    await page.waitForTimeout(400); // kept on the device 250 ms after a change
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'What happened' }).waitFor();
+    expect(await page.locator('#f-description').inputValue()).toBe('Lane 4 gate stuck open.');
+    expect(page.url()).toBe(formUrl);
+    await check(page, '143-phone-offline-reload');
+
+    // The dashboard, still offline: the draft is listed (kept on this device) and opens.
+    await page.goto(`${app.url}/`);
+    const draft = page.locator(
+      `[data-testid="drafts"] [data-draft-id="${new URL(formUrl).searchParams.get('draft')}"]`,
+    );
+    await draft.waitFor();
+    await draft.getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#f-description').waitFor();
+    expect(await page.locator('#f-description').inputValue()).toBe('Lane 4 gate stuck open.');
+    await check(page, '144-phone-offline-draft-reopened');
+    await page.context().setOffline(false);
     await page.context().close();
   });
 });
