@@ -18,7 +18,10 @@ export function lastLocation(userId: string): ReferenceRow | null {
 export function rememberLocation(userId: string, row: ReferenceRow): void {
   try {
     const kept = (JSON.parse(localStorage.getItem(KEY) ?? 'null') ?? {}) as Record<string, unknown>;
-    localStorage.setItem(KEY, JSON.stringify({ ...kept, [userId]: { id: row.id, label: row.label, validFrom: row.validFrom } }));
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({ ...kept, [userId]: { id: row.id, label: row.label, validFrom: row.validFrom } }),
+    );
   } catch {
     // Storage full or turned off: the officer chooses the port next time.
   }
