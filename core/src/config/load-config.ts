@@ -10,11 +10,8 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * Turns the environment into a validated EnvConfig. Unknown variables are ignored
- * (the environment holds far more than ours); known ones must be valid.
- */
-export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
+/** Every environment variable the core reads (the names in EnvConfig, optional ones included). */
+export function knownSettings(): Set<string> {
   const known = new Set(Object.keys(new EnvConfig()));
   known
     .add('DATABASE_URL')
@@ -30,6 +27,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .add('METRICS_TOKEN')
     .add('METRICS_PORT')
     .add('DATABASE_REPLICA_URL');
+  return known;
+}
+
+/**
+ * Turns the environment into a validated EnvConfig. Unknown variables are ignored
+ * (the environment holds far more than ours); known ones must be valid.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
+  const known = knownSettings();
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;
