@@ -135,8 +135,9 @@ export async function createApp(
     };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
+      // Bodies are parsed by core/src/common/json-body.ts (limit, depth, UTF-8, raw bytes kept), not by Nest.
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
-      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false, rawBody: true },
+      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false, bodyParser: false },
     );
     app.useGlobalPipes(createValidationPipe());
     // A global filter registered here (not as APP_FILTER) also covers errors Fastify raises before routing.

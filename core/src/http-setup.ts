@@ -9,6 +9,8 @@ import type { BootContext } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
+import { installJsonBody } from './common/json-body.js';
+import { installTextChecks } from './common/text-checks.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -17,6 +19,8 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installNoStore(fastify);
+  installJsonBody(fastify, boot.config.BODY_LIMIT_BYTES);
+  installTextChecks(fastify);
   // File uploads (core/src/attachments): parsed as they stream, one file per request; each route
   // sets the byte limit of its question, so the plugin's own limit is only the largest any may have.
   await app.register(fastifyMultipart as never, {

@@ -17,9 +17,11 @@ import {
   Min,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { RawJson } from '../common/validation.pipe.js';
 
 export class SubmitCaseDto {
   @ApiProperty({ description: "The form's answers; see the plugin's answer schema in this document" })
+  @RawJson()
   @IsObject({ message: 'answers must be an object of field answers' })
   answers!: Record<string, unknown>;
 
@@ -39,6 +41,7 @@ export class SubmitCaseDto {
 
 export class SaveDraftDto {
   @ApiProperty()
+  @RawJson()
   @IsObject({ message: 'answers must be an object of field answers' })
   answers!: Record<string, unknown>;
 
@@ -58,6 +61,7 @@ export class ActionDto {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @RawJson()
   @IsObject({ message: 'answers must be an object of field answers' })
   answers?: Record<string, unknown>;
 }
@@ -66,6 +70,7 @@ export class CommentDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty({ message: 'Enter a comment' })
+  @Matches(/\S/, { message: 'Enter a comment' })
   @MaxLength(4000, { message: 'Comment must be 4000 characters or less' })
   body!: string;
 }

@@ -1,5 +1,5 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   ConflictError,
@@ -10,6 +10,7 @@ import {
   type FieldError,
 } from './errors.js';
 import { PluginHookError } from '../cases/case-errors.js';
+import { formatSize } from './json-body.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -32,9 +33,25 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = errorBody(error, this.logger, this.bodyLimit);
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    const body = withFieldErrors(errorBody(error, this.logger, this.bodyLimit), request?.headers?.['content-type']);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
+}
+
+/**
+ * Every 400 and 415 names what is wrong by path (docs/forms.md): a wrong content type under
+ * `content-type`, a problem with the body as a whole under `body`, anything else under `request`.
+ */
+function withFieldErrors(body: ErrorBody, contentType: string | undefined): ErrorBody {
+  if (body.statusCode === 415) {
+    const sent = contentType ? `it was sent as ${contentType.split(';')[0]!.trim()}` : 'it was sent without a content type';
+    const message = `Send the request body as application/json (${sent})`;
+    return { ...body, message, errors: [{ path: 'content-type', message }] };
+  }
+  if (body.statusCode !== 400 || (Array.isArray(body.errors) && body.errors.length > 0)) return body;
+  const path = /body/i.test(body.message) ? 'body' : 'request';
+  return { ...body, errors: [{ path, message: body.message }] };
 }
 
 /** Maps any thrown value to the HTTP answer; unknown errors are logged and answered without internals. */
@@ -43,7 +60,7 @@ export function errorBody(error: unknown, logger: Logger, bodyLimit?: number): E
     // Refused by the body parser before any of it is stored. Answered like every other input
     // problem (docs/forms.md: bad input is a 400 with a list of errors), not with 413.
     const message = `The request body must be ${bodyLimit === undefined ? 'smaller' : `${formatSize(bodyLimit)} or smaller`}`;
-    return { statusCode: 400, message, errors: [{ path: '', message }] };
+    return { statusCode: 400, message, errors: [{ path: 'body', message }] };
   }
   if (error instanceof InputError) return { statusCode: 400, message: error.message, errors: error.errors };
   if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
@@ -109,11 +126,4 @@ function fastifyCode(error: unknown): string | undefined {
   if (typeof own === 'string') return own;
   const cause = error instanceof HttpException ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
   return typeof cause === 'string' ? cause : undefined;
-}
-
-/** 2048 → "2 KB", 1048576 → "1 MB", 1500 → "1500 bytes". */
-function formatSize(bytes: number): string {
-  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
 }
