@@ -10,7 +10,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { DEVELOPMENT_CERBERUS_SECRET, type EnvConfig } from './config/env.config.js';
 import { ConfigError } from './config/load-config.js';
-import { createDataSource, embeddedSecret, openDatabase } from './database/database.js';
+import { createDataSource, embeddedSecret, keepConnectionErrorsHandled, openDatabase } from './database/database.js';
 import { runMigrations } from './database/migration-runner.js';
 import { coreMigrations } from './database/migrations/index.js';
 import { PgEvents } from './database/pg-events.js';
@@ -92,6 +92,7 @@ export async function createApp(
     const pluginEntities = registry.usable().flatMap((p) => p.manifest.entities ?? []);
     const dataSource = createDataSource(database.url, [...CORE_ENTITIES, ...pluginEntities], config.DATABASE_POOL_SIZE);
     await dataSource.initialize();
+    keepConnectionErrorsHandled(dataSource, logger.child({ context: 'database' }));
     cleanup.unshift(async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     });

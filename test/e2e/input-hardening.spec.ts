@@ -56,7 +56,7 @@ describe('hostile input', () => {
     const response = await fetch(`${app.url}${path}`, {
       method,
       headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: raw ? (body as BodyInit | undefined) : JSON.stringify(body),
+      body: raw ? (body as string | Uint8Array | undefined) : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed: unknown = text;
@@ -113,7 +113,12 @@ describe('hostile input', () => {
     // An array at the top, and objects rather than arrays.
     expectFieldErrors(await send('POST', '/api/auth/login', {}, '['.repeat(20_000)), 400, ['body']);
     expectFieldErrors(
-      await send('POST', '/api/plugins/hot-debrief/cases', officer, `{"answers":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`),
+      await send(
+        'POST',
+        '/api/plugins/hot-debrief/cases',
+        officer,
+        `{"answers":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`,
+      ),
       400,
       ['body'],
     );
@@ -201,7 +206,11 @@ describe('hostile input', () => {
   });
 
   it('refuses invalid UTF-8, UTF-16, a comment of only spaces and months out of range', async () => {
-    const invalid = Buffer.concat([Buffer.from('{"username":"off'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('","password":"x"}')]);
+    const invalid = Buffer.concat([
+      Buffer.from('{"username":"off'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('","password":"x"}'),
+    ]);
     expectFieldErrors(await send('POST', '/api/auth/login', {}, new Uint8Array(invalid)), 400, ['body'], /UTF-8/);
     const utf16 = Buffer.from(`\ufeff${JSON.stringify({ username: 'officer', password: 'demo-password' })}`, 'utf16le');
     expectFieldErrors(await send('POST', '/api/auth/login', {}, new Uint8Array(utf16)), 400, ['body'], /UTF-8/);

@@ -11,6 +11,7 @@ import {
 } from './errors.js';
 import { PluginHookError } from '../cases/case-errors.js';
 import { formatSize } from './json-body.js';
+import { RETRY_AFTER_SECONDS, TransientErrorLog, isTransientDatabaseError } from './transient-errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -25,14 +26,29 @@ interface ErrorBody {
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
+  /** Counts the requests answered 503 during an outage, logged once. */
+  private readonly outages: TransientErrorLog;
+
   constructor(
     private readonly logger: Logger,
     /** BODY_LIMIT_BYTES, to say how big a body may be. */
     private readonly bodyLimit?: number,
-  ) {}
+  ) {
+    this.outages = new TransientErrorLog(logger);
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isTransientDatabaseError(error)) {
+      // Not a server bug: the database went away or asked for a retry. Readiness is 503 too.
+      this.outages.record(error);
+      void reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ statusCode: 503, message: 'The service is briefly unavailable; try again in a moment' });
+      return;
+    }
     const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
     const body = withFieldErrors(errorBody(error, this.logger, this.bodyLimit), request?.headers?.['content-type']);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -45,11 +61,19 @@ export class ErrorFilter implements ExceptionFilter {
  */
 function withFieldErrors(body: ErrorBody, contentType: string | undefined): ErrorBody {
   if (body.statusCode === 415) {
-    const sent = contentType ? `it was sent as ${contentType.split(';')[0]!.trim()}` : 'it was sent without a content type';
+    const sent = contentType
+      ? `it was sent as ${contentType.split(';')[0]!.trim()}`
+      : 'it was sent without a content type';
     const message = `Send the request body as application/json (${sent})`;
     return { ...body, message, errors: [{ path: 'content-type', message }] };
   }
-  if (body.statusCode !== 400 || (Array.isArray(body.errors) && body.errors.length > 0)) return body;
+  if (Array.isArray(body.errors) && body.errors.length > 0) {
+    // A problem with no field of its own (answers that are not an object, say) is the body's.
+    return body.errors.some((e) => !e.path)
+      ? { ...body, errors: body.errors.map((e) => (e.path ? e : { ...e, path: 'body' })) }
+      : body;
+  }
+  if (body.statusCode !== 400) return body;
   const path = /body/i.test(body.message) ? 'body' : 'request';
   return { ...body, errors: [{ path, message: body.message }] };
 }
