@@ -7,6 +7,7 @@ import {
   InputError,
   NotFoundError,
   UnauthenticatedError,
+  UnprocessableError,
   type FieldError,
 } from './errors.js';
 import { PluginHookError } from '../cases/case-errors.js';
@@ -92,6 +93,7 @@ export function errorBody(error: unknown, logger: Logger, bodyLimit?: number): E
   if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
   if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
   if (error instanceof PluginHookError) return { statusCode: 422, message: error.message };
+  if (error instanceof UnprocessableError) return { statusCode: 422, message: error.message, errors: error.errors };
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const status = error.getStatus();
