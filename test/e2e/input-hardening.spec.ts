@@ -186,6 +186,14 @@ describe('hostile input', () => {
     }
   });
 
+  it('refuses an object where a number belongs without converting it (the fuzz found a 500)', async () => {
+    for (const version of [{ toString: 1 }, { valueOf: 'x' }, [1], '1e999', 'abc']) {
+      const answer = await send('POST', `/api/cases/${caseId}/actions/review`, manager, { version });
+      expectFieldErrors(answer, 400, ['version']);
+    }
+    expectFieldErrors(await send('GET', '/api/cases?limit=abc', officer), 400, ['limit']);
+  });
+
   it('refuses prototype names as answer keys, also inside repeating items', async () => {
     const before = await caseCount();
     for (const key of ['toString', 'constructor', 'valueOf', 'prototype', 'hasOwnProperty']) {

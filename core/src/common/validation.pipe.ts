@@ -16,6 +16,14 @@ export function RawJson(): PropertyDecorator {
   };
 }
 
+/**
+ * For `@Transform(toNumber)`: a number sent as text (a query string's `limit=50`) becomes a
+ * number; anything else is left for the validators to refuse. Unlike `@Type(() => Number)`, an
+ * object is not converted (`{ "toString": 1 }` would throw inside the conversion).
+ */
+export const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
 /** Validates DTOs; unknown properties and bad values become 400 with `{ path, message }` errors. */
 export function createValidationPipe(): ValidationPipe {
   return new InputValidationPipe({
