@@ -11,6 +11,8 @@ import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
 import { installJsonBody } from './common/json-body.js';
 import { installTextChecks } from './common/text-checks.js';
+import { MetricsCollector } from './metrics/metrics.collector.js';
+import { installMetricsHttp } from './metrics/metrics-http.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -18,6 +20,7 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 /** Registers what sits around the controllers: the plugin gate, OpenAPI and the shell's files. */
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installMetricsHttp(fastify, app.get(MetricsCollector));
   installNoStore(fastify);
   installJsonBody(fastify, boot.config.BODY_LIMIT_BYTES);
   installTextChecks(fastify);

@@ -131,6 +131,29 @@ export class EnvConfig {
   @IsBoolean({ message: 'API_DOCS_PUBLIC must be true or false' })
   API_DOCS_PUBLIC = false;
 
+  /**
+   * Bearer token for Prometheus' scrape of `/metrics` on the API port. Without it (and without
+   * METRICS_PORT) the metrics are not served at all.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * A separate port serving only `/metrics`, without a token, on METRICS_HOST: for a scraper on
+   * a private network. 0 picks a free one (tests).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'METRICS_PORT must be a port number' })
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
   /** Whether demo users are seeded (defaults to true on the embedded database). */
   @IsOptional()
   @Transform(toBool)

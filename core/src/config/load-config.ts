@@ -27,7 +27,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .add('OIDC_ISSUER')
     .add('OIDC_AUDIENCE')
     .add('CLAMD_SOCKET')
-    .add('CLAMD_HOST');
+    .add('CLAMD_HOST')
+    .add('METRICS_TOKEN')
+    .add('METRICS_PORT');
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;

@@ -7,7 +7,7 @@ import type { EnvConfig } from '../config/env.config.js';
 import { compileForm, type CompiledField, type FormDefinition } from '../forms/engine/index.js';
 import type { FormCatalogue } from '../forms/form-catalogue.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
 import { CONFIG, FORMS, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
@@ -156,7 +156,7 @@ function fieldOptions(form: FormDefinition, field: string): Map<string, string> 
     return undefined;
   };
   let compiled = compiledForms.get(form);
-  if (!compiled) compiledForms.set(form, (compiled = compileForm(form, standardTerms)));
+  if (!compiled) compiledForms.set(form, (compiled = compileForm(form, termDictionary)));
   return new Map(find(compiled.root.fields)?.options ?? []);
 }
 
