@@ -232,6 +232,16 @@ describe('hostile input', () => {
       expectFieldErrors(answer, 400, ['version']);
     }
     expectFieldErrors(await send('GET', '/api/cases?limit=abc', officer), 400, ['limit']);
+    // `null` for optional fields is no value, not a crash.
+    const row = await send('POST', '/api/reference/ports/rows', admin, {
+      id: 'nullish-row',
+      label: 'Nullish row',
+      validFrom: '2026-11-20',
+      attributes: null,
+      parent: null,
+      workflows: null,
+    });
+    expect(row.status).toBeLessThan(500);
   });
 
   it('refuses prototype names as answer keys, also inside repeating items', async () => {
