@@ -309,7 +309,7 @@ describe('fuzzing every route that takes a body', () => {
           'PUT /api/plugins/:pluginId/drafts/:draftId',
           40,
           () => ({ method: 'PUT', path: `/api/plugins/${start.id}/drafts/${randomUUID()}`, auth: start.user }),
-          { answers: start.answers },
+          { answers: start.answers, formId: start.formId },
         );
       }
       add('POST /api/auth/login', 150, () => ({ method: 'POST', path: '/api/auth/login', auth: {} }), {

@@ -221,6 +221,27 @@ describe('hostile input', () => {
       const answer = await send('POST', path, manager, { body: 'x', version: 1 });
       expect([400, 404]).toContain(answer.status);
     }
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      for (const [method, path, auth, body] of [
+        ['POST', `/api/plugins/${name}/cases`, officer, { answers: {} }],
+        ['GET', `/api/plugins/hot-debrief/forms/${name}/prefill`, officer, undefined],
+        [
+          'PUT',
+          '/api/plugins/hot-debrief/drafts/6f1f0c2e-8a7b-4c1d-9e2f-3a4b5c6d7e8f',
+          officer,
+          { answers: {}, formId: name },
+        ],
+        ['POST', `/api/reports/${name}/runs`, manager, { parameters: {} }],
+        ['GET', `/api/reports/${name}/schedule`, admin, undefined],
+        ['POST', `/api/reference/${name}/rows`, admin, { id: 'x', label: 'X', validFrom: '2026-11-20' }],
+        ['GET', `/api/reference/${name}`, officer, undefined],
+        ['POST', `/api/cases/${caseId}/actions/${name}`, manager, { version: 1 }],
+      ] as const) {
+        const answer = await send(method, path, auth, body);
+        expect({ path, status: answer.status }).toEqual({ path, status: expect.any(Number) });
+        expect({ path, status: answer.status < 500 && answer.status >= 400 }).toEqual({ path, status: true });
+      }
+    }
     for (const term of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
       expectFieldErrors(await send('GET', `/api/search?term=${term}&value=x`, officer), 400, ['term']);
     }
