@@ -272,6 +272,7 @@ describe('fuzzing every route that takes a body', () => {
             users[sample?.username ?? ''] ??
             (plugin.manifest.startRoles?.includes('officer') === false ? admin : officer),
           answers: sample?.answers ?? {},
+          formId: plugin.manifest.startForm ?? plugin.id,
         };
       });
 
