@@ -253,6 +253,7 @@ describe('hostile input', () => {
       expectFieldErrors(answer, 400, ['version']);
     }
     expectFieldErrors(await send('GET', '/api/cases?limit=abc', officer), 400, ['limit']);
+    expectFieldErrors(await send('GET', '/api/plugins/hot-debrief/drafts/not-a-uuid', officer), 400, ['draftId']);
     // `null` for optional fields is no value, not a crash.
     const row = await send('POST', '/api/reference/ports/rows', admin, {
       id: 'nullish-row',
