@@ -59,6 +59,28 @@ export class EnvConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * A PostgreSQL streaming replica that report queries (PDF runs and downloads) read from, so
+   * managers' reports never load the primary. Checked every REPLICA_CHECK_SECONDS; while it is
+   * unreachable, not a standby, or behind by more than REPLICA_MAX_LAG_SECONDS, reports read the
+   * primary (logged once per change).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_REPLICA_URL must be a postgres:// connection string' })
+  DATABASE_REPLICA_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REPLICA_MAX_LAG_SECONDS must be a whole number of seconds' })
+  @Min(0)
+  @Max(86400)
+  REPLICA_MAX_LAG_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REPLICA_CHECK_SECONDS must be a whole number of seconds' })
+  @Min(0)
+  @Max(3600)
+  REPLICA_CHECK_SECONDS = 5;
+
   /** Whether the plugins shipped in ./plugins are loaded (false only for benchmarks and tests). */
   @Transform(toBool)
   @IsBoolean({ message: 'PLUGINS_BUNDLED must be true or false' })

@@ -29,7 +29,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .add('CLAMD_SOCKET')
     .add('CLAMD_HOST')
     .add('METRICS_TOKEN')
-    .add('METRICS_PORT');
+    .add('METRICS_PORT')
+    .add('DATABASE_REPLICA_URL');
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;
