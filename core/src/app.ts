@@ -11,7 +11,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { DEVELOPMENT_CERBERUS_SECRET, type EnvConfig } from './config/env.config.js';
 import { ConfigError } from './config/load-config.js';
-import { createDataSource, embeddedSecret, openDatabase } from './database/database.js';
+import { createDataSource, embeddedSecret, keepConnectionErrorsHandled, openDatabase } from './database/database.js';
 import { runMigrations } from './database/migration-runner.js';
 import { coreMigrations } from './database/migrations/index.js';
 import { PgEvents } from './database/pg-events.js';
@@ -100,6 +100,7 @@ async function prepare(config: EnvConfig, logger: Logger, cleanup: (() => Promis
   const pluginEntities = registry.usable().flatMap((p) => p.manifest.entities ?? []);
   const dataSource = createDataSource(database.url, [...CORE_ENTITIES, ...pluginEntities], config.DATABASE_POOL_SIZE);
   await dataSource.initialize();
+  keepConnectionErrorsHandled(dataSource, logger.child({ context: 'database' }));
   cleanup.unshift(async () => {
     if (dataSource.isInitialized) await dataSource.destroy();
   });
@@ -156,6 +157,7 @@ export async function createApp(
       logger,
       cleanup,
     );
+
     const events = new PgEvents(database.url, dataSource, logger.child({ context: 'pg-events' }));
     await events.start();
     cleanup.unshift(() => events.close());
@@ -174,8 +176,9 @@ export async function createApp(
     };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(boot),
+      // Bodies are parsed by core/src/common/json-body.ts (limit, depth, UTF-8, raw bytes kept), not by Nest.
       new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
-      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false, rawBody: true },
+      { logger: new PinoNestLogger(logger.child({ context: 'nest' })), abortOnError: false, bodyParser: false },
     );
     app.useGlobalPipes(createValidationPipe());
     // A global filter registered here (not as APP_FILTER) also covers errors Fastify raises before routing.

@@ -9,6 +9,8 @@ import type { BootContext } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
+import { installJsonBody } from './common/json-body.js';
+import { installTextChecks } from './common/text-checks.js';
 import { MetricsCollector } from './metrics/metrics.collector.js';
 import { installMetricsHttp } from './metrics/metrics-http.js';
 
@@ -20,6 +22,8 @@ export async function installHttpExtras(app: NestFastifyApplication, boot: BootC
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installMetricsHttp(fastify, app.get(MetricsCollector));
   installNoStore(fastify);
+  installJsonBody(fastify, boot.config.BODY_LIMIT_BYTES);
+  installTextChecks(fastify);
   // File uploads (core/src/attachments): parsed as they stream, one file per request; each route
   // sets the byte limit of its question, so the plugin's own limit is only the largest any may have.
   await app.register(fastifyMultipart as never, {

@@ -84,6 +84,7 @@ export async function runSubmissionSql(client: pg.PoolClient | pg.Client, userId
           state: 'submitted',
           after: BENCH_ANSWERS,
         }),
+        null,
       ],
     });
     await client.query({ ...SYNC_READ_MODEL, values: [created.rows[0]!.id] });

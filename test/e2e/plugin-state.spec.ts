@@ -75,7 +75,7 @@ describe('plugin state across restarts and instances', () => {
     try {
       const tooBig = {
         message: 'The request body must be 2 KB or smaller',
-        errors: [{ path: '', message: 'The request body must be 2 KB or smaller' }],
+        errors: [{ path: 'body', message: 'The request body must be 2 KB or smaller' }],
       };
       // Declared length over the limit: refused before the body is read.
       const response = await fetch(`${app.url}/api/auth/login`, {

@@ -1,5 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConsumes,
@@ -11,13 +11,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import type { AccessScope } from '../identity/access.js';
 import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { AttachmentListView, AttachmentView } from './attachment-view.dto.js';
 import { AttachmentsService, type FileReader } from './attachments.service.js';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const uuid = new UuidParamPipe();
 
 /** The request's one file part, read as a stream with the byte limit given (busboy cuts the rest). */
 function fileReader(request: FastifyRequest): FileReader {

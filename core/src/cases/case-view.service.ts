@@ -195,10 +195,15 @@ export class CaseViewService {
   }
 }
 
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    // Both go into the keyset query: anything PostgreSQL would refuse is not a cursor of ours.
+    if (typeof createdAt === 'string' && ISO_TIMESTAMP.test(createdAt) && !Number.isNaN(Date.parse(createdAt)))
+      if (typeof id === 'string' && UUID.test(id)) return { createdAt, id };
   } catch {
     // not a cursor of ours
   }

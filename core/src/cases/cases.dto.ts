@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,9 +16,11 @@ import {
   Min,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { RawJson, toNumber } from '../common/validation.pipe.js';
 
 export class SubmitCaseDto {
   @ApiProperty({ description: "The form's answers; see the plugin's answer schema in this document" })
+  @RawJson()
   @IsObject({ message: 'answers must be an object of field answers' })
   answers!: Record<string, unknown>;
 
@@ -39,6 +40,7 @@ export class SubmitCaseDto {
 
 export class SaveDraftDto {
   @ApiProperty()
+  @RawJson()
   @IsObject({ message: 'answers must be an object of field answers' })
   answers!: Record<string, unknown>;
 
@@ -51,13 +53,14 @@ export class SaveDraftDto {
 
 export class ActionDto {
   @ApiProperty({ description: 'The case version you are acting on (optimistic locking)' })
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt({ message: 'version must be a whole number' })
   @Min(1)
   version!: number;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @RawJson()
   @IsObject({ message: 'answers must be an object of field answers' })
   answers?: Record<string, unknown>;
 }
@@ -66,6 +69,7 @@ export class CommentDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty({ message: 'Enter a comment' })
+  @Matches(/\S/, { message: 'Enter a comment' })
   @MaxLength(4000, { message: 'Comment must be 4000 characters or less' })
   body!: string;
 }
@@ -82,7 +86,7 @@ export class CaseListQueryDto {
   @IsOptional() @IsString() @MaxLength(60) plugin?: string;
   @IsOptional() @IsString() @MaxLength(60) state?: string;
   @IsOptional() @IsString() @MaxLength(40) businessKey?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
@@ -94,12 +98,12 @@ export class TaskListQueryDto {
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() overdue?: boolean;
   @IsOptional() @IsString() @MaxLength(40) businessKey?: string;
   @IsOptional() @IsIn(['priority', 'due', 'created']) sort?: 'priority' | 'due' | 'created';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class SearchQueryDto {
   @IsString() @IsNotEmpty({ message: 'Choose what to search by' }) @MaxLength(60) term!: string;
   @IsString() @IsNotEmpty({ message: 'Enter what to search for' }) @MaxLength(200) value!: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(500) limit?: number;
 }

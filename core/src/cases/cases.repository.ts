@@ -20,6 +20,8 @@ export interface NewCase {
   teamId: string | null;
   createdBy: string;
   idempotencyKey: string | null;
+  /** What the keyed request asked for (idempotency.ts), to tell a repeat from a reuse of its key. */
+  idempotencyFingerprint?: string | null;
 }
 
 /** A task row as the case insert returns it. */
@@ -91,6 +93,7 @@ export class CasesRepository {
       audit.actor,
       audit.ip,
       JSON.stringify(audit.detail),
+      c.idempotencyFingerprint ?? null,
     ]);
     const row = rows[0]!;
     return {
@@ -171,11 +174,14 @@ export class CasesRepository {
     );
   }
 
-  async findByIdempotencyKey(userId: string, key: string): Promise<CaseRecord | undefined> {
+  async findByIdempotencyKey(
+    userId: string,
+    key: string,
+  ): Promise<(CaseRecord & { idempotencyFingerprint?: string | null }) | undefined> {
     const rows = (await this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM core.case c JOIN core.app_user u ON u.id = c.created_by WHERE c.created_by = $1 AND c.idempotency_key = $2`,
+      `SELECT ${CASE_COLUMNS}, c.idempotency_fingerprint AS "idempotencyFingerprint" FROM core.case c JOIN core.app_user u ON u.id = c.created_by WHERE c.created_by = $1 AND c.idempotency_key = $2`,
       [userId, key],
-    )) as CaseRecord[];
+    )) as (CaseRecord & { idempotencyFingerprint: string | null })[];
     return rows[0];
   }
 

@@ -17,7 +17,7 @@ export class SearchService {
 
   /** Matches after the term's own normalisation (`ab12 cde` finds `AB12CDE`), within the caller's reach. */
   async byTerm(scope: AccessScope, termId: string, value: string, limit: number): Promise<SearchResult> {
-    const term = termDictionary[termId];
+    const term = Object.hasOwn(termDictionary, termId) ? termDictionary[termId] : undefined;
     if (!term)
       throw new InputError('There is a problem', [{ path: 'term', message: `There is no data term "${termId}"` }]);
     const normalised = normaliseTermValue(term, value);

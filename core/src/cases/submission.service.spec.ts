@@ -270,6 +270,8 @@ describe('SubmissionService (repositories faked)', () => {
       teamId: 'dover-t1',
       createdBy: scope.userId,
       idempotencyKey: 'key-1',
+      // The key's request: the workflow and body, hashed (idempotency.ts).
+      idempotencyFingerprint: expect.stringMatching(/^[\w-]{43}$/),
     });
     expect(terms).toEqual([
       { term: 'vehicle.registration', path: 'vehicleRegistration', value: 'ab12 cde', normalised: 'AB12CDE' },

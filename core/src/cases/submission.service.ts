@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
-import { ConflictError, ForbiddenError, InputError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, InputError, UnprocessableError } from '../common/errors.js';
 import { Transactions } from '../database/transactions.js';
 import { validateSubmission, type FormDefinition } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
@@ -20,6 +20,7 @@ import { CaseViewService } from './case-view.service.js';
 import type { CaseView } from './case-view.dto.js';
 import type { CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
+import { requestFingerprint } from './idempotency.js';
 import { DraftsRepository } from './drafts.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
@@ -32,6 +33,8 @@ export interface SubmitInput {
   /** Business keys of cases this one follows from (e.g. the target an event came from). */
   linkedTo?: string[];
   idempotencyKey?: string;
+  /** What the keyed request asked for (idempotency.ts); set by submit. */
+  fingerprint?: string;
   ip?: string;
 }
 
@@ -81,22 +84,48 @@ export class SubmissionService {
     const startRoles = plugin.manifest.startRoles ?? ['officer'];
     if (!scope.roles.some((r) => startRoles.includes(r)))
       throw new ForbiddenError(`Your role cannot start a ${plugin.manifest.title}`);
+    const fingerprint = input.idempotencyKey
+      ? requestFingerprint({ pluginId, answers: input.answers, draftId: input.draftId, linkedTo: input.linkedTo })
+      : undefined;
     if (input.idempotencyKey) {
       const earlier = await this.cases.findByIdempotencyKey(scope.userId, input.idempotencyKey);
-      if (earlier) return { view: await this.views.build(earlier, scope), replayed: true };
+      if (earlier) return this.replay(earlier, pluginId, fingerprint!, scope);
     }
     const accepted = await this.accept(plugin, scope, input);
     try {
-      return { view: await this.store(accepted, scope, input), replayed: false };
+      return { view: await this.store(accepted, scope, { ...input, fingerprint }), replayed: false };
     } catch (error: unknown) {
       // Two requests with one Idempotency-Key raced: the loser answers with the winner's case.
       if (input.idempotencyKey && (error as { constraint?: string }).constraint === 'case_idempotency') {
         const earlier = await this.cases.findByIdempotencyKey(scope.userId, input.idempotencyKey);
-        if (earlier) return { view: await this.views.build(earlier, scope), replayed: true };
+        if (earlier) return this.replay(earlier, pluginId, fingerprint!, scope);
       }
       this.logger.debug({ err: error, pluginId }, 'submission rolled back');
       throw error;
     }
+  }
+
+  /**
+   * The case first created with this Idempotency-Key, when this request is the same one again;
+   * the key reused for another workflow or another body is refused, naming which.
+   */
+  private async replay(
+    earlier: CaseRecord & { idempotencyFingerprint?: string | null },
+    pluginId: string,
+    fingerprint: string,
+    scope: AccessScope,
+  ): Promise<{ view: CaseView; replayed: boolean }> {
+    // Cases stored before fingerprints were kept replay as they always did.
+    if (earlier.idempotencyFingerprint && earlier.idempotencyFingerprint !== fingerprint) {
+      const message =
+        earlier.pluginId !== pluginId
+          ? `This Idempotency-Key was already used for case ${earlier.businessKey} of another workflow (${earlier.pluginId}); use a new key for a new submission`
+          : `This Idempotency-Key was already used for case ${earlier.businessKey} with a different body; send the same request to repeat it, or use a new key`;
+      throw new UnprocessableError('This Idempotency-Key was used for a different request', [
+        { path: 'idempotency-key', message },
+      ]);
+    }
+    return { view: await this.views.build(earlier, scope), replayed: true };
   }
 
   /** Validates the answers against the start form and works out the first state and owning team. */
@@ -147,6 +176,7 @@ export class SubmissionService {
         teamId: a.teamId,
         createdBy: scope.userId,
         idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyFingerprint: input.fingerprint ?? null,
       },
       terms,
       firstTasks,

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import type { AccessScope } from '../identity/access.js';
 import { ClientIp, CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
@@ -86,7 +74,7 @@ export class SubmissionsController {
   @ApiOkResponse({ type: DraftView })
   saveDraft(
     @Param('pluginId') pluginId: string,
-    @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
+    @Param('draftId', new UuidParamPipe()) draftId: string,
     @Body() dto: SaveDraftDto,
     @CurrentScope() scope: AccessScope,
   ): Promise<DraftView> {
@@ -97,7 +85,7 @@ export class SubmissionsController {
   @Get('drafts/:draftId')
   @ApiOkResponse({ type: DraftView })
   getDraft(
-    @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
+    @Param('draftId', new UuidParamPipe()) draftId: string,
     @CurrentScope() scope: AccessScope,
   ): Promise<DraftView> {
     return this.drafts.get(draftId, scope);
@@ -108,7 +96,7 @@ export class SubmissionsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async deleteDraft(
-    @Param('draftId', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) draftId: string,
+    @Param('draftId', new UuidParamPipe()) draftId: string,
     @CurrentScope() scope: AccessScope,
   ): Promise<void> {
     await this.drafts.remove(draftId, scope);

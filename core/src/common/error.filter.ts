@@ -1,5 +1,5 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   ConflictError,
@@ -7,9 +7,12 @@ import {
   InputError,
   NotFoundError,
   UnauthenticatedError,
+  UnprocessableError,
   type FieldError,
 } from './errors.js';
 import { PluginHookError } from '../cases/case-errors.js';
+import { formatSize } from './json-body.js';
+import { RETRY_AFTER_SECONDS, TransientErrorLog, isTransientDatabaseError } from './transient-errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -24,17 +27,56 @@ interface ErrorBody {
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
+  /** Counts the requests answered 503 during an outage, logged once. */
+  private readonly outages: TransientErrorLog;
+
   constructor(
     private readonly logger: Logger,
     /** BODY_LIMIT_BYTES, to say how big a body may be. */
     private readonly bodyLimit?: number,
-  ) {}
+  ) {
+    this.outages = new TransientErrorLog(logger);
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = errorBody(error, this.logger, this.bodyLimit);
+    if (isTransientDatabaseError(error)) {
+      // Not a server bug: the database went away or asked for a retry. Readiness is 503 too.
+      this.outages.record(error);
+      void reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ statusCode: 503, message: 'The service is briefly unavailable; try again in a moment' });
+      return;
+    }
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    const body = withFieldErrors(errorBody(error, this.logger, this.bodyLimit), request?.headers?.['content-type']);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
+}
+
+/**
+ * Every 400 and 415 names what is wrong by path (docs/forms.md): a wrong content type under
+ * `content-type`, a problem with the body as a whole under `body`, anything else under `request`.
+ */
+function withFieldErrors(body: ErrorBody, contentType: string | undefined): ErrorBody {
+  if (body.statusCode === 415) {
+    const sent = contentType
+      ? `it was sent as ${contentType.split(';')[0]!.trim()}`
+      : 'it was sent without a content type';
+    const message = `Send the request body as application/json (${sent})`;
+    return { ...body, message, errors: [{ path: 'content-type', message }] };
+  }
+  if (Array.isArray(body.errors) && body.errors.length > 0) {
+    // A problem with no field of its own (answers that are not an object, say) is the body's.
+    return body.errors.some((e) => !e.path)
+      ? { ...body, errors: body.errors.map((e) => (e.path ? e : { ...e, path: 'body' })) }
+      : body;
+  }
+  if (body.statusCode !== 400) return body;
+  const path = /body/i.test(body.message) ? 'body' : 'request';
+  return { ...body, errors: [{ path, message: body.message }] };
 }
 
 /** Maps any thrown value to the HTTP answer; unknown errors are logged and answered without internals. */
@@ -43,7 +85,7 @@ export function errorBody(error: unknown, logger: Logger, bodyLimit?: number): E
     // Refused by the body parser before any of it is stored. Answered like every other input
     // problem (docs/forms.md: bad input is a 400 with a list of errors), not with 413.
     const message = `The request body must be ${bodyLimit === undefined ? 'smaller' : `${formatSize(bodyLimit)} or smaller`}`;
-    return { statusCode: 400, message, errors: [{ path: '', message }] };
+    return { statusCode: 400, message, errors: [{ path: 'body', message }] };
   }
   if (error instanceof InputError) return { statusCode: 400, message: error.message, errors: error.errors };
   if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
@@ -51,6 +93,7 @@ export function errorBody(error: unknown, logger: Logger, bodyLimit?: number): E
   if (error instanceof UnauthenticatedError) return { statusCode: 401, message: error.message };
   if (error instanceof ForbiddenError) return { statusCode: 403, message: error.message };
   if (error instanceof PluginHookError) return { statusCode: 422, message: error.message };
+  if (error instanceof UnprocessableError) return { statusCode: 422, message: error.message, errors: error.errors };
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const status = error.getStatus();
@@ -109,11 +152,4 @@ function fastifyCode(error: unknown): string | undefined {
   if (typeof own === 'string') return own;
   const cause = error instanceof HttpException ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
   return typeof cause === 'string' ? cause : undefined;
-}
-
-/** 2048 → "2 KB", 1048576 → "1 MB", 1500 → "1500 bytes". */
-function formatSize(bytes: number): string {
-  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
 }

@@ -49,3 +49,14 @@ export class ForbiddenError extends Error {
     this.name = 'ForbiddenError';
   }
 }
+
+/** The request is well formed but cannot be taken as it stands (an Idempotency-Key reused): 422. */
+export class UnprocessableError extends Error {
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'UnprocessableError';
+  }
+}

@@ -1,3 +1,4 @@
+import { FETCH_BAD_PORTS } from './fetch-ports.js';
 import { ConfigError, loadConfig } from './load-config.js';
 
 describe('loadConfig', () => {
@@ -32,8 +33,32 @@ describe('loadConfig', () => {
     [{ API_DOCS_PUBLIC: 'yes please' }, 'API_DOCS_PUBLIC must be true or false'],
     [{ AUDIT_SEAL_KEYS: `${'k'.repeat(40)},short` }, 'each AUDIT_SEAL_KEYS entry must be at least 32 characters'],
     [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'],
+    [{ CERBERUS_OUTCOME_URL: 'http://cerberus.internal:4190/outcomes' }, 'CERBERUS_OUTCOME_URL uses port 4190'],
+    [{ CERBERUS_OUTCOME_URL: 'http://10.0.0.5:6667/outcomes' }, 'CERBERUS_OUTCOME_URL uses port 6667'],
   ])('rejects %j naming the setting', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('takes a Cerberus address on a port fetch connects to', () => {
+    expect(loadConfig({ CERBERUS_OUTCOME_URL: 'http://127.0.0.1:4100/outcomes' }).CERBERUS_OUTCOME_URL).toBe(
+      'http://127.0.0.1:4100/outcomes',
+    );
+    expect(
+      loadConfig({ CERBERUS_OUTCOME_URL: 'https://cerberus.example/outcomes' }).CERBERUS_OUTCOME_URL,
+    ).toBeDefined();
+  });
+
+  it("refuses exactly the ports Node's own fetch refuses", async () => {
+    const refused = async (port: number) => {
+      try {
+        await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) });
+        return false;
+      } catch (error) {
+        return /bad port/.test(String((error as { cause?: { message?: string } }).cause?.message));
+      }
+    };
+    for (const port of FETCH_BAD_PORTS) expect([port, await refused(port)]).toEqual([port, true]);
+    for (const port of [80, 443, 3000, 4100, 8080, 4191]) expect([port, await refused(port)]).toEqual([port, false]);
   });
 });

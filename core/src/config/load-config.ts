@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { EnvConfig } from './env.config.js';
+import { refusedFetchPort } from './fetch-ports.js';
 
 /** A setting failed validation; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -45,6 +46,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = errors.flatMap(describe);
   if (config.OIDC_ISSUER && !config.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
   if (config.CLAMD_SOCKET && config.CLAMD_HOST) problems.push('set CLAMD_SOCKET or CLAMD_HOST, not both');
+  const badPort = config.CERBERUS_OUTCOME_URL ? refusedFetchPort(config.CERBERUS_OUTCOME_URL) : undefined;
+  if (badPort !== undefined)
+    problems.push(
+      `CERBERUS_OUTCOME_URL uses port ${badPort}, which Node's fetch refuses to connect to (a "bad port" of the Fetch standard); serve Cerberus on another port (got ${JSON.stringify(config.CERBERUS_OUTCOME_URL)})`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

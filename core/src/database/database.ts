@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
@@ -57,4 +58,19 @@ export async function embeddedSecret(
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * Keeps every pooled connection listening for its 'error' event for its whole life. A
+ * connection PostgreSQL ends (a restart, pg_terminate_backend) can report it after TypeORM let
+ * go of it and before the pool did; an 'error' event nobody listens to would stop the process.
+ * The request that used it has already been answered (503, core/src/common/transient-errors.ts).
+ */
+export function keepConnectionErrorsHandled(dataSource: DataSource, logger: Logger): void {
+  const pool = (dataSource.driver as unknown as { master?: EventEmitter & { _clients?: EventEmitter[] } }).master;
+  if (!pool) return;
+  const guard = (client: EventEmitter) =>
+    client.on('error', (error: Error) => logger.debug({ err: error }, 'pooled connection ended'));
+  for (const client of pool._clients ?? []) guard(client);
+  pool.on('connect', guard);
 }

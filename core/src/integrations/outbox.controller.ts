@@ -1,17 +1,18 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { NotFoundError } from '../common/errors.js';
 import { RequirePermission } from '../identity/permissions.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { OutboxEventListView, OutboxEventView } from './outbox-event.dto.js';
 import { OutboxDeliveryRepository } from './outbox.repository.js';
+import { toNumber } from '../common/validation.pipe.js';
 
 export class OutboxQueryDto {
   @IsOptional() @IsIn(['pending', 'delivered', 'dead']) status?: 'pending' | 'delivered' | 'dead';
   @IsOptional() @IsString() @MaxLength(60) topic?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 /** Admins see outbound deliveries (dead letters above all) and send failed ones again. */

@@ -100,7 +100,10 @@ function labelOf(
       return realDate(value) ? { text: ukDate(value) } : { error: 'Enter a real date' };
     case 'month': {
       const m = MONTH.exec(value);
-      return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { text: ukMonth(value) } : { error: 'Enter a real month' };
+      if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return { error: 'Enter a real month' };
+      return inYears(Number(m[1]))
+        ? { text: ukMonth(value) }
+        : { error: `Enter a month from ${FIRST_YEAR} to ${LAST_YEAR}` };
     }
     case 'port': {
       const label = reference.label('ports', value);
@@ -131,7 +134,15 @@ function realDate(value: string): boolean {
   const m = DATE.exec(value);
   if (!m) return false;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value && Number(m[1]) >= 2000;
+  return date.toISOString().slice(0, 10) === value && inYears(Number(m[1]));
+}
+
+/** Years a report may cover: the platform's data starts after 2000, and a far year only fails later in the query. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+function inYears(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
 function ukDate(iso: string): string {

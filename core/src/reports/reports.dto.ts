@@ -5,6 +5,7 @@ import { ApiDateTime, ApiNullableDateTime, ApiNullableString, ApiStringMap } fro
 import type { ReportParameterDefinition } from '../sdk/manifest.js';
 import type { ReportDefinition } from './report-definition.js';
 import type { ReportRunRecord } from './report-runs.repository.js';
+import { RawJson } from '../common/validation.pipe.js';
 
 const PARAMETER_TYPES = [
   'date',
@@ -19,6 +20,7 @@ const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const satisfies 
 export class CreateRunDto {
   @ApiPropertyOptional({ description: 'Parameter values by name, e.g. { from: "2026-11-01", to: "2026-11-30" }' })
   @IsOptional()
+  @RawJson()
   @IsObject({ message: 'parameters must be an object' })
   parameters?: Record<string, unknown>;
 }

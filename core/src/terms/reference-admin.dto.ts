@@ -5,6 +5,7 @@ import { ApiNullableDateTime, ApiNullableString } from '../openapi/api-schema.js
 import { ReferenceSetView } from './reference.dto.js';
 import type { AdminRowRecord } from './reference-admin.repository.js';
 import { MAX_ATTRIBUTES, MAX_ID, MAX_LABEL, ROW_ID } from './reference-admin.rules.js';
+import { RawJson } from '../common/validation.pipe.js';
 
 /** Text fields arrive trimmed; the rules (reference-admin.rules.ts) give the field-level messages. */
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -37,6 +38,7 @@ export class AddReferenceRowDto {
 
   @ApiPropertyOptional({ ...ATTRIBUTES, description: 'Set-specific facts, e.g. an item’s `defaultUnit`' })
   @IsOptional()
+  @RawJson()
   @IsObject({ message: 'attributes must be an object of names and values' })
   attributes?: Record<string, unknown>;
 

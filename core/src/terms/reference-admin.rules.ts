@@ -150,8 +150,9 @@ function workflowProblems(workflows: string[] | undefined, set: SetFacts): Field
   );
 }
 
-function attributeProblems(attributes: Record<string, unknown> | undefined): FieldError[] {
-  if (attributes === undefined) return [];
+function attributeProblems(attributes: Record<string, unknown> | null | undefined): FieldError[] {
+  // `null` passes @IsOptional() like a missing field: no attributes.
+  if (attributes === undefined || attributes === null) return [];
   const entries = Object.entries(attributes);
   if (entries.length > MAX_ATTRIBUTES)
     return [{ path: 'attributes', message: `A row can have at most ${MAX_ATTRIBUTES} attributes` }];

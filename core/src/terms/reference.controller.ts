@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { NotFoundError } from '../common/errors.js';
@@ -8,6 +7,7 @@ import { RequirePermission } from '../identity/permissions.js';
 import { REFERENCE } from '../tokens.js';
 import type { ReferenceCatalogue } from './reference-catalogue.js';
 import { ReferenceRowsView, ReferenceSetsView } from './reference.dto.js';
+import { toNumber } from '../common/validation.pipe.js';
 
 export class ReferenceQueryDto {
   @IsOptional()
@@ -26,7 +26,7 @@ export class ReferenceQueryDto {
   includeRetired?: boolean;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(1000)

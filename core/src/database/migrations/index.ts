@@ -21,6 +21,7 @@ import { TaskExceptRoles1764130090000 } from './1764130090000-task-except-roles.
 import { ReferenceAdminRows1764130092000 } from './1764130092000-reference-admin-rows.js';
 import { Attachments1764130095000 } from './1764130095000-attachments.js';
 import { OutboxDeadIndex1764130099100 } from './1764130099100-outbox-dead-index.js';
+import { IdempotencyFingerprint1764130099200 } from './1764130099200-idempotency-fingerprint.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -46,4 +47,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130092000-reference-admin-rows', migration: new ReferenceAdminRows1764130092000() },
   { name: '1764130095000-attachments', migration: new Attachments1764130095000() },
   { name: '1764130099100-outbox-dead-index', migration: new OutboxDeadIndex1764130099100() },
+  { name: '1764130099200-idempotency-fingerprint', migration: new IdempotencyFingerprint1764130099200() },
 ];

@@ -1,0 +1,23 @@
+/**
+ * The ports the Fetch standard calls "bad" (mail, FTP, IRC, …): Node's fetch refuses to connect
+ * to them at all ("bad port"), so a setting pointing at one would fail every request.
+ * load-config.spec.ts checks this list against Node's own fetch.
+ */
+export const FETCH_BAD_PORTS: readonly number[] = [
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+  111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+  540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+  6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+];
+
+/** The port of an http(s) URL when Node's fetch would refuse it, else undefined. */
+export function refusedFetchPort(url: string): number | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  return FETCH_BAD_PORTS.includes(port) ? port : undefined;
+}
