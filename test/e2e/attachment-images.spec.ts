@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { signIn, startTestApp, type TestApp } from '../utils/app.js';
@@ -106,5 +108,70 @@ describe('photos: thumbnails and metadata', () => {
     expect(
       (await sharp((await get(`/api/attachments/${scene.id}/thumbnail`, officer)).body).metadata()).exif,
     ).toBeUndefined();
+  });
+
+  it('embeds the case’s photos in its PDF, upright, without their location, captioned with their question and name', async () => {
+    const draft = randomUUID();
+    const dover = await upload(draft, 'photos', await photoWithLocation(), 'dover.jpg');
+    const plan = await upload(
+      draft,
+      'photos',
+      await sharp({ create: { width: 400, height: 300, channels: 3, background: '#246' } })
+        .png()
+        .toBuffer(),
+      'plan.png',
+    );
+    const statement = await upload(draft, 'statement', pdf(), 'statement.pdf');
+    const ref = (file: { id: string; name: string }) => ({ id: file.id, name: file.name });
+    const created = await fetch(`${app.url}/api/plugins/${PLUGIN}/cases`, {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        draftId: draft,
+        answers: {
+          summary: 'Cigarettes in the door panels',
+          photos: [ref(dover), ref(plan)],
+          statement: ref(statement),
+        },
+      }),
+    });
+    const body = (await created.json()) as { id: string };
+    expect({ status: created.status, body: created.status === 201 ? {} : body }).toEqual({ status: 201, body: {} });
+    const caseId = body.id;
+    const response = await get(`/api/cases/${caseId}/pdf`, officer);
+    expect(response.status).toBe(200);
+    const dir = join('test-output', 'attachments', `case-${caseId}`); // kept to look at
+    mkdirSync(dir, { recursive: true });
+    try {
+      const file = join(dir, 'case.pdf');
+      writeFileSync(file, response.body);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(/Photos\s/);
+      // No scanner in this spec: shown, and said so.
+      expect(text).toContain('Photos of the goods – dover.jpg – (not scanned for viruses)');
+      expect(text).toContain('Photos of the goods – plan.png – (not scanned for viruses)');
+      expect(text).not.toContain('statement.pdf –'); // a document is not a picture
+      // Two pictures, each at its own size: the photo turned upright by its orientation.
+      const listed = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => line.trim().split(/\s+/));
+      expect(listed.map((cols) => [Number(cols[3]), Number(cols[4]), cols[8]])).toEqual([
+        [800, 1200, 'jpeg'],
+        [400, 300, 'image'],
+      ]);
+      execFileSync('pdfimages', ['-j', file, join(dir, 'img')]);
+      const embedded = readFileSync(join(dir, 'img-000.jpg'));
+      expect((await sharp(embedded).metadata()).exif).toBeUndefined();
+      expect(response.body.includes(Buffer.from('Border Force camera'))).toBe(false);
+    } finally {
+      rmSync(join(dir, 'img-000.jpg'), { force: true });
+    }
+    const [audit] = await app.sql<{ detail: { photos: string[] } }>(
+      "SELECT detail FROM core.audit WHERE action = 'case.pdf-downloaded' AND case_id = $1",
+      [caseId],
+    );
+    expect(audit!.detail.photos.sort()).toEqual([dover.id, plan.id].sort());
   });
 });

@@ -31,3 +31,11 @@ export interface AttachmentRecord {
 export type UploadTarget =
   | { kind: 'draft'; pluginId: string; draftId: string; formId?: string }
   | { kind: 'case'; caseId: string; actionId: string };
+
+/** A case's photo as its PDF shows it (`AttachmentsService.casePictures`). */
+export interface CasePicture {
+  /** The attachment id, which the PDF's `<image ref>` names. */
+  ref: string;
+  caption: string;
+  image: { data: Buffer; width: number; height: number };
+}

@@ -20,10 +20,10 @@ import { fileFieldByKey, fileQuestionAt, usedFiles, type FileQuestion } from './
 import { AttachmentScanService } from './attachment-scan.service.js';
 import { ATTACHMENT_STORE, FileTooLargeError, type AttachmentStore } from './attachment-store.js';
 import { AttachmentListView, AttachmentView, toAttachmentView } from './attachment-view.dto.js';
-import type { AttachmentRecord, UploadTarget } from './attachment.types.js';
+import type { AttachmentRecord, CasePicture, UploadTarget } from './attachment.types.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { hasPathParts, storedName } from './file-name.js';
-import { isImage, thumbnail, withoutMetadata } from './images.js';
+import { isImage, pdfPicture, thumbnail, withoutMetadata } from './images.js';
 import { readHead, sniffType } from './file-sniff.js';
 import { VirusScanner } from './virus-scanner.js';
 
@@ -177,6 +177,37 @@ export class AttachmentsService {
   private keepsMetadata(record: AttachmentRecord): boolean {
     const form = this.plugins.forms.currentForm(record.pluginId, record.formId);
     return form ? fileFieldByKey(form, record.field)?.file?.keepMetadata === true : false;
+  }
+
+  /**
+   * The photos a case's answers and actions use that may be shown (clean, or not scanned when no
+   * scanner is configured; never one waiting for its scan or infected), ready for its PDF: upright,
+   * resized, without metadata, captioned with their question and name. A photo that cannot be
+   * read is left out and named in `unreadable`. The caller has already found the case in scope.
+   */
+  async casePictures(caseId: string): Promise<{ pictures: CasePicture[]; unreadable: string[] }> {
+    const rows = (await this.attachments.forCase(caseId, { attached: true })).filter(
+      (r) => isImage(r.contentType) && (r.status === 'clean' || r.status === 'not-scanned'),
+    );
+    const pictures: CasePicture[] = [];
+    const unreadable: string[] = [];
+    for (const record of rows) {
+      const form = this.plugins.forms.currentForm(record.pluginId, record.formId);
+      const question = form ? fileFieldByKey(form, record.field)?.label : undefined;
+      const caption = [question, record.name, record.status === 'not-scanned' ? '(not scanned for viruses)' : '']
+        .filter(Boolean)
+        .join(' – ');
+      try {
+        pictures.push({
+          ref: record.id,
+          caption,
+          image: await pdfPicture(this.store.read(record.id), record.contentType),
+        });
+      } catch {
+        unreadable.push(record.name);
+      }
+    }
+    return { pictures, unreadable };
   }
 
   /** A photo's thumbnail (upright JPEG, no metadata), for whoever may download it; viewing it is audited. */

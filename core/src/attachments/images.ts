@@ -44,3 +44,25 @@ export function withoutMetadata(source: Readable, contentType: string): Readable
   source.on('error', (error) => format.destroy(error));
   return source.pipe(format);
 }
+
+/** The longest side of a picture in a PDF, in pixels (about 240 dpi across an A4 page's text width). */
+export const PDF_PICTURE_PX = 1600;
+
+/**
+ * An image as a case PDF embeds it: upright, at most 1600 pixels on its longest side, as JPEG
+ * (PNG kept as PNG, for diagrams and screenshots), with no metadata, and its size in pixels.
+ */
+export async function pdfPicture(
+  source: Readable,
+  contentType: string,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  const pipeline = sharp({ limitInputPixels: MAX_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize(PDF_PICTURE_PX, PDF_PICTURE_PX, { fit: 'inside', withoutEnlargement: true });
+  const format =
+    contentType === 'image/png' ? pipeline.png() : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 82 });
+  source.on('error', (error) => format.destroy(error));
+  source.pipe(format);
+  const { data, info } = await format.toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

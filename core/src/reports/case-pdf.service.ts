@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { CaseViewService } from '../cases/case-view.service.js';
 import type { CaseView } from '../cases/case-view.dto.js';
@@ -17,13 +18,14 @@ import type { PdfDownload } from './reports.service.js';
 
 const TEMPLATE = 'case/evidence-pack.hbs';
 
-/** One case as an evidence-pack PDF: answers, state, tasks, timeline and comments. */
+/** One case as an evidence-pack PDF: answers, photos, state, tasks, timeline and comments. */
 @Injectable()
 export class CasePdfService {
   private compiled?: CompiledReport;
 
   constructor(
     private readonly views: CaseViewService,
+    private readonly attachments: AttachmentsService,
     private readonly runs: ReportRunsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: EnvConfig,
@@ -34,6 +36,8 @@ export class CasePdfService {
   async pdf(caseId: string, scope: AccessScope, ip: string): Promise<PdfDownload> {
     const record = await this.views.findOr404(caseId, scope);
     const view = await this.views.build(record, scope);
+    // Photos whose scan is clean (or that no scanner could check), never one still quarantined.
+    const { pictures, unreadable } = await this.attachments.casePictures(record.id);
     await AuditRepository.append(this.dataSource.manager, [
       {
         actorId: scope.userId,
@@ -43,6 +47,7 @@ export class CasePdfService {
         entityId: record.id,
         caseId: record.id,
         ip,
+        detail: { photos: pictures.map((p) => p.ref) },
       },
     ]);
     const generatedBy = (await this.runs.displayName(scope.userId)) ?? scope.username;
@@ -55,7 +60,12 @@ export class CasePdfService {
         renderReportPdf(
           compiled,
           {
-            data: this.data(view),
+            data: {
+              ...this.data(view),
+              photos: pictures.map((p) => ({ ref: p.ref, caption: p.caption })),
+              unreadablePhotos: unreadable,
+            },
+            images: new Map(pictures.map((p) => [p.ref, p.image])),
             meta: {
               title: `${view.pluginTitle} ${view.businessKey}`,
               subject: 'Case evidence pack',

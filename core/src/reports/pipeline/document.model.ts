@@ -4,7 +4,8 @@ import type { ValueFormat } from './format.js';
  * The structured document a template's markup becomes. It is small on purpose:
  * everything a manager's report needs and nothing that can break the page.
  */
-export type ReportBlock = HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | ChartBlock | PageBreakBlock;
+export type ReportBlock =
+  HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | ChartBlock | ImageBlock | PageBreakBlock;
 
 /** A section heading; level 1 is the largest. */
 export interface HeadingBlock {
@@ -72,6 +73,18 @@ export interface ChartBlock {
   /** Plot height in points. */
   readonly height: number;
   readonly series: readonly ChartSeries[];
+}
+
+/**
+ * A picture the render was given (`ReportInput.images`, by `ref`), scaled to fit the page width
+ * and `maxHeight`, with its caption under it.
+ */
+export interface ImageBlock {
+  readonly kind: 'image';
+  readonly ref: string;
+  readonly caption: string;
+  /** Largest height in points (default 260). */
+  readonly maxHeight: number;
 }
 
 /** Forces the next block onto a new page. */

@@ -13,6 +13,7 @@ export type {
   ReportMeta,
   ReportParameter,
   ReportProgress,
+  ReportImage,
   ReportRow,
 } from './report.types.js';
 export type * from './document.model.js';

@@ -24,6 +24,7 @@ export const MARKUP_TAGS: readonly string[] = [
   'chart',
   'series',
   'point',
+  'image',
   'pagebreak',
 ];
 
@@ -71,6 +72,13 @@ function topLevelBlock(node: MarkupNode): ReportBlock[] {
     case 'pagebreak':
       elementChildren(node, []);
       return [{ kind: 'pagebreak' }];
+    case 'image': {
+      elementChildren(node, []);
+      const maxHeight = node.attrs['height'] === undefined ? 260 : Number(node.attrs['height']);
+      if (!Number.isFinite(maxHeight) || maxHeight < 40 || maxHeight > 700)
+        fail(`<image height="${node.attrs['height']}"> must be a number of points from 40 to 700`, node.line);
+      return [{ kind: 'image', ref: requireAttr(node, 'ref'), caption: node.attrs['caption'] ?? '', maxHeight }];
+    }
     default:
       return fail(`<${node.name}> is not allowed here`, node.line);
   }

@@ -32,10 +32,14 @@ export async function renderReportPdf(
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   counting.pipe(sink);
   const countPacer = new StreamPacer(counting, sink);
-  const layout = await layoutDocument(counting, blocks, { ...frame, totalPages: undefined }, input.rows, {
-    progress: (rows) => onProgress?.(rows, 'layout'),
-    pace: () => countPacer.pace(),
-  });
+  const layout = await layoutDocument(
+    counting,
+    blocks,
+    { ...frame, totalPages: undefined },
+    input.rows,
+    { progress: (rows) => onProgress?.(rows, 'layout'), pace: () => countPacer.pace() },
+    input.images,
+  );
   countPacer.finish();
   counting.end();
   await finished(sink);
@@ -45,10 +49,14 @@ export async function renderReportPdf(
   doc.pipe(out);
   let result: RenderResult;
   try {
-    result = await layoutDocument(doc, blocks, { ...frame, totalPages: layout.pages }, input.rows, {
-      progress: (rows) => onProgress?.(rows, 'render'),
-      pace: () => pacer.pace(),
-    });
+    result = await layoutDocument(
+      doc,
+      blocks,
+      { ...frame, totalPages: layout.pages },
+      input.rows,
+      { progress: (rows) => onProgress?.(rows, 'render'), pace: () => pacer.pace() },
+      input.images,
+    );
   } catch (error: unknown) {
     doc.unpipe(out);
     throw error;

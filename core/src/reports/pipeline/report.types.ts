@@ -31,7 +31,16 @@ export interface ReportInput {
    * e.g. from one REPEATABLE READ snapshot.
    */
   readonly rows?: () => AsyncIterable<ReportRow>;
+  /** Pictures `<image ref="…">` draws, by ref: JPEG or PNG bytes and their size in pixels. */
+  readonly images?: ReadonlyMap<string, ReportImage>;
   readonly meta: ReportMeta;
+}
+
+/** A picture for a report: JPEG or PNG bytes, with its width and height in pixels. */
+export interface ReportImage {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
 }
 
 /** Which pass of the two-pass render is reporting progress. */

@@ -3,7 +3,8 @@ import type { ReportInput } from '../report.types.js';
 import { drawChart } from './chart.renderer.js';
 import { PageCursor, type CursorFrame } from './page-cursor.js';
 import { drawTable } from './table.renderer.js';
-import { drawHeading, drawKeyValues, drawParagraph } from './text-blocks.js';
+import { lineHeight, SIZE } from './page-theme.js';
+import { drawHeading, drawImage, drawKeyValues, drawParagraph, imageBlockHeight } from './text-blocks.js';
 
 /** Hooks one layout pass calls as it goes. */
 export interface PassHooks {
@@ -27,15 +28,21 @@ export async function layoutDocument(
   frame: CursorFrame,
   rows: ReportInput['rows'],
   hooks: PassHooks,
+  images?: ReportInput['images'],
 ): Promise<{ pages: number; rows: number }> {
   const cursor = new PageCursor(doc, frame);
   cursor.newPage();
   let rowsDone = 0;
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
-      case 'heading':
+      case 'heading': {
+        // A heading over a picture moves to the next page with it rather than stay behind alone.
+        const next = blocks[i + 1];
+        if (next?.kind === 'image' && !cursor.atPageTop)
+          cursor.ensure(lineHeight(SIZE.h2) + 12 + imageBlockHeight(cursor, next, images?.get(next.ref)));
         drawHeading(cursor, block);
         break;
+      }
       case 'paragraph':
         drawParagraph(cursor, block);
         break;
@@ -47,6 +54,9 @@ export async function layoutDocument(
         break;
       case 'pagebreak':
         if (!cursor.atPageTop) cursor.newPage();
+        break;
+      case 'image':
+        drawImage(cursor, block, images?.get(block.ref));
         break;
       case 'table': {
         if (block.source && !rows)

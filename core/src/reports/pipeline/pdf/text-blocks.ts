@@ -1,4 +1,5 @@
-import type { HeadingBlock, KeyValueBlock, ParagraphBlock } from '../document.model.js';
+import type { HeadingBlock, ImageBlock, KeyValueBlock, ParagraphBlock } from '../document.model.js';
+import type { ReportImage } from '../report.types.js';
 import type { PageCursor } from './page-cursor.js';
 import { COLOUR, SIZE, lineHeight } from './page-theme.js';
 import { wrapText } from './text-wrap.js';
@@ -50,4 +51,41 @@ export function drawKeyValues(cursor: PageCursor, block: KeyValueBlock): void {
       .stroke();
   }
   cursor.advance(8);
+}
+
+/** The size a picture is drawn at: the content width and its height limit, never enlarged. */
+function pictureSize(cursor: PageCursor, block: ImageBlock, image: ReportImage): { width: number; height: number } {
+  const maxHeight = Math.min(block.maxHeight, cursor.pageContentHeight - 3 * lineHeight(SIZE.small));
+  const scale = Math.min(1, cursor.width / image.width, maxHeight / image.height);
+  return { width: image.width * scale, height: image.height * scale };
+}
+
+/** The height a picture block takes with its caption (what a heading before it must keep with it). */
+export function imageBlockHeight(cursor: PageCursor, block: ImageBlock, image: ReportImage | undefined): number {
+  return image ? pictureSize(cursor, block, image).height + 2 * lineHeight(SIZE.small) + 8 : lineHeight(SIZE.body);
+}
+
+/**
+ * Draws a picture scaled to the content width and the block's height limit (never enlarged),
+ * on a new page if it does not fit, with its caption under it. A picture the render was not
+ * given is named in its place rather than left out silently.
+ */
+export function drawImage(cursor: PageCursor, block: ImageBlock, image: ReportImage | undefined): void {
+  const captionSize = SIZE.small;
+  if (!image) {
+    cursor.ensure(lineHeight(SIZE.body));
+    cursor.writeLines(`[Picture not available${block.caption ? `: ${block.caption}` : ''}]`, {
+      bold: false,
+      size: SIZE.body,
+      colour: COLOUR.muted,
+    });
+    cursor.advance(6);
+    return;
+  }
+  const { width, height } = pictureSize(cursor, block, image);
+  cursor.ensure(height + 2 * lineHeight(captionSize) + 8);
+  cursor.doc.image(image.data, cursor.left, cursor.y, { width, height });
+  cursor.advance(height + 4);
+  if (block.caption) cursor.writeLines(block.caption, { bold: false, size: captionSize, colour: COLOUR.muted });
+  cursor.advance(10);
 }
