@@ -47,7 +47,7 @@ const seizure = {
 describe('event-at-border form', () => {
   it('is a consistent form declaration', () => {
     expect(checkFormDefinition(form, standardTerms)).toEqual([]);
-    expect(form).toMatchObject({ id: 'event-at-border', version: 1, type: 'wizard' });
+    expect(form).toMatchObject({ id: 'event-at-border', version: 2, type: 'wizard' });
   });
 
   it('accepts a negative outcome without the seizure section', () => {
