@@ -15,7 +15,13 @@ import type { ReportCases } from '../sdk/report-cases.types.js';
 import { labellerFor } from '../read-model/read-model-labels.js';
 import { ReadModelQueries, ReportQueryError } from '../read-model/report-cases.js';
 import { reportPeriod } from '../read-model/report-period.js';
-import { renderReportPdf, type RenderResult, type ReportParameter, type ReportProgress } from './pipeline/index.js';
+import {
+  renderReportPdf,
+  type RenderResult,
+  type ReportMeta,
+  type ReportParameter,
+  type ReportProgress,
+} from './pipeline/index.js';
 import type { ReportDefinition } from './report-definition.js';
 
 /** What one render needs besides the report: validated parameters, scope and who asked. */
@@ -49,6 +55,39 @@ export class ReportRenderer {
     out: NodeJS.WritableStream,
     onProgress?: ReportProgress,
   ): Promise<RenderResult> {
+    return this.withReportData(definition, request, (data) =>
+      renderReportPdf(
+        definition.compiled,
+        { data: data.data, rows: data.rows, meta: this.metaOf(definition, request) },
+        out,
+        onProgress,
+      ),
+    );
+  }
+
+  /** What the PDF prints about the run (title, who, when, parameters, marking); the downloads print the same. */
+  metaOf(definition: ReportDefinition, request: RenderRequest): ReportMeta {
+    return {
+      title: definition.report.title,
+      subject: definition.report.description,
+      author: 'Border Force',
+      generatedBy: request.generatedBy,
+      generatedAt: request.generatedAt,
+      parameters: request.printed,
+      marking: this.config.SECURITY_MARKING,
+    };
+  }
+
+  /**
+   * Runs the report's query in one REPEATABLE READ, read-only transaction and hands its data to
+   * `work` inside it (its rows stay readable until `work` settles): the PDF, CSV and XLSX all
+   * come from here.
+   */
+  async withReportData<T>(
+    definition: ReportDefinition,
+    request: Pick<RenderRequest, 'parameters' | 'scopeTeams'>,
+    work: (data: ReportData) => Promise<T>,
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -58,24 +97,7 @@ export class ReportRenderer {
       const data = definition.report.query
         ? await definition.report.query(context)
         : await caseCounts(context, definition.pluginId);
-      const result = await renderReportPdf(
-        definition.compiled,
-        {
-          data: data.data,
-          rows: data.rows,
-          meta: {
-            title: definition.report.title,
-            subject: definition.report.description,
-            author: 'Border Force',
-            generatedBy: request.generatedBy,
-            generatedAt: request.generatedAt,
-            parameters: request.printed,
-            marking: this.config.SECURITY_MARKING,
-          },
-        },
-        out,
-        onProgress,
-      );
+      const result = await work(data);
       await runner.commitTransaction();
       return result;
     } catch (error: unknown) {

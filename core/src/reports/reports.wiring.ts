@@ -1,6 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { CasePdfController } from './case-pdf.controller.js';
 import { CasePdfService } from './case-pdf.service.js';
+import { ReportDownloadsController } from './downloads/report-downloads.controller.js';
+import { ReportDownloadsService } from './downloads/report-downloads.service.js';
 import { ReportCatalogue } from './report-catalogue.js';
 import { ReportJobsService } from './report-jobs.service.js';
 import { ReportRenderer } from './report-renderer.js';
@@ -11,7 +13,7 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 /** Controllers of the reports feature, for the root module. */
-export const REPORT_CONTROLLERS: Type<unknown>[] = [ReportsController, CasePdfController];
+export const REPORT_CONTROLLERS: Type<unknown>[] = [ReportsController, ReportDownloadsController, CasePdfController];
 
 /** Providers of the reports feature; the catalogue is built at boot (app.ts). */
 export function reportProviders(catalogue: ReportCatalogue): Provider[] {
@@ -24,5 +26,6 @@ export function reportProviders(catalogue: ReportCatalogue): Provider[] {
     ReportScheduleSettingsService,
     ReportsService,
     CasePdfService,
+    ReportDownloadsService,
   ];
 }
