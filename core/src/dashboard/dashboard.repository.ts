@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The core tables the dashboard counts: cases started by workflow, open and overdue tasks by team. */
+@Injectable()
+export class DashboardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one REPEATABLE READ, read-only transaction, so every tile counts the same snapshot. */
+  async readOnly<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return work(manager);
+    });
+  }
+
+  /** Cases started in each period by workflow (`teams` null: every team). */
+  async casesStarted(
+    manager: EntityManager,
+    periods: { from: Date; to: Date }[],
+    teams: string[] | null,
+  ): Promise<{ pluginId: string; period: number; count: number }[]> {
+    const params: unknown[] = [];
+    const cases = periods.map(
+      (p, i) =>
+        `count(*) FILTER (WHERE c.created_at >= $${params.push(p.from)} AND c.created_at < $${params.push(p.to)})::int AS p${i}`,
+    );
+    const earliest = periods.reduce((a, p) => (p.from < a ? p.from : a), periods[0]!.from);
+    const latest = periods.reduce((a, p) => (p.to > a ? p.to : a), periods[0]!.to);
+    const where = [`c.created_at >= $${params.push(earliest)}`, `c.created_at < $${params.push(latest)}`];
+    if (teams) where.push(`c.team_id = ANY($${params.push(teams)})`);
+    const rows = (await manager.query(
+      `SELECT c.plugin_id AS "pluginId", ${cases.join(', ')} FROM core.case c WHERE ${where.join(' AND ')} GROUP BY c.plugin_id`,
+      params,
+    )) as Record<string, string | number>[];
+    return rows.flatMap((row) =>
+      periods.map((_p, i) => ({ pluginId: String(row.pluginId), period: i, count: Number(row[`p${i}`]) })),
+    );
+  }
+
+  /** Open tasks by team, and how many of them are past due at `now`. */
+  async openTasksByTeam(
+    manager: EntityManager,
+    teams: string[] | null,
+    now: Date,
+  ): Promise<{ teamId: string | null; open: number; overdue: number }[]> {
+    const params: unknown[] = [now];
+    const where = ["t.status = 'open'"];
+    if (teams) where.push(`t.team_id = ANY($${params.push(teams)})`);
+    const rows = (await manager.query(
+      `SELECT t.team_id AS "teamId", count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $1)::int AS overdue
+         FROM core.task t WHERE ${where.join(' AND ')} GROUP BY t.team_id ORDER BY open DESC, t.team_id`,
+      params,
+    )) as { teamId: string | null; open: number; overdue: number }[];
+    return rows;
+  }
+}

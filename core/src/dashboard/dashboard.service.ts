@@ -1,0 +1,252 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ForbiddenError, InputError } from '../common/errors.js';
+import type { AccessScope } from '../identity/access.js';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import { reportPeriod } from '../read-model/report-period.js';
+import { ReportCatalogue } from '../reports/report-catalogue.js';
+import { callerCommands } from '../reports/report-parameters.js';
+import { ReportRenderer } from '../reports/report-renderer.js';
+import type { Measure, SummaryMeasure } from '../sdk/report-cases.types.js';
+import { Organisation } from '../terms/organisation.js';
+import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
+import { LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
+import { DashboardRepository } from './dashboard.repository.js';
+import { declaredTiles, type DeclaredTile } from './dashboard-tiles.js';
+
+/** A figure this month, with last month and the same month last year where it has them. */
+export interface DashboardFigure {
+  label: string;
+  value: number;
+  previous?: number;
+  lastYear?: number;
+  /** For a part of the headline: the headline it is a share of, this month. */
+  of?: number;
+}
+
+export interface DashboardChart {
+  title: string;
+  xLabel: string;
+  series: { name: string; points: { label: string; value: number }[] }[];
+}
+
+export interface DashboardTile {
+  id: string;
+  title: string;
+  figures: DashboardFigure[];
+  chart?: DashboardChart;
+  /** Shell paths: the cases behind the tile, and the full report for the month. */
+  links: { cases: string; report?: string };
+}
+
+export interface DashboardView {
+  month: string;
+  previousMonth: string;
+  lastYearMonth: string;
+  /** Whose figures: the manager's command, or every command for an admin. */
+  scope: string;
+  tiles: DashboardTile[];
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const CHART_POINTS = 8;
+
+/** yyyy-mm of now in UK time. */
+const ukMonth = (now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
+    .format(now)
+    .slice(0, 7);
+const shift = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+};
+const bounds = (month: string) => reportPeriod([{ name: 'month', label: 'Month', type: 'month' }], { month })!;
+const measureOf = (m: SummaryMeasure | undefined): Measure => {
+  if (!m) return { count: true };
+  const { label: _label, column: _column, ...measure } = m;
+  return measure as Measure;
+};
+
+/**
+ * The managers' dashboard: for their command (admins: every command), this month against last
+ * month and the same month last year, from the tiles the reports declare and two of the core's
+ * own (cases started by workflow; open and overdue tasks by team). Every figure is counted over
+ * the same read models and scope as the reports, in one read-only snapshot.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly catalogue: ReportCatalogue,
+    private readonly renderer: ReportRenderer,
+    private readonly repository: DashboardRepository,
+    @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async view(scope: AccessScope, input: { month?: string }, now = new Date()): Promise<DashboardView> {
+    if (!scope.roles.includes('manager') && !scope.roles.includes('admin'))
+      throw new ForbiddenError('The dashboard is for managers and admins');
+    const month = input.month?.trim() || ukMonth(now);
+    if (!MONTH.test(month))
+      throw new InputError('There is a problem', [{ path: 'month', message: 'Enter a real month' }]);
+    const months = [month, shift(month, -1), shift(month, -12)];
+    const periods = months.map(bounds);
+    const teams = scope.all ? null : scope.visibleTeams;
+    const organisation = new Organisation(this.reference.rows('organisation'));
+    const teamLabel = (id: string | null) =>
+      (id && this.reference.rows('organisation').find((r) => r.id === id)?.label) || id || 'No team';
+    const reports = this.catalogue.runnableBy(scope.roles);
+
+    const tiles = await this.repository.readOnly(async (manager) => {
+      const out: DashboardTile[] = [];
+      const started = await this.repository.casesStarted(manager, periods, teams);
+      const perWorkflow = new Map<string, number[]>();
+      for (const row of started) {
+        const counts = perWorkflow.get(row.pluginId) ?? [0, 0, 0];
+        counts[row.period] = row.count;
+        perWorkflow.set(row.pluginId, counts);
+      }
+      const total = (i: number) => [...perWorkflow.values()].reduce((sum, c) => sum + c[i]!, 0);
+      const title = (pluginId: string) => this.registry.get(pluginId)?.manifest?.title ?? pluginId;
+      out.push({
+        id: 'core.cases-started',
+        title: 'Cases started',
+        figures: [{ label: 'Cases started', value: total(0), previous: total(1), lastYear: total(2) }],
+        chart: {
+          title: 'Cases started this month by workflow',
+          xLabel: 'Workflow',
+          series: [
+            {
+              name: 'Cases started',
+              points: [...perWorkflow.entries()]
+                .filter(([, c]) => c[0]! > 0)
+                .sort((a, b) => b[1][0]! - a[1][0]! || a[0].localeCompare(b[0]))
+                .slice(0, CHART_POINTS)
+                .map(([id, c]) => ({ label: title(id), value: c[0]! })),
+            },
+          ],
+        },
+        links: { cases: '/search' },
+      });
+
+      const tasks = await this.repository.openTasksByTeam(manager, teams, now);
+      out.push({
+        id: 'core.open-tasks',
+        title: 'Open and overdue tasks',
+        figures: [
+          { label: 'Open tasks', value: tasks.reduce((s, t) => s + t.open, 0) },
+          {
+            label: 'Overdue',
+            value: tasks.reduce((s, t) => s + t.overdue, 0),
+            of: tasks.reduce((s, t) => s + t.open, 0),
+          },
+        ],
+        chart: {
+          title: 'Open and overdue tasks by team',
+          xLabel: 'Team',
+          series: [
+            {
+              name: 'Open',
+              points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.open })),
+            },
+            {
+              name: 'Overdue',
+              points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.overdue })),
+            },
+          ],
+        },
+        links: { cases: '/tasks?scope=team&overdue=true' },
+      });
+
+      for (const declared of declaredTiles(reports)) {
+        try {
+          out.push(await this.tile(declared, manager, teams, periods, month));
+        } catch (error: unknown) {
+          this.logger.warn({ err: error, tile: declared.key }, 'dashboard tile left out');
+        }
+      }
+      return out;
+    });
+    return {
+      month,
+      previousMonth: months[1]!,
+      lastYearMonth: months[2]!,
+      scope: scope.all
+        ? 'Every command'
+        : callerCommands(scope, organisation)
+            .map((id) => this.reference.rows('organisation').find((r) => r.id === id)?.label ?? id)
+            .join(', ') || 'Your teams',
+      tiles,
+    };
+  }
+
+  private async tile(
+    declared: DeclaredTile,
+    manager: Parameters<ReportRenderer['queryContext']>[2],
+    teams: string[] | null,
+    periods: ReturnType<typeof bounds>[],
+    month: string,
+  ): Promise<DashboardTile> {
+    const { tile, report, workflow } = declared;
+    const context = await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager);
+    const cases = context.casesOf(workflow);
+    const measures: Record<string, Measure> = { value: measureOf(tile.measure) };
+    if (tile.share) measures.part = { count: tile.share.where };
+    const counts = [];
+    for (const p of periods) {
+      const [row] = await cases.aggregate({ measures, where: tile.where, within: { from: p.from, to: p.to } });
+      counts.push({ value: Number(row?.value ?? 0), part: Number(row?.part ?? 0) });
+    }
+    const label = tile.measure?.label ?? 'Cases';
+    const figures: DashboardFigure[] = [
+      { label, value: counts[0]!.value, previous: counts[1]!.value, lastYear: counts[2]!.value },
+    ];
+    if (tile.share)
+      figures.push({
+        label: tile.share.label,
+        value: counts[0]!.part,
+        previous: counts[1]!.part,
+        lastYear: counts[2]!.part,
+        of: counts[0]!.value,
+      });
+    let chart: DashboardChart | undefined;
+    if (tile.by) {
+      const rows = await cases.aggregate({
+        by: tile.by,
+        measures: { value: measureOf(tile.measure) },
+        where: tile.where,
+        within: { from: periods[0]!.from, to: periods[0]!.to },
+      });
+      const byLabel = tile.byLabel ?? tile.by;
+      chart = {
+        title: `${label} this month by ${byLabel.toLowerCase()}`,
+        xLabel: byLabel,
+        series: [
+          {
+            name: label,
+            points: rows
+              .map((r) => ({
+                label: r[tile.by!] == null ? 'Not recorded' : String(r[tile.by!]),
+                value: Number(r.value),
+              }))
+              .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label))
+              .slice(0, CHART_POINTS),
+          },
+        ],
+      };
+    }
+    const hasMonth = (report.report.parameters ?? []).some((p) => p.type === 'month');
+    return {
+      id: declared.key,
+      title: tile.title,
+      figures,
+      ...(chart ? { chart } : {}),
+      links: {
+        cases: `/search?plugin=${encodeURIComponent(workflow)}`,
+        report: `/reports/${encodeURIComponent(report.key)}${hasMonth ? `?month=${month}` : ''}`,
+      },
+    };
+  }
+}
