@@ -83,9 +83,42 @@ describe('dashboard: tiles from the reports’ declarations, this month against 
       { label: expect.stringMatching(/Folkestone/), value: 1 },
     ]);
     expect(events.links).toEqual({
-      cases: '/search?plugin=event-at-border',
+      cases: '/command-dashboard/cases?tile=event-at-border.monthly-events.seizures&month=2026-10',
       report: '/reports/event-at-border.monthly-events?month=2026-10',
+      csv: '/api/reports/event-at-border.monthly-events/csv?month=2026-10',
+      xlsx: '/api/reports/event-at-border.monthly-events/xlsx?month=2026-10',
     });
+    // The cases behind the tile: the month's, newest first, in scope; its share's with part=true.
+    const behind = await apiCall(
+      app,
+      'GET',
+      `/api/${events.links.cases.slice(1).replace('command-dashboard', 'dashboard')}`,
+      manager,
+    );
+    expect(behind.status).toBe(200);
+    expect(behind.body.cases.map((c: { at: string }) => c.at)).toEqual([
+      '2026-10-20T21:00:00.000Z',
+      '2026-10-05T13:00:00.000Z',
+      '2026-09-30T23:30:00.000Z',
+    ]);
+    expect(behind.body.cases[0]).toMatchObject({ caseId: expect.any(String), reference: expect.any(String) });
+    const seizures = await apiCall(
+      app,
+      'GET',
+      `/api/dashboard/cases?tile=${events.id}&month=2026-10&part=true`,
+      manager,
+    );
+    expect(seizures.body.cases).toHaveLength(1);
+    expect(seizures.body.title).toBe('Events and seizures: seizures');
+    const unknown = await apiCall(app, 'GET', '/api/dashboard/cases?tile=nothing&month=2026-10', manager);
+    expect([unknown.status, unknown.body.errors]).toEqual([
+      400,
+      [{ path: 'tile', message: 'Choose a tile of the dashboard' }],
+    ]);
+    // The hot debrief report takes dates: the month's first and last day.
+    expect(tile(view, 'hot-debrief.debriefs-by-category.summary')!.links.csv).toBe(
+      '/api/reports/hot-debrief.debriefs-by-category/csv?from=2026-10-01&to=2026-10-31',
+    );
     // Cases started counts by submission: all of them this month (UK time), the other command's left out.
     const now = (await apiCall(app, 'GET', '/api/dashboard', manager)).body as { tiles: Tile[] };
     expect(tile(now, 'core.cases-started')!.chart!.series[0]!.points).toEqual(

@@ -39,6 +39,24 @@ export class DashboardRepository {
     );
   }
 
+  /** Cases started in the period, newest first: at most `limit`. */
+  async casesStartedIn(
+    manager: EntityManager,
+    period: { from: Date; to: Date },
+    teams: string[] | null,
+    limit: number,
+  ): Promise<{ caseId: string; reference: string; at: string; state: string; team: string | null }[]> {
+    const params: unknown[] = [period.from, period.to];
+    const where = ['c.created_at >= $1', 'c.created_at < $2'];
+    if (teams) where.push(`c.team_id = ANY($${params.push(teams)})`);
+    const rows = (await manager.query(
+      `SELECT c.id AS "caseId", c.business_key AS reference, c.created_at AS at, c.state, c.team_id AS team
+         FROM core.case c WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ${Number(limit)}`,
+      params,
+    )) as { caseId: string; reference: string; at: Date; state: string; team: string | null }[];
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
   /** Open tasks by team, and how many of them are past due at `now`. */
   async openTasksByTeam(
     manager: EntityManager,

@@ -35,8 +35,11 @@ export interface DashboardTile {
   title: string;
   figures: DashboardFigure[];
   chart?: DashboardChart;
-  /** Shell paths: the cases behind the tile, and the full report for the month. */
-  links: { cases: string; report?: string };
+  /**
+   * Shell paths: the cases behind the tile and the full report for the month; API paths of the
+   * report's CSV and XLSX for the month (when its parameters can be filled in from the month).
+   */
+  links: { cases: string; report?: string; csv?: string; xlsx?: string };
 }
 
 export interface DashboardView {
@@ -48,6 +51,17 @@ export interface DashboardView {
   tiles: DashboardTile[];
 }
 
+/** The cases behind a tile, newest first (at most `CASES_LIMIT`). */
+export interface DashboardCases {
+  tile: string;
+  title: string;
+  month: string;
+  cases: { caseId: string; reference: string; at: string | null; state: string; team: string | null }[];
+  /** Whether there were more than the ones listed. */
+  more: boolean;
+}
+
+const CASES_LIMIT = 200;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const CHART_POINTS = 8;
 
@@ -62,6 +76,19 @@ const shift = (month: string, by: number) => {
   return d.toISOString().slice(0, 7);
 };
 const bounds = (month: string) => reportPeriod([{ name: 'month', label: 'Month', type: 'month' }], { month })!;
+/** The report's query string for a month: `month`, or its first and last day as `from` and `to`. */
+function reportQuery(
+  parameters: readonly { name: string; type: string }[],
+  period: ReturnType<typeof bounds>,
+  month: string,
+): string {
+  const monthParameter = parameters.find((p) => p.type === 'month');
+  if (monthParameter) return `?${monthParameter.name}=${month}`;
+  const dates = parameters.filter((p) => p.type === 'date');
+  if (dates.length >= 2) return `?${dates[0]!.name}=${period.fromDate}&${dates[1]!.name}=${period.toDate}`;
+  return '';
+}
+
 const measureOf = (m: SummaryMeasure | undefined): Measure => {
   if (!m) return { count: true };
   const { label: _label, column: _column, ...measure } = m;
@@ -86,17 +113,12 @@ export class DashboardService {
   ) {}
 
   async view(scope: AccessScope, input: { month?: string }, now = new Date()): Promise<DashboardView> {
-    if (!scope.roles.includes('manager') && !scope.roles.includes('admin'))
-      throw new ForbiddenError('The dashboard is for managers and admins');
-    const month = input.month?.trim() || ukMonth(now);
-    if (!MONTH.test(month))
-      throw new InputError('There is a problem', [{ path: 'month', message: 'Enter a real month' }]);
+    const month = this.checked(scope, input.month, now);
     const months = [month, shift(month, -1), shift(month, -12)];
     const periods = months.map(bounds);
     const teams = scope.all ? null : scope.visibleTeams;
     const organisation = new Organisation(this.reference.rows('organisation'));
-    const teamLabel = (id: string | null) =>
-      (id && this.reference.rows('organisation').find((r) => r.id === id)?.label) || id || 'No team';
+    const teamLabel = (id: string | null) => (id ? this.teamLabel(id) : 'No team');
     const reports = this.catalogue.runnableBy(scope.roles);
 
     const tiles = await this.repository.readOnly(async (manager) => {
@@ -128,7 +150,7 @@ export class DashboardService {
             },
           ],
         },
-        links: { cases: '/search' },
+        links: { cases: `/command-dashboard/cases?tile=core.cases-started&month=${month}` },
       });
 
       const tasks = await this.repository.openTasksByTeam(manager, teams, now);
@@ -180,6 +202,73 @@ export class DashboardService {
             .join(', ') || 'Your teams',
       tiles,
     };
+  }
+
+  /** The cases a tile counts this month (its share's with `part`), in the caller's scope, newest first. */
+  async cases(
+    scope: AccessScope,
+    input: { tile?: string; month?: string; part?: string },
+    now = new Date(),
+  ): Promise<DashboardCases> {
+    const month = this.checked(scope, input.month, now);
+    const period = bounds(month);
+    const teams = scope.all ? null : scope.visibleTeams;
+    const declared = declaredTiles(this.catalogue.runnableBy(scope.roles)).find((t) => t.key === input.tile);
+    if (input.tile !== 'core.cases-started' && !declared)
+      throw new InputError('There is a problem', [{ path: 'tile', message: 'Choose a tile of the dashboard' }]);
+    return this.repository.readOnly(async (manager) => {
+      if (!declared) {
+        const rows = await this.repository.casesStartedIn(manager, period, teams, CASES_LIMIT + 1);
+        return {
+          tile: 'core.cases-started',
+          title: 'Cases started',
+          month,
+          cases: rows.slice(0, CASES_LIMIT).map((r) => ({ ...r, team: r.team && this.teamLabel(r.team) })),
+          more: rows.length > CASES_LIMIT,
+        };
+      }
+      const { tile, report, workflow } = declared;
+      const context = await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager);
+      const where = input.part === 'true' && tile.share ? { ...tile.where, ...tile.share.where } : tile.where;
+      const rows = context.casesOf(workflow).rows({
+        columns: ['caseId', 'reference', 'at', 'state', 'ownerTeam'],
+        where,
+        within: { from: period.from, to: period.to },
+        orderBy: ['-at', 'reference'],
+      });
+      const cases: DashboardCases['cases'] = [];
+      let more = false;
+      for await (const row of rows()) {
+        if (cases.length === CASES_LIMIT) {
+          more = true;
+          break;
+        }
+        cases.push({
+          caseId: String(row.caseId),
+          reference: String(row.reference),
+          at: row.at instanceof Date ? row.at.toISOString() : row.at == null ? null : String(row.at),
+          state: String(row.state),
+          team: row.ownerTeam == null ? null : String(row.ownerTeam),
+        });
+      }
+      const title =
+        input.part === 'true' && tile.share ? `${tile.title}: ${tile.share.label.toLowerCase()}` : tile.title;
+      return { tile: declared.key, title, month, cases, more };
+    });
+  }
+
+  /** The month asked for (this month in UK time by default), for a manager or an admin. */
+  private checked(scope: AccessScope, month: string | undefined, now: Date): string {
+    if (!scope.roles.includes('manager') && !scope.roles.includes('admin'))
+      throw new ForbiddenError('The dashboard is for managers and admins');
+    const value = month?.trim() || ukMonth(now);
+    if (!MONTH.test(value))
+      throw new InputError('There is a problem', [{ path: 'month', message: 'Enter a real month' }]);
+    return value;
+  }
+
+  private teamLabel(id: string): string {
+    return this.reference.rows('organisation').find((r) => r.id === id)?.label ?? id;
   }
 
   private async tile(
@@ -237,15 +326,17 @@ export class DashboardService {
         ],
       };
     }
-    const hasMonth = (report.report.parameters ?? []).some((p) => p.type === 'month');
+    const query = reportQuery(report.report.parameters ?? [], periods[0]!, month);
+    const key = encodeURIComponent(report.key);
     return {
       id: declared.key,
       title: tile.title,
       figures,
       ...(chart ? { chart } : {}),
       links: {
-        cases: `/search?plugin=${encodeURIComponent(workflow)}`,
-        report: `/reports/${encodeURIComponent(report.key)}${hasMonth ? `?month=${month}` : ''}`,
+        cases: `/command-dashboard/cases?tile=${encodeURIComponent(declared.key)}&month=${month}`,
+        report: `/reports/${key}${query}`,
+        ...(query ? { csv: `/api/reports/${key}/csv${query}`, xlsx: `/api/reports/${key}/xlsx${query}` } : {}),
       },
     };
   }
