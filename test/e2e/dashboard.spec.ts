@@ -28,7 +28,7 @@ interface Tile {
   title: string;
   figures: { label: string; value: number; previous?: number; lastYear?: number; of?: number }[];
   chart?: { title: string; xLabel: string; series: { name: string; points: { label: string; value: number }[] }[] };
-  links: { cases: string; report?: string };
+  links: { cases: string; report?: string; csv?: string; xlsx?: string };
 }
 
 describe('dashboard: tiles from the reports’ declarations, this month against last month and last year', () => {
