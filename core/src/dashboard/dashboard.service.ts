@@ -7,7 +7,7 @@ import { reportPeriod } from '../read-model/report-period.js';
 import { ReportCatalogue } from '../reports/report-catalogue.js';
 import { callerCommands } from '../reports/report-parameters.js';
 import { ReportRenderer } from '../reports/report-renderer.js';
-import type { Measure, SummaryMeasure } from '../sdk/report-cases.types.js';
+import type { Measure, ReportCases, SummaryMeasure } from '../sdk/report-cases.types.js';
 import { Organisation } from '../terms/organisation.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
@@ -283,11 +283,19 @@ export class DashboardService {
     const cases = context.casesOf(workflow);
     const measures: Record<string, Measure> = { value: measureOf(tile.measure) };
     if (tile.share) measures.part = { count: tile.share.where };
-    const counts = [];
-    for (const p of periods) {
-      const [row] = await cases.aggregate({ measures, where: tile.where, within: { from: p.from, to: p.to } });
-      counts.push({ value: Number(row?.value ?? 0), part: Number(row?.part ?? 0) });
-    }
+    const { counts, points } = (await this.oneScan(declared, cases, measures, periods)) ?? {
+      counts: await this.eachPeriod(declared, cases, measures, periods),
+      points: tile.by
+        ? (
+            await cases.aggregate({
+              by: tile.by,
+              measures: { value: measures.value! },
+              where: tile.where,
+              within: { from: periods[0]!.from, to: periods[0]!.to },
+            })
+          ).map((r) => ({ label: r[tile.by!] == null ? 'Not recorded' : String(r[tile.by!]), value: Number(r.value) }))
+        : [],
+    };
     const label = tile.measure?.label ?? 'Cases';
     const figures: DashboardFigure[] = [
       { label, value: counts[0]!.value, previous: counts[1]!.value, lastYear: counts[2]!.value },
@@ -302,12 +310,6 @@ export class DashboardService {
       });
     let chart: DashboardChart | undefined;
     if (tile.by) {
-      const rows = await cases.aggregate({
-        by: tile.by,
-        measures: { value: measureOf(tile.measure) },
-        where: tile.where,
-        within: { from: periods[0]!.from, to: periods[0]!.to },
-      });
       const byLabel = tile.byLabel ?? tile.by;
       chart = {
         title: `${label} this month by ${byLabel.toLowerCase()}`,
@@ -315,11 +317,8 @@ export class DashboardService {
         series: [
           {
             name: label,
-            points: rows
-              .map((r) => ({
-                label: r[tile.by!] == null ? 'Not recorded' : String(r[tile.by!]),
-                value: Number(r.value),
-              }))
+            points: points
+              .filter((p) => p.value !== 0)
               .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label))
               .slice(0, CHART_POINTS),
           },
@@ -339,5 +338,58 @@ export class DashboardService {
         ...(query ? { csv: `/api/reports/${key}/csv${query}`, xlsx: `/api/reports/${key}/xlsx${query}` } : {}),
       },
     };
+  }
+
+  /** The tile's figures for each period, one query each (any measure, any breakdown). */
+  private async eachPeriod(
+    declared: DeclaredTile,
+    cases: ReportCases,
+    measures: Record<string, Measure>,
+    periods: ReturnType<typeof bounds>[],
+  ): Promise<{ value: number; part: number }[]> {
+    const counts = [];
+    for (const p of periods) {
+      const [row] = await cases.aggregate({ measures, where: declared.tile.where, within: { from: p.from, to: p.to } });
+      counts.push({ value: Number(row?.value ?? 0), part: Number(row?.part ?? 0) });
+    }
+    return counts;
+  }
+
+  /**
+   * Every figure of the tile and its chart in one query (one pass over the read model): grouped by
+   * month, and by the chart's name, over the year up to the month, then added up. Only when adding
+   * up is right: counts and sums, and a chart by a single-valued name (a checkbox counts a case
+   * once per value). Undefined otherwise.
+   */
+  private async oneScan(
+    declared: DeclaredTile,
+    cases: ReportCases,
+    measures: Record<string, Measure>,
+    periods: ReturnType<typeof bounds>[],
+  ): Promise<{ counts: { value: number; part: number }[]; points: { label: string; value: number }[] } | undefined> {
+    const { tile, workflow } = declared;
+    if (!Object.values(measures).every((m) => 'count' in m || 'sum' in m)) return undefined;
+    const readModel = this.registry.get(workflow)?.readModel;
+    if (tile.by && readModel?.columns.find((c) => c.field === tile.by)?.type === 'text[]') return undefined;
+    const rows = await cases.aggregate({
+      by: tile.by ? ['at.month', tile.by] : 'at.month',
+      measures,
+      where: tile.where,
+      within: { from: periods[2]!.from, to: periods[0]!.to },
+    });
+    const months = periods.map((p) => p.month);
+    const counts = months.map(() => ({ value: 0, part: 0 }));
+    const points = new Map<string, number>();
+    for (const row of rows) {
+      const i = months.indexOf(row.ids['at.month'] ?? undefined);
+      if (i < 0) continue;
+      counts[i]!.value += Number(row.value);
+      counts[i]!.part += Number(row.part ?? 0);
+      if (i === 0 && tile.by) {
+        const label = row[tile.by] == null ? 'Not recorded' : String(row[tile.by]);
+        points.set(label, (points.get(label) ?? 0) + Number(row.value));
+      }
+    }
+    return { counts, points: [...points].map(([label, value]) => ({ label, value })) };
   }
 }

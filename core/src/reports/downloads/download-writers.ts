@@ -163,7 +163,7 @@ export async function writeXlsx(report: DownloadReport, out: NodeJS.WritableStre
     top.commit();
     return ws;
   };
-  const writable = out as NodeJS.WritableStream & { writableNeedDrain?: boolean };
+  const writable = out as NodeJS.WritableStream & { writableNeedDrain?: boolean; destroyed?: boolean };
   let rows = 0;
 
   const about = sheet('Report');
@@ -193,7 +193,8 @@ export async function writeXlsx(report: DownloadReport, out: NodeJS.WritableStre
       added.commit();
       if (++rows % 1000 === 0) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (writable.writableNeedDrain) await once(writable, 'drain');
+        if (writable.writableNeedDrain) await Promise.race([once(writable, 'drain'), once(writable, 'close')]);
+        if (writable.destroyed) throw new Error('the client went away');
       }
     }
     ws.commit();
