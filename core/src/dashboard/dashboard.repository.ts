@@ -15,28 +15,24 @@ export class DashboardRepository {
     });
   }
 
-  /** Cases started in each period by workflow (`teams` null: every team). */
+  /** Cases started in each period by workflow (`teams` null: every team), a query a period (`case_created_idx`). */
   async casesStarted(
     manager: EntityManager,
     periods: { from: Date; to: Date }[],
     teams: string[] | null,
   ): Promise<{ pluginId: string; period: number; count: number }[]> {
-    const params: unknown[] = [];
-    const cases = periods.map(
-      (p, i) =>
-        `count(*) FILTER (WHERE c.created_at >= $${params.push(p.from)} AND c.created_at < $${params.push(p.to)})::int AS p${i}`,
-    );
-    const earliest = periods.reduce((a, p) => (p.from < a ? p.from : a), periods[0]!.from);
-    const latest = periods.reduce((a, p) => (p.to > a ? p.to : a), periods[0]!.to);
-    const where = [`c.created_at >= $${params.push(earliest)}`, `c.created_at < $${params.push(latest)}`];
-    if (teams) where.push(`c.team_id = ANY($${params.push(teams)})`);
-    const rows = (await manager.query(
-      `SELECT c.plugin_id AS "pluginId", ${cases.join(', ')} FROM core.case c WHERE ${where.join(' AND ')} GROUP BY c.plugin_id`,
-      params,
-    )) as Record<string, string | number>[];
-    return rows.flatMap((row) =>
-      periods.map((_p, i) => ({ pluginId: String(row.pluginId), period: i, count: Number(row[`p${i}`]) })),
-    );
+    const out: { pluginId: string; period: number; count: number }[] = [];
+    for (const [period, p] of periods.entries()) {
+      const params: unknown[] = [p.from, p.to];
+      const team = teams ? ` AND c.team_id = ANY($${params.push(teams)})` : '';
+      const rows = (await manager.query(
+        `SELECT c.plugin_id AS "pluginId", count(*)::int AS count FROM core.case c
+          WHERE c.created_at >= $1 AND c.created_at < $2${team} GROUP BY c.plugin_id`,
+        params,
+      )) as { pluginId: string; count: number }[];
+      out.push(...rows.map((r) => ({ pluginId: r.pluginId, period, count: r.count })));
+    }
+    return out;
   }
 
   /** Cases started in the period, newest first: at most `limit`. */
