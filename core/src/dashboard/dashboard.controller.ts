@@ -12,7 +12,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   /** The managers' dashboard (managers: their command; admins: every command); 403 for other roles. */
-  @RequirePermission('reports.read')
+  @RequirePermission('reports.dashboard')
   @Get()
   @ApiQuery({
     name: 'month',
@@ -26,7 +26,7 @@ export class DashboardController {
   }
 
   /** The cases behind a tile this month (`part=true`: those its share counts), newest first, at most 200. */
-  @RequirePermission('reports.read')
+  @RequirePermission('reports.dashboard')
   @Get('cases')
   @ApiQuery({ name: 'tile', required: true, example: 'event-at-border.monthly-events.seizures' })
   @ApiQuery({ name: 'month', required: false, example: '2026-10' })
