@@ -8,7 +8,7 @@
 //     manager's scope (every tile's read-model and core queries, no HTTP, no auth), and again
 //     with each tile counting a month per query instead of in one pass;
 //   - CSV: the hot debrief report for the whole month (240,000 rows listed) and for its first
-//     week, streamed over HTTP and counted as they arrive; time, bytes, rows and the process's
+//     week, and the month's XLSX, streamed over HTTP and counted as they arrive; time, bytes, rows and the process's
 //     peak RSS over its RSS before, so flat memory shows as the same growth for both.
 // The core runs in this process (createApp on a free port); RSS is this process's.
 import { randomBytes } from 'node:crypto';
@@ -131,9 +131,9 @@ async function main(): Promise<void> {
     );
 
     // CSVs streamed: the first week, then the whole month (240,000 rows listed).
-    const csv = async (query: string) => {
+    const csv = async (query: string, format = 'csv') => {
       const result = await measured(async () => {
-        const response = await fetch(`${app.url}/api/reports/${DEBRIEFS}/csv?${query}`, { headers });
+        const response = await fetch(`${app.url}/api/reports/${DEBRIEFS}/${format}?${query}`, { headers });
         if (response.status !== 200) throw new Error(`CSV answered ${response.status}`);
         let bytes = 0;
         let lines = 0;
@@ -155,12 +155,14 @@ async function main(): Promise<void> {
     await csv('from=2026-11-01&to=2026-11-02'); // warm-up
     const week = await csv('from=2026-11-01&to=2026-11-07');
     const month = await csv('from=2026-11-01&to=2026-11-30');
+    const xlsx = await csv('from=2026-11-01&to=2026-11-30', 'xlsx');
     for (const [name, m] of [
-      ['first week', week],
-      ['whole month', month],
+      ['CSV, first week', week],
+      ['CSV, whole month', month],
+      ['XLSX, whole month', xlsx],
     ] as const)
       process.stdout.write(
-        `  CSV of the hot debriefs, ${name}: ${m.lines.toLocaleString('en-GB')} lines, ${(m.bytes / 2 ** 20).toFixed(1)} MB in ${m.seconds.toFixed(1)} s;` +
+        `  ${name} of the hot debriefs: ${name.startsWith('CSV') ? `${m.lines.toLocaleString('en-GB')} lines, ` : ''}${(m.bytes / 2 ** 20).toFixed(1)} MB in ${m.seconds.toFixed(1)} s;` +
           ` peak RSS ${m.peakRssMb.toFixed(0)} MB from ${m.startRssMb.toFixed(0)} MB (+${m.growthMb.toFixed(0)} MB)\n`,
       );
     const rowsOk = month.lines > PER_MONTH;
