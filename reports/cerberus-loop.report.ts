@@ -230,6 +230,17 @@ const cerberusLoop: PluginReport = {
   period: 'month',
   fields: FIELDS,
   query: monthlyTargets,
+  dashboard: [
+    {
+      id: 'targets',
+      title: 'Cerberus targets',
+      workflow: 'target-information',
+      measure: { label: 'Targets received', count: true },
+      share: { label: 'With an outcome', where: { state: OUTCOME_RECORDED } },
+      by: 'port',
+      byLabel: 'Port',
+    },
+  ],
 };
 
 export default cerberusLoop;

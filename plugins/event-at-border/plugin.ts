@@ -200,6 +200,16 @@ export default definePlugin({
       period: 'month',
       fields: monthlyEventsFields,
       query: monthlyEvents,
+      dashboard: [
+        {
+          id: 'seizures',
+          title: 'Events and seizures',
+          measure: { label: 'Events at the border', count: true },
+          share: { label: 'Seizures', where: { outcome: 'seizure' } },
+          by: 'port',
+          byLabel: 'Port',
+        },
+      ],
     },
   ],
 });

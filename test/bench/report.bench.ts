@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { createApp, type RunningApp } from '../../core/src/app.js';
 import { loadConfig } from '../../core/src/config/load-config.js';
@@ -203,7 +204,7 @@ function rssOf(pid?: number): number {
 }
 
 /** Samples the RSS of the process (the server's when a pid is given) while `work` runs; returns its seconds and the peak. */
-async function measured<T>(
+export async function measured<T>(
   work: () => Promise<T>,
   pid?: number,
 ): Promise<{ value: T; seconds: number; peakRssMb: number; startRssMb: number }> {
@@ -390,7 +391,7 @@ function checkPdf(kind: Kind, text: string, e: Expected): string[] {
 }
 
 /** The seeding teams, with their usual port, and their slots out of 24. */
-async function seedTeams(pool: pg.Pool): Promise<void> {
+export async function seedTeams(pool: pg.Pool): Promise<void> {
   const slots = TEAM_SHARES.flatMap(([team, shares]) => Array.from({ length: shares }, () => team));
   if (slots.length !== 24) throw new Error('team shares must add up to 24');
   await pool.query(
@@ -416,11 +417,12 @@ async function seedTeams(pool: pg.Pool): Promise<void> {
  * terms, and its read model row with one row per item (the core's own sync statement, run once for
  * the month's cases). Plus one OAR per ten events (core rows only: the Command brief reads those).
  */
-async function seedMonth(
+export async function seedMonth(
   pool: pg.Pool,
   month: (typeof MONTHS)[number],
   index: number,
   readModel: ReadModelDefinition,
+  count = PER_MONTH,
 ): Promise<void> {
   const prefix = `BF-${month.month.replace('-', '')}${index}`;
   await pool.query(
@@ -444,7 +446,7 @@ async function seedMonth(
                                   CASE WHEN i % 10 = 0 THEN 'seizure' WHEN i % 17 = 0 THEN 'no-show' ELSE 'negative' END AS outcome) d
        JOIN bench_team t ON t.n = i % 24
        CROSS JOIN (SELECT id FROM core.app_user WHERE username = 'officer') u`,
-    [PER_MONTH, month.start, prefix, month.days, ITEMS.flat().map(String)],
+    [count, month.start, prefix, month.days, ITEMS.flat().map(String)],
   );
   await pool.query(
     `INSERT INTO core.case_term (case_id, term, path, value, normalised)
@@ -464,7 +466,7 @@ async function seedMonth(
             ($2::timestamp + make_interval(days => i % $4::int, hours => 20)) AT TIME ZONE 'Europe/London'
        FROM generate_series(1, $1::int / 10) i JOIN bench_team t ON t.n = i % 24
        CROSS JOIN (SELECT id FROM core.app_user WHERE username = 'officer') u`,
-    [PER_MONTH, month.start, prefix, month.days],
+    [count, month.start, prefix, month.days],
   );
   // As autovacuum would have by the time anyone runs a report over a month.
   for (const table of [
@@ -489,4 +491,5 @@ async function signIn(url: string, username: string): Promise<Auth> {
   return { headers, teams };
 }
 
-await main();
+// Run as `npm run bench -- report`; imported by other benchmarks for its seeding only.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

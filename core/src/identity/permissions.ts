@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'reports.read': ['officer', 'manager', 'intelligence', 'admin'],
   'reports.run': ['officer', 'manager', 'intelligence', 'admin'],
   'reports.schedule': ['manager', 'admin'],
+  /** The command dashboard (`GET /api/dashboard`): managers their command, admins every command. */
+  'reports.dashboard': ['manager', 'admin'],
   'reference.read': ['officer', 'manager', 'intelligence', 'plugin-admin', 'admin', 'integration'],
   /** Add reference rows and end-date them at runtime, every row of a set listed (retired ones too). */
   'reference.manage': ['admin'],

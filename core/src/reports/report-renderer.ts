@@ -14,7 +14,13 @@ import type { ReportCases } from '../sdk/report-cases.types.js';
 import { labellerFor } from '../read-model/read-model-labels.js';
 import { ReadModelQueries, ReportQueryError } from '../read-model/report-cases.js';
 import { reportPeriod } from '../read-model/report-period.js';
-import { renderReportPdf, type RenderResult, type ReportParameter, type ReportProgress } from './pipeline/index.js';
+import {
+  renderReportPdf,
+  type RenderResult,
+  type ReportMeta,
+  type ReportParameter,
+  type ReportProgress,
+} from './pipeline/index.js';
 import type { ReportDefinition } from './report-definition.js';
 import { ReportDatabase } from './report-database.js';
 
@@ -49,6 +55,39 @@ export class ReportRenderer {
     out: NodeJS.WritableStream,
     onProgress?: ReportProgress,
   ): Promise<RenderResult> {
+    return this.withReportData(definition, request, (data) =>
+      renderReportPdf(
+        definition.compiled,
+        { data: data.data, rows: data.rows, meta: this.metaOf(definition, request) },
+        out,
+        onProgress,
+      ),
+    );
+  }
+
+  /** What the PDF prints about the run (title, who, when, parameters, marking); the downloads print the same. */
+  metaOf(definition: ReportDefinition, request: RenderRequest): ReportMeta {
+    return {
+      title: definition.report.title,
+      subject: definition.report.description,
+      author: 'Border Force',
+      generatedBy: request.generatedBy,
+      generatedAt: request.generatedAt,
+      parameters: request.printed,
+      marking: this.config.SECURITY_MARKING,
+    };
+  }
+
+  /**
+   * Runs the report's query in one REPEATABLE READ, read-only transaction and hands its data to
+   * `work` inside it (its rows stay readable until `work` settles): the PDF, CSV and XLSX all
+   * come from here.
+   */
+  async withReportData<T>(
+    definition: ReportDefinition,
+    request: Pick<RenderRequest, 'parameters' | 'scopeTeams'>,
+    work: (data: ReportData) => Promise<T>,
+  ): Promise<T> {
     // The replica when one is configured and current (report-database.ts), else the primary.
     const runner = (await this.database.source()).createQueryRunner();
     await runner.connect();
@@ -59,24 +98,7 @@ export class ReportRenderer {
       const data = definition.report.query
         ? await definition.report.query(context)
         : await caseCounts(context, definition.pluginId);
-      const result = await renderReportPdf(
-        definition.compiled,
-        {
-          data: data.data,
-          rows: data.rows,
-          meta: {
-            title: definition.report.title,
-            subject: definition.report.description,
-            author: 'Border Force',
-            generatedBy: request.generatedBy,
-            generatedAt: request.generatedAt,
-            parameters: request.printed,
-            marking: this.config.SECURITY_MARKING,
-          },
-        },
-        out,
-        onProgress,
-      );
+      const result = await work(data);
       await runner.commitTransaction();
       return result;
     } catch (error: unknown) {

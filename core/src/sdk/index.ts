@@ -10,6 +10,7 @@ export type {
   TransitionContext,
   PluginContext,
   PluginHooks,
+  DashboardTileDeclaration,
   DemoCases,
   PluginManifest,
   PluginMigration,

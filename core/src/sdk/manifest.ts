@@ -4,7 +4,7 @@ import type { EntityManager, MigrationInterface } from 'typeorm';
 import type { TermDefinition } from '../forms/engine/engine-types.js';
 import type { Role } from './roles.js';
 import type { WorkflowDefinition } from './workflow.js';
-import type { ReportCases, ReportSummary } from './report-cases.types.js';
+import type { Filter, ReportCases, ReportSummary, SummaryMeasure } from './report-cases.types.js';
 import type { ReportPeriod } from '../read-model/report-period.js';
 
 /** Version of the plugin SDK this core provides; plugins declare the range they support. */
@@ -195,6 +195,31 @@ export interface PluginReport {
   summary?: ReportSummary;
   /** Cron expression (UK time) for a scheduled run, e.g. `0 6 1 * *`. */
   schedule?: string;
+  /**
+   * Tiles on the managers' dashboard (docs/reports.md, "Dashboard"), each linking back to this
+   * report. A summary report gets one from its headline figure and first breakdown unless this
+   * says `false`.
+   */
+  dashboard?: DashboardTileDeclaration[] | false;
+}
+
+/** A dashboard tile: one figure this month against last month and the same month last year, over a read model. */
+export interface DashboardTileDeclaration {
+  /** Unique within the report. */
+  id: string;
+  title: string;
+  /** The workflow whose cases are counted: the report's plugin by default (required in a cross-workflow report). */
+  workflow?: string;
+  /** The headline figure and its label; a count of the cases by default. */
+  measure?: SummaryMeasure;
+  /** A part of the headline shown as its share, e.g. `{ label: 'With an outcome', where: { state: 'outcome-recorded' } }`. */
+  share?: { label: string; where: Filter };
+  /** Only cases matching this are counted. */
+  where?: Filter;
+  /** A name to chart the headline by for the month (the busiest eight), e.g. `port`. */
+  by?: string;
+  /** The chart's heading for `by` (the name humanised by default). */
+  byLabel?: string;
 }
 
 /**

@@ -1,6 +1,12 @@
 import { Routes } from '@angular/router';
 import { roleGuard, shiftGuard, signOutGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
-import { ADMIN_ROLES, PLUGIN_ADMIN_ROLES, REPORT_ROLES, TEAM_COVER_ROLES } from './core/auth/user.model';
+import {
+  ADMIN_ROLES,
+  DASHBOARD_ROLES,
+  PLUGIN_ADMIN_ROLES,
+  REPORT_ROLES,
+  TEAM_COVER_ROLES,
+} from './core/auth/user.model';
 
 /** Every page is lazy; the shell learns which workflows exist from the API, never from here. */
 export const routes: Routes = [
@@ -63,6 +69,12 @@ export const routes: Routes = [
     path: 'reports',
     canActivate: [signedInGuard, roleGuard(REPORT_ROLES)],
     loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORT_ROUTES),
+  },
+  {
+    path: 'command-dashboard',
+    canActivate: [signedInGuard, roleGuard(DASHBOARD_ROLES)],
+    loadChildren: () =>
+      import('./features/command-dashboard/command-dashboard.routes').then((m) => m.COMMAND_DASHBOARD_ROUTES),
   },
   {
     path: 'forms/:pluginId',

@@ -20,6 +20,7 @@ import { AuditKeyedSeals1764130089000 } from './1764130089000-audit-keyed-seals.
 import { TaskExceptRoles1764130090000 } from './1764130090000-task-except-roles.js';
 import { ReferenceAdminRows1764130092000 } from './1764130092000-reference-admin-rows.js';
 import { Attachments1764130095000 } from './1764130095000-attachments.js';
+import { CaseCreatedIndex1764130097000 } from './1764130097000-case-created-index.js';
 import { OutboxDeadIndex1764130099100 } from './1764130099100-outbox-dead-index.js';
 import { IdempotencyFingerprint1764130099200 } from './1764130099200-idempotency-fingerprint.js';
 
@@ -46,6 +47,7 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130090000-task-except-roles', migration: new TaskExceptRoles1764130090000() },
   { name: '1764130092000-reference-admin-rows', migration: new ReferenceAdminRows1764130092000() },
   { name: '1764130095000-attachments', migration: new Attachments1764130095000() },
+  { name: '1764130097000-case-created-index', migration: new CaseCreatedIndex1764130097000() },
   { name: '1764130099100-outbox-dead-index', migration: new OutboxDeadIndex1764130099100() },
   { name: '1764130099200-idempotency-fingerprint', migration: new IdempotencyFingerprint1764130099200() },
 ];

@@ -273,6 +273,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DashboardController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dashboard/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DashboardController_cases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/drafts': {
     parameters: {
       query?: never;
@@ -657,6 +689,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/{reportId}/csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportDownloadsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/{reportId}/pdf': {
     parameters: {
       query?: never;
@@ -698,6 +746,22 @@ export interface paths {
     };
     get: operations['ReportsController_schedule'];
     put: operations['ReportsController_setSchedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{reportId}/xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportDownloadsController_xlsx'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2033,6 +2097,49 @@ export interface operations {
       };
     };
   };
+  DashboardController_view: {
+    parameters: {
+      query?: {
+        /** @description yyyy-mm; this month (UK time) by default */
+        month?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tiles: figures this month, last month and the same month last year, charts, links */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DashboardController_cases: {
+    parameters: {
+      query: {
+        part?: unknown;
+        month?: unknown;
+        tile: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cases: reference, when, state and team */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   CasesController_myDrafts: {
     parameters: {
       query?: never;
@@ -2647,6 +2754,26 @@ export interface operations {
       };
     };
   };
+  ReportDownloadsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ReportsController_direct: {
     parameters: {
       query?: never;
@@ -2745,6 +2872,26 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReportScheduleDto'];
         };
+      };
+    };
+  };
+  ReportDownloadsController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

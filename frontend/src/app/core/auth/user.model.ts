@@ -22,6 +22,9 @@ export const REPORT_ROLES: readonly Role[] = ['officer', 'manager', 'intelligenc
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 
 /** Roles that may give people cover of a team and end it (`teams.cover`). */
+/** Roles that see the command dashboard (managers their command, admins every command). */
+export const DASHBOARD_ROLES: readonly Role[] = ['manager', 'admin'];
+
 export const TEAM_COVER_ROLES: readonly Role[] = ['manager', 'admin'];
 
 /** Whether the user holds at least one of the given roles. */

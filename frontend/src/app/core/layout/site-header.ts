@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inj
 import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { filter } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { PLUGIN_ADMIN_ROLES, REPORT_ROLES, TEAM_COVER_ROLES, hasAnyRole } from '../auth/user.model';
+import { DASHBOARD_ROLES, PLUGIN_ADMIN_ROLES, REPORT_ROLES, TEAM_COVER_ROLES, hasAnyRole } from '../auth/user.model';
 import { NotificationService } from '../notifications/notification.service';
 import type { ReportsService } from '../reports/reports.service';
 import { Breakpoint } from '../ui/breakpoint';
@@ -42,6 +42,9 @@ export class SiteHeader {
 
   /** Whether the user may run any report: the API decides, so officers see no link. */
   readonly canRunReports = computed(() => hasAnyRole(this.user(), REPORT_ROLES) && !!this.reports()?.canRunReports());
+
+  /** Whether the user sees the command dashboard (managers and admins). */
+  readonly canSeeDashboard = computed(() => hasAnyRole(this.user(), DASHBOARD_ROLES));
 
   /** Whether the user may give people cover of a team (managers and admins). */
   readonly canCoverTeams = computed(() => hasAnyRole(this.user(), TEAM_COVER_ROLES));

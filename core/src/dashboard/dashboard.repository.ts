@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The core tables the dashboard counts: cases started by workflow, open and overdue tasks by team. */
+@Injectable()
+export class DashboardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one REPEATABLE READ, read-only transaction, so every tile counts the same snapshot. */
+  async readOnly<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return work(manager);
+    });
+  }
+
+  /** Cases started in each period by workflow (`teams` null: every team), a query a period (`case_created_idx`). */
+  async casesStarted(
+    manager: EntityManager,
+    periods: { from: Date; to: Date }[],
+    teams: string[] | null,
+  ): Promise<{ pluginId: string; period: number; count: number }[]> {
+    const out: { pluginId: string; period: number; count: number }[] = [];
+    for (const [period, p] of periods.entries()) {
+      const params: unknown[] = [p.from, p.to];
+      const team = teams ? ` AND c.team_id = ANY($${params.push(teams)})` : '';
+      const rows = (await manager.query(
+        `SELECT c.plugin_id AS "pluginId", count(*)::int AS count FROM core.case c
+          WHERE c.created_at >= $1 AND c.created_at < $2${team} GROUP BY c.plugin_id`,
+        params,
+      )) as { pluginId: string; count: number }[];
+      out.push(...rows.map((r) => ({ pluginId: r.pluginId, period, count: r.count })));
+    }
+    return out;
+  }
+
+  /** Cases started in the period, newest first: at most `limit`. */
+  async casesStartedIn(
+    manager: EntityManager,
+    period: { from: Date; to: Date },
+    teams: string[] | null,
+    limit: number,
+  ): Promise<{ caseId: string; reference: string; at: string; state: string; team: string | null }[]> {
+    const params: unknown[] = [period.from, period.to];
+    const where = ['c.created_at >= $1', 'c.created_at < $2'];
+    if (teams) where.push(`c.team_id = ANY($${params.push(teams)})`);
+    const rows = (await manager.query(
+      `SELECT c.id AS "caseId", c.business_key AS reference, c.created_at AS at, c.state, c.team_id AS team
+         FROM core.case c WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ${Number(limit)}`,
+      params,
+    )) as { caseId: string; reference: string; at: Date; state: string; team: string | null }[];
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
+  /** Open tasks by team, and how many of them are past due at `now`. */
+  async openTasksByTeam(
+    manager: EntityManager,
+    teams: string[] | null,
+    now: Date,
+  ): Promise<{ teamId: string | null; open: number; overdue: number }[]> {
+    const params: unknown[] = [now];
+    const where = ["t.status = 'open'"];
+    if (teams) where.push(`t.team_id = ANY($${params.push(teams)})`);
+    const rows = (await manager.query(
+      `SELECT t.team_id AS "teamId", count(*)::int AS open, count(*) FILTER (WHERE t.due_at < $1)::int AS overdue
+         FROM core.task t WHERE ${where.join(' AND ')} GROUP BY t.team_id ORDER BY open DESC, t.team_id`,
+      params,
+    )) as { teamId: string | null; open: number; overdue: number }[];
+    return rows;
+  }
+}

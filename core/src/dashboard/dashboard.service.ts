@@ -1,0 +1,391 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ForbiddenError, InputError } from '../common/errors.js';
+import type { AccessScope } from '../identity/access.js';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import { reportPeriod } from '../read-model/report-period.js';
+import { ReportCatalogue } from '../reports/report-catalogue.js';
+import { callerCommands } from '../reports/report-parameters.js';
+import { ReportRenderer } from '../reports/report-renderer.js';
+import type { Measure, ReportCases, SummaryMeasure } from '../sdk/report-cases.types.js';
+import { Organisation } from '../terms/organisation.js';
+import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
+import { LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
+import { DashboardRepository } from './dashboard.repository.js';
+import { declaredTiles, type DeclaredTile } from './dashboard-tiles.js';
+
+/** A figure this month, with last month and the same month last year where it has them. */
+export interface DashboardFigure {
+  label: string;
+  value: number;
+  previous?: number;
+  lastYear?: number;
+  /** For a part of the headline: the headline it is a share of, this month. */
+  of?: number;
+}
+
+export interface DashboardChart {
+  title: string;
+  xLabel: string;
+  series: { name: string; points: { label: string; value: number }[] }[];
+}
+
+export interface DashboardTile {
+  id: string;
+  title: string;
+  figures: DashboardFigure[];
+  chart?: DashboardChart;
+  /**
+   * Shell paths: the cases behind the tile and the full report for the month; API paths of the
+   * report's CSV and XLSX for the month (when its parameters can be filled in from the month).
+   */
+  links: { cases: string; report?: string; csv?: string; xlsx?: string };
+}
+
+export interface DashboardView {
+  month: string;
+  previousMonth: string;
+  lastYearMonth: string;
+  /** Whose figures: the manager's command, or every command for an admin. */
+  scope: string;
+  tiles: DashboardTile[];
+}
+
+/** The cases behind a tile, newest first (at most `CASES_LIMIT`). */
+export interface DashboardCases {
+  tile: string;
+  title: string;
+  month: string;
+  cases: { caseId: string; reference: string; at: string | null; state: string; team: string | null }[];
+  /** Whether there were more than the ones listed. */
+  more: boolean;
+}
+
+const CASES_LIMIT = 200;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const CHART_POINTS = 8;
+
+/** yyyy-mm of now in UK time. */
+const ukMonth = (now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
+    .format(now)
+    .slice(0, 7);
+const shift = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+};
+const bounds = (month: string) => reportPeriod([{ name: 'month', label: 'Month', type: 'month' }], { month })!;
+/** The report's query string for a month: `month`, or its first and last day as `from` and `to`. */
+function reportQuery(
+  parameters: readonly { name: string; type: string }[],
+  period: ReturnType<typeof bounds>,
+  month: string,
+): string {
+  const monthParameter = parameters.find((p) => p.type === 'month');
+  if (monthParameter) return `?${monthParameter.name}=${month}`;
+  const dates = parameters.filter((p) => p.type === 'date');
+  if (dates.length >= 2) return `?${dates[0]!.name}=${period.fromDate}&${dates[1]!.name}=${period.toDate}`;
+  return '';
+}
+
+const measureOf = (m: SummaryMeasure | undefined): Measure => {
+  if (!m) return { count: true };
+  const { label: _label, column: _column, ...measure } = m;
+  return measure as Measure;
+};
+
+/**
+ * The managers' dashboard: for their command (admins: every command), this month against last
+ * month and the same month last year, from the tiles the reports declare and two of the core's
+ * own (cases started by workflow; open and overdue tasks by team). Every figure is counted over
+ * the same read models and scope as the reports, in one read-only snapshot.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly catalogue: ReportCatalogue,
+    private readonly renderer: ReportRenderer,
+    private readonly repository: DashboardRepository,
+    @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
+    @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async view(scope: AccessScope, input: { month?: string }, now = new Date()): Promise<DashboardView> {
+    const month = this.checked(scope, input.month, now);
+    const months = [month, shift(month, -1), shift(month, -12)];
+    const periods = months.map(bounds);
+    const teams = scope.all ? null : scope.visibleTeams;
+    const organisation = new Organisation(this.reference.rows('organisation'));
+    const teamLabel = (id: string | null) => (id ? this.teamLabel(id) : 'No team');
+    const reports = this.catalogue.runnableBy(scope.roles);
+
+    const tiles = await this.repository.readOnly(async (manager) => {
+      const out: DashboardTile[] = [];
+      const started = await this.repository.casesStarted(manager, periods, teams);
+      const perWorkflow = new Map<string, number[]>();
+      for (const row of started) {
+        const counts = perWorkflow.get(row.pluginId) ?? [0, 0, 0];
+        counts[row.period] = row.count;
+        perWorkflow.set(row.pluginId, counts);
+      }
+      const total = (i: number) => [...perWorkflow.values()].reduce((sum, c) => sum + c[i]!, 0);
+      const title = (pluginId: string) => this.registry.get(pluginId)?.manifest?.title ?? pluginId;
+      out.push({
+        id: 'core.cases-started',
+        title: 'Cases started',
+        figures: [{ label: 'Cases started', value: total(0), previous: total(1), lastYear: total(2) }],
+        chart: {
+          title: 'Cases started this month by workflow',
+          xLabel: 'Workflow',
+          series: [
+            {
+              name: 'Cases started',
+              points: [...perWorkflow.entries()]
+                .filter(([, c]) => c[0]! > 0)
+                .sort((a, b) => b[1][0]! - a[1][0]! || a[0].localeCompare(b[0]))
+                .slice(0, CHART_POINTS)
+                .map(([id, c]) => ({ label: title(id), value: c[0]! })),
+            },
+          ],
+        },
+        links: { cases: `/command-dashboard/cases?tile=core.cases-started&month=${month}` },
+      });
+
+      const tasks = await this.repository.openTasksByTeam(manager, teams, now);
+      out.push({
+        id: 'core.open-tasks',
+        title: 'Open and overdue tasks',
+        figures: [
+          { label: 'Open tasks', value: tasks.reduce((s, t) => s + t.open, 0) },
+          {
+            label: 'Overdue',
+            value: tasks.reduce((s, t) => s + t.overdue, 0),
+            of: tasks.reduce((s, t) => s + t.open, 0),
+          },
+        ],
+        chart: {
+          title: 'Open and overdue tasks by team',
+          xLabel: 'Team',
+          series: [
+            {
+              name: 'Open',
+              points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.open })),
+            },
+            {
+              name: 'Overdue',
+              points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.overdue })),
+            },
+          ],
+        },
+        links: { cases: '/tasks?scope=team&overdue=true' },
+      });
+
+      for (const declared of declaredTiles(reports)) {
+        try {
+          out.push(await this.tile(declared, manager, teams, periods, month));
+        } catch (error: unknown) {
+          this.logger.warn({ err: error, tile: declared.key }, 'dashboard tile left out');
+        }
+      }
+      return out;
+    });
+    return {
+      month,
+      previousMonth: months[1]!,
+      lastYearMonth: months[2]!,
+      scope: scope.all
+        ? 'Every command'
+        : callerCommands(scope, organisation)
+            .map((id) => this.reference.rows('organisation').find((r) => r.id === id)?.label ?? id)
+            .join(', ') || 'Your teams',
+      tiles,
+    };
+  }
+
+  /** The cases a tile counts this month (its share's with `part`), in the caller's scope, newest first. */
+  async cases(
+    scope: AccessScope,
+    input: { tile?: string; month?: string; part?: string },
+    now = new Date(),
+  ): Promise<DashboardCases> {
+    const month = this.checked(scope, input.month, now);
+    const period = bounds(month);
+    const teams = scope.all ? null : scope.visibleTeams;
+    const declared = declaredTiles(this.catalogue.runnableBy(scope.roles)).find((t) => t.key === input.tile);
+    if (input.tile !== 'core.cases-started' && !declared)
+      throw new InputError('There is a problem', [{ path: 'tile', message: 'Choose a tile of the dashboard' }]);
+    return this.repository.readOnly(async (manager) => {
+      if (!declared) {
+        const rows = await this.repository.casesStartedIn(manager, period, teams, CASES_LIMIT + 1);
+        return {
+          tile: 'core.cases-started',
+          title: 'Cases started',
+          month,
+          cases: rows.slice(0, CASES_LIMIT).map((r) => ({ ...r, team: r.team && this.teamLabel(r.team) })),
+          more: rows.length > CASES_LIMIT,
+        };
+      }
+      const { tile, report, workflow } = declared;
+      const context = await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager);
+      const where = input.part === 'true' && tile.share ? { ...tile.where, ...tile.share.where } : tile.where;
+      const rows = context.casesOf(workflow).rows({
+        columns: ['caseId', 'reference', 'at', 'state', 'ownerTeam'],
+        where,
+        within: { from: period.from, to: period.to },
+        orderBy: ['-at', 'reference'],
+      });
+      const cases: DashboardCases['cases'] = [];
+      let more = false;
+      for await (const row of rows()) {
+        if (cases.length === CASES_LIMIT) {
+          more = true;
+          break;
+        }
+        cases.push({
+          caseId: String(row.caseId),
+          reference: String(row.reference),
+          at: row.at instanceof Date ? row.at.toISOString() : row.at == null ? null : String(row.at),
+          state: String(row.state),
+          team: row.ownerTeam == null ? null : String(row.ownerTeam),
+        });
+      }
+      const title =
+        input.part === 'true' && tile.share ? `${tile.title}: ${tile.share.label.toLowerCase()}` : tile.title;
+      return { tile: declared.key, title, month, cases, more };
+    });
+  }
+
+  /** The month asked for (this month in UK time by default), for a manager or an admin. */
+  private checked(scope: AccessScope, month: string | undefined, now: Date): string {
+    if (!scope.roles.includes('manager') && !scope.roles.includes('admin'))
+      throw new ForbiddenError('The dashboard is for managers and admins');
+    const value = month?.trim() || ukMonth(now);
+    if (!MONTH.test(value))
+      throw new InputError('There is a problem', [{ path: 'month', message: 'Enter a real month' }]);
+    return value;
+  }
+
+  private teamLabel(id: string): string {
+    return this.reference.rows('organisation').find((r) => r.id === id)?.label ?? id;
+  }
+
+  private async tile(
+    declared: DeclaredTile,
+    manager: Parameters<ReportRenderer['queryContext']>[2],
+    teams: string[] | null,
+    periods: ReturnType<typeof bounds>[],
+    month: string,
+  ): Promise<DashboardTile> {
+    const { tile, report, workflow } = declared;
+    const context = await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager);
+    const cases = context.casesOf(workflow);
+    const measures: Record<string, Measure> = { value: measureOf(tile.measure) };
+    if (tile.share) measures.part = { count: tile.share.where };
+    const { counts, points } = (await this.addedUp(declared, cases, measures, periods)) ?? {
+      counts: await this.eachPeriod(declared, cases, measures, periods),
+      points: tile.by
+        ? (
+            await cases.aggregate({
+              by: tile.by,
+              measures: { value: measures.value! },
+              where: tile.where,
+              within: { from: periods[0]!.from, to: periods[0]!.to },
+            })
+          ).map((r) => ({ label: r[tile.by!] == null ? 'Not recorded' : String(r[tile.by!]), value: Number(r.value) }))
+        : [],
+    };
+    const label = tile.measure?.label ?? 'Cases';
+    const figures: DashboardFigure[] = [
+      { label, value: counts[0]!.value, previous: counts[1]!.value, lastYear: counts[2]!.value },
+    ];
+    if (tile.share)
+      figures.push({
+        label: tile.share.label,
+        value: counts[0]!.part,
+        previous: counts[1]!.part,
+        lastYear: counts[2]!.part,
+        of: counts[0]!.value,
+      });
+    let chart: DashboardChart | undefined;
+    if (tile.by) {
+      const byLabel = tile.byLabel ?? tile.by;
+      chart = {
+        title: `${label} this month by ${byLabel.toLowerCase()}`,
+        xLabel: byLabel,
+        series: [
+          {
+            name: label,
+            points: points
+              .filter((p) => p.value !== 0)
+              .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label))
+              .slice(0, CHART_POINTS),
+          },
+        ],
+      };
+    }
+    const query = reportQuery(report.report.parameters ?? [], periods[0]!, month);
+    const key = encodeURIComponent(report.key);
+    return {
+      id: declared.key,
+      title: tile.title,
+      figures,
+      ...(chart ? { chart } : {}),
+      links: {
+        cases: `/command-dashboard/cases?tile=${encodeURIComponent(declared.key)}&month=${month}`,
+        report: `/reports/${key}${query}`,
+        ...(query ? { csv: `/api/reports/${key}/csv${query}`, xlsx: `/api/reports/${key}/xlsx${query}` } : {}),
+      },
+    };
+  }
+
+  /** The tile's figures for each period, one query each (any measure, any breakdown). */
+  private async eachPeriod(
+    declared: DeclaredTile,
+    cases: ReportCases,
+    measures: Record<string, Measure>,
+    periods: ReturnType<typeof bounds>[],
+  ): Promise<{ value: number; part: number }[]> {
+    const counts = [];
+    for (const p of periods) {
+      const [row] = await cases.aggregate({ measures, where: declared.tile.where, within: { from: p.from, to: p.to } });
+      counts.push({ value: Number(row?.value ?? 0), part: Number(row?.part ?? 0) });
+    }
+    return counts;
+  }
+
+  /**
+   * The tile's figures and its chart in a query a month, the month's own grouped by the chart's
+   * name and added up (so the chart costs no query of its own). Only when adding up is right:
+   * counts and sums, and a chart by a single-valued name (a checkbox counts a case once per
+   * value). Undefined otherwise. (One query over the year grouped by month as well was slower:
+   * it reads every month in between, `npm run bench -- dashboard`.)
+   */
+  private async addedUp(
+    declared: DeclaredTile,
+    cases: ReportCases,
+    measures: Record<string, Measure>,
+    periods: ReturnType<typeof bounds>[],
+  ): Promise<{ counts: { value: number; part: number }[]; points: { label: string; value: number }[] } | undefined> {
+    const { tile, workflow } = declared;
+    if (!tile.by || !Object.values(measures).every((m) => 'count' in m || 'sum' in m)) return undefined;
+    const readModel = this.registry.get(workflow)?.readModel;
+    if (readModel?.columns.find((c) => c.field === tile.by)?.type === 'text[]') return undefined;
+    const current = periods[0]!;
+    const rows = await cases.aggregate({
+      by: tile.by,
+      measures,
+      where: tile.where,
+      within: { from: current.from, to: current.to },
+    });
+    const month = { value: 0, part: 0 };
+    const points = rows.map((row) => {
+      month.value += Number(row.value);
+      month.part += Number(row.part ?? 0);
+      return { label: row[tile.by!] == null ? 'Not recorded' : String(row[tile.by!]), value: Number(row.value) };
+    });
+    const others = await this.eachPeriod(declared, cases, measures, periods.slice(1));
+    return { counts: [month, ...others], points };
+  }
+}
