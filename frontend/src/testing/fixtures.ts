@@ -33,6 +33,7 @@ export function newPlugin(overrides: Partial<PluginSummary> = {}): PluginSummary
     startForm: 'debrief',
     startRoles: ['officer'],
     forms: [{ id: 'debrief', version: 1, title: 'Record a hot debrief', type: 'single', pages: [] }],
+    terms: [],
     workflow: { initial: 'submitted', states: [{ id: 'submitted', label: 'Submitted' }], actions: [] },
     reports: [],
     ...overrides,
