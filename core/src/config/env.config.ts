@@ -60,7 +60,7 @@ export class EnvConfig {
   DATABASE_POOL_SIZE = 10;
 
   /**
-   * A PostgreSQL streaming replica that report queries (PDF runs and downloads) read from, so
+   * A PostgreSQL streaming replica that report queries (PDFs, CSV/XLSX, the dashboard) read, so
    * managers' reports never load the primary. Checked every REPLICA_CHECK_SECONDS; while it is
    * unreachable, not a standby, or behind by more than REPLICA_MAX_LAG_SECONDS, reports read the
    * primary (logged once per change).

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReportDatabase } from '../reports/report-database.js';
 
 /** The core tables the dashboard counts: cases started by workflow, open and overdue tasks by team. */
 @Injectable()
 export class DashboardRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: ReportDatabase) {}
 
-  /** Runs `work` in one REPEATABLE READ, read-only transaction, so every tile counts the same snapshot. */
+  /**
+   * Runs `work` in one REPEATABLE READ, read-only transaction, so every tile counts the same
+   * snapshot: on the read replica when one is configured and current, as reports are.
+   */
   async readOnly<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return (await this.database.source()).transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       return work(manager);
     });
