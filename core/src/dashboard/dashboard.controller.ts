@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger
 import type { AccessScope } from '../identity/access.js';
 import { CurrentScope } from '../identity/caller.decorator.js';
 import { RequirePermission } from '../identity/permissions.js';
-import { DashboardService, type DashboardCases, type DashboardView } from './dashboard.service.js';
+import { DashboardCases, DashboardView } from './dashboard.dto.js';
+import { DashboardService } from './dashboard.service.js';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -20,7 +21,10 @@ export class DashboardController {
     example: '2026-10',
     description: 'yyyy-mm; this month (UK time) by default',
   })
-  @ApiOkResponse({ description: 'Tiles: figures this month, last month and the same month last year, charts, links' })
+  @ApiOkResponse({
+    type: DashboardView,
+    description: 'Tiles: figures this month, last month and the same month last year, charts, links',
+  })
   view(@Query('month') month: string | undefined, @CurrentScope() scope: AccessScope): Promise<DashboardView> {
     return this.dashboard.view(scope, { month });
   }
@@ -31,7 +35,7 @@ export class DashboardController {
   @ApiQuery({ name: 'tile', required: true, example: 'event-at-border.monthly-events.seizures' })
   @ApiQuery({ name: 'month', required: false, example: '2026-10' })
   @ApiQuery({ name: 'part', required: false, example: 'true' })
-  @ApiOkResponse({ description: 'The cases: reference, when, state and team' })
+  @ApiOkResponse({ type: DashboardCases, description: 'The cases: reference, when, state and team' })
   cases(
     @Query('tile') tile: string | undefined,
     @Query('month') month: string | undefined,

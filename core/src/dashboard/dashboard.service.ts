@@ -13,53 +13,7 @@ import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
 import { DashboardRepository } from './dashboard.repository.js';
 import { declaredTiles, type DeclaredTile } from './dashboard-tiles.js';
-
-/** A figure this month, with last month and the same month last year where it has them. */
-export interface DashboardFigure {
-  label: string;
-  value: number;
-  previous?: number;
-  lastYear?: number;
-  /** For a part of the headline: the headline it is a share of, this month. */
-  of?: number;
-}
-
-export interface DashboardChart {
-  title: string;
-  xLabel: string;
-  series: { name: string; points: { label: string; value: number }[] }[];
-}
-
-export interface DashboardTile {
-  id: string;
-  title: string;
-  figures: DashboardFigure[];
-  chart?: DashboardChart;
-  /**
-   * Shell paths: the cases behind the tile and the full report for the month; API paths of the
-   * report's CSV and XLSX for the month (when its parameters can be filled in from the month).
-   */
-  links: { cases: string; report?: string; csv?: string; xlsx?: string };
-}
-
-export interface DashboardView {
-  month: string;
-  previousMonth: string;
-  lastYearMonth: string;
-  /** Whose figures: the manager's command, or every command for an admin. */
-  scope: string;
-  tiles: DashboardTile[];
-}
-
-/** The cases behind a tile, newest first (at most `CASES_LIMIT`). */
-export interface DashboardCases {
-  tile: string;
-  title: string;
-  month: string;
-  cases: { caseId: string; reference: string; at: string | null; state: string; team: string | null }[];
-  /** Whether there were more than the ones listed. */
-  more: boolean;
-}
+import type { DashboardCases, DashboardChart, DashboardFigure, DashboardTile, DashboardView } from './dashboard.dto.js';
 
 const CASES_LIMIT = 200;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

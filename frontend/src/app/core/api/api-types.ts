@@ -1143,6 +1143,75 @@ export interface components {
       /** @description Parameter values by name, e.g. { from: "2026-11-01", to: "2026-11-30" } */
       parameters?: Record<string, never>;
     };
+    DashboardCaseRow: {
+      /** @description When the case happened or was started (ISO instant) */
+      at: string | null;
+      caseId: string;
+      reference: string;
+      /** @description The state's label */
+      state: string;
+      /** @description The owning team's name */
+      team: string | null;
+    };
+    DashboardCases: {
+      cases: components['schemas']['DashboardCaseRow'][];
+      month: string;
+      /** @description Whether there were more than the ones listed */
+      more: boolean;
+      tile: string;
+      title: string;
+    };
+    DashboardChart: {
+      series: components['schemas']['DashboardChartSeries'][];
+      title: string;
+      xLabel: string;
+    };
+    DashboardChartPoint: {
+      label: string;
+      value: number;
+    };
+    DashboardChartSeries: {
+      name: string;
+      points: components['schemas']['DashboardChartPoint'][];
+    };
+    DashboardFigure: {
+      label: string;
+      /** @description The same month last year */
+      lastYear?: number;
+      /** @description For a part of the headline: the headline it is a share of, this month */
+      of?: number;
+      /** @description Last month */
+      previous?: number;
+      value: number;
+    };
+    DashboardTile: {
+      chart?: components['schemas']['DashboardChart'];
+      figures: components['schemas']['DashboardFigure'][];
+      id: string;
+      links: components['schemas']['DashboardTileLinks'];
+      title: string;
+    };
+    DashboardTileLinks: {
+      /** @description Shell path of the cases behind the tile */
+      cases: string;
+      /** @description API path of the report's CSV for the month */
+      csv?: string;
+      /** @description Shell path of the full report */
+      report?: string;
+      /** @description API path of the report's XLSX for the month */
+      xlsx?: string;
+    };
+    DashboardView: {
+      /** @example 2025-10 */
+      lastYearMonth: string;
+      /** @example 2026-10 */
+      month: string;
+      /** @example 2026-09 */
+      previousMonth: string;
+      /** @description Whose figures: the manager's command, or every command for an admin */
+      scope: string;
+      tiles: components['schemas']['DashboardTile'][];
+    };
     /** @enum {string} */
     DeliveryStatus: 'pending' | 'delivered' | 'dead';
     DeliveryView: {
@@ -2114,7 +2183,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DashboardView'];
+        };
       };
     };
   };
@@ -2136,7 +2207,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DashboardCases'];
+        };
       };
     };
   };

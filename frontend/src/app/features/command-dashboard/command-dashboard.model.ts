@@ -1,42 +1,12 @@
-/** What `GET /api/dashboard` answers (core/src/dashboard/dashboard.service.ts). */
-export interface DashboardFigure {
-  label: string;
-  value: number;
-  previous?: number;
-  lastYear?: number;
-  /** For a part of the headline: the headline it is a share of. */
-  of?: number;
-}
+import type { Schema } from '../../core/api/schema';
 
-export interface DashboardChart {
-  title: string;
-  xLabel: string;
-  series: { name: string; points: { label: string; value: number }[] }[];
-}
-
-export interface DashboardTile {
-  id: string;
-  title: string;
-  figures: DashboardFigure[];
-  chart?: DashboardChart;
-  links: { cases: string; report?: string; csv?: string; xlsx?: string };
-}
-
-export interface DashboardView {
-  month: string;
-  previousMonth: string;
-  lastYearMonth: string;
-  scope: string;
-  tiles: DashboardTile[];
-}
-
-export interface DashboardCases {
-  tile: string;
-  title: string;
-  month: string;
-  cases: { caseId: string; reference: string; at: string | null; state: string; team: string | null }[];
-  more: boolean;
-}
+/** What `GET /api/dashboard` answers, as the core's OpenAPI document describes it (core/src/dashboard/dashboard.dto.ts). */
+export type DashboardView = Schema<'DashboardView'>;
+export type DashboardTile = Schema<'DashboardTile'>;
+export type DashboardFigure = Schema<'DashboardFigure'>;
+export type DashboardChart = Schema<'DashboardChart'>;
+/** What `GET /api/dashboard/cases` answers. */
+export type DashboardCases = Schema<'DashboardCases'>;
 
 const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
