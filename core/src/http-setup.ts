@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -9,6 +11,7 @@ import type { BootContext } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
+import { installSecurityHeaders, sendShellPage } from './common/security-headers.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -16,6 +19,7 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 /** Registers what sits around the controllers: the plugin gate, OpenAPI and the shell's files. */
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await installSecurityHeaders(fastify);
   installNoStore(fastify);
   // File uploads (core/src/attachments): parsed as they stream, one file per request; each route
   // sets the byte limit of its question, so the plugin's own limit is only the largest any may have.
@@ -76,18 +80,32 @@ function installOpenApi(app: NestFastifyApplication, fastify: FastifyInstance, b
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, boot.registry), { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** Serves the built Angular shell on `/`, with index.html for the shell's own routes. */
+/**
+ * Serves the built Angular shell on `/`, with index.html for the shell's own routes. The page is
+ * read once and sent with a fresh CSP nonce each time (core/src/common/security-headers.ts).
+ */
 async function installShell(fastify: FastifyInstance, boot: BootContext): Promise<void> {
   const root = resolve(boot.config.SHELL_DIR);
   if (!existsSync(resolve(root, 'index.html'))) {
     boot.logger.warn({ root }, 'shell not built: run `npm run build:shell`; serving the API only');
     return;
   }
-  await fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], preCompressed: true });
+  const page = {
+    html: await readFile(resolve(root, 'index.html'), 'utf8'),
+    connectOrigins: boot.config.OIDC_ISSUER ? [new URL(boot.config.OIDC_ISSUER).origin] : [],
+  };
+  await fastify.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    // Only through the route below, with its nonce.
+    allowedPath: (path) => path !== '/index.html',
+  });
   fastify.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/health')) {
       return reply.status(404).send({ statusCode: 404, message: 'Not found' });
     }
-    return reply.type('text/html').sendFile('index.html');
+    return sendShellPage(request, reply, page, randomBytes(16).toString('base64'));
   });
 }
