@@ -43,6 +43,8 @@ import { TeamCoverService } from './identity/team-cover.service.js';
 import { OidcSessions } from './identity/oidc-sessions.js';
 import { Authenticator } from './identity/authenticator.js';
 import { SessionRepository } from './identity/session.repository.js';
+import { SignInThrottleRepository } from './identity/sign-in-throttle.repository.js';
+import { SignInThrottle } from './identity/sign-in-throttle.service.js';
 import { SessionRevocations } from './identity/session-revocations.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseViewService } from './cases/case-view.service.js';
@@ -149,6 +151,8 @@ export class AppModule {
         TeamCoverService,
         SessionRepository,
         SessionRevocations,
+        SignInThrottleRepository,
+        SignInThrottle,
         AccessService,
         OidcSessions,
         Authenticator,

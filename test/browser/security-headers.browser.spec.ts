@@ -24,13 +24,11 @@ describeBrowser('security headers', () => {
   async function watchedPage(): Promise<{ page: Page; context: BrowserContext }> {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-GB' });
     // Init scripts run over the DevTools protocol, so the policy under test cannot block the watcher.
-    await context.addInitScript(() => {
+    await context.addInitScript(`
       document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(
-          `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
-        );
-      });
-    });
+        console.error('CSP violation: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') +
+          ' (' + event.sourceFile + ':' + event.lineNumber + ')');
+      });`);
     const page = await context.newPage();
     page.on('console', (message) => {
       const text = message.text();

@@ -21,7 +21,8 @@ function handMade(secret: string, claims: Record<string, unknown>, header: Recor
 describe('sign-in, shift and reference data', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { AUTH_MAX_FAILED_SIGN_INS: '3' } });
+    // The sign-in waits (sign-in-throttle.spec.ts) are put off here, so the lockout itself shows.
+    app = await startTestApp({ env: { AUTH_MAX_FAILED_SIGN_INS: '3', AUTH_SIGN_IN_FREE_ATTEMPTS: '100' } });
   });
   afterAll(async () => app?.close());
 

@@ -90,11 +90,33 @@ export class EnvConfig {
   @Max(2592000)
   AUTH_REFRESH_TOKEN_TTL_SECONDS = 43200;
 
+  /** Failed sign-ins in a row that lock an account; the sign-in delays come first (docs/operations.md). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
-  AUTH_MAX_FAILED_SIGN_INS = 5;
+  AUTH_MAX_FAILED_SIGN_INS = 20;
+
+  /** Sign-in attempts one username can have in a row before each next one waits (1 s, 2 s, 4 s, …). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  AUTH_SIGN_IN_FREE_ATTEMPTS = 3;
+
+  /** The longest wait between two sign-in attempts for one username. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  AUTH_SIGN_IN_MAX_DELAY_SECONDS = 60;
+
+  /** Sign-in attempts one client address may make in a minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AUTH_SIGN_INS_PER_IP_PER_MINUTE = 60;
 
   @Transform(toInt)
   @IsInt()

@@ -1743,6 +1743,13 @@ export interface operations {
           'application/json': components['schemas']['SessionView'];
         };
       };
+      /** @description Too many failed sign-ins: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AuthController_signOut: {
