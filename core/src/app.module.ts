@@ -82,7 +82,7 @@ export interface BootContext {
   dataSource: DataSource;
   registry: PluginRegistry;
   events: PgEvents;
-  tokenSecret: string;
+  tokenSecrets: string[];
   auditKeys: AuditKeys;
   reference: ReferenceCatalogue;
   forms: FormCatalogue;
@@ -141,7 +141,7 @@ export class AppModule {
         { provide: AUDIT_KEYS, useValue: boot.auditKeys },
         {
           provide: TokenService,
-          useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
+          useValue: new TokenService(boot.tokenSecrets, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         Transactions,

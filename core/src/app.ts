@@ -73,7 +73,12 @@ export async function createApp(
       config.CERBERUS_SECRETS = [DEVELOPMENT_CERBERUS_SECRET];
       config.CERBERUS_OUTCOME_URL ??= 'http://127.0.0.1:4100/outcomes';
     }
-    const tokenSecret = config.AUTH_TOKEN_SECRET ?? (database.embedded ? await embeddedSecret(config) : undefined);
+    const tokenSecrets =
+      config.AUTH_TOKEN_SECRET.length > 0
+        ? config.AUTH_TOKEN_SECRET
+        : database.embedded
+          ? [(await embeddedSecret(config))!]
+          : [];
     const sealKeys =
       config.AUDIT_SEAL_KEYS.length > 0
         ? config.AUDIT_SEAL_KEYS
@@ -81,10 +86,10 @@ export async function createApp(
           ? [(await embeddedSecret(config, 'audit-seal-key'))!]
           : [];
     const missing = [
-      ...(tokenSecret ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
+      ...(tokenSecrets.length > 0 ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
       ...(sealKeys.length > 0 ? [] : ['AUDIT_SEAL_KEYS is required when DATABASE_URL is set']),
     ];
-    if (!tokenSecret || missing.length > 0) throw new ConfigError(missing);
+    if (missing.length > 0) throw new ConfigError(missing);
     const auditKeys = new AuditKeys(sealKeys);
 
     const roots = [...(config.PLUGINS_BUNDLED ? [join(APP_ROOT, 'plugins')] : []), ...config.PLUGIN_DIRS];
@@ -127,7 +132,7 @@ export async function createApp(
       dataSource,
       registry,
       events,
-      tokenSecret,
+      tokenSecrets,
       auditKeys,
       reference,
       forms,

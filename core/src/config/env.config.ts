@@ -72,11 +72,18 @@ export class EnvConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Secret that signs access tokens (HS256). Required with DATABASE_URL; generated per data folder otherwise. */
-  @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
-  AUTH_TOKEN_SECRET?: string;
+  /**
+   * Secrets for access tokens (HS256), comma-separated, each at least 32 characters: the first
+   * signs, any of them verifies, so a new secret can be put first while tokens signed with the
+   * old one still work until they expire. Required with DATABASE_URL; generated per data folder otherwise.
+   */
+  @Transform(toList)
+  @IsString({ each: true })
+  @MinLength(32, {
+    each: true,
+    message: 'AUTH_TOKEN_SECRET must be at least 32 characters (each, when comma-separated)',
+  })
+  AUTH_TOKEN_SECRET: string[] = [];
 
   @Transform(toInt)
   @IsInt()
@@ -144,6 +151,37 @@ export class EnvConfig {
   /** Claim holding the officer's team id. */
   @IsString()
   OIDC_TEAM_CLAIM = 'team';
+
+  /** Clock difference tolerated on the `exp`, `nbf` and `iat` of the issuer's tokens. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  OIDC_CLOCK_SKEW_SECONDS = 60;
+
+  /** Longest wait for the issuer's discovery document or keys. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OIDC_FETCH_TIMEOUT_MS = 5_000;
+
+  /**
+   * The issuer's keys are kept this long, then fetched again (a key the issuer withdrew stops
+   * working within this time); a token naming an unknown key fetches them sooner.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  OIDC_JWKS_MAX_AGE_SECONDS = 600;
+
+  /** Least time between two fetches of the keys for tokens naming a key the issuer does not publish. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600)
+  OIDC_JWKS_COOLDOWN_SECONDS = 30;
 
   /**
    * Whether the API description (`/api/docs`, `/api/docs-json`) is served to anyone. Off by

@@ -18,7 +18,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = new Set(Object.keys(new EnvConfig()));
   known
     .add('DATABASE_URL')
-    .add('AUTH_TOKEN_SECRET')
     .add('AUDIT_CHECKPOINT_FILE')
     .add('DEMO_DATA')
     .add('DEMO_CASES')
