@@ -211,7 +211,10 @@ describe('sign-in, shift and reference data', () => {
   it('ends a session on another instance too, within seconds (shared through PostgreSQL)', async () => {
     const other = await startTestApp({
       databaseUrl: app.databaseUrl,
-      env: { AUTH_TOKEN_SECRET: app.boot.tokenSecrets.join(','), AUDIT_SEAL_KEYS: app.boot.config.AUDIT_SEAL_KEYS.join(',') },
+      env: {
+        AUTH_TOKEN_SECRET: app.boot.tokenSecrets.join(','),
+        AUDIT_SEAL_KEYS: app.boot.config.AUDIT_SEAL_KEYS.join(','),
+      },
     });
     try {
       const bearer = await signIn(app, 'pluginadmin');
