@@ -225,6 +225,16 @@ export class EnvConfig {
   ESCALATION_INTERVAL_MS = 30_000;
 
   /**
+   * Bytes a live-notification connection may hold unsent (its client not reading) before it is
+   * closed, so a slow client cannot grow the server's memory without bound.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(16_384)
+  @Max(1_073_741_824)
+  SSE_MAX_BUFFERED_BYTES = 1_048_576;
+
+  /**
    * Shared secrets for Cerberus request signing, comma-separated: the first signs outgoing
    * outcomes; any of them verifies incoming targets (two during a rotation). Unset: Cerberus off.
    */
