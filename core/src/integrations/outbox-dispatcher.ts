@@ -47,7 +47,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const timer = setInterval(() => void this.drain(), this.config.OUTBOX_POLL_MS);
     timer.unref();
     this.scheduler.addInterval('outbox-dispatcher', timer);
-    await this.events.listen(OUTBOX_WAKE_CHANNEL, () => void this.drain());
+    await this.events.listen(
+      OUTBOX_WAKE_CHANNEL,
+      () => void this.drain(),
+      async () => void (await this.drain()),
+    );
   }
 
   onApplicationShutdown(): void {

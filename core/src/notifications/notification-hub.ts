@@ -8,6 +8,15 @@ import { NotificationsRepository, type NotificationRecord } from './notification
 
 const CHANNEL = 'cop_notifications';
 const HEARTBEAT_MS = 25_000;
+/**
+ * After the listener reconnects, notifications created this long before it dropped are looked at
+ * too: a row's time is its transaction's start, which can come well before its commit.
+ */
+const CATCH_UP_MARGIN_MS = 60_000;
+/** At most this many notifications are pushed when catching up; the rest are in the inbox. */
+const CATCH_UP_LIMIT = 1_000;
+/** How long a pushed notification's id is remembered, so catching up does not push it twice. */
+const SENT_MEMORY_MS = 10 * 60_000;
 
 /**
  * Live notifications over server-sent events. Each instance keeps its own connections; a
@@ -22,6 +31,8 @@ const HEARTBEAT_MS = 25_000;
 @Injectable()
 export class NotificationHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly connections = new Map<string, Set<ServerResponse>>();
+  /** Ids of the notifications pushed lately, with when. */
+  private readonly sent = new Map<string, number>();
   /** Whose each connection is, for the log. */
   private readonly owners = new WeakMap<ServerResponse, string>();
   private heartbeat?: NodeJS.Timeout;
@@ -36,11 +47,15 @@ export class NotificationHub implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.events.listen(CHANNEL, (batchId) => {
-      this.deliver(batchId).catch((error: unknown) =>
-        this.logger.warn({ err: error, batchId }, 'live notification delivery failed'),
-      );
-    });
+    await this.events.listen(
+      CHANNEL,
+      (batchId) => {
+        this.deliver(batchId).catch((error: unknown) =>
+          this.logger.warn({ err: error, batchId }, 'live notification delivery failed'),
+        );
+      },
+      (lostAt) => this.catchUp(lostAt),
+    );
     this.heartbeat = setInterval(() => this.broadcastComment('heartbeat'), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -90,13 +105,37 @@ export class NotificationHub implements OnApplicationBootstrap, OnApplicationShu
     for (const row of rows) this.send(row);
   }
 
+  /**
+   * Pushes what was announced while the listener was reconnecting: the connected officers'
+   * notifications since shortly before it dropped, less those already pushed.
+   */
+  private async catchUp(lostAt: Date): Promise<void> {
+    if (this.connections.size === 0) return;
+    const after = new Date(lostAt.getTime() - CATCH_UP_MARGIN_MS);
+    const rows = await this.notifications.since([...this.connections.keys()], after, CATCH_UP_LIMIT);
+    const missed = rows.filter((row) => !this.sent.has(row.id));
+    for (const row of missed) this.send(row);
+    if (missed.length > 0) this.logger.info({ pushed: missed.length }, 'live notifications caught up');
+  }
+
   private send(row: NotificationRecord): void {
+    this.remember(row.id);
     const frame = `id: ${row.id}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`;
     for (const res of this.connections.get(row.userId) ?? []) this.write(res, frame);
   }
 
   private broadcastComment(text: string): void {
     for (const set of this.connections.values()) for (const res of set) this.write(res, `: ${text}\n\n`);
+  }
+
+  /** Remembers a pushed id, forgetting those older than SENT_MEMORY_MS (the map is in insertion order). */
+  private remember(id: string): void {
+    const now = Date.now();
+    this.sent.set(id, now);
+    for (const [old, at] of this.sent) {
+      if (now - at < SENT_MEMORY_MS) break;
+      this.sent.delete(old);
+    }
   }
 
   /**
