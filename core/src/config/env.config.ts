@@ -255,12 +255,36 @@ export class EnvConfig {
   @Matches(/^https?:\/\/.+/, { message: 'CERBERUS_OUTCOME_URL must be an http(s) URL' })
   CERBERUS_OUTCOME_URL?: string;
 
-  /** Delivery attempts before an outcome is dead-lettered for an admin to redrive. */
+  /**
+   * Delivery attempts before an outcome is dead-lettered for an admin to redrive; 0 (the
+   * default): no limit, CERBERUS_RETRY_HORIZON_SECONDS decides.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  CERBERUS_MAX_ATTEMPTS = 0;
+
+  /** How long an outcome Cerberus has not taken is retried (from when it was recorded or last redriven) before it is dead-lettered. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(100)
-  CERBERUS_MAX_ATTEMPTS = 10;
+  @Max(30 * 86400)
+  CERBERUS_RETRY_HORIZON_SECONDS = 86400;
+
+  /** Failed deliveries in a row (timeouts, connection errors, 5xx) that open the circuit to Cerberus. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CERBERUS_CIRCUIT_FAILURES = 5;
+
+  /** While the circuit is open, how often one waiting outcome is sent to see whether Cerberus answers again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  CERBERUS_PROBE_INTERVAL_MS = 5000;
 
   @Transform(toInt)
   @IsInt()

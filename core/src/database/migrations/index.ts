@@ -21,6 +21,7 @@ import { TaskExceptRoles1764130090000 } from './1764130090000-task-except-roles.
 import { ReferenceAdminRows1764130092000 } from './1764130092000-reference-admin-rows.js';
 import { Attachments1764130095000 } from './1764130095000-attachments.js';
 import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js';
+import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-window.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -46,4 +47,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130092000-reference-admin-rows', migration: new ReferenceAdminRows1764130092000() },
   { name: '1764130095000-attachments', migration: new Attachments1764130095000() },
   { name: '1764130100000-sign-in-throttle', migration: new SignInThrottle1764130100000() },
+  { name: '1764130105000-outbox-retry-window', migration: new OutboxRetryWindow1764130105000() },
 ];
