@@ -195,16 +195,15 @@ export class OutboxDeliveryRepository {
     )) as { redrivenAt: Date; redrivenBy: string; attempts: number; lastError: string | null }[];
   }
 
-  /** Queue figures for the topics (the ops view and its alert). */
+  /** Queue figures for the topics (the ops view and its alert), each read through its own index. */
   async figures(topics: string[]): Promise<QueueFigures> {
     const rows = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
-              count(*) FILTER (WHERE status = 'dead')::int AS dead,
-              coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'pending')), 0)::int
-                AS "oldestPendingSeconds",
-              count(*) FILTER (WHERE status = 'delivered' AND delivered_at > now() - interval '1 hour')::int
-                AS "deliveredLastHour"
-         FROM core.outbox WHERE topic = ANY($1) AND (status <> 'delivered' OR delivered_at > now() - interval '1 hour')`,
+      `SELECT (SELECT count(*) FROM core.outbox WHERE status = 'pending' AND topic = ANY($1))::int AS pending,
+              (SELECT count(*) FROM core.outbox WHERE status = 'dead' AND topic = ANY($1))::int AS dead,
+              coalesce((SELECT extract(epoch FROM now() - min(created_at)) FROM core.outbox
+                         WHERE status = 'pending' AND topic = ANY($1)), 0)::int AS "oldestPendingSeconds",
+              (SELECT count(*) FROM core.outbox WHERE status = 'delivered' AND topic = ANY($1)
+                  AND delivered_at > now() - interval '1 hour')::int AS "deliveredLastHour"`,
       [topics],
     )) as QueueFigures[];
     return rows[0]!;
