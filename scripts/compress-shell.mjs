@@ -49,12 +49,23 @@ export function compressAll(root) {
   return files;
 }
 
+/**
+ * Writes shell-files.json: every script and stylesheet of the build, which the service worker
+ * (frontend/src/sw.js) keeps at install so any page of the shell opens offline.
+ */
+export function writeShellFiles(root) {
+  const files = readdirSync(root).filter((name) => /\.(js|css)$/.test(name) && name !== 'sw.js');
+  writeFileSync(join(root, 'shell-files.json'), JSON.stringify(files.map((name) => `/${name}`)));
+  return files.length;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const root = 'dist/shell/browser';
   if (!existsSync(join(root, 'index.html'))) {
     process.stderr.write(`${root}/index.html missing: run ng build first\n`);
     process.exit(1);
   }
+  writeShellFiles(root);
   const files = compressAll(root);
   const { gzip, brotli } = initialTransfer(root);
   const kb = (n) => (n / 1024).toFixed(1);

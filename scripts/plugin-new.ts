@@ -2,10 +2,8 @@
 // (or <folder>/<id>/) that loads, migrates and passes its own spec without edits.
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FormDefinition } from '../core/src/forms/engine/index.js';
-import { answersFile } from './forms-types/render.js';
 import { pluginTemplates } from './plugin-templates.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -60,13 +58,6 @@ async function main(): Promise<void> {
   const projectRoot = relative(target, PROJECT).split(sep).join('/');
   const outsideBundled = resolve(dir) !== BUNDLED;
   const files = pluginTemplates(id, Date.now(), { projectRoot, outsideBundled });
-  // Each form's answers type, as `npm run forms:types` keeps it.
-  for (const [path, content] of Object.entries(files).filter(([p]) => p.endsWith('.form.json')))
-    files[path.replace(/\.form\.json$/, '.answers.ts')] = await answersFile(
-      PROJECT,
-      basename(path),
-      JSON.parse(content) as FormDefinition,
-    );
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(target, path)), { recursive: true });
     await writeFile(join(target, path), content);

@@ -41,7 +41,7 @@ export default definePlugin({
   workflow: {
     initial: 'submitted',
     states: [
-      { id: 'submitted', label: 'Submitted', tasks: [{ title: 'Review ${title.toLowerCase()}', team: 'case.team', role: 'manager', priority: 'medium', due: 'P1D' }] },
+      { id: 'submitted', label: 'Submitted', tasks: [{ title: 'Review ${title.toLowerCase()}', role: 'manager', due: 'P1D' }] },
       { id: 'closed', label: 'Closed', terminal: true },
     ],
     actions: [{ id: 'close', label: 'Close', from: ['submitted'], to: 'closed', roles: ['manager'] }],
@@ -110,49 +110,33 @@ export default definePlugin({
     )}\n`,
     [`${id}.spec.ts`]: `${specImports(root, options.outsideBundled === true)}
 describe('${id} plugin', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp(${options.outsideBundled ? '{ pluginDirs: [PLUGIN_DIR] }' : ''});
-  });
-  afterAll(async () => app?.close());
-
-  const submit = async (answers: Record<string, unknown>) =>
-    apiCall(app, 'POST', '/api/plugins/${id}/cases', await signIn(app, 'officer'), { answers });
+  // Starts the platform with this plugin for these tests (test/utils/plugin-kit.ts: submit,
+  // refused, act, report, …); kit.app.sql reads the database.
+  const kit = usePluginKit('${id}'${options.outsideBundled ? ', { pluginDirs: [PLUGIN_DIR] }' : ''});
+  const answers = { occurredAt: '2026-10-20T09:30', port: 'dover', summary: 'Checked the lane.' };
 
   it('loads, passes its checks and is offered to officers', async () => {
-    const status = await apiCall(app, 'GET', '/api/plugins/status', await signIn(app, 'admin'));
-    expect(status.body.plugins.find((p: { id: string }) => p.id === '${id}')).toEqual(
-      expect.objectContaining({ state: 'enabled' }),
-    );
-    const listed = await apiCall(app, 'GET', '/api/plugins', await signIn(app, 'officer'));
-    expect(listed.body.plugins.find((p: { id: string }) => p.id === '${id}')?.canStart).toBe(true);
+    expect(await kit.loaded()).toEqual({ state: 'enabled', canStart: true });
   });
 
   it('accepts a valid submission; the core keeps its reported fields for reports', async () => {
-    const response = await submit({ occurredAt: '2026-10-20T09:30', port: 'dover', summary: 'Checked the lane.' });
-    expect(response.status).toBe(201);
-    expect(await app.sql('SELECT port, state FROM ${schema}.read_case WHERE case_id = $1', [response.body.id])).toEqual([
+    const created = await kit.submit(answers);
+    expect(await kit.app.sql('SELECT port, state FROM ${schema}.read_case WHERE case_id = $1', [created.id])).toEqual([
       { port: 'dover', state: 'submitted' },
     ]);
   });
 
   it('rejects a submission without a summary, naming the field', async () => {
-    const response = await submit({ occurredAt: '2026-10-20T09:30', port: 'dover' });
-    expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ path: 'summary', message: 'Enter what happened' }]);
+    expect(await kit.refused({ ...answers, summary: '' })).toEqual([{ path: 'summary', message: 'Enter what happened' }]);
   });
 
-  it('reports the period’s records by location and state, in the manager’s teams', async () => {
-    const report = await runReportPdf(
-      app,
-      await signIn(app, 'manager'),
-      '${id}.${id}-summary',
-      { from: '2026-10-01', to: '2026-10-31' },
-      'test-output/${id}/summary.pdf',
-    );
-    expect(report.text).toMatch(/Records\\s+1\\b/);
-    expect(report.text).toMatch(/Port of Dover\\s+1\\b/);
-    expect(report.text).toMatch(/Submitted\\s+1\\b/);
+  it('reports the period’s records by location and state, and counts a closed one', async () => {
+    await kit.act((await kit.submit(answers)).id, 'close');
+    const text = await kit.report('${id}-summary', { from: '2026-10-01', to: '2026-10-31' });
+    expect(text).toMatch(/Records\\s+2\\b/);
+    expect(text).toMatch(/Port of Dover\\s+2\\b/);
+    expect(text).toMatch(/Submitted\\s+1\\b/);
+    expect(text).toMatch(/Closed\\s+1\\b/);
   });
 });
 `,
@@ -160,9 +144,7 @@ describe('${id} plugin', () => {
 }
 
 function specImports(root: string, outsideBundled: boolean): string {
-  const app =
-    `import { signIn, startTestApp, type TestApp } from '${root}/test/utils/app.js';\n` +
-    `import { apiCall, runReportPdf } from '${root}/test/utils/reports.js';\n`;
+  const app = `import { usePluginKit } from '${root}/test/utils/plugin-kit.js';\n`;
   if (!outsideBundled) return app;
   return (
     `import { fileURLToPath } from 'node:url';\n${app}\n` +

@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
 import type { EnvConfig } from './config/env.config.js';
 import type { PgEvents } from './database/pg-events.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsCollector } from './metrics/metrics.collector.js';
+import { MetricsRepository } from './metrics/metrics.repository.js';
 import { AuthController } from './identity/auth.controller.js';
 import { AuthConfigController } from './identity/auth-config.controller.js';
 import { AuthGuard } from './identity/auth.guard.js';
@@ -180,6 +182,8 @@ export class AppModule {
         AuditSealer,
         NotificationsRepository,
         NotificationHub,
+        MetricsRepository,
+        MetricsCollector,
         EscalationService,
         CerberusTargetsRepository,
         ReceivedMessages,

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule, type BootContext } from './app.module.js';
 import { AuditKeys } from './audit/audit-keys.js';
+import type { DataSource } from 'typeorm';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { DEVELOPMENT_CERBERUS_SECRET, type EnvConfig } from './config/env.config.js';
@@ -55,6 +56,95 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** What the boot has made ready before Nest starts: the database migrated, plugins installed. */
+interface Prepared {
+  database: Awaited<ReturnType<typeof openDatabase>>;
+  tokenSecrets: string[];
+  auditKeys: AuditKeys;
+  registry: Awaited<ReturnType<typeof preparePlugins>>;
+  dataSource: DataSource;
+  reference: ReferenceCatalogue;
+  reports: ReportCatalogue;
+  forms: FormCatalogue;
+}
+
+/**
+ * Boot, up to serving: the database (embedded unless DATABASE_URL), core migrations, reference
+ * data, plugin discovery, checks, migrations and installation. `cleanup` gets the steps that
+ * undo it, in the order to run them.
+ */
+async function prepare(config: EnvConfig, logger: Logger, cleanup: (() => Promise<void>)[]): Promise<Prepared> {
+  const database = await openDatabase(config, logger);
+  if (database.embedded) cleanup.push(() => database.embedded!.stop());
+  if (database.embedded && config.CERBERUS_SECRETS.length === 0) {
+    // The development platform talks to `npm run cerberus:sim` out of the box.
+    config.CERBERUS_SECRETS = [DEVELOPMENT_CERBERUS_SECRET];
+    config.CERBERUS_OUTCOME_URL ??= 'http://127.0.0.1:4100/outcomes';
+  }
+  const tokenSecrets =
+    config.AUTH_TOKEN_SECRET.length > 0
+      ? config.AUTH_TOKEN_SECRET
+      : database.embedded
+        ? [(await embeddedSecret(config))!]
+        : [];
+  const sealKeys =
+    config.AUDIT_SEAL_KEYS.length > 0
+      ? config.AUDIT_SEAL_KEYS
+      : database.embedded
+        ? [(await embeddedSecret(config, 'audit-seal-key'))!]
+        : [];
+  const missing = [
+    ...(tokenSecrets.length > 0 ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
+    ...(sealKeys.length > 0 ? [] : ['AUDIT_SEAL_KEYS is required when DATABASE_URL is set']),
+  ];
+  if (missing.length > 0) throw new ConfigError(missing);
+  const auditKeys = new AuditKeys(sealKeys);
+
+  const roots = [...(config.PLUGINS_BUNDLED ? [join(APP_ROOT, 'plugins')] : []), ...config.PLUGIN_DIRS];
+  const registry = await preparePlugins(roots, logger);
+  const pluginEntities = registry.usable().flatMap((p) => p.manifest.entities ?? []);
+  const dataSource = createDataSource(database.url, [...CORE_ENTITIES, ...pluginEntities], config.DATABASE_POOL_SIZE);
+  await dataSource.initialize();
+  cleanup.unshift(async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  });
+  await runMigrations(dataSource, 'core', coreMigrations, logger.child({ context: 'migrations' }));
+  const referenceRepository = new ReferenceDataRepository(dataSource);
+  const seeded = await referenceRepository.applySeed(referenceSeed(referenceSets, registry));
+  if (seeded.changed.length > 0) logger.info({ sets: seeded.changed }, 'reference data updated');
+  if (seeded.kept.length > 0)
+    logger.warn({ rows: seeded.kept }, 'reference rows an admin added keep their place over rows the seed now brings');
+  const reference = new ReferenceCatalogue();
+  await reference.load(referenceRepository);
+  await ensureSystemUsers(dataSource);
+  if (config.DEMO_DATA ?? Boolean(database.embedded)) {
+    const created = await seedDemoUsers(dataSource);
+    if (created > 0) logger.info({ created }, 'demo users seeded');
+  }
+  await installPlugins(registry, dataSource, new PluginStateRepository(dataSource), new Set(reference.setIds()));
+  const reports = await ReportCatalogue.load(registry, logger);
+
+  const forms = new FormCatalogue(dataSource);
+  await forms.load(registry);
+  return { database, tokenSecrets, auditKeys, registry, dataSource, reference, reports, forms };
+}
+
+/**
+ * `node dist/core/src/main.js --migrate`: runs the core's and every plugin's migrations (one
+ * instance at a time, under their advisory locks) and installs the plugins, then exits without
+ * serving: the migration Job a deployment runs before its instances roll.
+ */
+export async function migrate(config: EnvConfig, logger: Logger = createRootLogger(config.LOG_LEVEL)): Promise<void> {
+  const cleanup: (() => Promise<void>)[] = [];
+  try {
+    const { registry } = await prepare(config, logger, cleanup);
+    logger.info({ plugins: registry.all().map((p) => `${p.id}:${p.status}`) }, 'migrations done');
+  } finally {
+    for (const step of cleanup)
+      await step().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+  }
+}
+
 /**
  * Starts the core: database (embedded unless DATABASE_URL), core migrations, plugin discovery,
  * checks and installation, then Nest on Fastify listening on HOST:PORT.
@@ -64,64 +154,13 @@ export async function createApp(
   logger: Logger = createRootLogger(config.LOG_LEVEL),
 ): Promise<RunningApp> {
   const started = Date.now();
-  const database = await openDatabase(config, logger);
   const cleanup: (() => Promise<void>)[] = [];
-  if (database.embedded) cleanup.push(() => database.embedded!.stop());
   try {
-    if (database.embedded && config.CERBERUS_SECRETS.length === 0) {
-      // The development platform talks to `npm run cerberus:sim` out of the box.
-      config.CERBERUS_SECRETS = [DEVELOPMENT_CERBERUS_SECRET];
-      config.CERBERUS_OUTCOME_URL ??= 'http://127.0.0.1:4100/outcomes';
-    }
-    const tokenSecrets =
-      config.AUTH_TOKEN_SECRET.length > 0
-        ? config.AUTH_TOKEN_SECRET
-        : database.embedded
-          ? [(await embeddedSecret(config))!]
-          : [];
-    const sealKeys =
-      config.AUDIT_SEAL_KEYS.length > 0
-        ? config.AUDIT_SEAL_KEYS
-        : database.embedded
-          ? [(await embeddedSecret(config, 'audit-seal-key'))!]
-          : [];
-    const missing = [
-      ...(tokenSecrets.length > 0 ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
-      ...(sealKeys.length > 0 ? [] : ['AUDIT_SEAL_KEYS is required when DATABASE_URL is set']),
-    ];
-    if (missing.length > 0) throw new ConfigError(missing);
-    const auditKeys = new AuditKeys(sealKeys);
-
-    const roots = [...(config.PLUGINS_BUNDLED ? [join(APP_ROOT, 'plugins')] : []), ...config.PLUGIN_DIRS];
-    const registry = await preparePlugins(roots, logger);
-    const pluginEntities = registry.usable().flatMap((p) => p.manifest.entities ?? []);
-    const dataSource = createDataSource(database.url, [...CORE_ENTITIES, ...pluginEntities], config.DATABASE_POOL_SIZE);
-    await dataSource.initialize();
-    cleanup.unshift(async () => {
-      if (dataSource.isInitialized) await dataSource.destroy();
-    });
-    await runMigrations(dataSource, 'core', coreMigrations, logger.child({ context: 'migrations' }));
-    const referenceRepository = new ReferenceDataRepository(dataSource);
-    const seeded = await referenceRepository.applySeed(referenceSeed(referenceSets, registry));
-    if (seeded.changed.length > 0) logger.info({ sets: seeded.changed }, 'reference data updated');
-    if (seeded.kept.length > 0)
-      logger.warn(
-        { rows: seeded.kept },
-        'reference rows an admin added keep their place over rows the seed now brings',
-      );
-    const reference = new ReferenceCatalogue();
-    await reference.load(referenceRepository);
-    await ensureSystemUsers(dataSource);
-    if (config.DEMO_DATA ?? Boolean(database.embedded)) {
-      const created = await seedDemoUsers(dataSource);
-      if (created > 0) logger.info({ created }, 'demo users seeded');
-    }
-    await installPlugins(registry, dataSource, new PluginStateRepository(dataSource), new Set(reference.setIds()));
-    const reports = await ReportCatalogue.load(registry, logger);
-
-    const forms = new FormCatalogue(dataSource);
-    await forms.load(registry);
-
+    const { database, tokenSecrets, auditKeys, registry, dataSource, reference, reports, forms } = await prepare(
+      config,
+      logger,
+      cleanup,
+    );
     const events = new PgEvents(database.url, dataSource, logger.child({ context: 'pg-events' }));
     await events.start();
     cleanup.unshift(() => events.close());

@@ -12,6 +12,8 @@ import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
 import { installSecurityHeaders, sendShellPage } from './common/security-headers.js';
+import { MetricsCollector } from './metrics/metrics.collector.js';
+import { installMetricsHttp } from './metrics/metrics-http.js';
 
 const PLUGIN_PATH = /^\/api\/plugins\/([^/?]+)(\/[^?]*)?/;
 const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
@@ -20,6 +22,7 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await installSecurityHeaders(fastify);
+  installMetricsHttp(fastify, app.get(MetricsCollector));
   installNoStore(fastify);
   // File uploads (core/src/attachments): parsed as they stream, one file per request; each route
   // sets the byte limit of its question, so the plugin's own limit is only the largest any may have.
@@ -99,9 +102,13 @@ async function installShell(fastify: FastifyInstance, boot: BootContext): Promis
     wildcard: false,
     index: false,
     preCompressed: true,
-    // Only through the route below, with its nonce.
-    allowedPath: (path) => path !== '/index.html',
+    // Only through the routes below, with its nonce.
+    globIgnore: ['index.html', 'index.html.gz', 'index.html.br'],
   });
+  // The service worker keeps /index.html for offline use (frontend/src/sw.js).
+  fastify.get('/index.html', async (request, reply) =>
+    sendShellPage(request, reply, page, randomBytes(16).toString('base64')),
+  );
   fastify.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/health')) {
       return reply.status(404).send({ statusCode: 404, message: 'Not found' });

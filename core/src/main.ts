@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
-import { createApp } from './app.js';
+import { createApp, migrate } from './app.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createRootLogger } from './logging/logger.js';
 
@@ -19,7 +19,10 @@ if (!process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a)))
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
-/** Process entry point: validated config, then the core; a bad setting stops the boot naming it. */
+/**
+ * Process entry point: validated config, then the core; a bad setting stops the boot naming it.
+ * With `--migrate` it runs the migrations and exits (docs/operations.md, "Deploying").
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -32,6 +35,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createRootLogger(config.LOG_LEVEL);
+  if (process.argv.includes('--migrate')) {
+    // The migration Job: migrate, install the plugins, and exit without serving.
+    try {
+      await migrate(config, logger);
+      process.exit(0);
+    } catch (error: unknown) {
+      if (error instanceof ConfigError) logger.fatal(error.message);
+      else logger.fatal({ err: error }, 'migrations failed');
+      process.exit(error instanceof ConfigError ? 78 : 1);
+    }
+  }
   try {
     const running = await createApp(config, logger);
     let stopping = false;

@@ -1,5 +1,4 @@
 import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
-import type { HotDebriefAnswers } from './forms/hot-debrief.answers.js';
 
 const SAMPLES = [
   ['equipment', 'Ion scanner on lane 2 gave repeated false alarms during the morning peak.'],
@@ -35,7 +34,7 @@ export default definePlugin({
     {
       username: 'officer',
       count: 5,
-      answers: (i, now): HotDebriefAnswers => {
+      answers: (i, now) => {
         const [category, description, actionDetails] = SAMPLES[i % SAMPLES.length]!;
         const occurredAt = answerDateTime(new Date(now.getTime() - (i + 1) * 31 * 3600_000));
         const place = { port: 'dover', team: 'dover-tourist-controls-team-1' };

@@ -75,12 +75,17 @@ export async function signInAndStartShift(page: Page, baseUrl: string, username:
   await startShift(page, baseUrl);
 }
 
-/** A fresh page in its own context (own sessionStorage), at desktop size. */
+/**
+ * A fresh page in its own context (own sessionStorage), at desktop size. The shell's service
+ * worker is blocked: `page.route` does not see requests a service worker makes, and specs that
+ * cut the network that way must see every request (phone.browser.spec.ts tests the worker).
+ */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
     viewport: VIEWPORTS.desktop,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
+    serviceWorkers: 'block',
   });
   return context.newPage();
 }

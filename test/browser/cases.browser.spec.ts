@@ -113,7 +113,7 @@ describeBrowser('forms, cases, tasks and search', () => {
     expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain('Your draft has been saved');
     await continueOn(officer);
 
-    // Check your answers, then change one answer through its Change link.
+    // Check your answers, then change one answer through its page's Change link.
     await heading(officer, 'Check your answers');
     expect(await officer.locator('[data-path="items[0].item"] .govuk-summary-list__value').textContent()).toContain(
       'Cocaine',
@@ -122,7 +122,8 @@ describeBrowser('forms, cases, tasks and search', () => {
       'Cigarettes',
     );
     await checkPage(officer, '22-check-answers');
-    await officer.locator('[data-path="vehicleRegistration"] a').click();
+    // Answers are grouped by page, one Change link per page.
+    await officer.locator('[data-page="vehicle-and-target"] .govuk-summary-card__actions a').click();
     await heading(officer, 'Vehicle and target');
     await officer.locator('#f-vehicleRegistration').fill('XY34 ZZZ');
     await continueOn(officer);
@@ -225,7 +226,7 @@ describeBrowser('forms, cases, tasks and search', () => {
     await officer.getByRole('button', { name: 'Save as draft' }).click();
     await officer.locator('[data-testid="draft-notice"]').waitFor();
     expect(await officer.locator('[data-testid="draft-notice"]').textContent()).toContain(
-      "Saved on this device. We'll send it when you're back online",
+      "Saved on this device. We'll send it to your drafts when you're back online",
     );
     await checkPage(officer, '30-saved-offline');
     expect(await app.sql('SELECT id FROM core.draft WHERE id = $1', [draftId])).toEqual([]);

@@ -180,6 +180,10 @@ describeBrowser('notifications, reports and failed deliveries', () => {
     await manager.waitForURL(/\/reports\/runs\/[0-9a-f-]+$/);
     await manager.locator('[data-testid="run-progress"]', { hasText: '100% complete' }).waitFor({ timeout: 30000 });
     expect(await manager.locator('[data-testid="run-status"]').textContent()).toContain('Ready');
+    // A finished run says so in words ("all 8 rows"), not "8 rows done of 8".
+    expect((await manager.locator('[data-testid="run-progress"]').textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+      /^100% complete: (all \d+ rows|the only row|no rows)$/,
+    );
     expect(await manager.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('100');
     expect(await manager.locator('[data-testid="run-announcement"]').textContent()).toContain('ready to download');
     await checkPage(manager, '45-report-ready');

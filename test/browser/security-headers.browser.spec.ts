@@ -91,8 +91,14 @@ describeBrowser('security headers', () => {
     // Over TLS (as the load balancer says), HSTS too.
     const tls = await fetch(`${app.url}/health/live`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(tls.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
-    // The page is only sent with its nonce.
-    expect((await fetch(`${app.url}/index.html`)).status).toBe(404);
+    // The page is only sent with its nonce, /index.html too (the service worker keeps it).
+    const index = await fetch(`${app.url}/index.html`);
+    const indexNonce = /'nonce-([^']+)'/.exec(index.headers.get('content-security-policy') ?? '')?.[1];
+    expect(await index.text()).toContain(`<cop-root ngCspNonce="${indexNonce}"`);
+    // The service worker's script carries no policy of its own (core/src/common/security-headers.ts).
+    const worker = await fetch(`${app.url}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-security-policy')).toBeNull();
   });
 
   it('reports no Content-Security-Policy violation on any page of the shell', async () => {

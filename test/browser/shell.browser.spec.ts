@@ -54,6 +54,10 @@ describeBrowser('officer shell', () => {
     expect(await officer.locator('#username-error').textContent()).toMatch(/\S/);
     await checkPage(officer, '03-sign-in-refused');
 
+    // The location defaults to the team's port (docs/shell.md); with the teams list unreachable
+    // there is no default, and starting without a location is refused.
+    const teamsList = '**/api/reference/teams*';
+    await officer.route(teamsList, (route) => route.abort('internetdisconnected'));
     await signIn(officer, 'officer');
     await officer.waitForURL(/\/shift\/start/);
     await officer.locator('#location-results input[type=radio]').first().waitFor();
@@ -63,6 +67,7 @@ describeBrowser('officer shell', () => {
     await officer.locator('.govuk-error-summary').waitFor();
     expect(await officer.locator('.govuk-error-summary').textContent()).toContain('Select your location');
     await checkPage(officer, '05-start-shift-errors');
+    await officer.unroute(teamsList);
 
     await startShift(officer);
     await officer.waitForURL(`${app.url}/`);

@@ -207,7 +207,8 @@ describeBrowser('task-list form: shift handover', () => {
     expect(await row(page, 'shortageDetails').count()).toBe(0);
     await checkPage(page, '77-task-list-check-answers');
 
-    await row(page, 'incidentLevel')
+    await page
+      .locator('.govuk-summary-card', { has: row(page, 'incidentLevel') })
       .getByRole('link', { name: /Change/ })
       .click();
     await heading(page, 'Open incidents');

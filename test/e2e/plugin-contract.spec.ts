@@ -50,4 +50,31 @@ describe('the plugin contract holds in the code', () => {
     const ids = new RegExp(`(['"\`/]|\\b)(${plugins.join('|')})(['"\`/.]|\\b)`);
     expect(offending(sources(join(ROOT, 'core', 'src')), ids)).toEqual([]);
   });
+
+  /** Lines of every file in a plugin's folder, as a developer reads them (nothing generated exists unless imported). */
+  const linesIn = (dir: string): number =>
+    readdirSync(dir).reduce((n, name) => {
+      const path = join(dir, name);
+      return n + (statSync(path).isDirectory() ? linesIn(path) : readFileSync(path, 'utf8').split('\n').length - 1);
+    }, 0);
+
+  it('the smallest real workflow and a newcomer’s 10-field workflow are each under 150 lines in all', () => {
+    // hot-debrief: a form, a manifest with its demo samples and a summary report; no SQL, entity or migration.
+    expect(readdirSync(join(ROOT, 'plugins', 'hot-debrief'), { recursive: true }).sort()).toEqual([
+      'forms',
+      'forms/hot-debrief.form.json',
+      'plugin.ts',
+    ]);
+    expect(linesIn(join(ROOT, 'plugins', 'hot-debrief'))).toBeLessThan(150);
+    // plugin:new plus a 10-field form (a conditional field and a repeating group), a 3-state
+    // workflow, a monthly report and its spec (which runs with the rest of the suite).
+    const newcomer = join(ROOT, 'test', 'fixtures', 'newcomer-plugins', 'seized-vehicle-log');
+    const form = JSON.parse(readFileSync(join(newcomer, 'forms', 'seized-vehicle-log.form.json'), 'utf8')) as {
+      pages: { components: { name?: string; type?: string; show_when?: unknown }[] }[];
+    };
+    const fields = form.pages.flatMap((p) => p.components);
+    expect(fields.filter((f) => f.name)).toHaveLength(10);
+    expect(fields.some((f) => f.type === 'group') && fields.some((f) => f.show_when)).toBe(true);
+    expect(linesIn(newcomer)).toBeLessThan(150);
+  });
 });

@@ -60,7 +60,7 @@ describe('plugin scaffold (npm run plugin:new)', () => {
     const files = pluginTemplates('seized-vehicle-log', 1764130000000);
     expect(files['plugin.ts']).toContain(`from '../../core/src/sdk/index.js'`);
     // Contract 2: the core keeps the reported fields and lays out a summary report, so a new
-    // plugin has no entity, migration, SQL or template (plugin:new adds the forms' answers types).
+    // plugin has no entity, migration, SQL, template or generated answers type.
     expect(Object.keys(files).sort()).toEqual([
       'forms/seized-vehicle-log.form.json',
       'plugin.ts',
@@ -68,8 +68,8 @@ describe('plugin scaffold (npm run plugin:new)', () => {
     ]);
     const code = Object.entries(files).filter(([path]) => !path.endsWith('.spec.ts'));
     expect(code.map(([, text]) => text).join('\n')).not.toMatch(/SELECT |\bcore\.[a-z]|as unknown as/);
-    expect(files['seized-vehicle-log.spec.ts']).toContain(`from '../../test/utils/app.js'`);
-    expect(files['seized-vehicle-log.spec.ts']).toContain('startTestApp()');
+    expect(files['seized-vehicle-log.spec.ts']).toContain(`from '../../test/utils/plugin-kit.js'`);
+    expect(files['seized-vehicle-log.spec.ts']).toContain("usePluginKit('seized-vehicle-log')");
   });
 
   it('loads the new plugin enabled, listed for officers, with every manifest check passed', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createApp, type RunningApp } from '../../core/src/app.js';
 import { loadConfig } from '../../core/src/config/load-config.js';
+import type { Logger } from 'pino';
 import { createRootLogger } from '../../core/src/logging/logger.js';
 
 /** Fixture plugins for the host's tests. */
@@ -21,6 +22,8 @@ export interface TestAppOptions {
   /** Reuse an existing database (restart tests) instead of a fresh one. */
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** The app's logger (default: the root logger at TEST_LOG_LEVEL, silent), e.g. to read its lines. */
+  logger?: Logger;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_POOL_SIZE: '4',
     ...options.env,
   });
-  const running = await createApp(config, createRootLogger(config.LOG_LEVEL));
+  const running = await createApp(config, options.logger ?? createRootLogger(config.LOG_LEVEL));
   // Every app a spec starts checks that entities and migrations agree, so a plugin's own
   // `npm test -- plugins/<id>` catches its drift (an index or constraint a migration creates
   // that its entity does not declare), not only the full suite's schema-drift spec.

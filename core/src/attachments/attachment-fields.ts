@@ -8,7 +8,7 @@ import {
   type FormDefinition,
   type Scope,
 } from '../forms/engine/index.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 
 /** A file question found from an answer path, with what it takes. */
 export interface FileQuestion {
@@ -24,7 +24,7 @@ export interface FileQuestion {
  */
 export function fileQuestionAt(form: FormDefinition, path: string): FileQuestion | undefined {
   if (path.length > 300) return undefined;
-  let scope: Scope | undefined = compileForm(form, standardTerms).root;
+  let scope: Scope | undefined = compileForm(form, termDictionary).root;
   let field: CompiledField | undefined;
   let cap = 1;
   const parts = parsePath(path);
@@ -47,7 +47,7 @@ export function fileQuestionAt(form: FormDefinition, path: string): FileQuestion
 
 /** The file question with a declaration key (`attachments.file`), or undefined. */
 export function fileFieldByKey(form: FormDefinition, key: string): CompiledField | undefined {
-  let scope: Scope | undefined = compileForm(form, standardTerms).root;
+  let scope: Scope | undefined = compileForm(form, termDictionary).root;
   let field: CompiledField | undefined;
   for (const name of key.split('.')) {
     field = scope?.byName.get(name);
@@ -59,7 +59,7 @@ export function fileFieldByKey(form: FormDefinition, key: string): CompiledField
 /** The ids of every uploaded file the (validated) answers use. */
 export function usedFiles(form: FormDefinition, answers: Answers): string[] {
   const ids: string[] = [];
-  collect(compileForm(form, standardTerms).root, answers, ids);
+  collect(compileForm(form, termDictionary).root, answers, ids);
   return ids;
 }
 

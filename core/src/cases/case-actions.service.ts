@@ -10,7 +10,7 @@ import type { AccessScope } from '../identity/access.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { WorkflowAction, WorkflowDefinition } from '../sdk/workflow.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import { REFERENCE } from '../tokens.js';
 import { runHook } from './case-errors.js';
 import { CaseViewService } from './case-view.service.js';
@@ -65,7 +65,7 @@ export class CaseActionsService {
     const form = action.form ? this.plugins.form(plugin, action.form) : undefined;
     if (form) {
       const result = validateSubmission(form, input.answers ?? {}, {
-        terms: standardTerms,
+        terms: termDictionary,
         reference: this.reference.lookup,
         now: new Date(),
         workflow: plugin.id,

@@ -6,7 +6,7 @@ import type { AccessScope } from '../identity/access.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { OutboxDeliveryRepository } from '../integrations/outbox.repository.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import { REFERENCE } from '../tokens.js';
 import type { CaseListFilter, CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
@@ -168,7 +168,7 @@ export class CaseViewService {
       updatedAt: record.updatedAt,
       version: record.version,
       answers: record.answers,
-      summary: form ? summarise(form, record.answers, { terms: standardTerms, reference: this.reference.lookup }) : [],
+      summary: form ? summarise(form, record.answers, { terms: termDictionary, reference: this.reference.lookup }) : [],
       actions: availableActions(workflow, record.state, scope.roles)
         .filter((a) => a.startsCase === undefined || this.canStart(a.startsCase, scope))
         .map((a) => ({

@@ -4,7 +4,7 @@ import { InputError, NotFoundError } from '../common/errors.js';
 import { prefill, validateDraft } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import { REFERENCE } from '../tokens.js';
 import { CaseViewService } from './case-view.service.js';
 import { DraftsRepository, type DraftRecord } from './drafts.repository.js';
@@ -32,7 +32,7 @@ export class DraftsService {
     const plugin = this.plugins.enabled(pluginId);
     const form = input.formId ? this.plugins.form(plugin, input.formId) : this.plugins.startForm(plugin);
     const result = validateDraft(form, input.answers, {
-      terms: standardTerms,
+      terms: termDictionary,
       reference: this.reference.lookup,
       now: new Date(),
       workflow: pluginId,
@@ -85,7 +85,7 @@ export class DraftsService {
         linked,
         now: new Date(),
       },
-      standardTerms,
+      termDictionary,
     );
     return { answers };
   }

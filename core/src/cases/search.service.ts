@@ -3,7 +3,7 @@ import { InputError } from '../common/errors.js';
 import { normaliseTermValue } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import { PLUGIN_REGISTRY } from '../tokens.js';
 import { CasesRepository } from './cases.repository.js';
 import type { SearchResult } from './search-result.dto.js';
@@ -17,7 +17,7 @@ export class SearchService {
 
   /** Matches after the term's own normalisation (`ab12 cde` finds `AB12CDE`), within the caller's reach. */
   async byTerm(scope: AccessScope, termId: string, value: string, limit: number): Promise<SearchResult> {
-    const term = standardTerms[termId];
+    const term = termDictionary[termId];
     if (!term)
       throw new InputError('There is a problem', [{ path: 'term', message: `There is no data term "${termId}"` }]);
     const normalised = normaliseTermValue(term, value);

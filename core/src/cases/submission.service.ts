@@ -11,7 +11,7 @@ import { ReceivedMessages } from '../integrations/received.js';
 import type { RelatedCase } from '../sdk/manifest.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import { LOGGER, REFERENCE } from '../tokens.js';
 import { assertActionAllowed, CaseActionsService } from './case-actions.service.js';
 import { runHook } from './case-errors.js';
@@ -104,7 +104,7 @@ export class SubmissionService {
     const form = this.plugins.startForm(plugin);
     const now = new Date();
     const result = validateSubmission(form, input.answers, {
-      terms: standardTerms,
+      terms: termDictionary,
       reference: this.reference.lookup,
       now,
       workflow: plugin.id,

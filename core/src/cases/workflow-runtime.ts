@@ -1,6 +1,6 @@
 import { compileAnswerCondition, type FormDefinition } from '../forms/engine/index.js';
 import type { PluginManifest } from '../sdk/manifest.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import type { Role } from '../sdk/roles.js';
 import type { WorkflowAction, WorkflowDefinition, WorkflowRoute, WorkflowState } from '../sdk/workflow.js';
 import { durationMs } from './duration.js';
@@ -34,7 +34,7 @@ const compiledRoutes = new WeakMap<
 function routeTest(route: WorkflowRoute, form: FormDefinition): (answers: Record<string, unknown>) => boolean {
   let compiled = compiledRoutes.get(route);
   if (compiled?.form !== form) {
-    compiled = { form, test: compileAnswerCondition(form, route.when, standardTerms).test };
+    compiled = { form, test: compileAnswerCondition(form, route.when, termDictionary).test };
     compiledRoutes.set(route, compiled);
   }
   return compiled.test;
@@ -76,7 +76,7 @@ export function tasksOnEntering(
       candidateRole: t.role ?? null,
       exceptRoles: t.exceptRoles ?? [],
       assigneeId: null,
-      priority: t.priority,
+      priority: t.priority ?? 'medium',
       dueAt: due === undefined ? null : new Date(now.getTime() + due),
       escalation: t.escalation ? { ...t.escalation } : null,
     };

@@ -48,6 +48,15 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 const DOCS_PATH = /^\/api\/docs(?:[/?]|$)/;
 
 /**
+ * The shell's service worker (frontend/src/sw.js) is sent without a Content-Security-Policy: a
+ * policy on a worker script governs only the worker's own requests (same-origin fetches of the
+ * shell and the API), and with the API's `default-src 'none'`, or even `default-src 'self'`,
+ * Chromium broke the offline drafts flow (test/browser/phone.browser.spec.ts). The pages it
+ * serves keep theirs.
+ */
+const SERVICE_WORKER_PATH = /^\/sw\.js(?:\?|$)/;
+
+/**
  * Security headers on every answer (docs/operations.md, "Security headers"): helmet's
  * X-Content-Type-Options, X-Frame-Options, Referrer-Policy, cross-origin policies and a strict
  * Content-Security-Policy, plus Permissions-Policy, and Strict-Transport-Security when the
@@ -69,6 +78,7 @@ export async function installSecurityHeaders(fastify: FastifyInstance): Promise<
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     if (DOCS_PATH.test(request.url)) reply.raw.setHeader('content-security-policy', DOCS_POLICY);
+    else if (SERVICE_WORKER_PATH.test(request.url)) reply.raw.removeHeader('content-security-policy');
   });
 }
 
@@ -91,7 +101,7 @@ export function shellPolicy(nonce: string, connectOrigins: string[]): string {
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    "worker-src 'none'",
+    "worker-src 'self'",
   ].join('; ');
 }
 

@@ -59,6 +59,28 @@ export class EnvConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * A PostgreSQL streaming replica that report queries (PDF runs and downloads) read from, so
+   * managers' reports never load the primary. Checked every REPLICA_CHECK_SECONDS; while it is
+   * unreachable, not a standby, or behind by more than REPLICA_MAX_LAG_SECONDS, reports read the
+   * primary (logged once per change).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_REPLICA_URL must be a postgres:// connection string' })
+  DATABASE_REPLICA_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REPLICA_MAX_LAG_SECONDS must be a whole number of seconds' })
+  @Min(0)
+  @Max(86400)
+  REPLICA_MAX_LAG_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REPLICA_CHECK_SECONDS must be a whole number of seconds' })
+  @Min(0)
+  @Max(3600)
+  REPLICA_CHECK_SECONDS = 5;
+
   /** Whether the plugins shipped in ./plugins are loaded (false only for benchmarks and tests). */
   @Transform(toBool)
   @IsBoolean({ message: 'PLUGINS_BUNDLED must be true or false' })
@@ -190,6 +212,29 @@ export class EnvConfig {
   @Transform(toBool)
   @IsBoolean({ message: 'API_DOCS_PUBLIC must be true or false' })
   API_DOCS_PUBLIC = false;
+
+  /**
+   * Bearer token for Prometheus' scrape of `/metrics` on the API port. Without it (and without
+   * METRICS_PORT) the metrics are not served at all.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * A separate port serving only `/metrics`, without a token, on METRICS_HOST: for a scraper on
+   * a private network. 0 picks a free one (tests).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'METRICS_PORT must be a port number' })
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
 
   /** Whether demo users are seeded (defaults to true on the embedded database). */
   @IsOptional()

@@ -10,11 +10,8 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * Turns the environment into a validated EnvConfig. Unknown variables are ignored
- * (the environment holds far more than ours); known ones must be valid.
- */
-export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
+/** Every environment variable the core reads (the names in EnvConfig, optional ones included). */
+export function knownSettings(): Set<string> {
   const known = new Set(Object.keys(new EnvConfig()));
   known
     .add('DATABASE_URL')
@@ -25,7 +22,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .add('OIDC_ISSUER')
     .add('OIDC_AUDIENCE')
     .add('CLAMD_SOCKET')
-    .add('CLAMD_HOST');
+    .add('CLAMD_HOST')
+    .add('METRICS_TOKEN')
+    .add('METRICS_PORT')
+    .add('DATABASE_REPLICA_URL');
+  return known;
+}
+
+/**
+ * Turns the environment into a validated EnvConfig. Unknown variables are ignored
+ * (the environment holds far more than ours); known ones must be valid.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
+  const known = knownSettings();
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (known.has(key) && value !== undefined && value !== '') input[key] = value;

@@ -64,7 +64,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private running = false;
   private stopped = false;
   private readonly channels: OutboundChannel[];
-  private readonly circuits = new Map<string, Circuit>();
+  private readonly circuitOf = new Map<string, Circuit>();
 
   constructor(
     private readonly outbox: OutboxDeliveryRepository,
@@ -126,6 +126,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
+  /** Whether this instance's circuit to each channel is open (the `cop_outbox_circuit_open` gauge). */
+  circuits(): { channel: string; open: boolean }[] {
+    return this.channels.map((c) => ({ channel: c.name, open: this.circuit(c).openedAt !== undefined }));
+  }
+
   private async drainChannel(channel: OutboundChannel): Promise<number> {
     const expired = await this.outbox.expire(channel.topics, this.config.CERBERUS_RETRY_HORIZON_SECONDS);
     if (expired > 0)
@@ -164,10 +169,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private circuit(channel: OutboundChannel): Circuit {
-    let circuit = this.circuits.get(channel.name);
+    let circuit = this.circuitOf.get(channel.name);
     if (!circuit) {
       circuit = { failures: 0, lastProbeAt: 0, lastLoggedAt: 0 };
-      this.circuits.set(channel.name, circuit);
+      this.circuitOf.set(channel.name, circuit);
     }
     return circuit;
   }

@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { answerJsonSchema, type FormDefinition } from '../forms/engine/index.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { SDK_VERSION } from '../sdk/manifest.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 
 type OpenApiSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -35,7 +35,7 @@ function addPluginForms(document: OpenAPIObject, registry: PluginRegistry): void
   for (const plugin of registry.usable()) {
     for (const { definition } of plugin.forms) {
       const form = definition as FormDefinition;
-      schemas[`${plugin.id}.${form.id}.v${form.version}`] = answerJsonSchema(form, standardTerms) as OpenApiSchema;
+      schemas[`${plugin.id}.${form.id}.v${form.version}`] = answerJsonSchema(form, termDictionary) as OpenApiSchema;
     }
     const start = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
     const form = plugin.forms.map((f) => f.definition as FormDefinition).find((f) => f.id === start);

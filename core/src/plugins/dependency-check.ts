@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../forms/engine/index.js';
 import { compileForm, type CompiledField } from '../forms/engine/index.js';
 import type { PluginManifest } from '../sdk/manifest.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import type { PluginRecord, PluginRegistry, UsablePlugin } from './plugin-registry.js';
 
 /** Workflows a plugin cannot work without: the ones it declares in `dependsOn.workflows`. */
@@ -25,7 +25,8 @@ export function referenceSetsUsed(plugin: UsablePlugin): string[] {
       if (f.children) walk(f.children.fields);
     }
   };
-  for (const { definition } of plugin.forms) walk(compileForm(definition as FormDefinition, standardTerms).root.fields);
+  for (const { definition } of plugin.forms)
+    walk(compileForm(definition as FormDefinition, termDictionary).root.fields);
   return [...sets].sort();
 }
 

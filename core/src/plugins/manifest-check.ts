@@ -8,9 +8,10 @@ import {
   checkFormDefinition,
   compileAnswerCondition,
   compileForm,
+  type CompiledField,
   type FormDefinition,
 } from '../forms/engine/index.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary, termOwner } from '../terms/term-dictionary.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
 
@@ -96,11 +97,30 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   return { ok: true, manifest: m as PluginManifest, migrations };
 }
 
+/**
+ * A form field bound to another plugin's term needs that plugin listed in `dependsOn.workflows`,
+ * so switching it off or losing it quarantines this one with the reason.
+ */
+export function foreignTermProblems(m: PluginManifest, forms: DiscoveredPlugin['forms']): string[] {
+  const listed = new Set(m.dependsOn?.workflows ?? []);
+  const problems = new Set<string>();
+  const walk = (fields: CompiledField[]) => {
+    for (const f of fields) {
+      const owner = f.term ? termOwner(f.term.id) : undefined;
+      if (owner && owner !== 'core' && owner !== m.id && !listed.has(owner))
+        problems.add(`forms bind term ${f.term!.id} of plugin ${owner}: add "${owner}" to dependsOn.workflows`);
+      if (f.children) walk(f.children.fields);
+    }
+  };
+  for (const { definition } of forms) walk(compileForm(definition as FormDefinition, termDictionary).root.fields);
+  return [...problems];
+}
+
 /** Every form must pass the engine's definition checks against the standard data terms. */
 function checkForms(forms: DiscoveredPlugin['forms']): string[] {
   const seen = new Set<string>();
   return forms.flatMap(({ file, definition }) => {
-    const problems = checkFormDefinition(definition as FormDefinition, standardTerms).map(
+    const problems = checkFormDefinition(definition as FormDefinition, termDictionary).map(
       (p) => `forms/${file}: ${p.path ? `${p.path}: ` : ''}${p.message}`,
     );
     const id = formId(definition);
@@ -117,10 +137,10 @@ function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredP
   if (!start) return [];
   const problems: string[] = [];
   for (const [i, route] of (m.workflow?.routes ?? []).entries()) {
-    const compiled = compileAnswerCondition(start, route.when, standardTerms, `workflow.routes[${i}].when`);
+    const compiled = compileAnswerCondition(start, route.when, termDictionary, `workflow.routes[${i}].when`);
     problems.push(...compiled.problems.map((p) => `${p.path}: ${p.message}`));
   }
-  if (m.teamFrom !== undefined && !compileForm(start, standardTerms).root.byName.has(m.teamFrom)) {
+  if (m.teamFrom !== undefined && !compileForm(start, termDictionary).root.byName.has(m.teamFrom)) {
     problems.push(`teamFrom "${m.teamFrom}" is not a field of form "${start.id}"`);
   }
   return problems;

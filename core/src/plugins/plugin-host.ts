@@ -7,7 +7,8 @@ import { readModelFor } from '../read-model/read-model-for.js';
 import { formsChangedWithoutNewVersion } from '../forms/form-catalogue.js';
 import { ReadModelError } from '../read-model/read-model.definition.js';
 import { installReadModel } from '../read-model/read-model.repository.js';
-import { checkManifest } from './manifest-check.js';
+import { registerPluginTerms, unregisterPluginTerms } from '../terms/term-dictionary.js';
+import { checkManifest, foreignTermProblems } from './manifest-check.js';
 import { quarantineUnmetDependencies } from './dependency-check.js';
 import { discoverPlugins } from './plugin-discovery.js';
 import { PluginRegistry, type PluginRecord, type UsablePlugin } from './plugin-registry.js';
@@ -20,17 +21,27 @@ import type { PluginStateRepository } from './plugin-state.repository.js';
 export async function preparePlugins(roots: string[], logger: Logger): Promise<PluginRegistry> {
   const registry = new PluginRegistry();
   const owners = new Map<string, string>();
-  for (const discovered of await discoverPlugins(roots)) {
-    const check = checkManifest(discovered);
-    const id = check.ok ? check.manifest.id : (check.id ?? `(unnamed plugin in ${discovered.dir})`);
+  const discovered = await discoverPlugins(roots);
+  // Terms first: a form may bind a term another plugin declares.
+  const termProblems = new Map<(typeof discovered)[number], string[]>();
+  const termOwners = new Set<string>();
+  for (const d of discovered) {
+    const m = d.manifest as { id?: unknown; terms?: unknown } | undefined;
+    if (d.loadError || typeof m?.id !== 'string' || termOwners.has(m.id)) continue;
+    termOwners.add(m.id);
+    termProblems.set(d, registerPluginTerms(m.id, m.terms));
+  }
+  for (const plugin of discovered) {
+    const check = checkManifest(plugin);
+    const id = check.ok ? check.manifest.id : (check.id ?? `(unnamed plugin in ${plugin.dir})`);
     const record: PluginRecord = {
       id,
-      dir: discovered.dir,
+      dir: plugin.dir,
       status: 'enabled',
       manifest: check.ok ? check.manifest : undefined,
       migrations: check.ok ? check.migrations : [],
-      forms: discovered.forms,
-      templates: discovered.templates,
+      forms: plugin.forms,
+      templates: plugin.templates,
       logger: logger.child({ plugin: id }),
     };
     const owner = owners.get(id);
@@ -39,18 +50,24 @@ export async function preparePlugins(roots: string[], logger: Logger): Promise<P
       registry.quarantine(record, `duplicate id "${id}": already provided by ${owner}`);
       continue;
     }
-    owners.set(id, discovered.dir);
+    owners.set(id, plugin.dir);
     registry.add(record);
-    if (!check.ok) registry.quarantine(record, check.problems.join('; '));
+    const problems = [
+      ...(termProblems.get(plugin) ?? []),
+      ...(check.ok ? foreignTermProblems(check.manifest, plugin.forms) : check.problems),
+    ];
+    if (problems.length > 0) registry.quarantine(record, problems.join('; '));
     else {
       await checkEntityMetadata(registry, record as UsablePlugin);
       await checkPluginReports(registry, record);
     }
   }
+  // A plugin that failed its checks brings no terms (one binding them is quarantined as its dependant).
+  const usable = new Set(registry.usable().map((p) => p.id));
+  for (const id of termOwners) if (!usable.has(id)) unregisterPluginTerms(id);
   return registry;
 }
 
-/** Builds the plugin's entity metadata alone, so one bad entity cannot break the shared data source. */
 async function checkEntityMetadata(registry: PluginRegistry, plugin: UsablePlugin): Promise<void> {
   const entities = plugin.manifest.entities ?? [];
   if (entities.length === 0) return;

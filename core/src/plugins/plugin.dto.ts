@@ -3,6 +3,7 @@ import { ApiNullableString } from '../openapi/api-schema.js';
 import { ROLES, type Role } from '../sdk/roles.js';
 import { WorkflowView } from './workflow.dto.js';
 import type { PluginRecord, PluginStatus, UsablePlugin } from './plugin-registry.js';
+import { pluginTerms } from '../terms/term-dictionary.js';
 
 const PLUGIN_STATES = ['enabled', 'disabled', 'quarantined'] as const satisfies readonly PluginStatus[];
 
@@ -31,6 +32,14 @@ export class PluginView {
     description: 'Form declarations (docs/forms.md)',
   })
   forms!: unknown[];
+  // The data terms the plugin declares, in the form engine's TermDefinition shape: the shell adds
+  // them to its term dictionary before compiling any form (another plugin's forms may bind them).
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Data terms the plugin declares (docs/plugins.md, "Terms")',
+  })
+  terms!: unknown[];
   @ApiProperty({ type: () => WorkflowView, nullable: true }) workflow!: WorkflowView | null;
   @ApiProperty({ type: () => [PluginReportView] }) reports!: PluginReportView[];
 }
@@ -73,6 +82,7 @@ export function toPluginView(plugin: UsablePlugin, roles: readonly Role[]): Plug
     startForm,
     startRoles,
     forms,
+    terms: pluginTerms(m.id),
     workflow: m.workflow ?? null,
     reports: (m.reports ?? []).map(({ id, title, description, roles: reportRoles }) => ({
       id,

@@ -23,7 +23,8 @@ export function checkWorkflow(workflow: unknown, formIds: (string | undefined)[]
     states.add(state.id);
     for (const task of state.tasks ?? []) {
       const label = `task "${task.title}" in state "${state.id}"`;
-      if (!PRIORITIES.has(task.priority)) problems.push(`${label} has unknown priority "${task.priority}"`);
+      if (task.priority !== undefined && !PRIORITIES.has(task.priority))
+        problems.push(`${label} has unknown priority "${task.priority}"`);
       if (task.role !== undefined && !isRole(task.role)) problems.push(`${label} names unknown role "${task.role}"`);
       problems.push(...exceptProblems(label, task.exceptRoles, task.role === undefined ? [] : [task.role], 'claim'));
     }

@@ -28,7 +28,8 @@ export class TaskTemplateView {
     description: 'Roles whose holders may not claim it',
   })
   exceptRoles?: Role[];
-  @ApiProperty({ enum: TASK_PRIORITIES, enumName: 'TaskPriority' }) priority!: TaskPriority;
+  @ApiPropertyOptional({ enum: TASK_PRIORITIES, enumName: 'TaskPriority', description: 'Default `medium`' })
+  priority?: TaskPriority;
   @ApiPropertyOptional({ description: 'ISO 8601 duration after creation, e.g. `PT4H`' }) due?: string;
   @ApiPropertyOptional({ type: () => TaskEscalationView }) escalation?: TaskEscalationView;
 }

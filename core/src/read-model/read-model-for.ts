@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../forms/engine/index.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import { readModelOf, type ReadModelDefinition } from './read-model.definition.js';
 
 /**
@@ -16,5 +16,5 @@ export function readModelFor(plugin: UsablePlugin): ReadModelDefinition | undefi
   const actionForms = plugin.forms
     .map((f) => f.definition as FormDefinition)
     .filter((f) => actionFormIds.has(f.id) && f.id !== id);
-  return form ? readModelOf(plugin.id, form, standardTerms, actionForms) : undefined;
+  return form ? readModelOf(plugin.id, form, termDictionary, actionForms) : undefined;
 }

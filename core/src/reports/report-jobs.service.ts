@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { reportJobDuration } from '../metrics/instruments.js';
 import { LOGGER, REFERENCE } from '../tokens.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { ReportCatalogue } from './report-catalogue.js';
@@ -110,6 +111,7 @@ export class ReportJobsService implements OnApplicationBootstrap, OnModuleDestro
       );
       await writing;
       await this.runs.finish(run.id, { pages: result.pages, rows: result.rows, bytes: writer.bytes });
+      reportJobDuration.observe({ outcome: 'done' }, (Date.now() - started) / 1000);
       this.logger.info(
         { run: run.id, report: run.reportId, pages: result.pages, rows: result.rows, ms: Date.now() - started },
         'report run done',
@@ -118,6 +120,7 @@ export class ReportJobsService implements OnApplicationBootstrap, OnModuleDestro
       await writing;
       this.logger.error({ err: error, run: run.id, report: run.reportId }, 'report run failed');
       await this.runs.fail(run.id, 'The report could not be produced');
+      reportJobDuration.observe({ outcome: 'failed' }, (Date.now() - started) / 1000);
     }
   }
 }

@@ -1,13 +1,12 @@
 import { cursorRows } from './cursor-rows.js';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EnvConfig } from '../config/env.config.js';
 import { compileForm, type CompiledField, type FormDefinition } from '../forms/engine/index.js';
 import type { FormCatalogue } from '../forms/form-catalogue.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
-import { standardTerms } from '../terms/standard-terms.js';
+import { termDictionary } from '../terms/term-dictionary.js';
 import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
 import { CONFIG, FORMS, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
@@ -17,6 +16,7 @@ import { ReadModelQueries, ReportQueryError } from '../read-model/report-cases.j
 import { reportPeriod } from '../read-model/report-period.js';
 import { renderReportPdf, type RenderResult, type ReportParameter, type ReportProgress } from './pipeline/index.js';
 import type { ReportDefinition } from './report-definition.js';
+import { ReportDatabase } from './report-database.js';
 
 /** What one render needs besides the report: validated parameters, scope and who asked. */
 export interface RenderRequest {
@@ -35,7 +35,7 @@ export interface RenderRequest {
 @Injectable()
 export class ReportRenderer {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: ReportDatabase,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
     @Inject(FORMS) private readonly forms: FormCatalogue,
@@ -49,7 +49,8 @@ export class ReportRenderer {
     out: NodeJS.WritableStream,
     onProgress?: ReportProgress,
   ): Promise<RenderResult> {
-    const runner = this.dataSource.createQueryRunner();
+    // The replica when one is configured and current (report-database.ts), else the primary.
+    const runner = (await this.database.source()).createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
@@ -156,7 +157,7 @@ function fieldOptions(form: FormDefinition, field: string): Map<string, string> 
     return undefined;
   };
   let compiled = compiledForms.get(form);
-  if (!compiled) compiledForms.set(form, (compiled = compileForm(form, standardTerms)));
+  if (!compiled) compiledForms.set(form, (compiled = compileForm(form, termDictionary)));
   return new Map(find(compiled.root.fields)?.options ?? []);
 }
 

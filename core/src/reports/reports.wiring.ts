@@ -4,6 +4,7 @@ import { CasePdfService } from './case-pdf.service.js';
 import { ReportCatalogue } from './report-catalogue.js';
 import { ReportJobsService } from './report-jobs.service.js';
 import { ReportRenderer } from './report-renderer.js';
+import { ReportDatabase } from './report-database.js';
 import { ReportRunsRepository } from './report-runs.repository.js';
 import { ReportScheduleSettingsService } from './report-schedule-settings.service.js';
 import { ReportSchedulesService } from './report-schedules.service.js';
@@ -19,6 +20,7 @@ export function reportProviders(catalogue: ReportCatalogue): Provider[] {
     { provide: ReportCatalogue, useValue: catalogue },
     ReportRunsRepository,
     ReportRenderer,
+    ReportDatabase,
     ReportJobsService,
     ReportSchedulesService,
     ReportScheduleSettingsService,

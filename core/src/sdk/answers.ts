@@ -19,8 +19,8 @@ export function answerDateTime(date: Date, timeZone = DEFAULT_TIME_ZONE): string
 }
 
 /**
- * Validated answers as their form's generated type (`npm run forms:types` writes
- * `forms/<form>.answers.ts` beside each form): `answersOf<TargetOutcomeAnswers>(ctx.case.answers)`.
+ * Validated answers as their form's generated type (`npm run forms:types` writes it
+ * as `forms/<form>.answers.ts` when code imports it): `answersOf<TargetOutcomeAnswers>(ctx.case.answers)`.
  * The form engine checked them against that form before any hook runs, and CI checks the type
  * is the form's current one, so this is the one place the shape is taken on trust.
  */

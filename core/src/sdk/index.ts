@@ -32,7 +32,7 @@ export type {
   WorkflowState,
 } from './workflow.js';
 export { pluginSchema } from './schema.js';
-export type { FormDefinition } from '../forms/engine/index.js';
+export type { FormDefinition, TermDefinition } from '../forms/engine/index.js';
 export { answerDateTime, answerInstant, answersOf } from './answers.js';
 export { monthBounds, ukMidnight } from './reporting.js';
 export { AnswerError } from './errors.js';

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager, MigrationInterface } from 'typeorm';
+import type { TermDefinition } from '../forms/engine/engine-types.js';
 import type { Role } from './roles.js';
 import type { WorkflowDefinition } from './workflow.js';
 import type { ReportCases, ReportSummary } from './report-cases.types.js';
@@ -230,6 +231,14 @@ export interface PluginManifest {
   startRoles?: Role[];
   /** Reference data the plugin brings, and the rows of shared sets it uses (docs/plugins.md). */
   reference?: PluginReferenceData;
+  /**
+   * Data terms the plugin brings (docs/plugins.md, "Terms"): a form field binds one with
+   * `"term": "<id>"` and inherits its label, type, format, limits and messages, and its values
+   * are indexed so one search finds them across workflows. Ids are dotted camelCase and must
+   * not be a standard term's or another plugin's; another plugin binding one lists this plugin
+   * in `dependsOn.workflows`.
+   */
+  terms?: TermDefinition[];
   /**
    * What the plugin needs besides the core, checked at every start: a missing, quarantined or
    * disabled dependency quarantines this plugin with the reason, and a plugin others depend on

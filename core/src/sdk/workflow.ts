@@ -19,7 +19,8 @@ export interface TaskTemplate {
    * officer's task from managers, who are officers too. Nobody may be given such a task either.
    */
   exceptRoles?: Role[];
-  priority: TaskPriority;
+  /** Default `medium`. */
+  priority?: TaskPriority;
   /** ISO 8601 duration after creation when the task falls due, e.g. `PT4H`, `P2D`. */
   due?: string;
   /** What happens when the task is overdue. */

@@ -27,14 +27,12 @@ export class OutboxRetryWindow1764130105000 implements MigrationInterface {
         last_error text
       )`);
     await q.query('CREATE INDEX outbox_redrive_event_idx ON core.outbox_redrive (outbox_id)');
-    // The ops figures count dead events and recent deliveries without reading the whole table.
-    await q.query(`CREATE INDEX outbox_dead_idx ON core.outbox (topic, created_at) WHERE status = 'dead'`);
+    // The ops figures count recent deliveries without reading the whole table (dead ones: outbox_dead_idx).
     await q.query(`CREATE INDEX outbox_delivered_at_idx ON core.outbox (delivered_at) WHERE status = 'delivered'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX core.outbox_delivered_at_idx');
-    await q.query('DROP INDEX core.outbox_dead_idx');
     await q.query('DROP TABLE core.outbox_redrive');
     await q.query('ALTER TABLE core.outbox DROP COLUMN leased_until');
     await q.query('ALTER TABLE core.outbox DROP COLUMN retry_from');

@@ -20,6 +20,7 @@ import { AuditKeyedSeals1764130089000 } from './1764130089000-audit-keyed-seals.
 import { TaskExceptRoles1764130090000 } from './1764130090000-task-except-roles.js';
 import { ReferenceAdminRows1764130092000 } from './1764130092000-reference-admin-rows.js';
 import { Attachments1764130095000 } from './1764130095000-attachments.js';
+import { OutboxDeadIndex1764130099100 } from './1764130099100-outbox-dead-index.js';
 import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js';
 import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-window.js';
 
@@ -46,6 +47,7 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130090000-task-except-roles', migration: new TaskExceptRoles1764130090000() },
   { name: '1764130092000-reference-admin-rows', migration: new ReferenceAdminRows1764130092000() },
   { name: '1764130095000-attachments', migration: new Attachments1764130095000() },
+  { name: '1764130099100-outbox-dead-index', migration: new OutboxDeadIndex1764130099100() },
   { name: '1764130100000-sign-in-throttle', migration: new SignInThrottle1764130100000() },
   { name: '1764130105000-outbox-retry-window', migration: new OutboxRetryWindow1764130105000() },
 ];

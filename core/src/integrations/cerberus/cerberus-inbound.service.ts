@@ -15,7 +15,7 @@ import { CasesRepository } from '../../cases/cases.repository.js';
 import { SubmissionService } from '../../cases/submission.service.js';
 import { indexedTerms } from '../../cases/term-index.js';
 import { compileForm, type FormDefinition } from '../../forms/engine/index.js';
-import { standardTerms } from '../../terms/standard-terms.js';
+import { termDictionary } from '../../terms/term-dictionary.js';
 import type { ReferenceCatalogue } from '../../terms/reference-catalogue.js';
 import { CONFIG, LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../../tokens.js';
 import { CERBERUS_TARGET_MESSAGE, CerberusTargetsRepository } from './cerberus-targets.repository.js';
@@ -228,7 +228,7 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 
 /** The question's label ("Vessel name", "ETA"), for officers; the field name if the form has no such field. */
 function fieldLabel(form: FormDefinition, name: string): string {
-  return compileForm(form, standardTerms).root.fields.find((f) => f.name === name)?.label ?? name;
+  return compileForm(form, termDictionary).root.fields.find((f) => f.name === name)?.label ?? name;
 }
 
 function pick(answers: Record<string, unknown>, keys: string[]): Record<string, unknown> {

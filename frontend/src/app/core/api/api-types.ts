@@ -1298,6 +1298,10 @@ export interface components {
       /** @description Id of the form that starts a case; null for a plugin without forms */
       startForm: string | null;
       startRoles: components['schemas']['Role'][];
+      /** @description Data terms the plugin declares (docs/plugins.md, "Terms") */
+      terms: {
+        [key: string]: unknown;
+      }[];
       title: string;
       version: string;
       workflow: components['schemas']['WorkflowView'] | null;
@@ -1626,7 +1630,10 @@ export interface components {
       nextCursor: string | null;
       tasks: components['schemas']['TaskView'][];
     };
-    /** @enum {string} */
+    /**
+     * @description Default `medium`
+     * @enum {string}
+     */
     TaskPriority: 'low' | 'medium' | 'high' | 'urgent';
     /** @enum {string} */
     TaskStatus: 'open' | 'completed' | 'cancelled';
@@ -1636,7 +1643,8 @@ export interface components {
       escalation?: components['schemas']['TaskEscalationView'];
       /** @description Roles whose holders may not claim it */
       exceptRoles?: components['schemas']['Role'][];
-      priority: components['schemas']['TaskPriority'];
+      /** @description Default `medium` */
+      priority?: components['schemas']['TaskPriority'];
       role?: components['schemas']['Role'];
       /** @description A team id, or `case.team` for the case’s own team */
       team?: string;

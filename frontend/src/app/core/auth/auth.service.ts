@@ -1,4 +1,4 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
@@ -34,9 +34,13 @@ export class AuthService {
   async restore(): Promise<void> {
     if (!this.tokens.current) return;
     try {
-      this.currentUser.set(await firstValueFrom(this.http.get<User>('/api/auth/me')));
-    } catch {
-      this.forget();
+      this.setUser(await firstValueFrom(this.http.get<User>('/api/auth/me')));
+    } catch (error: unknown) {
+      // No network (a reload offline): carry on as the user kept with the session; the core
+      // checks the token again on the next request that reaches it.
+      const kept = this.tokens.keptUser;
+      if (error instanceof HttpErrorResponse && error.status === 0 && kept) this.currentUser.set(kept);
+      else this.forget();
     }
   }
 
@@ -85,6 +89,7 @@ export class AuthService {
   /** Replaces the current user after the server changed it (a shift started or ended). */
   setUser(user: User): void {
     this.currentUser.set(user);
+    this.tokens.keepUser(user);
   }
 
   /** Ends a session the server no longer accepts and sends the user to sign in, remembering where they were. */
@@ -117,11 +122,13 @@ export class AuthService {
 
   private accept(response: LoginResponse): void {
     this.tokens.save(response.accessToken, response.refreshToken, response.expiresIn);
-    this.currentUser.set(response.user);
+    this.setUser(response.user);
   }
 
   private forget(): void {
     this.tokens.clear();
     this.currentUser.set(null);
+    // The service worker's copies of API answers (sw.js) belong to this session.
+    if (typeof caches !== 'undefined') void caches.delete('cop-api').catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, signal } from '@angular/core';
 import { Subject } from 'rxjs';
+import type { User } from './user.model';
 
 /** The tokens that prove who the user is. */
 export interface SessionTokens {
@@ -21,6 +22,8 @@ export interface OidcSession {
 }
 
 const STORAGE_KEY = 'cop.session';
+/** The signed-in user as the core last described them, so a reload with no network keeps the session. */
+const USER_KEY = 'cop.session.user';
 
 /**
  * Keeps the tokens in memory and mirrors them to sessionStorage, so a reload keeps the
@@ -54,6 +57,26 @@ export class TokenStore {
     }
   }
 
+  /** The user kept with the session (for a start with no network), or null. */
+  get keptUser(): User | null {
+    try {
+      const user = JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as User | null;
+      return user && typeof user.id === 'string' ? user : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the user beside the tokens in sessionStorage (same lifetime: the tab). */
+  keepUser(user: User | null): void {
+    try {
+      if (user) sessionStorage.setItem(USER_KEY, JSON.stringify(user));
+      else sessionStorage.removeItem(USER_KEY);
+    } catch {
+      // Storage disabled: a reload with no network signs the user out, as before.
+    }
+  }
+
   /** Forgets the tokens everywhere. */
   clear(): void {
     this.tokens = null;
@@ -61,6 +84,7 @@ export class TokenStore {
     this.changes.next(null);
     try {
       sessionStorage.removeItem(STORAGE_KEY);
+      sessionStorage.removeItem(USER_KEY);
     } catch {
       // Nothing stored, nothing to remove.
     }

@@ -83,6 +83,22 @@ export class DraftSync {
     }
   }
 
+  /**
+   * Removes every copy of a draft once its form is sent: a send of it already on its way is let
+   * finish first (it could otherwise put the draft back on the server after the submission took
+   * it away), then the copy on this device goes, then any copy on the server (none is fine).
+   */
+  async discard(pluginId: string, id: string): Promise<void> {
+    await this.flushing?.catch(() => undefined);
+    await this.store.delete(id);
+    this.synced.update((ids) => ids.filter((x) => x !== id));
+    try {
+      await firstValueFrom(this.cases.deleteDraft(pluginId, id));
+    } catch {
+      // Already gone with the submission (404), or unreachable: the submission removed it on the server.
+    }
+  }
+
   /** Sends every draft of the signed-in user still waiting on this device (one run at a time). */
   flush(): Promise<void> {
     this.flushing ??= this.sendWaiting().finally(() => (this.flushing = null));
@@ -105,6 +121,8 @@ export class DraftSync {
     }
     if (!navigator.onLine) return this.retryLater(); // the online event comes first, the timer is a fallback
     for (const draft of waiting) {
+      // Sent or deleted since the list was read: nothing to send.
+      if (!(await this.store.get(draft.id))?.pendingSync) continue;
       try {
         const answers = draft.pendingStale ? await this.latestAnswers(draft) : (draft.pendingAnswers ?? draft.answers);
         await firstValueFrom(this.cases.saveDraft(draft.pluginId, draft.id, draft.formId, answers));

@@ -1,3 +1,4 @@
+import { ApiError, commonMessage } from '../api/api-error';
 import { DeliveryView, TaskPriority } from './cases.model';
 
 /** GOV.UK tag colour and text for a task priority. */
@@ -55,4 +56,16 @@ export function deliveryTag(d: DeliveryView): { text: string; css: string } {
   if (d.status === 'delivered') return { text: 'Sent', css: 'govuk-tag--green' };
   if (d.status === 'dead') return { text: 'Failed', css: 'govuk-tag--red' };
   return d.attempts > 0 ? { text: 'Retrying', css: 'govuk-tag--yellow' } : { text: 'Waiting', css: 'govuk-tag--grey' };
+}
+
+/** Shown when a claim or release is refused and the core gave no reason. */
+export const CLAIM_REFUSED = 'You cannot claim this task. Refresh the page to see who it is for.';
+
+/**
+ * The message for a refused claim or release: the core says why (claimed by someone else, not
+ * for your role), so its words are shown; other failures read as everywhere else.
+ */
+export function claimErrorMessage(error: ApiError): string {
+  if ([403, 404, 409].includes(error.status)) return error.message ?? CLAIM_REFUSED;
+  return commonMessage(error) ?? error.message ?? CLAIM_REFUSED;
 }

@@ -6,4 +6,6 @@
 export * from '../../../../../core/src/forms/engine/index';
 export { compileCondition } from '../../../../../core/src/forms/engine/conditions';
 export type { Env, Scope, CompiledCondition } from '../../../../../core/src/forms/engine/compiled-types';
-export { standardTerms } from '../../../../../core/src/terms/standard-terms';
+// The live dictionary: the standard terms plus those of the plugins listed so far
+// (PluginsService.list registers them), under the name the shell has always used.
+export { termDictionary as standardTerms } from '../../../../../core/src/terms/term-dictionary';

@@ -1,5 +1,5 @@
 import type { Schema } from '../api/schema';
-import type { FormDefinition } from '../forms/engine';
+import type { FormDefinition, TermDefinition } from '../forms/engine';
 
 /** A form as the core serves it: the form engine's own declaration type, shared with the core. */
 export type { FormDefinition };
@@ -11,10 +11,13 @@ export type WorkflowState = Schema<'WorkflowStateView'>;
 export type WorkflowAction = Schema<'WorkflowActionView'>;
 
 /**
- * A workflow as the core serves it in `GET /api/plugins`. The document leaves `forms` open (their
- * shape is the form engine's), so they are typed here with the engine's FormDefinition.
+ * A workflow as the core serves it in `GET /api/plugins`. The document leaves `forms` and `terms`
+ * open (their shapes are the form engine's), so they are typed here with the engine's types.
  */
-export type PluginSummary = Omit<Schema<'PluginView'>, 'forms'> & { forms: FormDefinition[] };
+export type PluginSummary = Omit<Schema<'PluginView'>, 'forms' | 'terms'> & {
+  forms: FormDefinition[];
+  terms: TermDefinition[];
+};
 
 /** Lifecycle state of a plugin as the host sees it. */
 export type PluginState = Schema<'PluginState'>;

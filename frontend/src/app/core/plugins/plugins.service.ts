@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { Observable, map, tap } from 'rxjs';
+import { registerPluginTerms } from '../../../../../core/src/terms/term-dictionary';
 import { PluginStatus, PluginSummary } from './plugin.model';
 
 /** Reads the workflows the core has loaded, and (for admins) switches them on and off. */
@@ -8,9 +9,17 @@ import { PluginStatus, PluginSummary } from './plugin.model';
 export class PluginsService {
   private readonly http = inject(HttpClient);
 
-  /** Every workflow visible to the signed-in user. Not cached: an admin may disable one at any time. */
+  /**
+   * Every workflow visible to the signed-in user. Not cached: an admin may disable one at any time.
+   * The terms plugins declare join the shell's term dictionary here, before any form is compiled.
+   */
   list(): Observable<PluginSummary[]> {
-    return this.http.get<{ plugins: PluginSummary[] }>('/api/plugins').pipe(map((body) => body.plugins));
+    return this.http.get<{ plugins: PluginSummary[] }>('/api/plugins').pipe(
+      map((body) => body.plugins),
+      tap((plugins) => {
+        for (const p of plugins) registerPluginTerms(p.id, p.terms ?? []);
+      }),
+    );
   }
 
   /** The host's view of every plugin, quarantined ones included (admin only). */

@@ -16,18 +16,25 @@ import {
   type AttachmentView,
 } from '../../core/cases/attachments.service';
 import { CasesService } from '../../core/cases/cases.service';
-import { PRIORITY_TAGS, deliveryTag, displayDateTime, timelineText } from '../../core/cases/task-display';
+import {
+  PRIORITY_TAGS,
+  claimErrorMessage,
+  deliveryTag,
+  displayDateTime,
+  timelineText,
+} from '../../core/cases/task-display';
 import { AUDIT_ROLES, CaseAudit } from '../../core/ui/case-audit';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
+import { SuccessBanner } from '../../core/ui/success-banner';
 import { CASE_MESSAGES, caseErrorMessage } from './case.messages';
 
 /** One case: its answers, state, actions, tasks, comments, timeline and linked cases. */
 @Component({
   selector: 'cop-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary, CaseAudit],
+  imports: [RouterLink, ErrorSummary, SuccessBanner, CaseAudit],
   templateUrl: './case.page.html',
   styles: `
     .cop-thumbnail {
@@ -67,6 +74,11 @@ export class CasePage {
   readonly done = signal<string | null>(null);
   readonly conflict = signal<string | null>(null);
   readonly actionError = signal<string | null>(null);
+  /** The action or claim refusal as the error summary lists it (it takes focus). */
+  readonly actionProblems = computed<FieldProblem[]>(() => {
+    const message = this.actionError();
+    return message ? [{ fieldId: '', message }] : [];
+  });
   readonly comment = signal('');
   readonly commentProblems = signal<FieldProblem[]>([]);
   readonly commentError = computed(() => this.commentProblems()[0]?.message ?? null);
@@ -137,11 +149,14 @@ export class CasePage {
     if (this.busy()) return;
     this.busy.set(true);
     this.actionError.set(null);
+    this.done.set(null);
     try {
       await firstValueFrom(claim ? this.cases.claim(task.id) : this.cases.unclaim(task.id));
       await this.load(this.id());
+      this.done.set(claim ? `You claimed "${task.title}"` : `You released "${task.title}"`);
     } catch (error: unknown) {
-      this.actionError.set(caseErrorMessage(toApiError(error)));
+      this.actionError.set(claimErrorMessage(toApiError(error)));
+      await this.load(this.id());
     } finally {
       this.busy.set(false);
     }

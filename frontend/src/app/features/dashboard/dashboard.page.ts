@@ -4,6 +4,7 @@ import { toApiError } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { PluginSummary } from '../../core/plugins/plugin.model';
 import { PluginsService } from '../../core/plugins/plugins.service';
+import { Breakpoint } from '../../core/ui/breakpoint';
 import { eventValue } from '../../core/ui/event-value';
 import { ShiftSummary } from '../shift/shift-summary';
 import { YourWork } from './your-work';
@@ -20,6 +21,8 @@ import { startableForms } from './startable-forms';
 export class DashboardPage {
   /** The signed-in user. */
   readonly user = inject(AuthService).user;
+  /** Whether the screen is a phone's: the officer's shift, tasks and drafts come before the forms. */
+  readonly narrow = inject(Breakpoint).narrow;
   /** Messages for the template. */
   readonly messages = DASHBOARD_MESSAGES;
   /** Every plugin the API returned; null while loading. */

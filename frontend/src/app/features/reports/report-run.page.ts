@@ -24,6 +24,16 @@ import { REPORT_MESSAGES, RUN_STATUS_TAGS, reportErrorMessage } from './reports.
 /** How often a queued or running report is checked. */
 export const POLL_MS = 1000;
 
+/** Rows in words: "3 of 8 rows", "all 8 rows" once every one is in, "3 rows so far" before they are counted. */
+export function rowsText(progress: { rowsDone: number; rowsTotal?: number }): string {
+  const rows = (n: number): string => `${n} ${n === 1 ? 'row' : 'rows'}`;
+  const { rowsDone, rowsTotal } = progress;
+  if (rowsTotal === undefined) return `${rows(rowsDone)} so far`;
+  if (rowsTotal === 0) return 'no rows';
+  if (rowsDone >= rowsTotal) return rowsTotal === 1 ? 'the only row' : `all ${rows(rowsTotal)}`;
+  return `${rowsDone} of ${rows(rowsTotal)}`;
+}
+
 /**
  * One run: polls `GET /api/reports/runs/:runId` until it is done or failed, showing the
  * percentage and rows done (a progress bar, and a polite live region that announces the status
@@ -77,11 +87,7 @@ export const POLL_MS = 1000;
                 <div class="cop-progress__bar" [style.width.%]="r.progress.percent"></div>
               </div>
               <p class="govuk-body" data-testid="run-progress">
-                <strong>{{ r.progress.percent }}% complete</strong>, {{ r.progress.rowsDone }}
-                {{ r.progress.rowsDone === 1 ? 'row' : 'rows' }} done
-                @if (r.progress.rowsTotal !== undefined) {
-                  of {{ r.progress.rowsTotal }}
-                }
+                <strong>{{ r.progress.percent }}% complete</strong>: {{ rowsText(r.progress) }}
               </p>
             </div>
           }
@@ -161,6 +167,9 @@ export class ReportRunPage {
     const definition = this.reports.reports()?.find((d) => d.id === r.reportId);
     return describeParameters(r.parameters, definition?.parameters);
   });
+
+  /** Rows in words, for the template. */
+  readonly rowsText = rowsText;
 
   /** What screen readers hear: the status, and progress in quarters. */
   readonly announcement = computed(() => {

@@ -1,12 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { commonMessage, toApiError } from '../../core/api/api-error';
 import { SearchResult } from '../../core/cases/cases.model';
 import { CasesService } from '../../core/cases/cases.service';
 import { displayDateTime } from '../../core/cases/task-display';
+import { PluginsService } from '../../core/plugins/plugins.service';
+import { Breakpoint } from '../../core/ui/breakpoint';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { PageTitle } from '../../core/ui/page-title';
+import { searchedValue, stateLabels } from './search-display';
 
 /** Data terms an officer can search by (ids of core/src/terms/standard-terms.ts). */
 export const SEARCH_TERMS = [
@@ -40,6 +44,19 @@ export class SearchPage {
   readonly term = input<string>();
   readonly value = input<string>();
 
+  /** Whether the screen is a phone's: results are summary cards rather than tables. */
+  readonly narrow = inject(Breakpoint).narrow;
+  /** Each workflow's state labels, so results name states as the case page does. */
+  private readonly labels = toSignal(
+    inject(PluginsService)
+      .list()
+      .pipe(
+        map(stateLabels),
+        catchError(() => of(new Map<string, Map<string, string>>())),
+      ),
+    { initialValue: new Map<string, Map<string, string>>() },
+  );
+
   readonly terms = SEARCH_TERMS;
   readonly when = displayDateTime;
   readonly result = signal<SearchResult | null>(null);
@@ -51,6 +68,11 @@ export class SearchPage {
   readonly termLabel = computed(
     () => SEARCH_TERMS.find((t) => t.id === this.result()?.term)?.label ?? this.result()?.term ?? '',
   );
+  /** The value searched for, as written normally ("AB12 CDE" for `ab12cde`). */
+  readonly shownValue = computed(() => {
+    const r = this.result();
+    return r ? searchedValue(r.term, r.value, r.normalised) : '';
+  });
   readonly hint = computed(
     () =>
       (SEARCH_TERMS.find((t) => t.id === (this.chosen() || this.term())) as { hint?: string } | undefined)?.hint ??
@@ -65,6 +87,11 @@ export class SearchPage {
       if (term && value) void this.run(term, value);
       else this.result.set(null);
     });
+  }
+
+  /** A state's label in its workflow; the id when the workflow is not known here. */
+  stateLabel(pluginId: string, state: string): string {
+    return this.labels().get(pluginId)?.get(state) ?? state;
   }
 
   search(event: Event): void {

@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { catchError, of } from 'rxjs';
+import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { toApiError } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { safeReturnUrl } from '../../core/auth/return-url';
-import { ReferenceRow } from '../../core/reference/reference.service';
+import { ReferenceRow, ReferenceService } from '../../core/reference/reference.service';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
+import { lastLocation, rememberLocation } from './last-location';
 import { PortPicker } from './port-picker';
 import { SHIFT_FIELD_IDS, SHIFT_MESSAGES, shiftErrorMessage } from './shift.messages';
 import { ShiftService, type ShiftTeam } from './shift.service';
@@ -39,8 +40,11 @@ export class StartShiftPage {
 
   /** The chosen team id; defaults to the user's own team. */
   readonly teamId = signal(this.user()?.teamId ?? '');
-  /** The chosen port. */
-  readonly location = signal<ReferenceRow | null>(null);
+  /** The chosen port: the last one this officer used on this device, else the team's usual port. */
+  readonly location = signal<ReferenceRow | null>(lastLocation(this.user()?.id ?? ''));
+  private readonly reference = inject(ReferenceService);
+  /** The port the page chose from the team (replaced when the team changes, unlike the officer's own choice). */
+  private teamDefault: ReferenceRow | null = null;
   /** Whether the start request is in flight. */
   readonly submitting = signal(false);
   /** Problems from the last attempt. */
@@ -50,6 +54,31 @@ export class StartShiftPage {
   readonly teamError = computed(() => this.problemFor('team'));
   /** Inline error for the location picker. */
   readonly locationError = computed(() => this.problemFor('location-search'));
+
+  constructor() {
+    effect(() => {
+      const teamId = this.teamId();
+      if (teamId) untracked(() => void this.defaultFromTeam(teamId));
+    });
+  }
+
+  /** With no port remembered (or only the last team's), the team's usual port (its `attributes.port`). */
+  private async defaultFromTeam(teamId: string): Promise<void> {
+    const current = this.location();
+    if (current && current !== this.teamDefault) return;
+    try {
+      const [teams, ports] = await firstValueFrom(
+        forkJoin([this.reference.rows('teams'), this.reference.rows('ports')]),
+      );
+      const portId = teams.find((t) => t.id === teamId)?.attributes?.['port'];
+      const port = ports.find((p) => p.id === portId) ?? null;
+      if (this.teamId() !== teamId || this.location() !== current) return; // changed meanwhile
+      this.teamDefault = port;
+      this.location.set(port);
+    } catch {
+      // No default: the officer searches for the port.
+    }
+  }
 
   /** Copies the team select's value into its signal. */
   chooseTeam(event: Event): void {
@@ -68,7 +97,8 @@ export class StartShiftPage {
 
     this.submitting.set(true);
     try {
-      await this.shifts.start(this.teamId(), this.location()!.id);
+      const user = await this.shifts.start(this.teamId(), this.location()!.id);
+      rememberLocation(user.id, this.location()!);
       this.pageTitle.setError(false);
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } catch (error: unknown) {

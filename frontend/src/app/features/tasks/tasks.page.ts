@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { catchError, firstValueFrom, of } from 'rxjs';
@@ -6,11 +7,14 @@ import { toApiError } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { TaskPage, TaskPriority, TaskQuery, TaskView } from '../../core/cases/cases.model';
 import { CasesService } from '../../core/cases/cases.service';
-import { PRIORITY_TAGS, displayDateTime } from '../../core/cases/task-display';
+import { PRIORITY_TAGS, claimErrorMessage, displayDateTime } from '../../core/cases/task-display';
 import { PluginsService } from '../../core/plugins/plugins.service';
 
+import { Breakpoint } from '../../core/ui/breakpoint';
+import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { PageTitle } from '../../core/ui/page-title';
-import { TASKS_MESSAGES, tasksErrorMessage } from './tasks.messages';
+import { SuccessBanner } from '../../core/ui/success-banner';
+import { tasksErrorMessage } from './tasks.messages';
 
 const PRIORITIES: TaskPriority[] = ['urgent', 'high', 'medium', 'low'];
 const SORTS = [
@@ -23,7 +27,7 @@ const SORTS = [
 @Component({
   selector: 'cop-tasks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, NgTemplateOutlet, ErrorSummary, SuccessBanner],
   templateUrl: './tasks.page.html',
 })
 export class TasksPage {
@@ -31,6 +35,8 @@ export class TasksPage {
   private readonly router = inject(Router);
   private readonly pageTitle = inject(PageTitle);
   readonly user = inject(AuthService).user;
+  /** Whether the screen is a phone's: tasks are summary cards rather than a table. */
+  readonly narrow = inject(Breakpoint).narrow;
 
   /** Query parameters. */
   readonly tab = input<string>();
@@ -66,8 +72,15 @@ export class TasksPage {
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
   readonly notice = signal<string | null>(null);
+  /** Why the last claim or release was refused; kept while the list reloads after it. */
+  readonly claimError = signal<string | null>(null);
+  /** What the error summary lists (it takes focus when this changes). */
+  readonly problems = computed<FieldProblem[]>(() =>
+    [this.claimError(), this.error()].filter((m): m is string => !!m).map((message) => ({ fieldId: '', message })),
+  );
 
   readonly scope = computed<'mine' | 'team'>(() => (this.tab() === 'team' ? 'team' : 'mine'));
+  readonly heading = computed(() => (this.scope() === 'team' ? "My team's tasks" : 'My tasks'));
   readonly query = computed<TaskQuery>(() => ({
     scope: this.scope(),
     plugin: this.plugin() || undefined,
@@ -138,6 +151,7 @@ export class TasksPage {
     if (this.busy()) return;
     this.busy.set(true);
     this.notice.set(null);
+    this.claimError.set(null);
     try {
       const updated = await firstValueFrom(claim ? this.cases.claim(task.id) : this.cases.unclaim(task.id));
       this.page.update(
@@ -149,7 +163,7 @@ export class TasksPage {
           : `You released "${task.title}" on ${task.businessKey}`,
       );
     } catch (error: unknown) {
-      this.error.set(tasksErrorMessage(toApiError(error)));
+      this.claimError.set(claimErrorMessage(toApiError(error)));
       await this.load(this.query());
     } finally {
       this.busy.set(false);

@@ -71,10 +71,18 @@ export class FormField {
     if (own) return own.map((o) => ({ value: o.value, label: o.label, hint: o.hint }));
     return field.reference ? this.state.rows(field.reference).map((r) => ({ value: r.id, label: r.label })) : [];
   });
-  /** Autocomplete matches for the search text. */
+  /**
+   * Autocomplete matches for the search text. With nothing typed and an answer chosen (a port
+   * pre-filled from the shift, say), only that answer is offered: the rest is for searching.
+   */
   readonly matches = computed(() => {
     const q = (this.search() ?? '').trim().toLowerCase();
     const all = this.choices();
+    const chosen = this.text();
+    if (!q && chosen) {
+      const only = all.find((c) => c.value === chosen);
+      if (only) return { shown: [only], total: 1 };
+    }
     const found = q ? all.filter((c) => c.label.toLowerCase().includes(q) || c.value.toLowerCase().includes(q)) : all;
     return { shown: found.slice(0, MAX_MATCHES), total: found.length };
   });

@@ -36,6 +36,7 @@ import { FormDefinition, PluginSummary } from '../../../core/plugins/plugin.mode
 import { ReferenceService } from '../../../core/reference/reference.service';
 import { ErrorSummary, FieldProblem } from '../../../core/ui/error-summary';
 import { PageTitle } from '../../../core/ui/page-title';
+import { answerGroups } from './answer-groups';
 import { FormField } from './form-field';
 import { locateErrors, validateForShell, type LocatedError } from './form-logic';
 import { FormState } from './form-state';
@@ -106,6 +107,8 @@ export class FormRenderer implements OnInit {
   /** One Idempotency-Key per submission attempt, kept across retries until the answers change. */
   private idempotencyKey: string | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The page an error summary link is taking the officer to (its errors are shown there). */
+  private followed: string | null = null;
   /** A new form's answers as pre-filled, until the officer changes one (then null). */
   private untouched: string | null = null;
 
@@ -147,6 +150,8 @@ export class FormRenderer implements OnInit {
   readonly summary = computed(() =>
     summarise(this.engineForm(), this.state.cleaned(), { terms: standardTerms, reference: this.state.lookup() }),
   );
+  /** Check your answers, page by page. */
+  readonly answerGroups = computed(() => answerGroups(this.engineForm(), this.summary()));
   readonly problems = computed<FieldProblem[]>(() =>
     this.state.errors().map((e) => ({ fieldId: e.fieldId, message: e.message, pageId: e.pageId })),
   );
@@ -164,7 +169,7 @@ export class FormRenderer implements OnInit {
         this.saveTimer = setTimeout(() => void this.keepLocal(answers, parts, page), 250);
       });
     });
-    // The page title follows the step.
+    // The page title follows the step, prefixed "Error: " while the page shows errors.
     effect(() => {
       const step = this.step();
       if (!this.ready()) return;
@@ -174,17 +179,44 @@ export class FormRenderer implements OnInit {
           : step === 'tasks'
             ? this.form().title
             : (this.page()?.title ?? this.form().title);
+      // Errors are tracked too: arriving on a page clears the last page's after this runs.
+      const hasErrors = this.state.errors().length > 0;
       untracked(() => {
         this.pageTitle.setPage(`${title} - ${this.plugin().title}`);
-        this.pageTitle.setError(this.state.errors().length > 0);
+        this.pageTitle.setError(hasErrors);
       });
     });
-    // Arriving on a page: show the errors the last full check found there.
+    // Arriving on a page: focus its heading, as a new page would be announced, unless its error
+    // summary (the errors the last full check found there) takes focus instead.
+    effect(() => {
+      this.step();
+      if (!this.ready()) return;
+      untracked(() =>
+        afterNextRender(
+          {
+            write: () => {
+              if (this.state.errors().length) return;
+              document.querySelector<HTMLElement>('main h1.cop-page-heading')?.focus();
+            },
+          },
+          { injector: this.injector },
+        ),
+      );
+    });
+    // Arriving on a page: show the errors the last full check found there. A task list's section
+    // is the officer's to start: opened from the list, its errors wait for "Save and continue"
+    // (not so when a link in the error summary, or a change from check your answers, led there).
     effect(() => {
       const step = this.step();
-      untracked(() =>
-        this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step))),
-      );
+      untracked(() => {
+        const followed = this.followed === step;
+        this.followed = null;
+        if (this.isTaskList() && step !== 'check' && step !== 'tasks' && !followed && !this.changing()) {
+          this.state.errors.set([]);
+          return;
+        }
+        this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step)));
+      });
     });
     // Files still waiting for the virus scan: ask again until each has a verdict.
     effect((onCleanup) => {
@@ -280,17 +312,19 @@ export class FormRenderer implements OnInit {
         this.cases.submit(this.plugin().id, result.sent, this.draftId(), this.idempotencyKey, linked ? [linked] : []),
       );
       const id = this.draftId();
-      if (id) await this.store.delete(id);
+      if (id) await this.sync.discard(this.plugin().id, id);
       this.pageTitle.setError(false);
       await this.router.navigate(['/cases', view.businessKey], { state: { submitted: view.businessKey } });
     } catch (error: unknown) {
       const e = toApiError(error);
       if (e.status === 409) this.conflict.set(e.message ?? RENDERER_MESSAGES.conflict);
       else if (e.status === 400 && e.errors.length) this.showAll(e.errors);
-      else
-        this.show([
-          { path: '', message: e.status === 0 ? RENDERER_MESSAGES.offlineSubmit : submitErrorMessage(e), fieldId: '' },
-        ]);
+      else if (e.status === 0 && !action) {
+        // Offline: kept as a draft to send once the server can be reached, as the message says.
+        const draft = this.localDraft();
+        if (draft) await this.sync.save(draft, this.draftAnswers());
+        this.show([{ path: '', message: RENDERER_MESSAGES.offlineSubmit, fieldId: '' }]);
+      } else this.show([{ path: '', message: submitErrorMessage(e), fieldId: '' }]);
     } finally {
       this.submitting.set(false);
     }
@@ -300,12 +334,7 @@ export class FormRenderer implements OnInit {
   async saveDraft(): Promise<void> {
     const draft = this.localDraft();
     if (!draft) return;
-    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
-      ...this.state.options(),
-      mode: 'draft',
-    }).answers;
-    for (const f of this.compiled().root.fields) if (f.kind === 'calculated') delete cleaned[f.name];
-    const outcome = await this.sync.save(draft, cleaned);
+    const outcome = await this.sync.save(draft, this.draftAnswers());
     if (outcome === 'saved') this.notice.set({ kind: 'success', text: RENDERER_MESSAGES.draftSaved });
     else if (outcome === 'on-device') this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.savedOnDevice });
     else if (outcome.errors.length) this.showAll(outcome.errors);
@@ -314,9 +343,20 @@ export class FormRenderer implements OnInit {
       setTimeout(() => document.getElementById('draft-notice')?.focus(), 0);
   }
 
+  /** The answers a draft keeps: cleaned as for a draft, without calculated values. */
+  private draftAnswers(): Record<string, unknown> {
+    const cleaned = validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      mode: 'draft',
+    }).answers;
+    for (const f of this.compiled().root.fields) if (f.kind === 'calculated') delete cleaned[f.name];
+    return cleaned;
+  }
+
   /** Error summary link to a question on another page. */
   followError(problem: FieldProblem): void {
     if (!problem.pageId) return;
+    this.followed = problem.pageId;
     // Focus the question once its page has rendered (after the error summary took focus there).
     void this.go(problem.pageId, true).then(() =>
       afterNextRender({ read: () => document.getElementById(problem.fieldId)?.focus() }, { injector: this.injector }),
@@ -434,6 +474,13 @@ export class FormRenderer implements OnInit {
     if (local && local.userId === user?.id && local.pluginId === this.plugin().id) {
       this.state.answers.set(local.answers);
       this.state.parts.set(local.dateParts ?? {});
+      // Reopened from "Your drafts" (no page in the link): carry on where the officer left it.
+      if (!this.query().get('page') && local.page && local.page !== this.step())
+        await this.router.navigate([], {
+          queryParams: { page: local.page },
+          queryParamsHandling: 'merge',
+          replaceUrl: true,
+        });
       return;
     }
     try {

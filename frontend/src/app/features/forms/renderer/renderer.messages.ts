@@ -4,9 +4,11 @@ import { ApiError, commonMessage } from '../../../core/api/api-error';
 export const RENDERER_MESSAGES = {
   listsFailed: 'The lists this form needs could not be loaded. Refresh the page to try again.',
   draftSaved: 'Your draft has been saved. You can come back to it from your dashboard.',
-  savedOnDevice: "Saved on this device. We'll send it when you're back online.",
+  savedOnDevice: "Saved on this device. We'll send it to your drafts when you're back online.",
   draftMissing: 'We could not find that draft, so you are starting the form again.',
-  offlineSubmit: "You're offline. Your answers are saved on this device: submit again when you're back online.",
+  // Says what the draft notice says, and what is left to do: the form itself is not sent by itself.
+  offlineSubmit:
+    "Your form has not been submitted because you're offline. It is saved on this device and we'll send it to your drafts when you're back online. Submit it then.",
   submitFailed: 'Your form could not be sent. Try again.',
   conflict: 'Someone else changed this case since you opened it. Reload it and try again.',
 } as const;

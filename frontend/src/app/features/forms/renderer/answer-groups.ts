@@ -1,0 +1,57 @@
+import type { SummaryRow } from '../../../core/forms/engine';
+import type { FormDefinition } from '../../../core/plugins/plugin.model';
+
+/** The answers of one page on check your answers: one summary card, one change link. */
+export interface AnswerGroup {
+  pageId: string;
+  title: string;
+  rows: SummaryRow[];
+}
+
+/**
+ * Check your answers by page, in the order the pages come: each page's rows under its title.
+ * A quantity and its unit (sibling answers named `quantity` and `unit`, as in an items group)
+ * read as one answer, "2.5 kilograms (kg)", under the quantity's path.
+ */
+export function answerGroups(form: FormDefinition, rows: readonly SummaryRow[]): AnswerGroup[] {
+  const titles = new Map(form.pages.map((p) => [p.id, p.title]));
+  const groups: AnswerGroup[] = [];
+  for (const row of withUnits(rows)) {
+    let group = groups[groups.length - 1];
+    if (!group || group.pageId !== row.pageId) {
+      group = { pageId: row.pageId, title: titles.get(row.pageId) ?? '', rows: [] };
+      groups.push(group);
+    }
+    group.rows.push(row);
+  }
+  return groups;
+}
+
+function withUnits(rows: readonly SummaryRow[]): SummaryRow[] {
+  const byPath = new Map(rows.map((r) => [r.path, r]));
+  const merged = new Set<string>();
+  const out = rows.map((row) => {
+    const prefix = siblingPrefix(row.path, 'quantity');
+    const unit = prefix === null ? undefined : byPath.get(`${prefix}unit`);
+    if (!unit || !answered(unit.value) || !answered(row.value)) return row;
+    merged.add(unit.path);
+    return { ...row, displayValue: `${row.displayValue} ${unitText(unit.displayValue)}` };
+  });
+  return out.filter((row) => !merged.has(row.path));
+}
+
+/** `items[0].` for `items[0].quantity` (and `` for `quantity`); null when the path is not that name. */
+function siblingPrefix(path: string, name: string): string | null {
+  if (!path.endsWith(name)) return null;
+  const prefix = path.slice(0, -name.length);
+  return prefix === '' || prefix.endsWith('.') ? prefix : null;
+}
+
+function answered(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** "Kilograms (kg)" reads "kilograms (kg)" after a number; an abbreviation ("CO2") is kept. */
+function unitText(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}

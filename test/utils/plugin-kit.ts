@@ -1,0 +1,133 @@
+import { signIn, startTestApp, type TestApp, type TestAppOptions } from './app.js';
+import { apiCall, runReportPdf, type ApiResponse, type Auth } from './reports.js';
+
+/** A demo user's name (`officer`, `manager`, `admin`, …) or headers `signIn` returned. */
+export type As = string | Auth;
+
+/** A field-level error as the API reports it. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The calls a plugin's spec makes, bound to one running app and one plugin, so the spec states
+ * what the workflow does rather than how to reach it. Each call checks the status it expects and
+ * throws with the response body otherwise, so a failing step names itself.
+ *
+ * ```ts
+ * const kit = pluginKit('hot-debrief');
+ * beforeAll(() => kit.start());
+ * afterAll(() => kit.stop());
+ * it('…', async () => {
+ *   const created = await kit.submit({ category: 'safety', … });
+ *   expect(await kit.refused({})).toContainEqual({ path: 'category', message: 'Select …' });
+ * });
+ * ```
+ */
+export interface PluginKit {
+  readonly pluginId: string;
+  /** The running app (for `app.sql`, `app.url`); set by `start`. */
+  readonly app: TestApp;
+  start(options?: TestAppOptions): Promise<TestApp>;
+  stop(): Promise<void>;
+  /** Headers for a demo user, signed in once per kit. */
+  auth(as: As): Promise<Auth>;
+  /** GET/POST/PATCH… as a user, without checking the status. */
+  call(method: string, path: string, as: As, body?: unknown): Promise<ApiResponse>;
+  /** The plugin's state in the admin's status list and whether `as` is offered it. */
+  loaded(as?: As): Promise<{ state: string; canStart: boolean; reason?: string }>;
+  /** Starts a case (expects 201) and returns it. */
+  submit(answers: Record<string, unknown>, as?: As): Promise<any>;
+  /** Submits answers that must be refused (expects 400) and returns the field errors. */
+  refused(answers: Record<string, unknown>, as?: As): Promise<FieldError[]>;
+  /** The case as `as` sees it (expects 200). */
+  case(caseId: string, as?: As): Promise<any>;
+  /** Takes a workflow action on the case's current version (expects 200) and returns the case. */
+  act(caseId: string, action: string, as?: As, answers?: Record<string, unknown>): Promise<any>;
+  /** Runs one of the plugin's reports to a PDF as `as` (default manager) and returns its text. */
+  report(reportId: string, parameters: Record<string, string>, as?: As): Promise<string>;
+}
+
+export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): PluginKit {
+  let app: TestApp | undefined;
+  const signedIn = new Map<string, Promise<Auth>>();
+  const running = (): TestApp => {
+    if (!app) throw new Error(`pluginKit('${pluginId}'): call start() first (in beforeAll)`);
+    return app;
+  };
+  const auth = (as: As): Promise<Auth> => {
+    if (typeof as !== 'string') return Promise.resolve(as);
+    if (!signedIn.has(as)) signedIn.set(as, signIn(running(), as));
+    return signedIn.get(as)!;
+  };
+  const call = async (method: string, path: string, as: As, body?: unknown) =>
+    apiCall(running(), method, path, await auth(as), body);
+  const expectStatus = (response: ApiResponse, status: number, what: string): ApiResponse => {
+    if (response.status !== status)
+      throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+    return response;
+  };
+  const kase = async (caseId: string, as: As = 'officer') =>
+    expectStatus(await call('GET', `/api/cases/${caseId}`, as), 200, `case ${caseId}`).body;
+
+  return {
+    pluginId,
+    get app() {
+      return running();
+    },
+    async start(options = {}) {
+      app = await startTestApp({ ...defaults, ...options });
+      return app;
+    },
+    async stop() {
+      await app?.close();
+      app = undefined;
+      signedIn.clear();
+    },
+    auth,
+    call,
+    async loaded(as: As = 'officer') {
+      const status = await call('GET', '/api/plugins/status', 'admin');
+      const entry = status.body?.plugins?.find((p: { id: string }) => p.id === pluginId);
+      if (!entry) throw new Error(`${pluginId} is not in /api/plugins/status`);
+      const listed = await call('GET', '/api/plugins', as);
+      const offered = listed.body?.plugins?.find((p: { id: string }) => p.id === pluginId);
+      return {
+        state: entry.state,
+        canStart: offered?.canStart === true,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      };
+    },
+    async submit(answers, as = 'officer') {
+      const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
+      return expectStatus(response, 201, `submit ${pluginId}`).body;
+    },
+    async refused(answers, as = 'officer') {
+      const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
+      return expectStatus(response, 400, `submit ${pluginId} (expected refused)`).body.errors as FieldError[];
+    },
+    case: kase,
+    async act(caseId, action, as = 'manager', answers) {
+      const { version } = await kase(caseId, as);
+      const body = { version, ...(answers ? { answers } : {}) };
+      const response = await call('POST', `/api/cases/${caseId}/actions/${action}`, as, body);
+      return expectStatus(response, 200, `action ${action} on ${caseId}`).body;
+    },
+    async report(reportId, parameters, as = 'manager') {
+      const file = `test-output/${pluginId}/${reportId}-${Object.values(parameters).join('_') || 'all'}.pdf`;
+      return (await runReportPdf(running(), await auth(as), `${pluginId}.${reportId}`, parameters, file)).text;
+    },
+  };
+}
+
+/**
+ * `pluginKit` started before the describe block's tests and stopped after them: call it inside
+ * `describe(...)`.
+ */
+export function usePluginKit(pluginId: string, options: TestAppOptions = {}): PluginKit {
+  const kit = pluginKit(pluginId, options);
+  beforeAll(() => kit.start());
+  afterAll(() => kit.stop());
+  return kit;
+}
