@@ -45,6 +45,8 @@ import { TeamCoverService } from './identity/team-cover.service.js';
 import { OidcSessions } from './identity/oidc-sessions.js';
 import { Authenticator } from './identity/authenticator.js';
 import { SessionRepository } from './identity/session.repository.js';
+import { SignInThrottleRepository } from './identity/sign-in-throttle.repository.js';
+import { SignInThrottle } from './identity/sign-in-throttle.service.js';
 import { SessionRevocations } from './identity/session-revocations.js';
 import { CaseActionsService } from './cases/case-actions.service.js';
 import { CaseViewService } from './cases/case-view.service.js';
@@ -82,7 +84,7 @@ export interface BootContext {
   dataSource: DataSource;
   registry: PluginRegistry;
   events: PgEvents;
-  tokenSecret: string;
+  tokenSecrets: string[];
   auditKeys: AuditKeys;
   reference: ReferenceCatalogue;
   forms: FormCatalogue;
@@ -141,7 +143,7 @@ export class AppModule {
         { provide: AUDIT_KEYS, useValue: boot.auditKeys },
         {
           provide: TokenService,
-          useValue: new TokenService(boot.tokenSecret, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
+          useValue: new TokenService(boot.tokenSecrets, boot.config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         Transactions,
@@ -151,6 +153,8 @@ export class AppModule {
         TeamCoverService,
         SessionRepository,
         SessionRevocations,
+        SignInThrottleRepository,
+        SignInThrottle,
         AccessService,
         OidcSessions,
         Authenticator,

@@ -59,7 +59,7 @@ export interface RunningApp {
 /** What the boot has made ready before Nest starts: the database migrated, plugins installed. */
 interface Prepared {
   database: Awaited<ReturnType<typeof openDatabase>>;
-  tokenSecret: string;
+  tokenSecrets: string[];
   auditKeys: AuditKeys;
   registry: Awaited<ReturnType<typeof preparePlugins>>;
   dataSource: DataSource;
@@ -81,7 +81,12 @@ async function prepare(config: EnvConfig, logger: Logger, cleanup: (() => Promis
     config.CERBERUS_SECRETS = [DEVELOPMENT_CERBERUS_SECRET];
     config.CERBERUS_OUTCOME_URL ??= 'http://127.0.0.1:4100/outcomes';
   }
-  const tokenSecret = config.AUTH_TOKEN_SECRET ?? (database.embedded ? await embeddedSecret(config) : undefined);
+  const tokenSecrets =
+    config.AUTH_TOKEN_SECRET.length > 0
+      ? config.AUTH_TOKEN_SECRET
+      : database.embedded
+        ? [(await embeddedSecret(config))!]
+        : [];
   const sealKeys =
     config.AUDIT_SEAL_KEYS.length > 0
       ? config.AUDIT_SEAL_KEYS
@@ -89,10 +94,10 @@ async function prepare(config: EnvConfig, logger: Logger, cleanup: (() => Promis
         ? [(await embeddedSecret(config, 'audit-seal-key'))!]
         : [];
   const missing = [
-    ...(tokenSecret ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
+    ...(tokenSecrets.length > 0 ? [] : ['AUTH_TOKEN_SECRET is required when DATABASE_URL is set']),
     ...(sealKeys.length > 0 ? [] : ['AUDIT_SEAL_KEYS is required when DATABASE_URL is set']),
   ];
-  if (!tokenSecret || missing.length > 0) throw new ConfigError(missing);
+  if (missing.length > 0) throw new ConfigError(missing);
   const auditKeys = new AuditKeys(sealKeys);
 
   const roots = [...(config.PLUGINS_BUNDLED ? [join(APP_ROOT, 'plugins')] : []), ...config.PLUGIN_DIRS];
@@ -122,7 +127,7 @@ async function prepare(config: EnvConfig, logger: Logger, cleanup: (() => Promis
 
   const forms = new FormCatalogue(dataSource);
   await forms.load(registry);
-  return { database, tokenSecret, auditKeys, registry, dataSource, reference, reports, forms };
+  return { database, tokenSecrets, auditKeys, registry, dataSource, reference, reports, forms };
 }
 
 /**
@@ -152,7 +157,7 @@ export async function createApp(
   const started = Date.now();
   const cleanup: (() => Promise<void>)[] = [];
   try {
-    const { database, tokenSecret, auditKeys, registry, dataSource, reference, reports, forms } = await prepare(
+    const { database, tokenSecrets, auditKeys, registry, dataSource, reference, reports, forms } = await prepare(
       config,
       logger,
       cleanup,
@@ -168,7 +173,7 @@ export async function createApp(
       dataSource,
       registry,
       events,
-      tokenSecret,
+      tokenSecrets,
       auditKeys,
       reference,
       forms,

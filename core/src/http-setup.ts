@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +13,7 @@ import { Authenticator } from './identity/authenticator.js';
 import { MAX_FILE_SIZE_MB } from './forms/engine/index.js';
 import { installJsonBody } from './common/json-body.js';
 import { installTextChecks } from './common/text-checks.js';
+import { installSecurityHeaders, sendShellPage } from './common/security-headers.js';
 import { MetricsCollector } from './metrics/metrics.collector.js';
 import { installMetricsHttp } from './metrics/metrics-http.js';
 
@@ -20,6 +23,7 @@ const ADMIN_ACTION = /^\/(enable|disable)\/?$/;
 /** Registers what sits around the controllers: the plugin gate, OpenAPI and the shell's files. */
 export async function installHttpExtras(app: NestFastifyApplication, boot: BootContext): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await installSecurityHeaders(fastify);
   installMetricsHttp(fastify, app.get(MetricsCollector));
   installNoStore(fastify);
   installJsonBody(fastify, boot.config.BODY_LIMIT_BYTES);
@@ -83,18 +87,36 @@ function installOpenApi(app: NestFastifyApplication, fastify: FastifyInstance, b
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, boot.registry), { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** Serves the built Angular shell on `/`, with index.html for the shell's own routes. */
+/**
+ * Serves the built Angular shell on `/`, with index.html for the shell's own routes. The page is
+ * read once and sent with a fresh CSP nonce each time (core/src/common/security-headers.ts).
+ */
 async function installShell(fastify: FastifyInstance, boot: BootContext): Promise<void> {
   const root = resolve(boot.config.SHELL_DIR);
   if (!existsSync(resolve(root, 'index.html'))) {
     boot.logger.warn({ root }, 'shell not built: run `npm run build:shell`; serving the API only');
     return;
   }
-  await fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], preCompressed: true });
+  const page = {
+    html: await readFile(resolve(root, 'index.html'), 'utf8'),
+    connectOrigins: boot.config.OIDC_ISSUER ? [new URL(boot.config.OIDC_ISSUER).origin] : [],
+  };
+  await fastify.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    // Only through the routes below, with its nonce.
+    globIgnore: ['index.html', 'index.html.gz', 'index.html.br'],
+  });
+  // The service worker keeps /index.html for offline use (frontend/src/sw.js).
+  fastify.get('/index.html', async (request, reply) =>
+    sendShellPage(request, reply, page, randomBytes(16).toString('base64')),
+  );
   fastify.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/health')) {
       return reply.status(404).send({ statusCode: 404, message: 'Not found' });
     }
-    return reply.type('text/html').sendFile('index.html');
+    return sendShellPage(request, reply, page, randomBytes(16).toString('base64'));
   });
 }

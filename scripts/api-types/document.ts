@@ -24,7 +24,7 @@ export async function buildCoreDocument(): Promise<OpenAPIObject> {
     config: loadConfig({}),
     logger: createRootLogger('silent'),
     registry,
-    tokenSecret: 'preview: no token is ever signed with this',
+    tokenSecrets: ['preview: no token is ever signed with this'],
     dataSource: { options: {} },
     reference: { label: () => undefined },
   } as unknown as BootContext;

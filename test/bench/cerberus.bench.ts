@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
     // 1,000 officers of the receiving team on shift, each with a live connection.
     const userIds = await seedOfficers(databaseUrl, OFFICERS);
-    const tokens = new TokenService(TOKEN_SECRET, 3600);
+    const tokens = new TokenService([TOKEN_SECRET], 3600);
     const arrivals = new Map<string, number[]>();
     await Promise.all(
       userIds.map(async (id, i) => {

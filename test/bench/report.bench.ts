@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const serverEnv = {
     DATABASE_URL: databaseUrl,
     PORT: String(serverPort),
-    AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET!,
+    AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET.join(','),
     AUDIT_SEAL_KEYS: config.AUDIT_SEAL_KEYS.join(','),
     LOG_LEVEL: 'warn',
     DEMO_DATA: 'false',

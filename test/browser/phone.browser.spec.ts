@@ -26,6 +26,9 @@ describeBrowser('the shell on a phone, keyboard only', () => {
       locale: 'en-GB',
       timezoneId: 'Europe/London',
       serviceWorkers: options.serviceWorker ? 'allow' : 'block',
+      // Its string predicates (waitForFunction) are evaluated in the page, which the shell's
+      // Content-Security-Policy refuses (no eval); security-headers.browser.spec.ts checks the policy.
+      bypassCSP: true,
     });
     return context.newPage();
   }

@@ -21,7 +21,8 @@ function handMade(secret: string, claims: Record<string, unknown>, header: Recor
 describe('sign-in, shift and reference data', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { AUTH_MAX_FAILED_SIGN_INS: '3' } });
+    // The sign-in waits (sign-in-throttle.spec.ts) are put off here, so the lockout itself shows.
+    app = await startTestApp({ env: { AUTH_MAX_FAILED_SIGN_INS: '3', AUTH_SIGN_IN_FREE_ATTEMPTS: '100' } });
   });
   afterAll(async () => app?.close());
 
@@ -137,7 +138,7 @@ describe('sign-in, shift and reference data', () => {
   });
 
   it('answers 401, never 500, for a signed token whose claims have the wrong shape or algorithm', async () => {
-    const secret = app.boot.tokenSecret;
+    const secret = app.boot.tokenSecrets[0]!;
     const [officer] = await app.sql<{ id: string }>("SELECT id FROM core.app_user WHERE username = 'officer'");
     const good = { sub: officer!.id, sid: randomUUID(), username: 'officer', roles: ['officer'], teamId: null };
     // The hand-made token is accepted when it is well formed, so the refusals below are about the claims.
@@ -210,7 +211,10 @@ describe('sign-in, shift and reference data', () => {
   it('ends a session on another instance too, within seconds (shared through PostgreSQL)', async () => {
     const other = await startTestApp({
       databaseUrl: app.databaseUrl,
-      env: { AUTH_TOKEN_SECRET: app.boot.tokenSecret, AUDIT_SEAL_KEYS: app.boot.config.AUDIT_SEAL_KEYS.join(',') },
+      env: {
+        AUTH_TOKEN_SECRET: app.boot.tokenSecrets.join(','),
+        AUDIT_SEAL_KEYS: app.boot.config.AUDIT_SEAL_KEYS.join(','),
+      },
     });
     try {
       const bearer = await signIn(app, 'pluginadmin');

@@ -1,6 +1,7 @@
 import { createHash, createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
 
 /** The officer the fake issuer signs in at its authorization endpoint. */
 export interface FakeOidcUser {
@@ -19,6 +20,15 @@ interface PendingCode {
 }
 
 const PATH = '/realms/border-force';
+
+/** An algorithm the issuer can sign with. */
+export type FakeOidcAlgorithm = 'RS256' | 'ES256' | 'PS256';
+
+interface FakeKey {
+  alg: FakeOidcAlgorithm;
+  privateKey: KeyObject;
+  jwk: Record<string, unknown>;
+}
 
 /**
  * A stand-in OpenID Connect issuer for tests (what a Keycloak realm publishes): a discovery
@@ -56,6 +66,14 @@ export class FakeOidcIssuer {
   readonly grants: string[] = [];
   /** Lifetime of the access tokens the token endpoint issues. */
   accessTokenSeconds = 300;
+  /** Keys besides the first, by kid (addKey); the JWKS lists the first and those still published. */
+  private readonly keys = new Map<string, FakeKey>();
+  /** Kids withdrawn from the JWKS (withdraw). */
+  private readonly withdrawn = new Set<string>();
+  /** The `issuer` the discovery document names; the real one unless a test sets another. */
+  discoveryIssuer?: string;
+  /** How long the JWKS takes to answer (a hung issuer). */
+  jwksDelayMs = 0;
 
   constructor() {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -87,6 +105,31 @@ export class FakeOidcIssuer {
     return `${header}.${payload}.${signature}`;
   }
 
+  /** Adds a signing key and publishes it in the JWKS (a key rotation); returns its kid. */
+  addKey(alg: FakeOidcAlgorithm, kid = `${alg.toLowerCase()}-${randomBytes(4).toString('hex')}`): string {
+    const { privateKey, publicKey } =
+      alg === 'ES256'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        : generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.keys.set(kid, { alg, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg } });
+    return kid;
+  }
+
+  /** Stops publishing a key (its tokens should stop verifying once the core fetches the keys again). */
+  withdraw(kid: string): void {
+    this.withdrawn.add(kid);
+  }
+
+  /** A token signed with an added key, with its kid and algorithm in the header. */
+  async tokenWith(kid: string, claims: Record<string, unknown>): Promise<string> {
+    const key = this.keys.get(kid);
+    if (!key) throw new Error(`no key ${kid}`);
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ iss: this.issuer, iat: now, exp: now + 300, ...claims })
+      .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid })
+      .sign(key.privateKey);
+  }
+
   /** Counts the requests to a path under the realm (e.g. `/.well-known/openid-configuration`). */
   count(path: string): number {
     return this.requests.filter((r) => r.endsWith(` ${PATH}${path}`)).length;
@@ -113,7 +156,7 @@ export class FakeOidcIssuer {
     switch (url.pathname) {
       case `${PATH}/.well-known/openid-configuration`:
         return json(200, {
-          issuer: this.issuer,
+          issuer: this.discoveryIssuer ?? this.issuer,
           jwks_uri: `${this.issuer}/protocol/openid-connect/certs`,
           authorization_endpoint: `${this.issuer}/protocol/openid-connect/auth`,
           token_endpoint: `${this.issuer}/protocol/openid-connect/token`,
@@ -124,7 +167,12 @@ export class FakeOidcIssuer {
           scopes_supported: ['openid'],
         });
       case `${PATH}/protocol/openid-connect/certs`:
-        return json(200, { keys: [this.publicJwk] });
+        if (this.jwksDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.jwksDelayMs).unref());
+        return json(200, {
+          keys: [this.publicJwk, ...[...this.keys.values()].map((k) => k.jwk)].filter(
+            (jwk) => !this.withdrawn.has(String(jwk.kid)),
+          ),
+        });
       case `${PATH}/protocol/openid-connect/auth`:
         return this.authorize(url, res);
       case `${PATH}/protocol/openid-connect/logout`: {

@@ -94,11 +94,18 @@ export class EnvConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Secret that signs access tokens (HS256). Required with DATABASE_URL; generated per data folder otherwise. */
-  @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
-  AUTH_TOKEN_SECRET?: string;
+  /**
+   * Secrets for access tokens (HS256), comma-separated, each at least 32 characters: the first
+   * signs, any of them verifies, so a new secret can be put first while tokens signed with the
+   * old one still work until they expire. Required with DATABASE_URL; generated per data folder otherwise.
+   */
+  @Transform(toList)
+  @IsString({ each: true })
+  @MinLength(32, {
+    each: true,
+    message: 'AUTH_TOKEN_SECRET must be at least 32 characters (each, when comma-separated)',
+  })
+  AUTH_TOKEN_SECRET: string[] = [];
 
   @Transform(toInt)
   @IsInt()
@@ -112,11 +119,33 @@ export class EnvConfig {
   @Max(2592000)
   AUTH_REFRESH_TOKEN_TTL_SECONDS = 43200;
 
+  /** Failed sign-ins in a row that lock an account; the sign-in delays come first (docs/operations.md). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
-  AUTH_MAX_FAILED_SIGN_INS = 5;
+  AUTH_MAX_FAILED_SIGN_INS = 20;
+
+  /** Sign-in attempts one username can have in a row before each next one waits (1 s, 2 s, 4 s, …). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  AUTH_SIGN_IN_FREE_ATTEMPTS = 3;
+
+  /** The longest wait between two sign-in attempts for one username. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  AUTH_SIGN_IN_MAX_DELAY_SECONDS = 60;
+
+  /** Sign-in attempts one client address may make in a minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AUTH_SIGN_INS_PER_IP_PER_MINUTE = 60;
 
   @Transform(toInt)
   @IsInt()
@@ -144,6 +173,37 @@ export class EnvConfig {
   /** Claim holding the officer's team id. */
   @IsString()
   OIDC_TEAM_CLAIM = 'team';
+
+  /** Clock difference tolerated on the `exp`, `nbf` and `iat` of the issuer's tokens. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  OIDC_CLOCK_SKEW_SECONDS = 60;
+
+  /** Longest wait for the issuer's discovery document or keys. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OIDC_FETCH_TIMEOUT_MS = 5_000;
+
+  /**
+   * The issuer's keys are kept this long, then fetched again (a key the issuer withdrew stops
+   * working within this time); a token naming an unknown key fetches them sooner.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  OIDC_JWKS_MAX_AGE_SECONDS = 600;
+
+  /** Least time between two fetches of the keys for tokens naming a key the issuer does not publish. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600)
+  OIDC_JWKS_COOLDOWN_SECONDS = 30;
 
   /**
    * Whether the API description (`/api/docs`, `/api/docs-json`) is served to anyone. Off by
@@ -210,6 +270,16 @@ export class EnvConfig {
   ESCALATION_INTERVAL_MS = 30_000;
 
   /**
+   * Bytes a live-notification connection may hold unsent (its client not reading) before it is
+   * closed, so a slow client cannot grow the server's memory without bound.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(16_384)
+  @Max(1_073_741_824)
+  SSE_MAX_BUFFERED_BYTES = 1_048_576;
+
+  /**
    * Shared secrets for Cerberus request signing, comma-separated: the first signs outgoing
    * outcomes; any of them verifies incoming targets (two during a rotation). Unset: Cerberus off.
    */
@@ -230,12 +300,36 @@ export class EnvConfig {
   @Matches(/^https?:\/\/.+/, { message: 'CERBERUS_OUTCOME_URL must be an http(s) URL' })
   CERBERUS_OUTCOME_URL?: string;
 
-  /** Delivery attempts before an outcome is dead-lettered for an admin to redrive. */
+  /**
+   * Delivery attempts before an outcome is dead-lettered for an admin to redrive; 0 (the
+   * default): no limit, CERBERUS_RETRY_HORIZON_SECONDS decides.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  CERBERUS_MAX_ATTEMPTS = 0;
+
+  /** How long an outcome Cerberus has not taken is retried (from when it was recorded or last redriven) before it is dead-lettered. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(100)
-  CERBERUS_MAX_ATTEMPTS = 10;
+  @Max(30 * 86400)
+  CERBERUS_RETRY_HORIZON_SECONDS = 86400;
+
+  /** Failed deliveries in a row (timeouts, connection errors, 5xx) that open the circuit to Cerberus. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CERBERUS_CIRCUIT_FAILURES = 5;
+
+  /** While the circuit is open, how often one waiting outcome is sent to see whether Cerberus answers again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  CERBERUS_PROBE_INTERVAL_MS = 5000;
 
   @Transform(toInt)
   @IsInt()

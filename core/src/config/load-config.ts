@@ -16,7 +16,6 @@ export function knownSettings(): Set<string> {
   const known = new Set(Object.keys(new EnvConfig()));
   known
     .add('DATABASE_URL')
-    .add('AUTH_TOKEN_SECRET')
     .add('AUDIT_CHECKPOINT_FILE')
     .add('DEMO_DATA')
     .add('DEMO_CASES')

@@ -3,16 +3,36 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
 type Handler = (payload: string) => void;
+/**
+ * Reads again what a channel's notifications would have said, after some may have been missed
+ * since `lostAt` (when the listener's connection dropped).
+ */
+export type CatchUp = (lostAt: Date) => Promise<void>;
+
+/** Wait before reconnecting the listener after its connection dropped. */
+const RECONNECT_DELAY_MS = 1000;
 
 /**
  * Cross-instance events over PostgreSQL LISTEN/NOTIFY: one dedicated connection listens,
  * and reconnects after a drop. PostgreSQL is the only shared state between core instances.
+ *
+ * NOTIFY is not queued for a listener that is not connected: whatever was sent while this
+ * instance's connection was down is lost. So each channel may name a catch-up, which reads the
+ * state those notifications were about from the database; after every reconnect, once LISTEN is
+ * in place again (so nothing falls between), every catch-up runs (docs/operations.md,
+ * "Events between instances").
  */
 export class PgEvents {
   private client?: pg.Client;
   private readonly handlers = new Map<string, Set<Handler>>();
+  private readonly catchUps = new Map<string, CatchUp>();
   private closed = false;
   private reconnectTimer?: NodeJS.Timeout;
+  private lostAt?: number;
+  /** The listening connection's backend process id (tests end it to simulate a drop). */
+  backendPid?: number;
+  /** Reconnects since start whose catch-ups have all run. */
+  reconnects = 0;
 
   constructor(
     private readonly connectionString: string,
@@ -21,26 +41,39 @@ export class PgEvents {
   ) {}
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'cop-events' });
     client.on('notification', (msg) => {
       for (const handler of this.handlers.get(msg.channel) ?? []) handler(msg.payload ?? '');
     });
-    client.on('error', (error) => {
-      if (this.closed) return;
+    const lost = (error?: Error) => {
+      if (this.closed || this.client !== client) return;
+      this.lostAt ??= Date.now();
       this.logger.warn({ err: error }, 'event listener connection lost; reconnecting');
       this.scheduleReconnect();
-    });
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
     await client.connect();
-    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    try {
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      this.backendPid = ((await client.query('SELECT pg_backend_pid() AS pid')).rows[0] as { pid: number }).pid;
+    } catch (error: unknown) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
   }
 
-  /** Calls `handler` for every notification on `channel`, from any instance (this one included). */
-  async listen(channel: string, handler: Handler): Promise<void> {
+  /**
+   * Calls `handler` for every notification on `channel`, from any instance (this one included);
+   * `catchUp` runs after the listener reconnects, for what may have been missed meanwhile.
+   */
+  async listen(channel: string, handler: Handler, catchUp?: CatchUp): Promise<void> {
     const first = !this.handlers.has(channel);
     const set = this.handlers.get(channel) ?? new Set<Handler>();
     set.add(handler);
     this.handlers.set(channel, set);
+    if (catchUp) this.catchUps.set(`${channel}#${set.size}`, catchUp);
     if (first && this.client) await this.client.query(`LISTEN ${this.client.escapeIdentifier(channel)}`);
   }
 
@@ -56,13 +89,34 @@ export class PgEvents {
 
   private scheduleReconnect(): void {
     if (this.closed) return;
-    void this.client?.end().catch(() => undefined);
+    const old = this.client;
     this.client = undefined;
+    void old?.end().catch(() => undefined);
+    clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => {
-      this.start().catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'event listener reconnect failed');
-        this.scheduleReconnect();
+      this.start().then(
+        () => this.caughtUp(),
+        (error: unknown) => {
+          this.logger.warn({ err: error }, 'event listener reconnect failed');
+          this.scheduleReconnect();
+        },
+      );
+    }, RECONNECT_DELAY_MS);
+  }
+
+  /** Runs every catch-up after a reconnect; one that fails is logged and the others still run. */
+  private async caughtUp(): Promise<void> {
+    const lostAt = new Date(this.lostAt ?? Date.now());
+    const gapMs = Date.now() - lostAt.getTime();
+    this.lostAt = undefined;
+    const failed: string[] = [];
+    for (const [name, catchUp] of this.catchUps) {
+      await catchUp(lostAt).catch((error: unknown) => {
+        failed.push(name);
+        this.logger.error({ err: error, channel: name }, 'catching up after the event listener reconnected failed');
       });
-    }, 1000);
+    }
+    this.reconnects++;
+    this.logger.info({ gapMs, channels: this.catchUps.size, failed }, 'event listener reconnected; caught up');
   }
 }

@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.config.js';
 import { CONFIG, LOGGER } from '../tokens.js';
 import { AuthConfigView, OidcClientView } from './auth-config.dto.js';
+import { fetchDiscovery } from './oidc-discovery.js';
 import { Public } from './permissions.js';
 
-const DISCOVERY_TIMEOUT_MS = 5_000;
 /** After a failed discovery, wait this long before asking the issuer again. */
 const RETRY_AFTER_MS = 10_000;
 
@@ -47,19 +47,11 @@ export class AuthConfigController {
   }
 
   private async discover(issuer: string): Promise<OidcClientView> {
-    const response = await fetch(`${issuer}/.well-known/openid-configuration`, {
-      signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
-    const document = (await response.json()) as Record<string, unknown>;
-    const url = (name: string): string | undefined => {
-      const value = document[name];
-      return typeof value === 'string' && /^https?:\/\//.test(value) ? value : undefined;
-    };
-    const authorizationEndpoint = url('authorization_endpoint');
-    const tokenEndpoint = url('token_endpoint');
+    const { authorizationEndpoint, tokenEndpoint, endSessionEndpoint } = await fetchDiscovery(
+      issuer,
+      this.config.OIDC_FETCH_TIMEOUT_MS,
+    );
     if (!authorizationEndpoint || !tokenEndpoint) throw new Error('discovery has no authorization or token endpoint');
-    const endSessionEndpoint = url('end_session_endpoint');
     return {
       issuer,
       clientId: this.config.OIDC_AUDIENCE ?? '',

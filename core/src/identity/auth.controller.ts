@@ -1,11 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RefreshDto, SessionView, SignInDto, StartShiftDto, UserView } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import type { Caller } from './auth.guard.js';
 import { ClientIp, CurrentCaller } from './caller.decorator.js';
 import { ShiftTeamList } from './team-cover.dto.js';
 import { Public, RequirePermission } from './permissions.js';
+import { SignInThrottledError } from './sign-in-throttle.service.js';
 
 @ApiTags('identity')
 @Controller('api')
@@ -16,8 +24,18 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionView })
-  signIn(@Body() dto: SignInDto): Promise<SessionView> {
-    return this.auth.signIn(dto.username, dto.password);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins: wait `Retry-After` seconds' })
+  async signIn(
+    @Body() dto: SignInDto,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    try {
+      return await this.auth.signIn(dto.username, dto.password, ip);
+    } catch (error: unknown) {
+      if (error instanceof SignInThrottledError) void reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @Public()

@@ -14,6 +14,7 @@ import type { ShiftTeamView } from './team-cover.dto.js';
 import type { Caller } from './auth.guard.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionRevocations } from './session-revocations.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 
 const WRONG_CREDENTIALS = 'Enter a correct username and password';
 const SESSION_ENDED = 'Your session has ended. Sign in again';
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly access: AccessService,
     private readonly sessions: SessionRepository,
     private readonly revocations: SessionRevocations,
+    private readonly throttle: SignInThrottle,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(LABELS) private readonly labels: LabelLookup,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -44,10 +46,15 @@ export class AuthService {
    * 401 with one message, after the same scrypt work (a dummy hash stands in for a missing one),
    * so neither the answer nor its timing tells whether an account exists or is locked. A locked
    * account is refused even with the right password until the lockout ends; that is logged.
+   * Before any of it, an address or username with too many recent failures must wait (429,
+   * SignInThrottle), which it does whether the account exists or not.
    */
-  async signIn(username: string, password: string): Promise<SessionView> {
+  async signIn(username: string, password: string, ip: string): Promise<SessionView> {
+    await this.throttle.admit(username, ip);
     const user = await this.users.findByUsername(username.trim().toLowerCase());
     const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    if (!user?.passwordHash || !matches || (user.lockedUntil && user.lockedUntil.getTime() > Date.now()))
+      await this.throttle.failed(username, ip);
     if (!user?.passwordHash) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
       this.logger.info({ userId: user.id, lockedUntil: user.lockedUntil }, 'sign-in refused: account locked');
@@ -64,6 +71,7 @@ export class AuthService {
       throw new UnauthenticatedError(WRONG_CREDENTIALS);
     }
     await this.users.recordSuccessfulSignIn(user.id);
+    await this.throttle.succeeded(username);
     return this.issue(user);
   }
 

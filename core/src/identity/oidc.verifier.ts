@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.config.js';
+import { fetchDiscovery } from './oidc-discovery.js';
 import { isRole, type Role } from '../sdk/roles.js';
 
 /** What an OpenID Connect access token says about the officer. */
@@ -12,18 +13,19 @@ export interface OidcIdentity {
   teamId: string | null;
 }
 
-const LEEWAY_SECONDS = 60;
-/** At most one JWKS fetch a minute when a token names a key we have not seen. */
-const JWKS_COOLDOWN_MS = 60_000;
+/** The signature algorithms accepted from the issuer (asymmetric only: never `none` or HS*). */
+export const OIDC_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
 /** After a failed discovery, wait this long before asking the issuer again. */
 const DISCOVERY_RETRY_MS = 10_000;
-const FETCH_TIMEOUT_MS = 5_000;
 
 /**
- * Verifies RS256 access tokens from the configured issuer (a Keycloak realm, as the real
- * platform uses) with jose, against the issuer's published keys: the JWKS address comes from
- * the discovery document, and jose refetches the keys when a token names one it has not seen
- * (at most once a minute).
+ * Verifies access tokens from the configured issuer (a Keycloak realm, as the real platform
+ * uses) with jose: RS256, ES256 or PS256, against the issuer's published keys. The JWKS address
+ * comes from the discovery document, which must name the configured issuer. jose keeps the
+ * keys for OIDC_JWKS_MAX_AGE_SECONDS and fetches them again sooner when a token names a key it
+ * has not seen (key rotation), at most once per OIDC_JWKS_COOLDOWN_SECONDS; every fetch gives
+ * up after OIDC_FETCH_TIMEOUT_MS. `iss`, `aud` (or `azp`), `exp` and `nbf` are checked, with
+ * OIDC_CLOCK_SKEW_SECONDS of tolerance.
  */
 export class OidcVerifier {
   private keys?: Promise<JWTVerifyGetKey>;
@@ -46,9 +48,9 @@ export class OidcVerifier {
     try {
       ({ payload: claims } = await jwtVerify(token, keys, {
         issuer: this.config.OIDC_ISSUER,
-        algorithms: ['RS256'],
+        algorithms: OIDC_ALGORITHMS,
         requiredClaims: ['exp', 'sub'],
-        clockTolerance: LEEWAY_SECONDS,
+        clockTolerance: this.config.OIDC_CLOCK_SKEW_SECONDS,
         currentDate: new Date(now),
       }));
     } catch (error: unknown) {
@@ -90,15 +92,11 @@ export class OidcVerifier {
   }
 
   private async discover(): Promise<JWTVerifyGetKey> {
-    const response = await fetch(`${this.config.OIDC_ISSUER}/.well-known/openid-configuration`, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
-    const { jwks_uri: jwksUri } = (await response.json()) as { jwks_uri?: unknown };
-    if (typeof jwksUri !== 'string' || !/^https?:\/\//.test(jwksUri)) throw new Error('discovery has no jwks_uri');
+    const { jwksUri } = await fetchDiscovery(this.config.OIDC_ISSUER!, this.config.OIDC_FETCH_TIMEOUT_MS);
     return createRemoteJWKSet(new URL(jwksUri), {
-      cooldownDuration: JWKS_COOLDOWN_MS,
-      timeoutDuration: FETCH_TIMEOUT_MS,
+      cacheMaxAge: this.config.OIDC_JWKS_MAX_AGE_SECONDS * 1000,
+      cooldownDuration: this.config.OIDC_JWKS_COOLDOWN_SECONDS * 1000,
+      timeoutDuration: this.config.OIDC_FETCH_TIMEOUT_MS,
     });
   }
 }

@@ -36,7 +36,11 @@ export class SessionRevocations implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.events.listen(CHANNEL, (payload) => this.remember(payload.split(',').filter(Boolean)));
+    await this.events.listen(
+      CHANNEL,
+      (payload) => this.remember(payload.split(',').filter(Boolean)),
+      () => this.reload(),
+    );
     await this.reload();
   }
 

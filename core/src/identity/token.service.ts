@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
+import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, type Role } from '../sdk/roles.js';
 
 /** What an access token says about its holder. */
@@ -25,22 +25,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Signs and verifies short-lived HS256 JSON Web Tokens with jose: a compact token of exactly
  * three segments, the algorithm pinned to HS256, `exp` required, and every claim the core reads
  * checked for its shape (`sub` and `sid` UUIDs, known roles), so a token that verifies can
- * never make a later query fail.
+ * never make a later query fail. The first of the secrets (AUTH_TOKEN_SECRET, comma-separated)
+ * signs; a token verifies with any of them, so a new secret can be put first and the old one
+ * dropped once its last tokens have expired (docs/operations.md, "Rotating AUTH_TOKEN_SECRET").
  */
 export class TokenService {
   /** Imported once: jose takes a CryptoKey without importing the secret on every call. */
-  private readonly key: Promise<webcrypto.CryptoKey>;
+  private readonly keys: Promise<webcrypto.CryptoKey[]>;
 
   constructor(
-    secret: string,
+    secrets: string[],
     private readonly ttlSeconds: number,
   ) {
-    this.key = webcrypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign', 'verify'],
+    if (secrets.length === 0) throw new Error('TokenService needs at least one secret');
+    this.keys = Promise.all(
+      secrets.map((secret) =>
+        webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+          'sign',
+          'verify',
+        ]),
+      ),
     );
   }
 
@@ -51,23 +55,27 @@ export class TokenService {
       .setSubject(claims.sub)
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.ttlSeconds)
-      .sign(await this.key);
+      .sign((await this.keys)[0]!);
   }
 
   /** The claims, or undefined when the token is malformed, forged, expired or of the wrong shape. */
   async verify(token: string, now = Date.now()): Promise<AccessClaims | undefined> {
     if (!token) return undefined;
-    try {
-      const { payload } = await jwtVerify(token, await this.key, {
-        algorithms: [ALGORITHM],
-        typ: 'JWT',
-        requiredClaims: ['sub', 'iat', 'exp'],
-        currentDate: new Date(now),
-      });
-      return claimsOf(payload);
-    } catch {
-      return undefined;
+    for (const key of await this.keys) {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: [ALGORITHM],
+          typ: 'JWT',
+          requiredClaims: ['sub', 'iat', 'exp'],
+          currentDate: new Date(now),
+        });
+        return claimsOf(payload);
+      } catch (error: unknown) {
+        // Only a signature made with another secret is worth trying the next one for.
+        if (!(error instanceof errors.JWSSignatureVerificationFailed)) return undefined;
+      }
     }
+    return undefined;
   }
 
   get expiresIn(): number {

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { EnvConfig } from '../config/env.config.js';
 import { NotificationHub } from '../notifications/notification-hub.js';
+import { OutboxDispatcher } from '../integrations/outbox-dispatcher.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { CONFIG, LOGGER, PLUGIN_REGISTRY } from '../tokens.js';
 import { dbPoolWait, dbQueryDuration, dbTransactionDuration, metricsRegistry } from './instruments.js';
@@ -64,6 +65,7 @@ export class MetricsCollector implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: MetricsRepository,
     private readonly hub: NotificationHub,
+    private readonly dispatcher: OutboxDispatcher,
     @Inject(PLUGIN_REGISTRY) private readonly registry: PluginRegistry,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(LOGGER) logger: Logger,
@@ -207,6 +209,20 @@ export class MetricsCollector implements OnApplicationBootstrap, OnApplicationSh
       perTopic('oldestPendingSeconds'),
     );
     scrapeGauge('cop_outbox_dead', 'Dead-lettered messages awaiting an admin, by channel', ['topic'], perTopic('dead'));
+    scrapeGauge(
+      'cop_outbox_circuit_open',
+      "1 while this instance's circuit to the channel's receiver is open (it only probes)",
+      ['channel'],
+      (g) => {
+        for (const { channel, open } of this.dispatcher.circuits()) g.set({ channel }, open ? 1 : 0);
+      },
+    );
+    scrapeGauge(
+      'cop_sse_dropped_slow_clients',
+      'Live-stream connections closed on this instance since start because their client did not read',
+      [],
+      (g) => g.set(this.hub.droppedSlowClients),
+    );
     scrapeGauge('cop_report_runs', 'Report runs queued or being rendered', ['status'], async (g) => {
       const { queued, running } = await this.repository.reportQueue();
       g.set({ status: 'queued' }, queued);

@@ -68,6 +68,15 @@ export class NotificationsRepository {
     )) as NotificationRecord[];
   }
 
+  /** The users' notifications created after `after`, oldest first (catching up after a missed announcement). */
+  async since(userIds: string[], after: Date, limit: number): Promise<NotificationRecord[]> {
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM core.notification WHERE user_id = ANY($1::uuid[]) AND created_at > $2
+        ORDER BY created_at LIMIT $3`,
+      [userIds, after, limit],
+    )) as NotificationRecord[];
+  }
+
   async inbox(userId: string, limit: number): Promise<{ notifications: NotificationRecord[]; unread: number }> {
     const [notifications, unread] = await Promise.all([
       this.dataSource.query(

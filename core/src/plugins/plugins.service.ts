@@ -25,11 +25,19 @@ export class PluginsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     // Another instance changed a plugin's state: bring our cache in line with the database.
-    await this.events.listen(CHANNEL, (pluginId) => {
-      this.refresh(pluginId).catch((error: unknown) =>
-        this.logger.error({ err: error, pluginId }, 'plugin state refresh failed'),
-      );
-    });
+    // After the listener reconnects, every plugin's state is read again: a change another
+    // instance announced meanwhile was not heard.
+    await this.events.listen(
+      CHANNEL,
+      (pluginId) => {
+        this.refresh(pluginId).catch((error: unknown) =>
+          this.logger.error({ err: error, pluginId }, 'plugin state refresh failed'),
+        );
+      },
+      async () => {
+        for (const record of this.registry.all()) await this.refresh(record.id);
+      },
+    );
   }
 
   list(roles: readonly Role[]): PluginView[] {

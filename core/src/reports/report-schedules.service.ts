@@ -76,11 +76,18 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.events.listen(SCHEDULE_CHANNEL, (key) => {
-      void this.reload(key).catch((error: unknown) =>
-        this.logger.error({ err: error, report: key }, 'report schedule reload failed'),
-      );
-    });
+    await this.events.listen(
+      SCHEDULE_CHANNEL,
+      (key) => {
+        void this.reload(key).catch((error: unknown) =>
+          this.logger.error({ err: error, report: key }, 'report schedule reload failed'),
+        );
+      },
+      // A schedule changed on another instance while the listener was reconnecting: read them all.
+      async () => {
+        for (const definition of this.catalogue.all()) await this.reload(definition.key);
+      },
+    );
     const stored = new Map((await this.stored()).map((s) => [s.reportId, s]));
     for (const definition of this.catalogue.all()) this.apply(definition, stored.get(definition.key));
   }

@@ -48,7 +48,11 @@ export class ReferenceAdminService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.events.listen(CHANNEL, () => void this.refresh());
+    await this.events.listen(
+      CHANNEL,
+      () => void this.refresh(),
+      () => this.refresh(),
+    );
     // The boot loaded the catalogue a moment ago; a change made since then is picked up here.
     await this.refresh();
   }

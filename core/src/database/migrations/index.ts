@@ -23,6 +23,8 @@ import { Attachments1764130095000 } from './1764130095000-attachments.js';
 import { CaseCreatedIndex1764130097000 } from './1764130097000-case-created-index.js';
 import { OutboxDeadIndex1764130099100 } from './1764130099100-outbox-dead-index.js';
 import { IdempotencyFingerprint1764130099200 } from './1764130099200-idempotency-fingerprint.js';
+import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js';
+import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-window.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -50,4 +52,6 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130097000-case-created-index', migration: new CaseCreatedIndex1764130097000() },
   { name: '1764130099100-outbox-dead-index', migration: new OutboxDeadIndex1764130099100() },
   { name: '1764130099200-idempotency-fingerprint', migration: new IdempotencyFingerprint1764130099200() },
+  { name: '1764130100000-sign-in-throttle', migration: new SignInThrottle1764130100000() },
+  { name: '1764130105000-outbox-retry-window', migration: new OutboxRetryWindow1764130105000() },
 ];

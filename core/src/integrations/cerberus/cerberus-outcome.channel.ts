@@ -8,6 +8,7 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from './signature.js';
 /** Posts officers' target outcomes to Cerberus, signed, with the event key as Idempotency-Key. */
 @Injectable()
 export class CerberusOutcomeChannel implements OutboundChannel {
+  readonly name = 'cerberus';
   readonly topics = ['cerberus.outcome'];
 
   constructor(@Inject(CONFIG) private readonly config: EnvConfig) {}

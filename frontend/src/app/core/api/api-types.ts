@@ -353,6 +353,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrations/outbox/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OutboxController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrations/outbox/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['OutboxController_redriveAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/integrations/outbox/{id}/redrive': {
     parameters: {
       query?: never;
@@ -363,6 +395,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['OutboxController_redrive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrations/outbox/{id}/redrives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OutboxController_redrives'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1284,6 +1332,24 @@ export interface components {
       issuer: string;
       tokenEndpoint: string;
     };
+    OutboxChannelHealthView: {
+      /** @description The circuit is open, an event is dead, or one has waited over 15 minutes */
+      alert: boolean;
+      /** @description e.g. `cerberus` */
+      channel: string;
+      /** @enum {string} */
+      circuit: 'open' | 'closed';
+      /** Format: date-time */
+      circuitOpenedAt: string | null;
+      consecutiveFailures: number;
+      /** @description Dead-lettered events (an admin redrives them) */
+      dead: number;
+      deliveredLastHour: number;
+      /** @description Seconds since the oldest waiting event was recorded */
+      oldestPendingSeconds: number;
+      /** @description Events waiting to be delivered */
+      pending: number;
+    };
     OutboxEventListView: {
       events: components['schemas']['OutboxEventView'][];
     };
@@ -1310,6 +1376,20 @@ export interface components {
       status: components['schemas']['DeliveryStatus'];
       /** @description What is sent, e.g. `cerberus.outcome` */
       topic: string;
+    };
+    OutboxHealthView: {
+      channels: components['schemas']['OutboxChannelHealthView'][];
+    };
+    OutboxRedriveListView: {
+      redrives: components['schemas']['OutboxRedriveView'][];
+    };
+    OutboxRedriveView: {
+      /** @description Attempts the event had made before this redrive */
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      redrivenAt: string;
+      redrivenBy: string;
     };
     PluginListView: {
       plugins: components['schemas']['PluginView'][];
@@ -1363,6 +1443,30 @@ export interface components {
       answers: {
         [key: string]: unknown;
       };
+    };
+    RedriveFilterDto: {
+      /**
+       * Format: date-time
+       * @description Only events recorded at or after this
+       */
+      createdFrom?: string;
+      /**
+       * Format: date-time
+       * @description Only events recorded before this
+       */
+      createdTo?: string;
+      /** @description Only events whose last error contains this text */
+      errorContains?: string;
+      /** @description At most this many (default and largest 10,000) */
+      limit?: number;
+      /** @description Only this topic, e.g. `cerberus.outcome` */
+      topic?: string;
+    };
+    RedriveResultView: {
+      /** @description Their ids */
+      ids: string[];
+      /** @description How many dead events were put back in the queue */
+      redriven: number;
     };
     ReferenceRowAdminView: {
       /**
@@ -1884,6 +1988,13 @@ export interface operations {
           'application/json': components['schemas']['SessionView'];
         };
       };
+      /** @description Too many failed sign-ins: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AuthController_signOut: {
@@ -2273,6 +2384,48 @@ export interface operations {
       };
     };
   };
+  OutboxController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutboxHealthView'];
+        };
+      };
+    };
+  };
+  OutboxController_redriveAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedriveFilterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedriveResultView'];
+        };
+      };
+    };
+  };
   OutboxController_redrive: {
     parameters: {
       query?: never;
@@ -2290,6 +2443,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OutboxEventView'];
+        };
+      };
+    };
+  };
+  OutboxController_redrives: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutboxRedriveListView'];
         };
       };
     };
