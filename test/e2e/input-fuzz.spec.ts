@@ -389,6 +389,12 @@ describe('fuzzing every route that takes a body', () => {
         { label: 'Port of Dover', validTo: null },
       );
       add(
+        'POST /api/integrations/outbox/redrive',
+        150,
+        () => ({ method: 'POST', path: '/api/integrations/outbox/redrive', auth: admin }),
+        { topic: 'no.such.topic', createdFrom: '2026-11-01T00:00:00Z', errorContains: 'refused', limit: 10 },
+      );
+      add(
         'POST /api/integrations/cerberus/targets',
         150,
         () => ({
