@@ -32,7 +32,7 @@ export class DashboardController {
   /** The cases behind a tile this month (`part=true`: those its share counts), newest first, at most 200. */
   @RequirePermission('reports.dashboard')
   @Get('cases')
-  @ApiQuery({ name: 'tile', required: true, example: 'event-at-border.monthly-events.seizures' })
+  @ApiQuery({ name: 'tile', required: true, example: '<plugin>.<report>.<tile>' })
   @ApiQuery({ name: 'month', required: false, example: '2026-10' })
   @ApiQuery({ name: 'part', required: false, example: 'true' })
   @ApiOkResponse({ type: DashboardCases, description: 'The cases: reference, when, state and team' })
