@@ -315,6 +315,31 @@ describeBrowser('the shell on a phone, keyboard only', () => {
     await page.context().close();
   });
 
+  it('reopens a draft saved on another device at the page it was saved on', async () => {
+    const officer2 = await signIn(app, 'officer2');
+    const draftId = crypto.randomUUID();
+    const put = (page: string) =>
+      fetch(`${app.url}/api/plugins/hot-debrief/drafts/${draftId}`, {
+        method: 'PUT',
+        headers: { ...officer2, 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: { description: 'Saved on the desk computer.' }, page }),
+      });
+    const refused = await put('nowhere');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: unknown[] }).errors).toEqual([
+      { path: 'page', message: "page must be one of this form's pages (debrief, check)" },
+    ]);
+    expect((await put('check')).status).toBe(200);
+    // This phone has no copy of it: the server's page decides where it opens.
+    const page = await phone();
+    await signInByKeyboard(page, 'officer2');
+    await page.goto(`${app.url}/forms/hot-debrief?draft=${draftId}`);
+    await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBe('check');
+    await page.getByText('Saved on the desk computer.').waitFor();
+    await page.context().close();
+  });
+
   it("defaults the shift's location to the team's port, then to the last one used", async () => {
     const page = await phone();
     await page.goto(`${app.url}/sign-in`);

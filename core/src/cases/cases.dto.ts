@@ -49,6 +49,12 @@ export class SaveDraftDto {
   @IsString()
   @MaxLength(60)
   formId?: string;
+
+  @ApiPropertyOptional({ description: 'The page it was saved on (a page id, `check` or `tasks`): where it reopens' })
+  @IsOptional()
+  @IsString({ message: 'page must be a page id' })
+  @MaxLength(60)
+  page?: string;
 }
 
 export class ActionDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiDateTime, ApiFreeObject } from '../openapi/api-schema.js';
+import { ApiDateTime, ApiFreeObject, ApiNullableString } from '../openapi/api-schema.js';
 
 /** A draft as the core keeps it (DraftsRepository's DraftRecord, as sent). */
 export class DraftView {
@@ -8,6 +8,8 @@ export class DraftView {
   @ApiProperty() formId!: string;
   @ApiProperty() formVersion!: number;
   @ApiFreeObject('The answers so far') answers!: Record<string, unknown>;
+  @ApiNullableString('The page it was saved on (a page id, `check` or `tasks`); null when saved without one')
+  page!: string | null;
   @ApiDateTime() updatedAt!: Date;
 }
 

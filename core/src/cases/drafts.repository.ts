@@ -8,10 +8,12 @@ export interface DraftRecord {
   formId: string;
   formVersion: number;
   answers: Record<string, unknown>;
+  /** The page (or `check`, `tasks`) it was saved on; null when saved without one. */
+  page: string | null;
   updatedAt: Date;
 }
 
-const COLUMNS = `id, plugin_id AS "pluginId", form_id AS "formId", form_version AS "formVersion", answers, updated_at AS "updatedAt"`;
+const COLUMNS = `id, plugin_id AS "pluginId", form_id AS "formId", form_version AS "formVersion", answers, page, updated_at AS "updatedAt"`;
 
 /** Drafts: partially answered forms an officer returns to. Only their author sees them. */
 @Injectable()
@@ -21,11 +23,11 @@ export class DraftsRepository {
   /** Creates or replaces the draft; returns undefined if the id belongs to someone else. */
   async save(userId: string, draft: Omit<DraftRecord, 'updatedAt'>): Promise<DraftRecord | undefined> {
     const rows = (await this.dataSource.query(
-      `INSERT INTO core.draft (id, user_id, plugin_id, form_id, form_version, answers) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET answers = EXCLUDED.answers, form_version = EXCLUDED.form_version, updated_at = now()
+      `INSERT INTO core.draft (id, user_id, plugin_id, form_id, form_version, answers, page) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET answers = EXCLUDED.answers, form_version = EXCLUDED.form_version, page = EXCLUDED.page, updated_at = now()
        WHERE core.draft.user_id = EXCLUDED.user_id AND core.draft.plugin_id = EXCLUDED.plugin_id
        RETURNING ${COLUMNS}`,
-      [draft.id, userId, draft.pluginId, draft.formId, draft.formVersion, JSON.stringify(draft.answers)],
+      [draft.id, userId, draft.pluginId, draft.formId, draft.formVersion, JSON.stringify(draft.answers), draft.page],
     )) as DraftRecord[];
     return rows[0];
   }

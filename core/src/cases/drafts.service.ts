@@ -26,7 +26,7 @@ export class DraftsService {
   async save(
     pluginId: string,
     draftId: string,
-    input: { answers: Record<string, unknown>; formId?: string },
+    input: { answers: Record<string, unknown>; formId?: string; page?: string },
     scope: AccessScope,
   ): Promise<DraftRecord> {
     const plugin = this.plugins.enabled(pluginId);
@@ -39,12 +39,18 @@ export class DraftsService {
       attachments: await this.attachments.draftLookup(scope.userId, draftId, form),
     });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
+    const steps = [...form.pages.map((p) => p.id), 'check', ...(form.type === 'task-list' ? ['tasks'] : [])];
+    if (input.page !== undefined && !steps.includes(input.page))
+      throw new InputError('There is a problem', [
+        { path: 'page', message: `page must be one of this form's pages (${steps.join(', ')})` },
+      ]);
     const saved = await this.drafts.save(scope.userId, {
       id: draftId,
       pluginId,
       formId: form.id,
       formVersion: form.version,
       answers: result.answers,
+      page: input.page ?? null,
     });
     if (!saved) throw new NotFoundError(`There is no draft ${draftId}`);
     return saved;

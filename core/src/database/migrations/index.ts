@@ -25,6 +25,7 @@ import { OutboxDeadIndex1764130099100 } from './1764130099100-outbox-dead-index.
 import { IdempotencyFingerprint1764130099200 } from './1764130099200-idempotency-fingerprint.js';
 import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js';
 import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-window.js';
+import { DraftPage1764130106000 } from './1764130106000-draft-page.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -54,4 +55,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130099200-idempotency-fingerprint', migration: new IdempotencyFingerprint1764130099200() },
   { name: '1764130100000-sign-in-throttle', migration: new SignInThrottle1764130100000() },
   { name: '1764130105000-outbox-retry-window', migration: new OutboxRetryWindow1764130105000() },
+  { name: '1764130106000-draft-page', migration: new DraftPage1764130106000() },
 ];

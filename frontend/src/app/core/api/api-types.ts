@@ -1283,6 +1283,8 @@ export interface components {
       formId: string;
       formVersion: number;
       id: string;
+      /** @description The page it was saved on (a page id, `check` or `tasks`); null when saved without one */
+      page: string | null;
       pluginId: string;
       /** Format: date-time */
       updatedAt: string;
@@ -1655,6 +1657,8 @@ export interface components {
       answers: Record<string, never>;
       /** @description Form id; defaults to the start form */
       formId?: string;
+      /** @description The page it was saved on (a page id, `check` or `tasks`): where it reopens */
+      page?: string;
     };
     SearchGroupView: {
       cases: components['schemas']['SearchHitView'][];

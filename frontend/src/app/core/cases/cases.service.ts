@@ -42,8 +42,11 @@ export class CasesService {
     draftId: string,
     formId: string,
     answers: Record<string, unknown>,
+    page?: string | null,
   ): Observable<DraftRecord> {
-    return this.http.put<DraftRecord>(`/api/plugins/${enc(pluginId)}/drafts/${enc(draftId)}`, { formId, answers });
+    // The page it was saved on, so it reopens there on any device.
+    const body = page ? { formId, answers, page } : { formId, answers };
+    return this.http.put<DraftRecord>(`/api/plugins/${enc(pluginId)}/drafts/${enc(draftId)}`, body);
   }
 
   draft(pluginId: string, draftId: string): Observable<DraftRecord> {

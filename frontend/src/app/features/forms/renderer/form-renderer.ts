@@ -486,6 +486,13 @@ export class FormRenderer implements OnInit {
     try {
       const draft = await firstValueFrom(this.cases.draft(this.plugin().id, draftId));
       this.state.answers.set(draft.answers ?? {});
+      // Saved on another device (or this one's copy is gone): carry on at the page it was saved on.
+      if (!this.query().get('page') && draft.page && draft.page !== this.step())
+        await this.router.navigate([], {
+          queryParams: { page: draft.page },
+          queryParamsHandling: 'merge',
+          replaceUrl: true,
+        });
     } catch {
       this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.draftMissing });
     }
