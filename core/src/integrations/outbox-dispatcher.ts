@@ -157,13 +157,22 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         return 1;
       }
     }
+    // Up to BATCH deliveries in flight, a slot refilled as soon as one settles: one receiver that
+    // hangs until its timeout holds one slot, not the rest of the queue.
     let attempted = 0;
+    const inFlight = new Set<Promise<void>>();
     for (;;) {
-      const batch = await this.outbox.claim(channel.topics, BATCH, this.config.OUTBOX_LEASE_MS);
-      if (batch.length === 0 || this.stopped) break;
-      await Promise.all(batch.map((event) => this.deliverOne(channel, event)));
+      const free = this.stopped || circuit.openedAt !== undefined ? 0 : BATCH - inFlight.size;
+      // Claim when half the slots are free (or none is busy), not after every single delivery.
+      const claimNow = free > 0 && (free >= BATCH / 2 || inFlight.size === 0);
+      const batch = claimNow ? await this.outbox.claim(channel.topics, free, this.config.OUTBOX_LEASE_MS) : [];
+      for (const event of batch) {
+        const delivery: Promise<void> = this.deliverOne(channel, event).finally(() => inFlight.delete(delivery));
+        inFlight.add(delivery);
+      }
       attempted += batch.length;
-      if (circuit.openedAt !== undefined) break;
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
     }
     return attempted;
   }
@@ -195,8 +204,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     // The last retry falls at the horizon's end; after it, the event is dead.
     const backoff = Math.min(this.backoff(event.attempts), horizonEnds - Date.now());
     const exhausted = result.permanent || (max > 0 && event.attempts >= max) || backoff <= 0;
-    await this.outbox.failed(event.id, result.error, exhausted ? null : backoff);
+    const applied = await this.outbox.failed(event.id, event.attempts, result.error, exhausted ? null : backoff);
     const log = { topic: event.topic, key: event.key, attempt: event.attempts, error: result.error };
+    if (!applied) {
+      this.logger.info(log, 'outbound attempt failed after its claim ended; the event is another attempt’s now');
+      return;
+    }
     if (exhausted) this.logger.error(log, 'outbound event dead-lettered; an admin can redrive it');
     else if (circuit.openedAt === undefined) this.logger.warn(log, 'outbound delivery failed; will retry');
   }

@@ -117,27 +117,41 @@ export class OutboxDeliveryRepository {
     return result[1];
   }
 
-  async delivered(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE core.outbox SET status = 'delivered', delivered_at = now(), last_error = NULL, leased_until = NULL WHERE id = $1`,
+  /**
+   * Marks the event delivered: any attempt's success stands, even one that comes back after its
+   * lease ended and another instance took the event over (the receiver drops the repeat by key),
+   * and even if that one has since dead-lettered it. Returns whether a row changed.
+   */
+  async delivered(id: string): Promise<boolean> {
+    const result = (await this.dataSource.query(
+      `UPDATE core.outbox SET status = 'delivered', delivered_at = now(), last_error = NULL, leased_until = NULL
+        WHERE id = $1 AND status <> 'delivered'`,
       [id],
-    );
+    )) as [unknown[], number];
+    return result[1] > 0;
   }
 
-  /** Schedules a retry, or dead-letters the event when it has used its attempts. */
-  async failed(id: string, error: string, retryInMs: number | null): Promise<void> {
-    if (retryInMs === null) {
-      await this.dataSource.query(
-        `UPDATE core.outbox SET status = 'dead', last_error = $2, leased_until = NULL WHERE id = $1`,
-        [id, error.slice(0, 1000)],
-      );
-    } else {
-      await this.dataSource.query(
-        `UPDATE core.outbox SET available_at = now() + make_interval(secs => $3::float8 / 1000), last_error = $2, leased_until = NULL
-          WHERE id = $1`,
-        [id, error.slice(0, 1000), retryInMs],
-      );
-    }
+  /**
+   * Schedules a retry, or dead-letters the event when it has used its attempts, for the claim
+   * that made attempt `attempt` only: a late failure of a claim whose lease ended (an instance
+   * frozen past it, another having taken the event over and perhaps delivered it) changes
+   * nothing. Returns whether it applied.
+   */
+  async failed(id: string, attempt: number, error: string, retryInMs: number | null): Promise<boolean> {
+    const result = (
+      retryInMs === null
+        ? await this.dataSource.query(
+            `UPDATE core.outbox SET status = 'dead', last_error = $3, leased_until = NULL
+              WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+            [id, attempt, error.slice(0, 1000)],
+          )
+        : await this.dataSource.query(
+            `UPDATE core.outbox SET available_at = now() + make_interval(secs => $4::float8 / 1000), last_error = $3, leased_until = NULL
+              WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+            [id, attempt, error.slice(0, 1000), retryInMs],
+          )
+    ) as [unknown[], number];
+    return result[1] > 0;
   }
 
   async list(filter: { status?: string; topic?: string; limit: number }): Promise<OutboxRow[]> {
