@@ -63,7 +63,7 @@ describe('a cluster behind HAProxy', () => {
     dir = mkdtempSync(join(tmpdir(), 'cop-cluster-'));
     writeFileSync(
       join(dir, 'haproxy.cfg'),
-      haproxyConfig({ port, servers: instances.map((p) => ({ name: p.name, port: p.port })) }),
+      haproxyConfig({ port, log: true, servers: instances.map((p) => ({ name: p.name, port: p.port })) }),
     );
     haproxy = startHaproxy(join(dir, 'haproxy.cfg'), (line) => output.push(`[haproxy] ${line}`));
     lb = `http://127.0.0.1:${port}`;
@@ -135,6 +135,14 @@ describe('a cluster behind HAProxy', () => {
       )
       .finally(() => client.end());
     const { cases, keys: distinctKeys } = stored.rows[0]!;
+    // What HAProxy and the instances said about the requests that failed, to tell why.
+    if (failed.length > 0)
+      process.stdout.write(
+        `${output
+          .filter((line) => !/ 20[01] /.test(line) || /haproxy\] \[(WARNING|ALERT)/.test(line))
+          .slice(-60)
+          .join('\n')}\n`,
+      );
     process.stdout.write(
       `cluster: ${SUBMISSIONS} keyed submissions through HAProxy, one instance killed and one restarted: ` +
         `${failed.length} failed, ${SUBMISSIONS - distinctKeys} lost, ${cases - distinctKeys} duplicated\n`,
