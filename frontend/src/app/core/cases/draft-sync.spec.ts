@@ -65,7 +65,12 @@ describe('DraftSync and DraftStore', () => {
     backend.expectNone(DRAFT_URL);
     await vi.advanceTimersByTimeAsync(200);
     const retry = backend.expectOne({ method: 'PUT', url: DRAFT_URL });
-    expect(retry.request.body).toEqual({ formId: 'hot-debrief', answers: { description: 'Barrier stuck' } });
+    // With the page it was saved on, so it reopens there on any device.
+    expect(retry.request.body).toEqual({
+      formId: 'hot-debrief',
+      answers: { description: 'Barrier stuck' },
+      page: 'debrief',
+    });
     retry.flush({});
     await flushMicrotasks();
     expect(rows.get('d-1')?.pendingSync).toBe(false);
