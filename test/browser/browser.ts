@@ -86,6 +86,10 @@ export async function newPage(browser: Browser): Promise<Page> {
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     serviceWorkers: 'block',
+    // Specs wait with string predicates (waitForFunction), which Playwright evaluates in the page
+    // and the shell's Content-Security-Policy refuses (no eval). The policy itself is checked in
+    // contexts of its own by security-headers.browser.spec.ts.
+    bypassCSP: true,
   });
   return context.newPage();
 }
