@@ -11,7 +11,7 @@ import {
   type CompiledField,
   type FormDefinition,
 } from '../forms/engine/index.js';
-import { termDictionary, termOwner } from '../terms/term-dictionary.js';
+import { anyPluginTerms, termDictionary, termOwner } from '../terms/term-dictionary.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
 
@@ -102,6 +102,8 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
  * so switching it off or losing it quarantines this one with the reason.
  */
 export function foreignTermProblems(m: PluginManifest, forms: DiscoveredPlugin['forms']): string[] {
+  // Most installations bring no plugin terms: then there is nothing to find, and no form to compile again at boot.
+  if (!anyPluginTerms()) return [];
   const listed = new Set(m.dependsOn?.workflows ?? []);
   const problems = new Set<string>();
   const walk = (fields: CompiledField[]) => {

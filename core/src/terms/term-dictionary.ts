@@ -45,6 +45,11 @@ export function termOwner(id: string): string | undefined {
   return owners.get(id);
 }
 
+/** Whether any plugin has registered a term (none: no form can bind another plugin's). */
+export function anyPluginTerms(): boolean {
+  return owners.size > 0;
+}
+
 /** The terms a plugin declared and registered, in declaration order. */
 export function pluginTerms(pluginId: string): TermDefinition[] {
   return [...owners].filter(([, owner]) => owner === pluginId).map(([id]) => live[id]!);
