@@ -42,7 +42,11 @@ describeBrowser('reference data admin page', () => {
     const { body } = await apiCall(app, 'GET', `/api/reference/outcomes?flag=${flag}`, officer);
     return (body.rows as { id: string }[]).map((r) => r.id);
   };
-  const summaryLinks = (page: Page) => page.locator('.govuk-error-summary a').allTextContents();
+  /** The error summary's links, once the summary is on the page (the shell may render it a tick after the click). */
+  const summaryLinks = async (page: Page) => {
+    await page.locator('.govuk-error-summary a').first().waitFor();
+    return page.locator('.govuk-error-summary a').allTextContents();
+  };
 
   it('an admin adds an outcome for one workflow, meeting field errors first, then end-dates it', async () => {
     const admin = await newPage(browser);
