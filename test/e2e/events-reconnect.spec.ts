@@ -59,12 +59,14 @@ describe('events between instances after the listener reconnects', () => {
     const schedulesOnB = b.app.get(ReportSchedulesService);
     expect(schedulesOnB.activeCron('command-brief')).toBe('0 6 1 * *');
 
+    // B waits 4 s before reconnecting, time enough for A's three announcements on a busy machine.
+    b.boot.events.reconnectDelayMs = 4000;
     const [ended] = await a.sql<{ ended: boolean }>('SELECT pg_terminate_backend($1) AS ended', [
       b.boot.events.backendPid,
     ]);
     expect(ended).toEqual({ ended: true });
 
-    // During the gap (B waits a second before reconnecting).
+    // During the gap.
     expect((await call(a, 'POST', '/api/plugins/hot-debrief/disable', admin)).status).toBe(200);
     expect((await call(a, 'PUT', '/api/reports/command-brief/schedule', manager, { cron: '30 7 2 * *' })).status).toBe(
       200,

@@ -9,9 +9,6 @@ type Handler = (payload: string) => void;
  */
 export type CatchUp = (lostAt: Date) => Promise<void>;
 
-/** Wait before reconnecting the listener after its connection dropped. */
-const RECONNECT_DELAY_MS = 1000;
-
 /**
  * Cross-instance events over PostgreSQL LISTEN/NOTIFY: one dedicated connection listens,
  * and reconnects after a drop. PostgreSQL is the only shared state between core instances.
@@ -33,6 +30,8 @@ export class PgEvents {
   backendPid?: number;
   /** Reconnects since start whose catch-ups have all run. */
   reconnects = 0;
+  /** Wait before reconnecting the listener after its connection dropped (tests lengthen it to act in the gap). */
+  reconnectDelayMs = 1000;
 
   constructor(
     private readonly connectionString: string,
@@ -101,7 +100,7 @@ export class PgEvents {
           this.scheduleReconnect();
         },
       );
-    }, RECONNECT_DELAY_MS);
+    }, this.reconnectDelayMs);
   }
 
   /** Runs every catch-up after a reconnect; one that fails is logged and the others still run. */

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { CaseViewService } from '../cases/case-view.service.js';
@@ -27,7 +25,7 @@ export class CasePdfService {
     private readonly views: CaseViewService,
     private readonly attachments: AttachmentsService,
     private readonly runs: ReportRunsRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audits: AuditRepository,
     @Inject(CONFIG) private readonly config: EnvConfig,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
@@ -38,7 +36,7 @@ export class CasePdfService {
     const view = await this.views.build(record, scope);
     // Photos whose scan is clean (or that no scanner could check), never one still quarantined.
     const { pictures, unreadable } = await this.attachments.casePictures(record.id);
-    await AuditRepository.append(this.dataSource.manager, [
+    await this.audits.append(undefined, [
       {
         actorId: scope.userId,
         actor: scope.username,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { Transactions } from '../database/transactions.js';
+import { ReportSchedulesRepository } from './report-schedules.repository.js';
 import { ForbiddenError, InputError, NotFoundError, type FieldError } from '../common/errors.js';
 import type { AccessScope } from '../identity/access.js';
 import type { ReportParameterDefinition } from '../sdk/manifest.js';
@@ -11,12 +11,7 @@ import { mayRun, ReportCatalogue } from './report-catalogue.js';
 import type { ReportDefinition } from './report-definition.js';
 import { checkParameters } from './report-parameters.js';
 import { cronProblem, nextRunOf, SCHEDULE_TIME_ZONE } from './report-schedule-cron.js';
-import {
-  effectiveSchedule,
-  ReportSchedulesService,
-  SCHEDULE_CHANNEL,
-  type StoredSchedule,
-} from './report-schedules.service.js';
+import { effectiveSchedule, ReportSchedulesService, type StoredSchedule } from './report-schedules.service.js';
 import type { ReportScheduleDto } from './report-schedule.dto.js';
 
 const BODY_FIELDS = new Set(['cron', 'enabled', 'parameters']);
@@ -32,7 +27,9 @@ export class ReportScheduleSettingsService {
   constructor(
     private readonly catalogue: ReportCatalogue,
     private readonly schedules: ReportSchedulesService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scheduleRows: ReportSchedulesRepository,
+    private readonly audits: AuditRepository,
+    private readonly transactions: Transactions,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
@@ -86,16 +83,15 @@ export class ReportScheduleSettingsService {
     }
     if (errors.length > 0) throw new InputError('There is a problem', errors);
 
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO core.report_schedule (report_id, cron, enabled, parameters, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, now(), $5)
-         ON CONFLICT (report_id) DO UPDATE
-           SET cron = EXCLUDED.cron, enabled = EXCLUDED.enabled, parameters = EXCLUDED.parameters,
-               updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-        [definition.key, cron, enabled, JSON.stringify(parameters), scope.username],
-      );
-      await AuditRepository.append(manager, [
+    await this.transactions.run(async (manager) => {
+      await this.scheduleRows.save(manager, {
+        reportId: definition.key,
+        cron,
+        enabled,
+        parameters,
+        updatedBy: scope.username,
+      });
+      await this.audits.append(manager, [
         {
           actorId: scope.userId,
           actor: scope.username,
@@ -110,8 +106,6 @@ export class ReportScheduleSettingsService {
           },
         },
       ]);
-      // Delivered at commit, to every instance listening (this one included).
-      await manager.query('SELECT pg_notify($1, $2)', [SCHEDULE_CHANNEL, definition.key]);
     });
     // This instance does not wait for its own notification to answer with the new state.
     await this.schedules.reload(definition.key);

@@ -1,9 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CronJob } from 'cron';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { Organisation } from '../terms/organisation.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import type { PgEvents } from '../database/pg-events.js';
@@ -12,22 +10,12 @@ import { ReportCatalogue } from './report-catalogue.js';
 import type { ReportDefinition } from './report-definition.js';
 import { ReportJobsService } from './report-jobs.service.js';
 import { ReportRunsRepository } from './report-runs.repository.js';
+import { ReportSchedulesRepository, SCHEDULE_CHANNEL, type StoredSchedule } from './report-schedules.repository.js';
 import { SCHEDULE_TIME_ZONE } from './report-schedule-cron.js';
 
 export { SCHEDULE_TIME_ZONE };
 
-/** Channel on which a schedule change reaches every instance (payload: the report key). */
-export const SCHEDULE_CHANNEL = 'cop_report_schedule';
-
-/** A schedule as stored in `core.report_schedule` (absent: the report's default). */
-export interface StoredSchedule {
-  reportId: string;
-  cron: string | null;
-  enabled: boolean;
-  parameters: Record<string, string>;
-  updatedAt: Date;
-  updatedBy: string | null;
-}
+export { SCHEDULE_CHANNEL, type StoredSchedule };
 
 /** What a report's schedule is now: the stored override, else the report's own `schedule`. */
 export interface EffectiveSchedule {
@@ -67,7 +55,7 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
     private readonly runs: ReportRunsRepository,
     private readonly jobs: ReportJobsService,
     private readonly scheduler: SchedulerRegistry,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schedules: ReportSchedulesRepository,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(PG_EVENTS) private readonly events: PgEvents,
     @Inject(LOGGER) logger: Logger,
@@ -94,11 +82,7 @@ export class ReportSchedulesService implements OnApplicationBootstrap {
 
   /** The stored schedules (all, or one report's). */
   async stored(reportKey?: string): Promise<StoredSchedule[]> {
-    return (await this.dataSource.query(
-      `SELECT report_id AS "reportId", cron, enabled, parameters, updated_at AS "updatedAt", updated_by AS "updatedBy"
-         FROM core.report_schedule ${reportKey === undefined ? '' : 'WHERE report_id = $1'}`,
-      reportKey === undefined ? [] : [reportKey],
-    )) as StoredSchedule[];
+    return this.schedules.stored(reportKey);
   }
 
   /** Rebuilds one report's cron job from the table (after a change here or on another instance). */

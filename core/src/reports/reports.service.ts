@@ -1,8 +1,6 @@
 import { nextRunOf } from './report-schedule-cron.js';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors.js';
 import type { AccessScope } from '../identity/access.js';
@@ -16,6 +14,7 @@ import { ReportJobsService } from './report-jobs.service.js';
 import { callerCommands, checkParameters } from './report-parameters.js';
 import { ReportRenderer } from './report-renderer.js';
 import { ReportRunsRepository, type ReportRunRecord } from './report-runs.repository.js';
+import { ReportSchedulesRepository } from './report-schedules.repository.js';
 import { readStoredPdf } from './report-store.js';
 import { toReportDto, toRunDto, type ReportDto, type ReportRunDto } from './reports.dto.js';
 
@@ -34,21 +33,14 @@ export class ReportsService {
     private readonly runs: ReportRunsRepository,
     private readonly jobs: ReportJobsService,
     private readonly renderer: ReportRenderer,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schedules: ReportSchedulesRepository,
+    private readonly audits: AuditRepository,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
   ) {}
 
   /** Runnable reports, each with the schedule in force (null when it has none or it is disabled). */
   async list(scope: AccessScope): Promise<{ reports: ReportDto[] }> {
-    const stored = new Map(
-      (
-        (await this.dataSource.query('SELECT report_id AS "reportId", cron, enabled FROM core.report_schedule')) as {
-          reportId: string;
-          cron: string | null;
-          enabled: boolean;
-        }[]
-      ).map((s) => [s.reportId, s]),
-    );
+    const stored = new Map((await this.schedules.stored()).map((s) => [s.reportId, s]));
     return {
       reports: this.catalogue.runnableBy(scope.roles).map((definition) => {
         const own = stored.get(definition.key);
@@ -164,7 +156,7 @@ export class ReportsService {
     entityId: string,
     detail: Record<string, unknown>,
   ): Promise<void> {
-    await AuditRepository.append(this.dataSource.manager, [
+    await this.audits.append(undefined, [
       { actorId: scope.userId, actor: scope.username, action, entityType: 'report-run', entityId, ip, detail },
     ]);
   }

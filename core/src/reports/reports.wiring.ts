@@ -12,6 +12,7 @@ import { ReportRenderer } from './report-renderer.js';
 import { ReportDatabase } from './report-database.js';
 import { ReportRunsRepository } from './report-runs.repository.js';
 import { ReportScheduleSettingsService } from './report-schedule-settings.service.js';
+import { ReportSchedulesRepository } from './report-schedules.repository.js';
 import { ReportSchedulesService } from './report-schedules.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -29,6 +30,7 @@ export function reportProviders(catalogue: ReportCatalogue): Provider[] {
   return [
     { provide: ReportCatalogue, useValue: catalogue },
     ReportRunsRepository,
+    ReportSchedulesRepository,
     ReportRenderer,
     ReportDatabase,
     ReportJobsService,
