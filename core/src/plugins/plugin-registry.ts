@@ -1,3 +1,4 @@
+import type { ReportDefinition } from '../reports/report-definition.js';
 import type { Logger } from 'pino';
 import type { NamedMigration } from '../database/migration-runner.js';
 import type { ReadModelDefinition } from '../read-model/read-model.definition.js';
@@ -20,6 +21,8 @@ export interface PluginRecord {
   logger: Logger;
   /** What the core keeps of its cases for reports, when its start form marks fields for reporting. */
   readModel?: ReadModelDefinition;
+  /** Its reports, compiled once by the boot checks, for the report catalogue. */
+  reports?: ReportDefinition[];
 }
 
 /** A plugin whose manifest passed its checks. */

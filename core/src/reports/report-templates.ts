@@ -89,11 +89,12 @@ export async function compilePluginReports(plugin: UsablePlugin): Promise<Plugin
   return problems.length > 0 ? { ok: false, reason: problems.join('; ') } : { ok: true, reports };
 }
 
-/** Quarantines the plugin when its report templates do not check out. */
+/** Quarantines the plugin when its report templates do not check out; keeps them compiled otherwise. */
 export async function checkPluginReports(registry: PluginRegistry, plugin: PluginRecord): Promise<void> {
   if (plugin.status === 'quarantined' || !plugin.manifest) return;
   const check = await compilePluginReports(plugin as UsablePlugin);
-  if (!check.ok) registry.quarantine(plugin, check.reason);
+  if (check.ok) plugin.reports = check.reports;
+  else registry.quarantine(plugin, check.reason);
 }
 
 /**
