@@ -90,6 +90,11 @@ export class CerberusSimulator {
     return this.received.size;
   }
 
+  /** Outcome deliveries held unanswered right now (`timeout` mode). */
+  get waiting(): number {
+    return this.hanging.size;
+  }
+
   /** Deliveries that repeated an outcome already received. */
   get repeats(): number {
     let n = 0;
@@ -150,6 +155,7 @@ export class CerberusSimulator {
     const raw = await readBody(req);
     if (this.mode === 'timeout') {
       this.hanging.add(res);
+      res.once('close', () => this.hanging.delete(res)); // the sender gave up
       return;
     }
     if (this.mode === 'fail-5xx') {

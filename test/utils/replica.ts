@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../core/src/database/embedded-postgres.js';
+import { postgresBinaries, postgresTools, throwawaySettings } from './private-postgres.js';
 
 /** A primary PostgreSQL and a streaming replica of it, made for one spec from Debian's binaries. */
 export interface ReplicatedPostgres {
@@ -18,44 +17,21 @@ export interface ReplicatedPostgres {
   close(): Promise<void>;
 }
 
-/** The newest Debian PostgreSQL server binaries (postgresql-<n>), which have pg_basebackup. */
-function binaries(): string {
-  const base = '/usr/lib/postgresql';
-  const version = existsSync(base)
-    ? readdirSync(base)
-        .filter((v) => existsSync(join(base, v, 'bin', 'pg_basebackup')))
-        .sort((a, b) => Number(b) - Number(a))[0]
-    : undefined;
-  if (!version)
-    throw new Error('Debian PostgreSQL server binaries (pg_basebackup) not found under /usr/lib/postgresql');
-  return join(base, version, 'bin');
-}
-
 /**
  * initdb a primary on a free port (WAL for replicas, replication allowed from 127.0.0.1), copy it
  * with pg_basebackup -R to a standby on another port, and start both. PostgreSQL refuses to run
  * as root, so as root each command runs as the `postgres` user.
  */
 export async function startReplicatedPostgres(database = 'cop_replica'): Promise<ReplicatedPostgres> {
-  const bin = binaries();
-  const dir = mkdtempSync(join(tmpdir(), 'cop-replica-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
-    chownSync(dir, id('-u'), id('-g'));
-  }
-  const run = (tool: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe' })
-      : execFileSync(join(bin, tool), args, { stdio: 'pipe' });
+  const { dir, run } = postgresTools(postgresBinaries('pg_basebackup'), 'cop-replica-');
   const primaryDir = join(dir, 'primary');
   const replicaDir = join(dir, 'replica');
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];
   run('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8']);
-  const settings = (port: number) =>
-    `\nport = ${port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\n` +
-    'wal_level = replica\nmax_wal_senders = 4\nfsync = off\nshared_buffers = 32MB\nhot_standby = on\n';
-  appendFileSync(join(primaryDir, 'postgresql.conf'), settings(primaryPort));
+  appendFileSync(
+    join(primaryDir, 'postgresql.conf'),
+    `${throwawaySettings(primaryPort, dir)}wal_level = replica\nmax_wal_senders = 4\nhot_standby = on\n`,
+  );
   writeFileSync(
     join(primaryDir, 'pg_hba.conf'),
     'local all all trust\nhost all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n',
