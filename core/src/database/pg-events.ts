@@ -25,11 +25,14 @@ export class PgEvents {
   private readonly catchUps = new Map<string, CatchUp>();
   private closed = false;
   private reconnectTimer?: NodeJS.Timeout;
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
   private lostAt?: number;
   /** The listening connection's backend process id (tests end it to simulate a drop). */
   backendPid?: number;
   /** Reconnects since start whose catch-ups have all run. */
   reconnects = 0;
+  /** Catch-ups that failed after a reconnect and later succeeded on a retry. */
+  catchUpRetries = 0;
   /** Wait before reconnecting the listener after its connection dropped (tests lengthen it to act in the gap). */
   reconnectDelayMs = 1000;
 
@@ -83,6 +86,7 @@ export class PgEvents {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
+    for (const timer of this.retryTimers) clearTimeout(timer);
     await this.client?.end().catch(() => undefined);
   }
 
@@ -103,19 +107,47 @@ export class PgEvents {
     }, this.reconnectDelayMs);
   }
 
-  /** Runs every catch-up after a reconnect; one that fails is logged and the others still run. */
+  /**
+   * Runs every catch-up after a reconnect. One that fails is logged, the others still run, and
+   * the failed ones are tried again (from the same `lostAt`) with a growing wait, up to a minute,
+   * until they succeed or the instance closes: a missed change is never left unread.
+   */
   private async caughtUp(): Promise<void> {
     const lostAt = new Date(this.lostAt ?? Date.now());
     const gapMs = Date.now() - lostAt.getTime();
     this.lostAt = undefined;
-    const failed: string[] = [];
-    for (const [name, catchUp] of this.catchUps) {
+    const failed = await this.runCatchUps([...this.catchUps], lostAt);
+    this.reconnects++;
+    this.logger.info(
+      { gapMs, channels: this.catchUps.size, failed: failed.map(([name]) => name) },
+      'event listener reconnected; caught up',
+    );
+    if (failed.length > 0) this.retryCatchUps(failed, lostAt, this.reconnectDelayMs);
+  }
+
+  private async runCatchUps(catchUps: [string, CatchUp][], lostAt: Date): Promise<[string, CatchUp][]> {
+    const failed: [string, CatchUp][] = [];
+    for (const [name, catchUp] of catchUps) {
       await catchUp(lostAt).catch((error: unknown) => {
-        failed.push(name);
+        failed.push([name, catchUp]);
         this.logger.error({ err: error, channel: name }, 'catching up after the event listener reconnected failed');
       });
     }
-    this.reconnects++;
-    this.logger.info({ gapMs, channels: this.catchUps.size, failed }, 'event listener reconnected; caught up');
+    return failed;
+  }
+
+  private retryCatchUps(catchUps: [string, CatchUp][], lostAt: Date, waitMs: number): void {
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      if (this.closed) return;
+      void this.runCatchUps(catchUps, lostAt).then((failed) => {
+        if (failed.length === 0) {
+          this.catchUpRetries++;
+          this.logger.info({ channels: catchUps.map(([name]) => name) }, 'caught up after retrying');
+        } else this.retryCatchUps(failed, lostAt, Math.min(waitMs * 2, 60_000));
+      });
+    }, waitMs);
+    timer.unref();
+    this.retryTimers.add(timer);
   }
 }
