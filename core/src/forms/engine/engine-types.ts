@@ -118,7 +118,7 @@ export interface ValidateOptions {
   /**
    * The pre-filled answers of the form's read-only questions, as `readonlyPrefill` gives them
    * for the caller now (the server always gives them). A read-only question then keeps this
-   * answer: one left out is filled in, a different one is refused ("… cannot be changed").
+   * answer: one left out is filled in, a different one is refused ("You cannot change …").
    * Without it a read-only answer is checked like any other.
    */
   prefilled?: Answers;
