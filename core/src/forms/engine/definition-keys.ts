@@ -85,7 +85,7 @@ export function unknownKeys(value: unknown, part: DefinitionPart, where: string,
     if (known.has(key)) continue;
     sink.problems.push({
       path: where ? `${where}.${key}` : key,
-      message: `Unknown property "${key}" on ${describe(part)}; it may have: ${[...known].join(', ')}`,
+      message: `Unknown property "${key}" on ${describe(part)}, which may have: ${[...known].join(', ')}`,
     });
   }
 }

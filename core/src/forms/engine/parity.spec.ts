@@ -62,7 +62,7 @@ describe('the definition checker refuses what it does not understand', () => {
       'pages[0].components[4].prefill.form',
       'pages[0].components[4].messages.requird',
     ]);
-    expect(problems(form)[3]!.message).toMatch(/^Unknown property "displayMenu" on a question; it may have: type, name/);
+    expect(problems(form)[3]!.message).toMatch(/^Unknown property "displayMenu" on a question, which may have: type, name/);
   });
 
   it('refuses a pattern that does not compile, naming why', () => {
