@@ -64,7 +64,7 @@ describe('forms at parity with the real platform', () => {
 
   it('refuses a changed read-only answer with a field-level 400 and stores nothing', async () => {
     const before = await app.sql<{ n: number }>(
-      "SELECT count(*)::int AS n FROM core.\"case\" WHERE plugin_id = 'parity-fixture'",
+      'SELECT count(*)::int AS n FROM core."case" WHERE plugin_id = \'parity-fixture\'',
     );
     const refused = await submit({ ...contact, officerName: 'Somebody Else', username: 'owen' });
     expect(refused.status).toBe(400);
@@ -73,7 +73,7 @@ describe('forms at parity with the real platform', () => {
       { path: 'username', message: 'You cannot change your user name' },
     ]);
     const after = await app.sql<{ n: number }>(
-      "SELECT count(*)::int AS n FROM core.\"case\" WHERE plugin_id = 'parity-fixture'",
+      'SELECT count(*)::int AS n FROM core."case" WHERE plugin_id = \'parity-fixture\'',
     );
     expect(after[0]!.n).toBe(before[0]!.n);
     const draft = await apiCall(app, 'PUT', `/api/plugins/parity-fixture/drafts/${randomUUID()}`, officer, {
@@ -157,8 +157,8 @@ describe('forms at parity with the real platform', () => {
       reason:
         'forms/missing-reference-set.form.json: pages[0].components[1].reference: field "terminal" uses reference set "port-terminals", which does not exist',
     });
-    expect((await apiCall(app, 'GET', '/api/plugins/parity-fixture/forms/parity-contact/prefill', officer)).status).toBe(
-      200,
-    );
+    expect(
+      (await apiCall(app, 'GET', '/api/plugins/parity-fixture/forms/parity-contact/prefill', officer)).status,
+    ).toBe(200);
   });
 });

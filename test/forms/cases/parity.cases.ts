@@ -32,9 +32,12 @@ export const parityCases: FormCase[] = [
   c('read-only answer changed', { ...base, officerName: 'Alex Smith' }, [
     { path: 'officerName', message: 'You cannot change your name' },
   ]),
-  c('read-only answer changed in a draft', { officerName: 'Alex Smith' }, [
-    { path: 'officerName', message: 'You cannot change your name' },
-  ], { mode: 'draft' }),
+  c(
+    'read-only answer changed in a draft',
+    { officerName: 'Alex Smith' },
+    [{ path: 'officerName', message: 'You cannot change your name' }],
+    { mode: 'draft' },
+  ),
   c('read-only answer of the wrong type', { ...base, officerName: 42 }, [
     { path: 'officerName', message: 'You cannot change your name' },
   ]),

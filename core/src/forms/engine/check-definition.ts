@@ -47,7 +47,10 @@ function pageProblems(form: FormDefinition): FormProblem[] {
     (form.sections ?? []).forEach((section, i) => {
       unknownKeys(section, 'section', `sections[${i}]`, { problems });
       if (typeof section?.id !== 'string' || !FORM_ID.test(section.id))
-        problems.push({ path: `sections[${i}].id`, message: 'Section id must be lower-case letters, digits and hyphens' });
+        problems.push({
+          path: `sections[${i}].id`,
+          message: 'Section id must be lower-case letters, digits and hyphens',
+        });
       if (typeof section?.title !== 'string' || !section.title)
         problems.push({ path: `sections[${i}].title`, message: 'Section needs a title' });
     });
@@ -78,12 +81,14 @@ function pageProblems(form: FormDefinition): FormProblem[] {
   return problems;
 }
 
-/** The first component of a page when it is a labelled question (not content, a group or a calculation). */
+/** The first component of a page when it is a question that can head it (not content, a group, a calculation or a file). */
 function firstQuestion(page: Page): Component | undefined {
   const first = Array.isArray(page.components) ? page.components[0] : undefined;
   if (typeof first !== 'object' || first === null) return undefined;
   const type = (first as { type?: string }).type;
-  if (type === 'group' || type === 'calculated' || (type !== undefined && CONTENT_TYPES.has(type))) return undefined;
+  // A file question's label sits in its upload control, so it cannot be the page heading.
+  if (type === 'group' || type === 'calculated' || type === 'file' || (type !== undefined && CONTENT_TYPES.has(type)))
+    return undefined;
   return first;
 }
 

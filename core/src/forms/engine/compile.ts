@@ -132,7 +132,10 @@ function checkContent(component: Extract<Component, { text: string }>, where: st
   if (typeof component.text !== 'string' || !component.text)
     ctx.problems.push({ path: where, message: `A ${type} needs "text"` });
   if (type === 'details' && (typeof component.summary !== 'string' || !component.summary))
-    ctx.problems.push({ path: `${where}.summary`, message: 'A details block needs a "summary" (the line that opens it)' });
+    ctx.problems.push({
+      path: `${where}.summary`,
+      message: 'A details block needs a "summary" (the line that opens it)',
+    });
   if (component.size !== undefined && !HEADING_SIZES.includes(component.size))
     ctx.problems.push({
       path: `${where}.size`,

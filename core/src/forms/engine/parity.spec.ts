@@ -62,7 +62,9 @@ describe('the definition checker refuses what it does not understand', () => {
       'pages[0].components[4].prefill.form',
       'pages[0].components[4].messages.requird',
     ]);
-    expect(problems(form)[3]!.message).toMatch(/^Unknown property "displayMenu" on a question, which may have: type, name/);
+    expect(problems(form)[3]!.message).toMatch(
+      /^Unknown property "displayMenu" on a question, which may have: type, name/,
+    );
   });
 
   it('refuses a pattern that does not compile, naming why', () => {
@@ -139,7 +141,9 @@ describe('the definition checker refuses what it does not understand', () => {
             type: 'group',
             name: 'g',
             label: 'G',
-            components: [{ type: 'text', name: 'd', label: 'D', readonly: true, prefill: { from: 'user.displayName' } }],
+            components: [
+              { type: 'text', name: 'd', label: 'D', readonly: true, prefill: { from: 'user.displayName' } },
+            ],
           },
           { type: 'text', name: 'e', label: 'E', readonly: true, prefill: { from: 'shift.location' } },
         ]),
