@@ -69,6 +69,14 @@ describe('FormField', () => {
     expect(squash(el(f).querySelector('#f-officerName')?.textContent)).toBe('Olivia Officer');
   });
 
+  it('heads a page without a title with a read-only first question, its answer below', async () => {
+    state.prefilled.set({ officerName: 'Olivia Officer' });
+    const f = await render(byName('officerName'), true);
+    expect(squash(el(f).querySelector('h1.cop-page-heading')?.textContent)).toBe('Your name');
+    expect(el(f).querySelector('dl')).toBeNull();
+    expect(squash(el(f).querySelector('#f-officerName')?.textContent)).toBe('Olivia Officer');
+  });
+
   it('says a read-only answer is not known when the pre-fill gave nothing', async () => {
     state.prefilled.set({});
     const f = await render(byName('officerName'));
