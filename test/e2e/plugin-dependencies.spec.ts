@@ -34,7 +34,8 @@ describe('plugin dependencies', () => {
     expect(await status(app, 'odd-reference')).toMatchObject({
       state: 'quarantined',
       reason:
-        'uses reference set "moon-phases", which does not exist; uses reference set "tides", which does not exist',
+        'dependsOn.reference names set "moon-phases", which does not exist; ' +
+        'forms/odd-reference.form.json: pages[0].components[0].reference: field "tide" uses reference set "tides", which does not exist',
     });
     expect(await status(app, 'needs-dep')).toMatchObject({ state: 'enabled' });
   });

@@ -23,6 +23,7 @@ import { CaseViewService } from './case-view.service.js';
 import type { CaseRecord } from './case.types.js';
 import type { CasesRepository } from './cases.repository.js';
 import type { OutboxEvent, OutboxRepository } from './outbox.repository.js';
+import type { DraftsService } from './drafts.service.js';
 import type { TasksRepository } from './tasks.repository.js';
 
 /** Forms in these specs have no file questions: the attachments service has nothing to look up or attach. */
@@ -32,6 +33,8 @@ const attachmentsFake = fake<AttachmentsService>('attachments', {
   claimDraft: async () => undefined,
   attachToCase: async () => undefined,
 });
+/** Nor read-only questions: there are no pre-filled answers to keep. */
+const noReadonlyAnswers = fake<DraftsService>('drafts', { readonlyAnswers: async () => undefined });
 
 /** The form a manager fills in to close a sighting: what came of it, and the vehicle as checked. */
 const CLOSURE_FORM: FormDefinition = {
@@ -138,6 +141,7 @@ async function world(stored: CaseRecord, opts: { stale?: boolean } = {}) {
     readModels,
     attachmentsFake,
     reference,
+    noReadonlyAnswers,
   );
   return { service, log, tx };
 }

@@ -17,6 +17,7 @@ import { CaseViewService } from './case-view.service.js';
 import type { CaseView } from './case-view.dto.js';
 import type { CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
+import { DraftsService } from './drafts.service.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { mayTakeAction } from './role-rules.js';
@@ -45,6 +46,7 @@ export class CaseActionsService {
     private readonly readModels: ReadModelSync,
     private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+    private readonly drafts: DraftsService,
   ) {}
 
   async act(caseId: string, actionId: string, scope: AccessScope, input: ActionInput): Promise<CaseView> {
@@ -70,6 +72,7 @@ export class CaseActionsService {
         now: new Date(),
         workflow: plugin.id,
         attachments: await this.attachments.caseLookup(scope.userId, record.id, form),
+        prefilled: await this.drafts.readonlyAnswers(plugin.id, form, scope),
       });
       if (!result.valid) throw new InputError('There is a problem', result.errors);
       actionAnswers = result.answers;

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { InputError, NotFoundError } from '../common/errors.js';
-import { prefill, validateDraft } from '../forms/engine/index.js';
+import {
+  prefill,
+  readonlyFields,
+  readonlyPrefill,
+  validateDraft,
+  type Answers,
+  type FormDefinition,
+} from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { termDictionary } from '../terms/term-dictionary.js';
@@ -37,6 +44,7 @@ export class DraftsService {
       now: new Date(),
       workflow: pluginId,
       attachments: await this.attachments.draftLookup(scope.userId, draftId, form),
+      prefilled: await this.readonlyAnswers(pluginId, form, scope),
     });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
     const steps = [...form.pages.map((p) => p.id), 'check', ...(form.type === 'task-list' ? ['tasks'] : [])];
@@ -94,5 +102,15 @@ export class DraftsService {
       termDictionary,
     );
     return { answers };
+  }
+
+  /**
+   * What the form's read-only questions hold for this officer now (their pre-filled answers), for
+   * validation to keep them and refuse a changed one; undefined when the form has none.
+   */
+  async readonlyAnswers(pluginId: string, form: FormDefinition, scope: AccessScope): Promise<Answers | undefined> {
+    if (readonlyFields(form, termDictionary).length === 0) return undefined;
+    const { answers } = await this.prefill(pluginId, form.id, scope);
+    return readonlyPrefill(form, termDictionary, answers);
   }
 }

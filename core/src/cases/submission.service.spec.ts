@@ -30,6 +30,7 @@ import type { DraftsRepository } from './drafts.repository.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import { SubmissionService, type SubmitInput } from './submission.service.js';
 import type { NewTask, TaskRecord } from './task.types.js';
+import type { DraftsService } from './drafts.service.js';
 import type { TasksRepository } from './tasks.repository.js';
 
 /** Forms in these specs have no file questions: the attachments service has nothing to look up or attach. */
@@ -39,6 +40,8 @@ const attachmentsFake = fake<AttachmentsService>('attachments', {
   claimDraft: async () => undefined,
   attachToCase: async () => undefined,
 });
+/** Nor read-only questions: there are no pre-filled answers to keep. */
+const noReadonlyAnswers = fake<DraftsService>('drafts', { readonlyAnswers: async () => undefined });
 
 const NEW_CASE_ID = '00000000-0000-4000-8000-0000000000c1';
 const CREATED_AT = new Date('2026-11-24T10:00:00Z');
@@ -183,6 +186,7 @@ async function world(
     readModels,
     attachmentsFake,
     reference,
+    noReadonlyAnswers,
   );
   const service = new SubmissionService(
     plugins,
@@ -198,6 +202,7 @@ async function world(
     attachmentsFake,
     reference,
     silentLogger,
+    noReadonlyAnswers,
   );
   return { service, log, tx, plugin };
 }

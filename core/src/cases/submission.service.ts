@@ -22,6 +22,7 @@ import type { CaseRecord } from './case.types.js';
 import { CasesRepository } from './cases.repository.js';
 import { requestFingerprint } from './idempotency.js';
 import { DraftsRepository } from './drafts.repository.js';
+import { DraftsService } from './drafts.service.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { indexedTerms } from './term-index.js';
@@ -73,6 +74,7 @@ export class SubmissionService {
     private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly draftsService: DraftsService,
   ) {}
 
   async submit(
@@ -138,6 +140,7 @@ export class SubmissionService {
       now,
       workflow: plugin.id,
       attachments: await this.attachments.draftLookup(scope.userId, input.draftId, form),
+      prefilled: await this.draftsService.readonlyAnswers(plugin.id, form, scope),
     });
     if (!result.valid) throw new InputError('There is a problem', result.errors);
     const links = await this.resolveLinks(input.linkedTo ?? [], scope);

@@ -16,20 +16,6 @@ export function startedWorkflows(manifest: PluginManifest): string[] {
   ];
 }
 
-/** Reference sets the plugin uses: those its forms name, and those it declares for its code. */
-export function referenceSetsUsed(plugin: UsablePlugin): string[] {
-  const sets = new Set(plugin.manifest.dependsOn?.reference ?? []);
-  const walk = (fields: CompiledField[]) => {
-    for (const f of fields) {
-      if (f.reference) sets.add(f.reference);
-      if (f.children) walk(f.children.fields);
-    }
-  };
-  for (const { definition } of plugin.forms)
-    walk(compileForm(definition as FormDefinition, termDictionary).root.fields);
-  return [...sets].sort();
-}
-
 /**
  * Quarantines every plugin whose dependencies are not met, to a fixed point (a plugin left
  * without a dependency may be another's dependency): a required workflow missing, quarantined
@@ -75,8 +61,34 @@ function unmet(
     const why = describe(id);
     if (why) problems.push(`its workflow starts a case of "${id}", which ${why}`);
   }
-  for (const set of referenceSetsUsed(plugin))
-    if (!referenceSets.has(set)) problems.push(`uses reference set "${set}", which does not exist`);
+  problems.push(...missingReferenceSets(plugin, referenceSets));
+  return problems;
+}
+
+/**
+ * Reference sets the plugin uses that do not exist: each form field naming one (its form file
+ * and declaration path, so the developer finds it), and each set `dependsOn.reference` lists.
+ */
+export function missingReferenceSets(plugin: UsablePlugin, referenceSets: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const set of plugin.manifest.dependsOn?.reference ?? [])
+    if (!referenceSets.has(set)) problems.push(`dependsOn.reference names set "${set}", which does not exist`);
+  for (const { file, definition } of plugin.forms) {
+    const walk = (fields: CompiledField[]) => {
+      for (const f of fields) {
+        if (f.reference && !referenceSets.has(f.reference)) {
+          const own = (f.source as { reference?: string }).reference !== undefined;
+          problems.push(
+            own
+              ? `forms/${file}: ${f.declPath}.reference: field "${f.name}" uses reference set "${f.reference}", which does not exist`
+              : `forms/${file}: ${f.declPath}.term: field "${f.name}" binds term ${f.term?.id ?? ''}, whose reference set "${f.reference}" does not exist`,
+          );
+        }
+        if (f.children) walk(f.children.fields);
+      }
+    };
+    walk(compileForm(definition as FormDefinition, termDictionary).root.fields);
+  }
   return problems;
 }
 

@@ -12,7 +12,8 @@ export interface FormCase {
   mode: 'submit' | 'draft';
   /** ISO instant the case is judged at. */
   now: string;
-  options?: { allowRetired?: boolean; workflow?: string };
+  /** `prefilled`: the read-only questions' pre-filled answers, as the server gives them. */
+  options?: { allowRetired?: boolean; workflow?: string; prefilled?: Answers };
   /** Exactly the errors expected, in order. */
   expectedErrors: FormError[];
   /** Cleaned answers that must be present (calculated values, trimmed text…). */

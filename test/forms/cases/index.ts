@@ -3,6 +3,7 @@ import { calcAndDateCases } from './calc-and-dates.cases.js';
 import type { FormCase } from './case-types.js';
 import { conditionCases } from './conditions.cases.js';
 import { groupCases } from './groups.cases.js';
+import { parityCases } from './parity.cases.js';
 import { termCases } from './terms.cases.js';
 
 export type { FormCase } from './case-types.js';
@@ -14,4 +15,5 @@ export const formCases: FormCase[] = [
   ...termCases,
   ...groupCases,
   ...calcAndDateCases,
+  ...parityCases,
 ];

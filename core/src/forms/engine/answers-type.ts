@@ -47,6 +47,8 @@ function objectType(name: string, scope: Scope, isRoot: boolean, doc: string, ou
     const extras = [
       field.term ? `term ${field.term.id}` : '',
       field.reference ? `reference set ${field.reference}` : '',
+      field.readonly ? `read-only, from ${(field.source as { prefill?: { from?: string } }).prefill?.from ?? ''}` : '',
+      field.format?.length ? `format ${field.format.join(', ')}` : '',
     ];
     const shown = extras.filter(Boolean);
     const note = `${comment(field.label)}${shown.length ? ` (${shown.join(', ')})` : ''}`;

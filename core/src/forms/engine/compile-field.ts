@@ -4,11 +4,14 @@ import type {
   CalculatedComponent,
   GroupComponent,
   InputComponent,
+  FormatRule,
   InputType,
   MessageOverrides,
   Option,
 } from './form-types.js';
+import { unknownKeys } from './definition-keys.js';
 import { compileFileLimits } from './files.js';
+import { FORMAT_RULES, FORMATTED_TYPES, formatRules } from './format.js';
 import { FILE_REQUIRED, nounPhrase, SELECT_REQUIRED, YES_NO_REQUIRED } from './messages.js';
 import type { ProblemSink } from './references.js';
 import { termConflicts } from './term-binding.js';
@@ -95,8 +98,65 @@ export function createInputField(
     notFuture: c.notFuture ?? term?.notFuture,
     future: c.future,
     file: compileFileLimits(c, kind, where, ctx),
+    format: compileFormat(c, kind, where, ctx),
+    readonly: compileReadonly(c, kind, scope, where, ctx),
   });
+  unknownKeys(c.prefill, 'prefill', `${where}.prefill`, ctx);
+  unknownKeys(c.messages, 'messages', `${where}.messages`, ctx);
   return field;
+}
+
+/** Sources a read-only answer may come from: the officer's record and shift, which the server knows at submit. */
+export const READONLY_SOURCES = ['user.', 'shift.'];
+
+function compileFormat(c: InputComponent, kind: InputType, where: string, ctx: FieldContext): FormatRule[] | undefined {
+  if (c.format === undefined) return undefined;
+  const at = `${where}.format`;
+  if (!FORMATTED_TYPES.has(kind)) {
+    ctx.problems.push({
+      path: at,
+      message: `Field "${c.name}" is a ${kind} question; only text answers (${[...FORMATTED_TYPES].join(', ')}) have a "format"`,
+    });
+    return undefined;
+  }
+  const given: unknown[] = Array.isArray(c.format) ? c.format : [c.format];
+  if (given.length === 0) ctx.problems.push({ path: at, message: `Field "${c.name}" has an empty "format"` });
+  given.forEach((rule, i) => {
+    if (!(FORMAT_RULES as readonly unknown[]).includes(rule))
+      ctx.problems.push({
+        path: Array.isArray(c.format) ? `${at}[${i}]` : at,
+        message: `Field "${c.name}" has format ${JSON.stringify(rule)}; a format is one of: ${FORMAT_RULES.join(', ')}`,
+      });
+  });
+  return formatRules(c.format);
+}
+
+function compileReadonly(
+  c: InputComponent,
+  kind: InputType,
+  scope: Scope,
+  where: string,
+  ctx: FieldContext,
+): boolean | undefined {
+  if (c.readonly === undefined) return undefined;
+  const at = `${where}.readonly`;
+  if (typeof c.readonly !== 'boolean') {
+    ctx.problems.push({ path: at, message: `Field "${c.name}" has "readonly" that is not true or false` });
+    return undefined;
+  }
+  if (!c.readonly) return false;
+  const from = (c.prefill as { from?: unknown } | undefined)?.from;
+  if (scope.owner) {
+    ctx.problems.push({ path: at, message: `Field "${c.name}" is in a repeating group, so it cannot be read-only` });
+  } else if (kind === 'file') {
+    ctx.problems.push({ path: at, message: `Field "${c.name}" is a file question, so it cannot be read-only` });
+  } else if (typeof from !== 'string' || !READONLY_SOURCES.some((s) => from.startsWith(s) && from.length > s.length)) {
+    ctx.problems.push({
+      path: at,
+      message: `Field "${c.name}" is read-only, so it needs "prefill" from the officer or their shift (user.… or shift.…)`,
+    });
+  }
+  return true;
 }
 
 /** Creates the compiled field for a repeating group (its children are added by the caller). */
@@ -112,6 +172,7 @@ export function createGroupField(
   if (c.minItems !== undefined && c.maxItems !== undefined && c.minItems > c.maxItems) {
     ctx.problems.push({ path: where, message: `Group "${c.name}" has minItems greater than maxItems` });
   }
+  unknownKeys(c.messages, 'messages', `${where}.messages`, ctx);
   Object.assign(field, {
     hint: c.hint,
     messages: { ...c.messages },
@@ -173,6 +234,7 @@ function optionMap(options: Option[], name: string, where: string, ctx: FieldCon
     return map;
   }
   options.forEach((o, i) => {
+    unknownKeys(o, 'option', `${where}.options[${i}]`, ctx);
     if (typeof o?.value !== 'string' || typeof o.label !== 'string') {
       ctx.problems.push({
         path: `${where}.options[${i}]`,
@@ -194,8 +256,12 @@ function compilePattern(
   if (pattern === undefined) return undefined;
   try {
     return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    ctx.problems.push({ path: `${where}.pattern`, message: `Field "${name}" has an invalid pattern` });
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message.split(': ').pop() : '';
+    ctx.problems.push({
+      path: `${where}.pattern`,
+      message: `Field "${name}" has a pattern that is not a valid regular expression${reason ? ` (${reason})` : ''}`,
+    });
     return undefined;
   }
 }

@@ -10,6 +10,7 @@ import {
 import type { Bound, CompiledField, CompiledForm, CompiledPage, CompiledRule, Env, Scope } from './compiled-types.js';
 import { compileCondition } from './conditions.js';
 import { parseDateTime, parseIsoDate } from './dates.js';
+import { unknownKeys } from './definition-keys.js';
 import type { TermDictionary } from './engine-types.js';
 import type { Component, FieldRef, FormDefinition, Rule } from './form-types.js';
 import { refGetter, resolveRef, type ProblemSink } from './references.js';
@@ -66,15 +67,19 @@ function addComponents(
   }
   components.forEach((component, i) => {
     const at = `${where}[${i}]`;
+    if (typeof component !== 'object' || component === null || Array.isArray(component)) {
+      ctx.problems.push({ path: at, message: 'A component must be an object' });
+      return;
+    }
     const type = (component as { type?: string }).type;
     if (type !== undefined && CONTENT_TYPES.has(type)) {
-      if (typeof (component as { text?: unknown }).text !== 'string')
-        ctx.problems.push({ path: at, message: `A ${type} needs "text"` });
+      checkContent(component as Extract<Component, { text: string }>, at, ctx);
       return;
     }
     let field: CompiledField;
     if (type === 'group') {
       const group = component as Extract<Component, { type: 'group' }>;
+      unknownKeys(group, 'group', at, ctx);
       field = createGroupField(group, page, at, ctx);
       if (depth + 1 > MAX_GROUP_DEPTH)
         ctx.problems.push({
@@ -87,11 +92,14 @@ function addComponents(
       if (group.rules) deferred.push(() => (field.rules = compileRules(group.rules, children, `${at}.rules`, ctx)));
     } else if (type === 'calculated') {
       const calc = component as Extract<Component, { type: 'calculated' }>;
+      unknownKeys(calc, 'calculated', at, ctx);
+      unknownKeys(calc.calculation, 'calculation', `${at}.calculation`, ctx);
       field = createCalculatedField(calc, page, at, ctx);
       deferred.push(
         () => (field.calc = compileCalculation(calc.calculation, scope, field.order, `${at}.calculation`, ctx)),
       );
     } else if (type === undefined || INPUT_TYPES.has(type)) {
+      unknownKeys(component, 'input', at, ctx);
       field = createInputField(
         component as Extract<Component, { name: string }> & { type?: never },
         page,
@@ -113,6 +121,26 @@ function addComponents(
     if (condition !== undefined)
       deferred.push(() => (field.condition = compileCondition(condition, scope, field.order, `${at}.show_when`, ctx)));
   });
+}
+
+const HEADING_SIZES = ['s', 'm', 'l', 'xl'];
+
+/** Content blocks: text to show, a details block's summary, a heading's size. */
+function checkContent(component: Extract<Component, { text: string }>, where: string, ctx: FieldContext): void {
+  const type = component.type;
+  unknownKeys(component, type, where, ctx);
+  if (typeof component.text !== 'string' || !component.text)
+    ctx.problems.push({ path: where, message: `A ${type} needs "text"` });
+  if (type === 'details' && (typeof component.summary !== 'string' || !component.summary))
+    ctx.problems.push({
+      path: `${where}.summary`,
+      message: 'A details block needs a "summary" (the line that opens it)',
+    });
+  if (component.size !== undefined && !HEADING_SIZES.includes(component.size))
+    ctx.problems.push({
+      path: `${where}.size`,
+      message: `A heading's size must be one of: ${HEADING_SIZES.join(', ')} (got ${JSON.stringify(component.size)})`,
+    });
 }
 
 function compileBounds(field: CompiledField, scope: Scope, where: string, ctx: ProblemSink): void {
@@ -163,6 +191,7 @@ function compileRules(rules: Rule[] | undefined, scope: Scope, where: string, ct
   }
   return rules.map((rule, i) => {
     const at = `${where}[${i}]`;
+    unknownKeys(rule, 'rule', at, ctx);
     if (typeof rule.message !== 'string' || !rule.message)
       ctx.problems.push({ path: `${at}.message`, message: 'A rule needs a message' });
     if (typeof rule.path !== 'string' || !scope.byName.has(rule.path)) {

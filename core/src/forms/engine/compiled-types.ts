@@ -1,6 +1,7 @@
 import type { Answers, FormProblem, TermDefinition } from './engine-types.js';
 import type {
   CalculatedComponent,
+  FormatRule,
   FormDefinition,
   GroupComponent,
   InputComponent,
@@ -100,6 +101,10 @@ export interface CompiledField {
   round?: number;
   /** File fields: what they take. */
   file?: FileLimits;
+  /** Text fields: how the answer is rewritten before it is checked and kept. */
+  format?: FormatRule[];
+  /** Whether the answer is the pre-filled one and cannot be changed. */
+  readonly?: boolean;
 }
 
 /** The fields of the form root or of one repeating group's item. */

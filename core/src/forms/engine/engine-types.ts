@@ -115,6 +115,13 @@ export interface ValidateOptions {
    * before it knows its uploads) a file answer is checked for its shape only.
    */
   attachments?: AttachmentLookup;
+  /**
+   * The pre-filled answers of the form's read-only questions, as `readonlyPrefill` gives them
+   * for the caller now (the server always gives them). A read-only question then keeps this
+   * answer: one left out is filled in, a different one is refused ("You cannot change …").
+   * Without it a read-only answer is checked like any other.
+   */
+  prefilled?: Answers;
   limits?: Partial<EngineLimits>;
 }
 

@@ -3,6 +3,7 @@ import { comparable } from './conditions.js';
 import { displayDate, displayDateTime, parseDateTime, parseIsoDate, parseTime, todayNumber } from './dates.js';
 import type { AttachmentLookup, ReferenceLookup } from './engine-types.js';
 import { checkFileAnswer } from './files.js';
+import { formatText } from './format.js';
 import type { MessageKey } from './form-types.js';
 import { formatMessage, pickTemplate, type MessageParams } from './messages.js';
 import { canonicalTermValue } from './normalise.js';
@@ -80,7 +81,7 @@ export function checkValue(field: CompiledField, raw: unknown, env: Env, ctx: Ch
     default:
   }
   if (typeof raw !== 'string') return fail(field, 'type');
-  const text = raw.trim();
+  const text = field.format ? formatText(field.format, raw) : raw.trim();
   const cap = Math.min(field.maxLength ?? ctx.maxStringLength, ctx.maxStringLength);
   if (text.length > cap) return fail(field, 'maxLength', { max: cap });
   switch (field.kind) {

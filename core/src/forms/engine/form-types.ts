@@ -78,6 +78,7 @@ export type MessageKey =
   | 'fileScanning'
   | 'fileInfected'
   | 'hidden'
+  | 'readonly'
   | 'unknown';
 
 /** Component types that collect an answer. */
@@ -111,6 +112,15 @@ export interface Option {
 export interface Prefill {
   from: string;
 }
+
+/**
+ * How a text answer is rewritten before it is checked and kept: `trim`, `collapse-spaces`,
+ * `lowercase`, `uppercase`, `postcode` (`CT16 1JA`) or `registration` (`AB12CDE`).
+ */
+export type FormatRule = 'trim' | 'collapse-spaces' | 'lowercase' | 'uppercase' | 'postcode' | 'registration';
+
+/** Sizes of a heading (GOV.UK `govuk-heading-s` … `govuk-heading-xl`). */
+export type HeadingSize = 's' | 'm' | 'l' | 'xl';
 
 /** Properties shared by every component. */
 interface ComponentBase {
@@ -147,6 +157,13 @@ export interface InputComponent extends ComponentBase {
   /** Unit shown after numbers ("minutes"). */
   suffix?: string;
   prefill?: Prefill;
+  /**
+   * Whether the answer is shown but not editable: it is the pre-filled one (`prefill` from
+   * `user.…` or `shift.…`), and the server refuses a different one.
+   */
+  readonly?: boolean;
+  /** Text answers: how the answer is rewritten before it is checked and kept (one rule or several, in order). */
+  format?: FormatRule | FormatRule[];
   messages?: MessageOverrides;
   /** Files: the media types accepted, recognised from the file's bytes (default JPG, PNG and PDF). */
   accept?: string[];
@@ -197,6 +214,8 @@ export interface ContentComponent extends ComponentBase {
   text: string;
   /** The summary line of a details component. */
   summary?: string;
+  /** Headings: the size (default `m`); an `xl` or `l` heading is still an h2 below the page's h1. */
+  size?: HeadingSize;
 }
 
 /** Anything that can appear on a page. */
@@ -216,7 +235,11 @@ export interface Rule {
 /** One page (a wizard step, or a page of a task-list section). */
 export interface Page {
   id: string;
-  title: string;
+  /**
+   * The page heading. May be left out when the page's first component is a question: its label
+   * is then the page heading (the GOV.UK pattern for a page with one question).
+   */
+  title?: string;
   /** Task-list forms: the section this page belongs to. */
   section?: string;
   show_when?: Condition;

@@ -14,7 +14,8 @@ const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d
  * Describes a submission's answers as JSON Schema. Questions that are always shown and
  * required are `required`; conditional ones are optional in the schema (the engine decides).
  * Reference-data fields carry `x-reference-set`, term-bound ones `x-term`; calculated
- * fields are `readOnly`.
+ * fields are `readOnly`, and so are read-only questions (with `x-prefill`, their source);
+ * a question with a `format` names its rules in `x-format`.
  */
 export function answerJsonSchema(form: FormDefinition, terms: TermDictionary): JsonSchema {
   const compiled = compileForm(form, terms);
@@ -40,6 +41,11 @@ function objectSchema(scope: Scope, isRoot: boolean): JsonSchema {
 function fieldSchema(field: CompiledField): JsonSchema {
   const schema: JsonSchema = { title: field.label, ...(field.hint ? { description: field.hint } : {}) };
   if (field.term) schema['x-term'] = field.term.id;
+  if (field.readonly) {
+    // The answer is the pre-filled one: a client may leave it out (it is filled in) or send it unchanged.
+    schema.readOnly = true;
+    schema['x-prefill'] = (field.source as { prefill?: { from?: string } }).prefill?.from;
+  }
   return { ...schema, ...valueSchema(field) };
 }
 
@@ -91,6 +97,15 @@ function valueSchema(field: CompiledField): JsonSchema {
         items: objectSchema(field.children!, false),
       };
     default:
+      if (field.format?.length)
+        // Lengths and the pattern are checked on the formatted answer, not on the answer as sent
+        // (`ab12  cde` becomes `AB12CDE`): the schema names the rules instead.
+        return {
+          type: 'string',
+          maxLength: DEFAULT_LIMITS.maxStringLength,
+          'x-format': field.format,
+          ...(field.kind === 'email' ? { format: 'email' } : {}),
+        };
       return {
         type: 'string',
         maxLength: cap,

@@ -37,6 +37,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<MessageKey, string>> = {
   fileScanning: '{file} is still being checked for viruses – try again in a few minutes',
   fileInfected: '{file} contains a virus – remove it and upload a different file',
   hidden: '{Name} must not be answered because the question is not shown',
+  readonly: 'You cannot change {name}',
   unknown: '{name} is not a question in this form',
 };
 

@@ -53,7 +53,8 @@ export function canonicalTermValue(term: TermDefinition | undefined, text: strin
   }
 }
 
-function ukPostcode(text: string): string {
+/** A UK postcode in its kept form: upper case, one space before the three-character inward code. */
+export function ukPostcode(text: string): string {
   const compact = text.replace(/\s+/g, '').toUpperCase();
   if (/^BFPO[0-9]+$/.test(compact)) return `BFPO ${compact.slice(4)}`;
   // Too short to hold an outward and an inward code: left for the pattern to refuse.

@@ -53,3 +53,22 @@ function resolveSource(from: string, context: PrefillContext): unknown {
   if (source === 'linked') return readPath(context.linked, rest);
   return undefined;
 }
+
+/** Names of the form's read-only questions (top-level, pre-filled from the officer or their shift). */
+export function readonlyFields(form: FormDefinition, terms: TermDictionary): string[] {
+  return compileForm(form, terms)
+    .root.fields.filter((f) => f.readonly)
+    .map((f) => f.name);
+}
+
+/**
+ * The pre-filled answers of the form's read-only questions, picked from what `prefill` gave:
+ * the `prefilled` option of validation. A question whose source gave nothing is left out (it
+ * then has no answer, and any answer sent for it is refused).
+ */
+export function readonlyPrefill(form: FormDefinition, terms: TermDictionary, prefilled: Answers): Answers {
+  const out: Answers = {};
+  for (const name of readonlyFields(form, terms))
+    if (Object.hasOwn(prefilled, name) && prefilled[name] !== undefined) out[name] = prefilled[name];
+  return out;
+}

@@ -13,6 +13,7 @@ export const DEFAULT_LIMITS: Readonly<EngineLimits> = { maxStringLength: 10_000,
 
 interface Run extends CheckContext {
   maxItems: number;
+  prefilled?: Answers;
   errors: FormError[];
   pageVisible: (boolean | undefined)[];
   compiled: CompiledForm;
@@ -38,6 +39,7 @@ export function validateAnswers(form: FormDefinition, answers: unknown, options:
     maxStringLength: limits?.maxStringLength ?? DEFAULT_LIMITS.maxStringLength,
     maxItems: limits?.maxItems ?? DEFAULT_LIMITS.maxItems,
     attachments: options.attachments,
+    prefilled: options.prefilled,
     usedFiles: new Set(),
     errors: [],
     pageVisible: [],
@@ -81,12 +83,22 @@ function validateScope(scope: Scope, raw: Record<string, unknown>, env: Env, run
   }
   const cleaned = env.values;
   for (const field of scope.fields) {
-    const value = Object.hasOwn(raw, field.name) ? raw[field.name] : undefined;
+    let value = Object.hasOwn(raw, field.name) ? raw[field.name] : undefined;
     const path = env.prefix + field.name;
     if (!isVisible(field, env, run)) {
-      if (run.submit && hasAnswer(value) && field.kind !== 'calculated')
+      // A pre-filled question's answer came from the platform (an API client sends back what
+      // GET …/prefill gave it): when the question is not shown it is dropped, not an error.
+      if (run.submit && hasAnswer(value) && field.kind !== 'calculated' && !declaresPrefill(field))
         report(run, path, fieldMessage(field, 'hidden'));
       continue;
+    }
+    if (field.readonly && run.prefilled && !env.parent) {
+      const fixed = Object.hasOwn(run.prefilled, field.name) ? run.prefilled[field.name] : undefined;
+      if (hasAnswer(value) && !sameAnswer(field, value, fixed, env, run)) {
+        report(run, path, fieldMessage(field, 'readonly'));
+        continue;
+      }
+      value = fixed;
     }
     if (field.kind === 'calculated') {
       const result = field.calc?.(env);
@@ -133,6 +145,19 @@ function validateGroup(field: CompiledField, value: unknown, path: string, env: 
     if (run.submit && field.rules) checkRules(field.rules, itemEnv, run);
     items.push(cleaned);
   }
+}
+
+function declaresPrefill(field: CompiledField): boolean {
+  return typeof (field.source as { prefill?: { from?: unknown } }).prefill?.from === 'string';
+}
+
+/** Whether a read-only question's answer is its pre-filled one, once both are cleaned (trimmed, formatted). */
+function sameAnswer(field: CompiledField, sent: unknown, fixed: unknown, env: Env, run: Run): boolean {
+  if (!hasAnswer(fixed)) return false;
+  const a = checkValue(field, sent, env, { ...run, usedFiles: new Set() });
+  const b = checkValue(field, fixed, env, { ...run, usedFiles: new Set() });
+  if (!a.ok || !b.ok) return JSON.stringify(sent) === JSON.stringify(fixed);
+  return JSON.stringify(a.value) === JSON.stringify(b.value);
 }
 
 function isVisible(field: CompiledField, env: Env, run: Run): boolean {

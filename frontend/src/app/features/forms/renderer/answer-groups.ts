@@ -1,4 +1,4 @@
-import type { SummaryRow } from '../../../core/forms/engine';
+import { pageHeading, standardTerms, type SummaryRow } from '../../../core/forms/engine';
 import type { FormDefinition } from '../../../core/plugins/plugin.model';
 
 /** The answers of one page on check your answers: one summary card, one change link. */
@@ -9,12 +9,13 @@ export interface AnswerGroup {
 }
 
 /**
- * Check your answers by page, in the order the pages come: each page's rows under its title.
+ * Check your answers by page, in the order the pages come: each page's rows under its heading
+ * (its title, or for a page without one its first question's label).
  * A quantity and its unit (sibling answers named `quantity` and `unit`, as in an items group)
  * read as one answer, "2.5 kilograms (kg)", under the quantity's path.
  */
 export function answerGroups(form: FormDefinition, rows: readonly SummaryRow[]): AnswerGroup[] {
-  const titles = new Map(form.pages.map((p) => [p.id, p.title]));
+  const titles = new Map(form.pages.map((p) => [p.id, pageHeading(p, standardTerms)]));
   const groups: AnswerGroup[] = [];
   for (const row of withUnits(rows)) {
     let group = groups[groups.length - 1];

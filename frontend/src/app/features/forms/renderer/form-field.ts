@@ -1,6 +1,14 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import type { CompiledField, Component as FormComponent, Env, Option } from '../../../core/forms/engine';
+import {
+  displayAnswer,
+  formatText,
+  standardTerms,
+  type CompiledField,
+  type Component as FormComponent,
+  type Env,
+  type Option,
+} from '../../../core/forms/engine';
 import { eventValue } from '../../../core/ui/event-value';
 import { fieldId, type DateParts } from './form-logic';
 import { FileUpload } from './file-upload';
@@ -37,6 +45,8 @@ export class FormField {
   readonly env = input.required<Env>();
   /** Heading level for group item titles. */
   readonly level = input(2);
+  /** Whether this question's label is the page heading (a page without a title: the GOV.UK pattern). */
+  readonly heading = input(false);
 
   /** The text typed into an autocomplete's search box. */
   readonly search = signal<string | null>(null);
@@ -54,7 +64,21 @@ export class FormField {
     const v = this.value();
     return v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v);
   });
-  readonly content = computed(() => this.component() as { text?: string; summary?: string });
+  readonly content = computed(() => this.component() as { text?: string; summary?: string; size?: string });
+  /** A heading's GOV.UK class: `govuk-heading-s` … `govuk-heading-xl` (default m). */
+  readonly headingClass = computed(() => `govuk-heading-${this.content().size ?? 'm'}`);
+  /** Whether the question is read-only: its pre-filled answer is shown, not an input. */
+  readonly readonly = computed(() => this.field()?.readonly === true);
+  /** A read-only question's answer as the core keeps it (formatted, an option's label). */
+  readonly readonlyText = computed(() => {
+    const field = this.field();
+    if (!field) return '';
+    return displayAnswer(field, this.state.cleanedValue(this.path()), {
+      terms: standardTerms,
+      reference: this.state.lookup(),
+      notProvided: 'Not known',
+    });
+  });
   readonly suffix = computed(() => (this.field()?.source as { suffix?: string } | undefined)?.suffix);
   readonly describedBy = computed(() => {
     const ids: string[] = [];
@@ -108,6 +132,15 @@ export class FormField {
 
   setText(event: Event): void {
     this.state.setValue(this.path(), eventValue(event));
+  }
+
+  /** On leaving a text input: show the answer as its `format` keeps it (`ct161ja` → `CT16 1JA`). */
+  formatInput(event: Event): void {
+    const rules = this.field()?.format;
+    if (!rules?.length) return;
+    const formatted = formatText(rules, eventValue(event));
+    (event.target as HTMLInputElement | HTMLTextAreaElement).value = formatted;
+    this.state.setValue(this.path(), formatted);
   }
 
   choose(value: string): void {

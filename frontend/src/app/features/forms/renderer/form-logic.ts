@@ -8,6 +8,7 @@ import {
   compileCondition,
   compileForm,
   parsePath,
+  readonlyFields,
   validateAnswers,
   type Answers,
   type AttachmentLookup,
@@ -60,6 +61,21 @@ export interface ShellValidationOptions {
   allowRetired?: boolean;
   /** The form's uploads, once the core has listed them. */
   attachments?: AttachmentLookup;
+  /** The read-only questions' pre-filled answers, once the core has given them (as the server validates with). */
+  prefilled?: Answers;
+}
+
+/**
+ * Answers without those of read-only questions: the core fills those in from its pre-fill (a
+ * draft may hold an older one, and the officer cannot change them), and the renderer shows
+ * them from `prefilled`.
+ */
+export function withoutReadonly(form: FormDefinition, terms: TermDictionary, answers: Answers): Answers {
+  const names = readonlyFields(form, terms);
+  if (names.length === 0) return answers;
+  const out = { ...answers };
+  for (const name of names) delete out[name];
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,6 +25,9 @@ import { DraftStore, LocalDraft } from '../../../core/cases/draft-store';
 import { DraftSync } from '../../../core/cases/draft-sync';
 import {
   compileForm,
+  pageHeading,
+  readonlyFields,
+  readonlyPrefill,
   sectionStatuses,
   standardTerms,
   summarise,
@@ -38,7 +41,7 @@ import { ErrorSummary, FieldProblem } from '../../../core/ui/error-summary';
 import { PageTitle } from '../../../core/ui/page-title';
 import { answerGroups } from './answer-groups';
 import { FormField } from './form-field';
-import { locateErrors, validateForShell, type LocatedError } from './form-logic';
+import { locateErrors, validateForShell, withoutReadonly, type LocatedError } from './form-logic';
 import { FormState } from './form-state';
 import { RENDERER_MESSAGES, submitErrorMessage } from './renderer.messages';
 
@@ -136,7 +139,13 @@ export class FormRenderer implements OnInit {
   /** The case this one follows from (`?linked=<business key>`, e.g. the target of an outcome): pre-fills it and is linked on submit. */
   readonly linked = computed(() => this.query().get('linked'));
   readonly page = computed(() => this.engineForm().pages.find((p) => p.id === this.step()) ?? null);
-  /** Whether the page has a single question whose label can be the page heading. */
+  /** The page's heading: its title, or its first question's label (then that label is the page's h1). */
+  readonly heading = computed(() => {
+    const page = this.page();
+    return page ? pageHeading(page, standardTerms) : '';
+  });
+  /** Whether the page has no title, so its first question's label is the page heading (GOV.UK pattern). */
+  readonly questionIsHeading = computed(() => !this.page()?.title);
   readonly backLink = computed(() => this.previousStep());
   readonly sections = computed(() =>
     this.isTaskList()
@@ -178,7 +187,7 @@ export class FormRenderer implements OnInit {
           ? 'Check your answers'
           : step === 'tasks'
             ? this.form().title
-            : (this.page()?.title ?? this.form().title);
+            : this.heading() || this.form().title;
       // Errors are tracked too: arriving on a page clears the last page's after this runs.
       const hasErrors = this.state.errors().length > 0;
       untracked(() => {
@@ -240,13 +249,16 @@ export class FormRenderer implements OnInit {
     const action = this.action();
     if (action) {
       this.state.uploadTarget.set({ kind: 'case', caseId: action.caseId, actionId: action.actionId });
+      await this.loadReadonly();
       await this.loadUploads();
       this.ready.set(true);
       return;
     }
     const draftId = this.query().get('draft');
-    if (draftId) await this.resume(draftId);
-    else await this.startNew();
+    if (draftId) {
+      await this.resume(draftId);
+      await this.loadReadonly();
+    } else await this.startNew();
     this.state.uploadTarget.set({
       kind: 'draft',
       pluginId: this.plugin().id,
@@ -502,12 +514,33 @@ export class FormRenderer implements OnInit {
     const id = newUuid();
     this.draftId.set(id);
     try {
-      this.state.answers.set(await firstValueFrom(this.cases.prefill(this.plugin().id, this.form().id, this.linked())));
+      const answers = await firstValueFrom(this.cases.prefill(this.plugin().id, this.form().id, this.linked()));
+      this.keepReadonly(answers);
+      this.state.answers.set(withoutReadonly(this.engineForm(), standardTerms, answers));
     } catch {
       this.state.answers.set({});
     }
     this.untouched = JSON.stringify([this.state.answers(), this.state.parts()]);
     await this.router.navigate([], { queryParams: { draft: id }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  /**
+   * The read-only questions' answers as the core pre-fills them now (a resumed draft or an
+   * action form): shown, validated and sent as the core will keep them. Left unknown offline.
+   */
+  private async loadReadonly(): Promise<void> {
+    if (readonlyFields(this.engineForm(), standardTerms).length === 0) return;
+    try {
+      this.keepReadonly(await firstValueFrom(this.cases.prefill(this.plugin().id, this.form().id)));
+      this.state.answers.update((answers) => withoutReadonly(this.engineForm(), standardTerms, answers));
+    } catch {
+      // Offline or refused: the draft's answers stand, and the core checks them on submit.
+    }
+  }
+
+  private keepReadonly(prefilled: Record<string, unknown>): void {
+    if (readonlyFields(this.engineForm(), standardTerms).length === 0) return;
+    this.state.prefilled.set(readonlyPrefill(this.engineForm(), standardTerms, prefilled));
   }
 
   private localDraft(): LocalDraft | null {

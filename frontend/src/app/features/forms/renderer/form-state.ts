@@ -57,6 +57,8 @@ export class FormState {
   readonly uploadsKnown = signal(false);
   /** Whether the platform scans files for viruses. */
   readonly scanning = signal(true);
+  /** The read-only questions' pre-filled answers from the core; undefined until it gave them. */
+  readonly prefilled = signal<Answers | undefined>(undefined);
 
   /** File answers checked as the core checks them: only this form's uploads, for their question. */
   readonly attachmentLookup = computed<AttachmentLookup | undefined>(() => {
@@ -98,6 +100,7 @@ export class FormState {
     workflow: string;
     timeZone: string;
     attachments?: AttachmentLookup;
+    prefilled?: Answers;
   } {
     return {
       terms: standardTerms,
@@ -106,6 +109,7 @@ export class FormState {
       workflow: this.workflow(),
       timeZone: FORM_TIME_ZONE,
       attachments: this.attachmentLookup(),
+      prefilled: this.prefilled(),
     };
   }
 
