@@ -28,10 +28,8 @@ describe('operational-activity', () => {
   it('loads as a five-page wizard, and its demo reports are accepted', async () => {
     expect(await kit.loaded()).toEqual({ state: 'enabled', canStart: true });
     const form = loadPluginForm(import.meta.url, 'operational-activity.form.json');
-    expect([form.type, ...form.pages.map((p) => p.id)]).toEqual([
-      'wizard',
-      ...['shift', 'staff', 'activities', 'detections', 'debrief'],
-    ]);
+    expect(form.type).toBe('wizard');
+    expect(form.pages.map((p) => p.id)).toEqual(['shift', 'staff', 'activities', 'detections', 'debrief']);
     expect(await kit.demo()).toHaveLength(6);
   });
 
@@ -65,13 +63,10 @@ describe('operational-activity', () => {
     );
   });
 
-  it('needs the shift end after the start, and does not double-report the time left', async () => {
+  it('reports missing answers on every page, and a shift end before the start without the time left', async () => {
     expect(await kit.refused({ ...report, shiftEnd: '2026-04-12T06:00' })).toEqual([
       { path: 'shiftEnd', message: 'Shift end must be after the shift start' },
     ]);
-  });
-
-  it('reports missing answers on every page with GOV.UK messages', async () => {
     expect(await kit.refused({})).toEqual([
       { path: 'shiftStart', message: 'Enter the shift start date and time' },
       { path: 'shiftEnd', message: 'Enter the shift end date and time' },

@@ -107,14 +107,7 @@ export default definePlugin({
           },
           teams: { label: 'Teams reporting', distinct: 'team' },
         },
-        by: {
-          team: {
-            heading: 'Team',
-            title: 'Hours by team',
-            total: 'All teams',
-            measures: ['reports', 'staffHours', 'activityHours'],
-          },
-        },
+        by: { team: { heading: 'Team', title: 'Hours by team', total: 'All teams' } },
         items: [
           {
             group: 'activities',

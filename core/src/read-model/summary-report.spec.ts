@@ -122,6 +122,9 @@ describe('summary reports', () => {
     expect(source).not.toContain('<chart');
     expect(source).toContain('<col label="Seizures" format="integer" width="1.4"/>');
     expect(fields).toEqual(expect.arrayContaining(['by.port.outcome', 'by.port.perItem', 'items.g0.by.kind.cases']));
+    // The number of different ports is 1 on every row of a breakdown by port.
+    expect(summaryTemplate({ ...hours, by: { port: 'Location' } }, def).source).not.toContain('<col label="Ports"');
+    expect(summaryTemplate({ ...hours, by: { outcome: 'Outcome' } }, def).source).toContain('<col label="Ports"');
     expect(
       await checkSummary(
         { measures: { n: { label: 'N', sum: 'quantity', items: 'items', divideBy: 0, decimals: 9 } } },

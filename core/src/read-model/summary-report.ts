@@ -255,8 +255,10 @@ export function summaryTemplate(
     chart: boolean,
     group?: string,
   ) => {
-    const measures = b.measures ? all.filter(([m]) => b.measures!.includes(m)) : all;
     const also = headings(b.with);
+    // A count of the different values of the breakdown's own names is 1 on every row: left out.
+    const own = (m: SummaryMeasure) => 'distinct' in m && groupNames(name, b).includes(m.distinct);
+    const measures = (b.measures ? all.filter(([m]) => b.measures!.includes(m)) : all).filter(([, m]) => !own(m));
     fields.push(`${path}.${name}`, ...also.map(([n]) => `${path}.${n}`), ...measures.map(([m]) => `${path}.${m}`));
     const [firstName, first] = measures[0]!;
     const empty = summary.list ? 'None in this period.' : 'None.';
