@@ -68,6 +68,8 @@ export interface PluginKit {
   draft(answers: Record<string, unknown>, as?: As): Promise<any>;
   /** Starts `as`'s shift (team and port; it stays started), then returns what the start form is pre-filled with. */
   prefill(as: As, shift: { teamId: string; location: string }): Promise<Record<string, unknown>>;
+  /** The tables in the plugin's schema its own migrations made (not the core's read model or migration log). */
+  ownTables(): Promise<string[]>;
 }
 
 export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): PluginKit {
@@ -179,6 +181,13 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
       const startForm = running().boot.registry.get(pluginId)?.manifest?.startForm ?? pluginId;
       const response = await call('GET', `/api/plugins/${pluginId}/forms/${startForm}/prefill`, as);
       return expectStatus(response, 200, `prefill of ${pluginId}`).body.answers;
+    },
+    async ownTables() {
+      const tables = await running().sql<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations' AND table_name NOT LIKE 'read\\_case%' ORDER BY 1",
+        [pluginSchema(pluginId)],
+      );
+      return tables.map((t) => t.table_name);
     },
   };
 }
