@@ -29,7 +29,6 @@ const PLUGINS: Record<string, string[]> = {
   'interpreter-request': [],
 };
 
-
 /** Plugins whose sample answers are checked against their start form (as stored, calculations included). */
 const VALIDATED_SAMPLES = [
   'detection-inventory',
