@@ -156,8 +156,9 @@ export class ReadModelQueries implements ReportCases {
         throw new ReportQueryError(`"${n}" is not a number, so it cannot be summed or averaged`);
       return column.sql;
     };
+    const column = number(name);
     const times = 'times' in measure && measure.times !== undefined ? ` * ${number(measure.times)}` : '';
-    const value = `${fn}(${number(name)}${times})${filter(measure.where)}`;
+    const value = `${fn}(${column}${times})${filter(measure.where)}`;
     return fn === 'sum' ? `coalesce(${value}, 0)` : value;
   }
 
