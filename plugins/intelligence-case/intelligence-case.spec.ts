@@ -1,205 +1,100 @@
-import { checkFormDefinition, validateSubmission } from '../../core/src/forms/engine/index.js';
-import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
-import { standardTerms } from '../../core/src/terms/standard-terms.js';
-import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
-import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
-import { apiCall, submitCase, type Auth } from '../../test/utils/reports.js';
-import plugin from './plugin.js';
+import { usePluginKit } from '../../test/utils/plugin-kit.js';
 
-const load = (file: string) => loadPluginForm(import.meta.url, file);
-const reference = seededReference;
-const options = {
-  terms: standardTerms,
-  reference,
-  now: new Date('2026-04-12T12:00:00Z'),
-  workflow: 'intelligence-case',
+const opening = {
+  referralReference: 'BF-20260410-3',
+  primacyTeam: 'intelligence-hub-south',
+  handlingCondition: 'P',
+  summary: 'Repeat same-day crossings by a van.',
+  reviewDate: '2099-05-10',
 };
+const product = {
+  productType: 'target-package',
+  productReference: 'IR-2026-0412',
+  disseminatedTo: ['border-force-frontline', 'police'],
+  legalGateway: 'crime-and-courts-act-2013-s7',
+};
+const nfa = { justification: 'Subject already known to the NCA.', authorisingOfficer: 'Sam Patel' };
 
-describe('intelligence-case forms (real reference data)', () => {
-  it.each(['intelligence-case', 'no-further-action', 'intelligence-product', 'transfer-primacy'])(
-    '%s is a consistent form declaration',
-    (id) => {
-      expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
-    },
-  );
+describe('intelligence-case', () => {
+  const kit = usePluginKit('intelligence-case');
+  const open = async () => (await kit.submit(opening, 'intel')).id as string;
 
-  it('opens a case from a referral, with a review date in the future', () => {
-    const form = load('intelligence-case.form.json');
-    const answers = {
-      referralReference: 'BF-20260410-3',
-      primacyTeam: 'intelligence-hub-south',
-      handlingCondition: 'P',
-      summary: 'Repeat same-day crossings by a van.',
-      reviewDate: '2026-05-10',
-    };
-    expect(validateSubmission(form, answers, options).errors).toEqual([]);
-    expect(
-      validateSubmission(form, { ...answers, reviewDate: '2026-04-12', referralReference: 'REF-3' }, options).errors,
-    ).toEqual([
+  it('loads with no tables of its own, and its demo cases are accepted', async () => {
+    expect(await kit.loaded('intel')).toEqual({ state: 'enabled', canStart: true });
+    expect(await kit.ownTables()).toEqual([]);
+    expect(await kit.demo()).toHaveLength(4);
+  });
+
+  it('opens a case from a referral, with a review date in the future', async () => {
+    expect(await kit.refused({ ...opening, reviewDate: '2026-04-12', referralReference: 'REF-3' }, 'intel')).toEqual([
       {
         path: 'referralReference',
         message: 'Enter the intelligence referral reference in the correct format, like BF-20260412-17',
       },
       { path: 'reviewDate', message: 'Review date must be in the future' },
     ]);
+    expect(await kit.readCase(await open())).toEqual({
+      state: 'in-development',
+      owner_team: 'intelligence-hub-south',
+      at: expect.any(Date), // when it was opened
+      referral_reference: 'BF-20260410-3',
+      primacy_team: 'intelligence-hub-south',
+      handling_condition: 'P',
+      review_date: new Date(2099, 4, 10), // a date column comes back as local midnight
+      product_type: null,
+      disseminated_to: null,
+      legal_gateway: null,
+      new_primacy_team: null,
+    });
   });
 
-  it('needs a justification and an authorising officer of HEO or above for no further action', () => {
-    const form = load('no-further-action.form.json');
-    expect(validateSubmission(form, {}, options).errors).toEqual([
+  it('needs a justification and an authorising officer of HEO or above for no further action', async () => {
+    const id = await open();
+    expect(await kit.actRefused(id, 'record-nfa', {}, 'intel')).toEqual([
       { path: 'justification', message: 'Enter why no further action is justified' },
       { path: 'authorisingOfficer', message: "Enter the authorising officer's full name" },
       { path: 'authorisingGrade', message: "Select the authorising officer's grade" },
     ]);
-    const nfa = {
-      justification: 'Subject already known to the NCA.',
-      authorisingOfficer: 'Sam Patel',
-      authorisingGrade: 'EO',
-    };
-    expect(validateSubmission(form, nfa, options).errors).toEqual([
+    expect(await kit.actRefused(id, 'record-nfa', { ...nfa, authorisingGrade: 'EO' }, 'intel')).toEqual([
       { path: 'authorisingGrade', message: 'No further action must be authorised by a Higher Officer (HEO) or above' },
     ]);
-    expect(validateSubmission(form, { ...nfa, authorisingGrade: 'HEO' }, options).errors).toEqual([]);
+    await kit.act(id, 'record-nfa', 'intel', { ...nfa, authorisingGrade: 'HEO' });
+    expect(await kit.readCase(id)).toMatchObject({ state: 'closed-nfa', product_type: null });
   });
 
-  it('records a disseminated product with its legal gateway', () => {
-    const form = load('intelligence-product.form.json');
-    const product = {
-      productType: 'target-package',
-      productReference: 'IR-2026-0412',
-      disseminatedTo: ['border-force-frontline', 'police'],
-      legalGateway: 'crime-and-courts-act-2013-s7',
-    };
-    expect(validateSubmission(form, product, options).errors).toEqual([]);
-    expect(validateSubmission(form, { ...product, disseminatedTo: [], legalGateway: 'gdpr' }, options).errors).toEqual([
+  it('keeps every product disseminated in the case’s history, the read model the latest and the transfer', async () => {
+    const id = await open();
+    expect(
+      await kit.actRefused(id, 'record-product', { ...product, disseminatedTo: [], legalGateway: 'gdpr' }, 'intel'),
+    ).toEqual([
       { path: 'disseminatedTo', message: 'Select who it was disseminated to' },
       { path: 'legalGateway', message: 'Select the legal gateway from the list' },
     ]);
-  });
-});
-
-describeDemoSamples(plugin, load('intelligence-case.form.json'), options);
-
-describe('intelligence-case read model', () => {
-  it('keeps the case’s referral, primacy, handling and review date, the latest product and a transfer', () => {
-    // Action forms in file order, as the core reads them.
-    const actionForms = ['intelligence-product', 'no-further-action', 'transfer-primacy'].map((id) =>
-      load(`${id}.form.json`),
-    );
-    const def = readModelOf('intelligence-case', load('intelligence-case.form.json'), standardTerms, actionForms)!;
-    expect(def.timeField).toBeUndefined(); // dated by when the case was opened
-    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
-      ['referralReference', 'text', false],
-      ['primacyTeam', 'text', false],
-      ['handlingCondition', 'text', false],
-      ['reviewDate', 'date', false],
-      ['productType', 'text', true],
-      ['disseminatedTo', 'text[]', true],
-      ['legalGateway', 'text', true],
-      ['newPrimacyTeam', 'text', true],
-    ]);
-    expect(def.groups).toEqual([]);
-  });
-});
-
-describe('intelligence-case in the real core', () => {
-  const opening = {
-    referralReference: 'BF-20260410-3',
-    primacyTeam: 'intelligence-hub-south',
-    handlingCondition: 'P',
-    summary: 'Repeat same-day crossings by a van.',
-    reviewDate: '2099-05-10',
-  };
-  let app: TestApp;
-  let intel: Auth;
-  beforeAll(async () => {
-    app = await startTestApp();
-    intel = await signIn(app, 'intel');
-  });
-  afterAll(async () => app?.close());
-
-  const act = async (caseId: string, action: string, version: number, answers: Record<string, unknown>) => {
-    const taken = await apiCall(app, 'POST', `/api/cases/${caseId}/actions/${action}`, intel, { version, answers });
-    expect([action, taken.status, taken.body?.errors]).toEqual([action, 200, undefined]);
-  };
-
-  it('has the dissemination log and the read model, and no copy of the answers', async () => {
-    const tables = await app.sql(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'plugin_intelligence_case' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name",
-    );
-    expect(tables.map((t) => t.table_name)).toEqual(['intelligence_product', 'read_case']);
-  });
-
-  it('logs every product disseminated, while the read model keeps the latest and the transfer', async () => {
-    const created = await submitCase(app, intel, 'intelligence-case', opening, 'case');
-    await act(created.id, 'transfer-primacy', 1, {
-      newPrimacyTeam: 'cash-team-south-east',
-      reason: 'Cash is the main line of enquiry.',
-    });
-    await act(created.id, 'record-product', 2, {
-      productType: 'target-package',
-      productReference: 'IR-2026-0412',
-      disseminatedTo: ['border-force-frontline', 'police'],
-      legalGateway: 'crime-and-courts-act-2013-s7',
-    });
-    await act(created.id, 'record-further-product', 3, {
+    const transfer = { newPrimacyTeam: 'cash-team-south-east', reason: 'Cash is the main line of enquiry.' };
+    await kit.act(id, 'transfer-primacy', 'intel', transfer);
+    await kit.act(id, 'record-product', 'intel', product);
+    const alert = {
       productType: 'alert',
       productReference: 'IR-2026-0413',
       disseminatedTo: ['hmrc'],
       legalGateway: 'commissioners-revenue-customs-act-2005-s18',
-    });
-    expect(
-      await app.sql(
-        'SELECT product_type, product_reference, disseminated_to, legal_gateway FROM plugin_intelligence_case.intelligence_product WHERE case_id = $1 ORDER BY created_at, product_reference',
-        [created.id],
-      ),
-    ).toEqual([
-      {
-        product_type: 'target-package',
-        product_reference: 'IR-2026-0412',
-        disseminated_to: ['border-force-frontline', 'police'],
-        legal_gateway: 'crime-and-courts-act-2013-s7',
-      },
-      {
-        product_type: 'alert',
-        product_reference: 'IR-2026-0413',
-        disseminated_to: ['hmrc'],
-        legal_gateway: 'commissioners-revenue-customs-act-2005-s18',
-      },
+    };
+    await kit.act(id, 'record-further-product', 'intel', alert);
+    const { timeline } = await kit.case(id, 'intel');
+    const products = timeline
+      .filter((e: { detail: { action?: string } }) => e.detail.action?.includes('product'))
+      .map((e: { actor: string; detail: { answers: unknown } }) => [e.actor, e.detail.answers]);
+    expect(products).toEqual([
+      ['intel', product],
+      ['intel', alert],
     ]);
-    const [row] = await app.sql(
-      'SELECT state, referral_reference, primacy_team, handling_condition, review_date::text, product_type, disseminated_to, legal_gateway, new_primacy_team FROM plugin_intelligence_case.read_case WHERE case_id = $1',
-      [created.id],
-    );
-    expect(row).toEqual({
+    expect(await kit.readCase(id)).toMatchObject({
       state: 'disseminated',
-      referral_reference: 'BF-20260410-3',
       primacy_team: 'intelligence-hub-south',
-      handling_condition: 'P',
-      review_date: '2099-05-10',
       product_type: 'alert',
       disseminated_to: ['hmrc'],
       legal_gateway: 'commissioners-revenue-customs-act-2005-s18',
       new_primacy_team: 'cash-team-south-east',
     });
-  });
-
-  it('logs nothing for an action that records no product', async () => {
-    const created = await submitCase(app, intel, 'intelligence-case', opening, 'nfa');
-    await act(created.id, 'record-nfa', 1, {
-      justification: 'Subject already known to the NCA.',
-      authorisingOfficer: 'Sam Patel',
-      authorisingGrade: 'HEO',
-    });
-    const logged = await app.sql(
-      'SELECT count(*)::int AS n FROM plugin_intelligence_case.intelligence_product WHERE case_id = $1',
-      [created.id],
-    );
-    expect(logged).toEqual([{ n: 0 }]);
-    const [row] = await app.sql(
-      'SELECT state, product_type FROM plugin_intelligence_case.read_case WHERE case_id = $1',
-      [created.id],
-    );
-    expect(row).toEqual({ state: 'closed-nfa', product_type: null });
   });
 });

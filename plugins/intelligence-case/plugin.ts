@@ -1,27 +1,27 @@
-import { answersOf, definePlugin, type TransitionContext } from '../../core/src/sdk/index.js';
-import type { IntelligenceProductAnswers } from './forms/intelligence-product.answers.js';
-import { IntelligenceProductEntity } from './entities/intelligence-product.entity.js';
-import { demoIntelligenceCases } from './demo.js';
+import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
 
-/** The actions whose form records a disseminated product (forms/intelligence-product.form.json). */
-const PRODUCT_ACTIONS = new Set(['record-product', 'record-further-product']);
+/** A UK calendar date (`2026-04-12`) `days` from now (negative for the past). */
+const ukDate = (now: Date, days: number) => answerDateTime(new Date(now.getTime() + days * 86_400_000)).slice(0, 10);
 
-/** Logs every product disseminated, a case's second and later ones too (the read model keeps the latest). */
-async function logDissemination(ctx: TransitionContext): Promise<void> {
-  if (!PRODUCT_ACTIONS.has(ctx.action.id) || !ctx.actionAnswers) return;
-  const { productType, productReference, disseminatedTo, legalGateway } = answersOf<IntelligenceProductAnswers>(
-    ctx.actionAnswers,
-  );
-  const product = { caseId: ctx.case.id, productType, productReference, disseminatedTo, legalGateway };
-  await ctx.manager.insert(IntelligenceProductEntity, product);
-}
-
-const DEVELOP = { team: 'case.team', role: 'intelligence' as const };
+/** Cases in development at the hub, opened over the last week or so: the referral (raised days ago, its number; none from analysis), primacy team, handling, review in days. */
+const SAMPLES = [
+  [[6, 14], 'intelligence-hub-south', 'P', 21],
+  [[3, 6], 'intelligence-hub-south', 'C', 14],
+  [null, 'intelligence-hub-south', 'P', 28],
+  [[8, 21], 'cash-team-south-east', 'P', 10],
+] as const;
+const SUMMARIES = [
+  'Referral from Dover Freight Team A: 38 kg of cocaine in a refrigerated trailer of bananas from Calais. The same tractor unit crossed twice earlier this month for the same consignee in Essex.',
+  'Referral from Heathrow T5 Arrivals Red Team: 24 kg of herbal cannabis in two suitcases from Bangkok. A UK number in the courier’s phone is linked to two earlier couriers. Share within UK law enforcement only.',
+  'Analysis of Gatwick seizures over 10 days: five passengers from Tenerife and Alicante with 8 to 12 kg of hand-rolling tobacco each, booked through the same travel agent. Possible courier network.',
+  'Referral from Dover Tourist Controls Team 1: three outbound coach passengers each carried £9,000 to £14,000 in used £20 notes, wrapped the same way. Cash Team South East leads.',
+];
 
 /**
  * Triage and development of intelligence: no further action, or products disseminated. Reports
  * read the marked answers (referral, primacy team, handling, review date, the latest product,
- * a primacy transfer) from the core's read model; the plugin's own table is the dissemination log.
+ * a primacy transfer) from the core's read model; every product disseminated, with who recorded
+ * it and when, is in the case's history. The plugin keeps no tables of its own.
  */
 export default definePlugin({
   id: 'intelligence-case',
@@ -32,13 +32,10 @@ export default definePlugin({
   sdk: '^1.0.0',
   reference: {
     uses: {
-      'item-categories': 'all',
-      items: 'all',
       'handling-conditions': ['P', 'C', '5x5x5-1', '5x5x5-2', '5x5x5-3', '5x5x5-4', '5x5x5-5'],
     },
   },
   category: 'Intelligence',
-  entities: [IntelligenceProductEntity],
   startForm: 'intelligence-case',
   startRoles: ['intelligence'],
   workflow: {
@@ -50,8 +47,7 @@ export default definePlugin({
         tasks: [
           {
             title: 'Develop intelligence case',
-            ...DEVELOP,
-            priority: 'medium',
+            role: 'intelligence',
             due: 'P5D',
             escalation: { raisePriorityTo: 'high', notifyManagers: true },
           },
@@ -63,7 +59,7 @@ export default definePlugin({
         tasks: [
           {
             title: 'Review results of the dissemination',
-            ...DEVELOP,
+            role: 'intelligence',
             priority: 'low',
             due: 'P28D',
             escalation: { raisePriorityTo: 'medium' },
@@ -109,6 +105,18 @@ export default definePlugin({
       { id: 'close', label: 'Close case', from: ['disseminated'], to: 'closed', roles: ['intelligence', 'manager'] },
     ],
   },
-  hooks: { onTransition: logDissemination },
-  demo: [demoIntelligenceCases],
+  demo: [
+    {
+      username: 'intel',
+      count: SAMPLES.length,
+      answers: (i, now) => {
+        const [referral, primacyTeam, handlingCondition, reviewIn] = SAMPLES[i]!;
+        const referralReference = referral
+          ? `BF-${ukDate(now, -referral[0]).replace(/-/g, '')}-${referral[1]}`
+          : undefined;
+        const summary = SUMMARIES[i];
+        return { referralReference, primacyTeam, handlingCondition, summary, reviewDate: ukDate(now, reviewIn) };
+      },
+    },
+  ],
 });

@@ -1,7 +1,24 @@
-import { definePlugin } from '../../core/src/sdk/index.js';
-import { demoInterpreterRequests } from './demo.js';
+import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
 
 const AWAITING = ['awaiting-booking', 'awaiting-same-day-booking', 'awaiting-urgent-booking'];
+
+/** `minutes` from now, on a whole quarter of an hour (the form needs the interpreter in the future). */
+const ahead = (now: Date, minutes: number) =>
+  answerDateTime(new Date(Math.ceil((now.getTime() + minutes * 60_000) / 900_000) * 900_000));
+
+/** Requests from four demo users: who, language, port, team, urgency, purpose, attendance, minutes ahead and expected. */
+const DEMO = [
+  ['officer', 'sqi', 'dover', 'dover-tourist-controls-team-1', 'urgent', 'further-examination', 'telephone', 30, 45],
+  ['manager', 'ckb', 'dover', 'dover-tourist-controls-team-1', 'same-day', 'safeguarding', 'in-person', 180, 90],
+  ['freight', 'bul', 'felixstowe', 'felixstowe-freight-team-a', 'routine', 'customs-interview', 'video', 2880, 120],
+  ['intel', 'vie', 'heathrow', 'intelligence-hub-south', 'routine', 'other', 'in-person', 1440, 60],
+] as const;
+const DETAILS = [
+  { interpreterSex: 'no-preference', notes: 'Call the search hall on the number given. The passenger is waiting.' },
+  { interpreterSex: 'female', dialect: 'Sulaimani', notes: 'Ask for the duty Higher Officer at Eastern Docks.' },
+  { interpreterSex: 'no-preference', notes: 'We will send the video call link the day before.' },
+  { interpreterSex: 'male', dialect: 'Northern (Hanoi)', notes: 'An officer will meet you at Terminal 4.' },
+];
 
 /**
  * Interpreter bookings for interviews at the border. How urgent the request is decides the
@@ -32,13 +49,7 @@ export default definePlugin({
         id: 'awaiting-booking',
         label: 'Awaiting booking',
         tasks: [
-          {
-            title: 'Book an interpreter',
-            team: 'case.team',
-            priority: 'medium',
-            due: 'P1D',
-            escalation: { raisePriorityTo: 'high', notifyManagers: true },
-          },
+          { title: 'Book an interpreter', due: 'P1D', escalation: { raisePriorityTo: 'high', notifyManagers: true } },
         ],
       },
       {
@@ -47,7 +58,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Book an interpreter for today',
-            team: 'case.team',
             priority: 'high',
             due: 'PT2H',
             escalation: { raisePriorityTo: 'urgent', notifyManagers: true },
@@ -60,7 +70,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Book an interpreter now: a person is waiting',
-            team: 'case.team',
             priority: 'urgent',
             due: 'PT30M',
             escalation: { notifyManagers: true },
@@ -73,7 +82,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Confirm the interpreter attended',
-            team: 'case.team',
             role: 'officer',
             priority: 'low',
             due: 'P2D',
@@ -111,5 +119,21 @@ export default definePlugin({
       },
     ],
   },
-  demo: demoInterpreterRequests,
+  demo: DEMO.map(([username, language, port, team, urgency, purpose, attendance, minutes, expectedMinutes], i) => ({
+    username,
+    count: 1,
+    answers: (_, now) => ({
+      language,
+      port,
+      team,
+      urgency,
+      purpose,
+      attendance,
+      expectedMinutes,
+      neededAt: ahead(now, minutes),
+      requesterName: 'Duty officer',
+      requesterPhone: '01632 960 214',
+      ...DETAILS[i],
+    }),
+  })),
 });

@@ -1,5 +1,4 @@
 import { answerDateTime, definePlugin } from '../../core/src/sdk/index.js';
-import { hoursByActivity, hoursByActivityFields } from './reports/hours-by-activity.query.js';
 
 /** The mandatory end-of-shift report: who was on shift, what they did and what they found. */
 export default definePlugin({
@@ -21,9 +20,7 @@ export default definePlugin({
         tasks: [
           {
             title: 'Check end-of-shift report',
-            team: 'case.team',
             role: 'manager',
-            priority: 'medium',
             due: 'P2D',
             escalation: { raisePriorityTo: 'high', notifyManagers: true },
           },
@@ -32,9 +29,7 @@ export default definePlugin({
       {
         id: 'returned',
         label: 'Returned for correction',
-        tasks: [
-          { title: 'Correct end-of-shift report', team: 'case.team', role: 'officer', priority: 'medium', due: 'P2D' },
-        ],
+        tasks: [{ title: 'Correct end-of-shift report', role: 'officer', due: 'P2D' }],
       },
       { id: 'accepted', label: 'Accepted', terminal: true },
     ],
@@ -91,8 +86,41 @@ export default definePlugin({
       roles: ['manager'],
       period: 'dates',
       parameters: [{ name: 'command', label: 'Command', type: 'command', hint: 'Leave empty for your own command' }],
-      fields: hoursByActivityFields,
-      query: hoursByActivity,
+      summary: {
+        measures: {
+          reports: { label: 'End-of-shift reports', column: 'Reports', count: true },
+          // Staff on shift × shift length, summed over each report's grades.
+          staffHours: {
+            label: 'Total staff hours',
+            column: 'Staff hours',
+            sum: 'count',
+            times: 'shiftMinutes',
+            items: 'staffByGrade',
+            divideBy: 60,
+          },
+          activityHours: {
+            label: 'Total activity hours',
+            column: 'Activity hours',
+            sum: 'minutes',
+            items: 'activities',
+            divideBy: 60,
+          },
+          teams: { label: 'Teams reporting', distinct: 'team' },
+        },
+        by: { team: { heading: 'Team', title: 'Hours by team', total: 'All teams' } },
+        items: [
+          {
+            group: 'activities',
+            title: 'Hours by activity and mode of transport',
+            by: { activity: { heading: 'Activity', with: { mode: 'Mode of transport' }, total: 'All activities' } },
+            measures: {
+              hours: { label: 'Hours', sum: 'minutes', divideBy: 60 },
+              reports: { label: 'Reports', cases: true },
+            },
+          },
+        ],
+        note: 'Shifts that started in the period. Staff hours are the staff on shift multiplied by the shift length; activity hours are the shift time allocated to each activity and mode of transport.',
+      },
     },
   ],
 });

@@ -169,6 +169,21 @@ describe('report SDK over the read model', () => {
     ]);
   });
 
+  it('sums the product of two numbers and counts the different values a name takes', async () => {
+    const [items, cases] = await withCases([DOVER], async (c, ctx) => [
+      await c.items('items').aggregate({
+        measures: { squares: { sum: 'quantity', times: 'quantity' }, kinds: { distinct: 'kind' } },
+        within: ctx.period,
+      }),
+      await c.aggregate({ measures: { weighed: { distinct: 'weighed' }, outcomes: { distinct: 'outcome' } } }),
+    ]);
+    expect(items).toEqual([{ squares: 125, kinds: 2, ids: {} }]); // 10 × 10 + 5 × 5
+    expect(cases).toEqual([{ weighed: 2, outcomes: 1, ids: {} }]);
+    await expect(
+      withCases([DOVER], (c) => c.aggregate({ measures: { n: { sum: 'weighed', times: 'port' } } })),
+    ).rejects.toThrow('"weighed" is not a number');
+  });
+
   it('streams rows with labels, in order, with item counts', async () => {
     const rows = await withCases([DOVER], async (cases, ctx) => {
       const out: Record<string, unknown>[] = [];

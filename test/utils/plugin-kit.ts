@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { pluginSchema } from '../../core/src/sdk/index.js';
 import { signIn, startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { apiCall, runReportPdf, type ApiResponse, type Auth } from './reports.js';
 
@@ -47,6 +49,27 @@ export interface PluginKit {
   act(caseId: string, action: string, as?: As, answers?: Record<string, unknown>): Promise<any>;
   /** Runs one of the plugin's reports to a PDF as `as` (default manager) and returns its text. */
   report(reportId: string, parameters: Record<string, string>, as?: As): Promise<string>;
+  /**
+   * The case's row in the plugin's read model (docs/plugins.md, "Marking fields for reporting"):
+   * `state`, `owner_team`, `at` and a column per marked field, as PostgreSQL returns them (a
+   * `numeric` as a string, a date-time as a Date), and under each repeating group's name the
+   * rows of its items. The core's bookkeeping (ids, reference, who submitted and when) is left
+   * out, so `toEqual` states exactly what the plugin keeps for reports.
+   */
+  readCase(caseId: string): Promise<Record<string, unknown>>;
+  /**
+   * Submits the plugin's demo samples (the manifest's `demo`) as the seeder does, each as its
+   * demo user, and returns the cases; a refused sample throws with the field errors.
+   */
+  demo(): Promise<any[]>;
+  /** Takes an action whose answers must be refused (expects 400) and returns the field errors. */
+  actRefused(caseId: string, action: string, answers: Record<string, unknown>, as?: As): Promise<FieldError[]>;
+  /** Saves the answers as a new draft of the start form (expects 200) and returns it, calculations done. */
+  draft(answers: Record<string, unknown>, as?: As): Promise<any>;
+  /** Starts `as`'s shift (team and port; it stays started), then returns what the start form is pre-filled with. */
+  prefill(as: As, shift: { teamId: string; location: string }): Promise<Record<string, unknown>>;
+  /** The tables in the plugin's schema its own migrations made (not the core's read model or migration log). */
+  ownTables(): Promise<string[]>;
 }
 
 export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): PluginKit {
@@ -117,6 +140,54 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
     async report(reportId, parameters, as = 'manager') {
       const file = `test-output/${pluginId}/${reportId}-${Object.values(parameters).join('_') || 'all'}.pdf`;
       return (await runReportPdf(running(), await auth(as), `${pluginId}.${reportId}`, parameters, file)).text;
+    },
+    async readCase(caseId) {
+      const schema = pluginSchema(pluginId);
+      const [row] = await running().sql(`SELECT * FROM "${schema}".read_case WHERE case_id = $1`, [caseId]);
+      if (!row) throw new Error(`case ${caseId} is not in ${schema}.read_case`);
+      const { case_id: _id, reference: _ref, submitted_by: _by, submitted_at: _at, updated_at: _up, ...kept } = row;
+      const groups = await running().sql<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name LIKE 'read\\_case\\_%' ORDER BY 1",
+        [schema],
+      );
+      for (const { table_name: table } of groups) {
+        const items = await running().sql(`SELECT * FROM "${schema}"."${table}" WHERE case_id = $1 ORDER BY line`, [
+          caseId,
+        ]);
+        kept[table.slice('read_case_'.length)] = items.map(({ case_id: _c, line: _l, ...item }) => item);
+      }
+      return kept;
+    },
+    async demo() {
+      const manifest = running().boot.registry.get(pluginId)?.manifest;
+      const now = new Date();
+      const cases = [];
+      for (const { username, count, answers } of manifest?.demo ?? [])
+        for (let i = 0; i < count; i++) cases.push(await this.submit(answers(i, now), username));
+      return cases;
+    },
+    async actRefused(caseId, action, answers, as = 'manager') {
+      const { version } = await kase(caseId, as);
+      const response = await call('POST', `/api/cases/${caseId}/actions/${action}`, as, { version, answers });
+      return expectStatus(response, 400, `action ${action} on ${caseId} (expected refused)`).body
+        .errors as FieldError[];
+    },
+    async draft(answers, as = 'officer') {
+      const response = await call('PUT', `/api/plugins/${pluginId}/drafts/${randomUUID()}`, as, { answers });
+      return expectStatus(response, 200, `draft of ${pluginId}`).body;
+    },
+    async prefill(as, shift) {
+      expectStatus(await call('POST', '/api/shift', as, shift), 200, 'start shift');
+      const startForm = running().boot.registry.get(pluginId)?.manifest?.startForm ?? pluginId;
+      const response = await call('GET', `/api/plugins/${pluginId}/forms/${startForm}/prefill`, as);
+      return expectStatus(response, 200, `prefill of ${pluginId}`).body.answers;
+    },
+    async ownTables() {
+      const tables = await running().sql<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations' AND table_name NOT LIKE 'read\\_case%' ORDER BY 1",
+        [pluginSchema(pluginId)],
+      );
+      return tables.map((t) => t.table_name);
     },
   };
 }

@@ -33,6 +33,8 @@ function summaryTile(report: ReportDefinition): DashboardTileDeclaration[] {
   if (!summary) return [];
   const measures = Object.entries(summary.measures);
   const [, headline] = measures[0]!;
+  // A tile counts cases: a headline over items, or divided, is for the report alone.
+  if (headline.items !== undefined || headline.divideBy !== undefined) return [];
   const part = measures
     .slice(1)
     .find(([, m]) => 'count' in m && m.count !== true && typeof m.count === 'object')?.[1] as

@@ -4,6 +4,7 @@ import { ForbiddenError, InputError } from '../common/errors.js';
 import type { AccessScope } from '../identity/access.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { reportPeriod } from '../read-model/report-period.js';
+import { measureOnly } from '../read-model/summary-report.js';
 import { ReportCatalogue } from '../reports/report-catalogue.js';
 import { callerCommands } from '../reports/report-parameters.js';
 import { ReportRenderer } from '../reports/report-renderer.js';
@@ -43,11 +44,7 @@ function reportQuery(
   return '';
 }
 
-const measureOf = (m: SummaryMeasure | undefined): Measure => {
-  if (!m) return { count: true };
-  const { label: _label, column: _column, ...measure } = m;
-  return measure as Measure;
-};
+const measureOf = (m: SummaryMeasure | undefined): Measure => (m ? measureOnly(m) : { count: true });
 
 /**
  * The managers' dashboard: for their command (admins: every command), this month against last

@@ -141,6 +141,7 @@ export class ReadModelQueries implements ReportCases {
     };
     if ('count' in measure) return `count(*)${filter(measure.count === true ? undefined : measure.count)}`;
     if ('cases' in measure) return `count(DISTINCT c.case_id)${filter(measure.where)}`;
+    if ('distinct' in measure) return `count(DISTINCT ${resolve(measure.distinct).sql})${filter(measure.where)}`;
     const [fn, name] =
       'sum' in measure
         ? ['sum', measure.sum]
@@ -149,10 +150,15 @@ export class ReadModelQueries implements ReportCases {
           : 'min' in measure
             ? ['min', measure.min]
             : ['max', measure.max];
-    const column = resolve(name);
-    if (column.type !== 'numeric')
-      throw new ReportQueryError(`"${name}" is not a number, so it cannot be summed or averaged`);
-    const value = `${fn}(${column.sql})${filter(measure.where)}`;
+    const number = (n: string) => {
+      const column = resolve(n);
+      if (column.type !== 'numeric')
+        throw new ReportQueryError(`"${n}" is not a number, so it cannot be summed or averaged`);
+      return column.sql;
+    };
+    const column = number(name);
+    const times = 'times' in measure && measure.times !== undefined ? ` * ${number(measure.times)}` : '';
+    const value = `${fn}(${column}${times})${filter(measure.where)}`;
     return fn === 'sum' ? `coalesce(${value}, 0)` : value;
   }
 

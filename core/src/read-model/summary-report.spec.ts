@@ -94,6 +94,54 @@ describe('summary reports', () => {
     );
   });
 
+  it('lays out figures over items, divided, and a breakdown by two names; checks divideBy and decimals', async () => {
+    const hours: ReportSummary = {
+      measures: {
+        seizures: { label: 'Seizures', count: true },
+        perItem: { label: 'Quantity per 10', column: 'Per 10', sum: 'quantity', items: 'items', divideBy: 10 },
+        ports: { label: 'Ports', distinct: 'port' },
+      },
+      by: { port: { heading: 'Location', with: { outcome: 'Outcome' }, measures: ['seizures', 'perItem'] } },
+      items: [
+        {
+          group: 'items',
+          title: 'Items',
+          by: { kind: { heading: 'Kind', total: 'All items' } },
+          measures: { quantity: { label: 'Quantity', sum: 'quantity' }, cases: { label: 'Seizures', cases: true } },
+        },
+      ],
+    };
+    expect(await checkSummary(hours, def)).toEqual([]);
+    const { source, fields } = summaryTemplate(hours, def);
+    expect(source).toContain('<item label="Quantity per 10">{{formatNumber totals.perItem 1}}</item>');
+    expect(source).toContain('<item label="Ports">{{formatNumber totals.ports}}</item>');
+    expect(source).toContain('<col label="Per 10" format="number" decimals="1" width="1.4" total="sum"/>');
+    // Two names: a column each and no chart; a seizure with items of two kinds is not totalled twice.
+    expect(source).toContain('<h2>By location and outcome</h2>');
+    expect(source).toContain('<col label="Outcome" width="2.6"/>');
+    expect(source).not.toContain('<chart');
+    expect(source).toContain('<col label="Seizures" format="integer" width="1.4"/>');
+    expect(fields).toEqual(expect.arrayContaining(['by.port.outcome', 'by.port.perItem', 'items.g0.by.kind.cases']));
+    // The number of different ports is 1 on every row of a breakdown by port.
+    expect(summaryTemplate({ ...hours, by: { port: 'Location' } }, def).source).not.toContain('<col label="Ports"');
+    expect(summaryTemplate({ ...hours, by: { outcome: 'Outcome' } }, def).source).toContain('<col label="Ports"');
+    expect(
+      await checkSummary(
+        { measures: { n: { label: 'N', sum: 'quantity', items: 'items', divideBy: 0, decimals: 9 } } },
+        def,
+      ),
+    ).toEqual([
+      'figure "n": divideBy must be a number above 0',
+      'figure "n": decimals must be a whole number from 0 to 6',
+    ]);
+    expect(
+      (await checkSummary({ measures: { n: { label: 'N', count: true, items: 'things' } } }, def)).join(),
+    ).toContain('"things" is not a repeating group');
+    expect(await checkSummary({ ...hours, by: { port: { heading: 'Location', with: ['seizures'] } } }, def)).toContain(
+      '"seizures" is both a breakdown and a figure: rename the figure',
+    );
+  });
+
   it('compiles into the catalogue without a template, and refuses a report with a summary and a query', async () => {
     const ok = await compilePluginReports(plugin([report(summary)]));
     expect(ok.ok && ok.reports.map((r) => [r.key, r.report.parameters?.map((p) => p.name)])).toEqual([

@@ -1,8 +1,10 @@
 import type { ReportData, ReportQueryContext } from '../sdk/manifest.js';
 import type {
   Breakdown,
+  Filter,
   Headed,
   Measure,
+  Period,
   ReportCases,
   ReportSummary,
   SummaryMeasure,
@@ -48,9 +50,59 @@ export function breakdowns(by: ReportSummary['by'] | Headed | undefined): [strin
   return Object.entries(by).map(([name, b]) => [name, typeof b === 'string' ? { heading: b } : b]);
 }
 
-const measureOnly = ({ label: _label, column: _column, ...measure }: SummaryMeasure): Measure => measure as Measure;
-const measuresOf = (measures: Record<string, SummaryMeasure>) =>
-  Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureOnly(m)]));
+/** The query's part of a figure (what `ReportCases` computes), without how it is shown. */
+export const measureOnly = ({
+  label: _label,
+  column: _column,
+  items: _items,
+  divideBy: _divideBy,
+  decimals: _decimals,
+  ...measure
+}: SummaryMeasure): Measure => measure as Measure;
+
+/** The names a breakdown groups by: its own, then its `with` names. */
+const groupNames = (name: string, b: Breakdown) => [name, ...names(b.with ?? [])];
+
+type Row = Record<string, unknown> & { ids: Record<string, string | null> };
+
+/**
+ * Figures grouped by `by`, each computed where it belongs: over the cases, or over the items of
+ * its group (`items`, or the section's `group`), one query per place, merged on the values of
+ * `by`. Rows are sorted as `ReportCases.aggregate` sorts them: first figure down, then labels.
+ */
+async function figuresBy(
+  cases: ReportCases,
+  measures: Record<string, SummaryMeasure>,
+  query: { by: string[]; where?: Filter; within?: Period },
+  group?: string,
+): Promise<Row[]> {
+  const places = new Map<string | undefined, Record<string, Measure>>();
+  for (const [name, m] of Object.entries(measures)) {
+    const place = m.items ?? group;
+    places.set(place, { ...places.get(place), [name]: measureOnly(m) });
+  }
+  const merged = new Map<string, Row>();
+  for (const [place, ms] of places) {
+    const source = place === undefined ? cases : cases.items(place);
+    for (const row of await source.aggregate({ ...query, measures: ms })) {
+      const key = JSON.stringify(query.by.map((n) => row.ids[n]));
+      merged.set(key, { ...merged.get(key), ...row });
+    }
+  }
+  const rows = [...merged.values()];
+  for (const row of rows)
+    for (const [name, m] of Object.entries(measures)) {
+      const value = Number(row[name] ?? 0);
+      row[name] = m.divideBy ? value / m.divideBy : value;
+    }
+  const first = Object.keys(measures)[0]!;
+  return rows.sort(
+    (a, b) =>
+      Number(b[first]) - Number(a[first]) ||
+      query.by.map((n) => String(a[n] ?? '').localeCompare(String(b[n] ?? ''))).find((n) => n !== 0) ||
+      0,
+  );
+}
 
 /** The data of a summary report: totals, one list per breakdown, and the cases listed. */
 export async function runSummary(summary: ReportSummary, ctx: Pick<ReportQueryContext, 'cases' | 'period'>) {
@@ -64,19 +116,22 @@ async function summaryData(
 ): Promise<ReportData> {
   const within = period ? { from: period.from, to: period.to } : undefined;
   const where = summary.where;
-  const measures = measuresOf(summary.measures);
-  const [totals] = await cases.aggregate({ measures, where, within });
+  const [totals] = await figuresBy(cases, summary.measures, { by: [], where, within });
   const by: Record<string, unknown[]> = {};
-  for (const name of names(summary.by)) by[name] = await cases.aggregate({ by: name, measures, where, within });
+  for (const [name, b] of breakdowns(summary.by))
+    by[name] = await figuresBy(cases, summary.measures, { by: groupNames(name, b), where, within });
   const items: Record<string, unknown> = {};
   for (const [i, group] of (summary.items ?? []).entries()) {
-    const queries = cases.items(group.group);
-    const groupMeasures = measuresOf(group.measures);
-    const breakdowns: Record<string, unknown[]> = {};
-    for (const name of names(group.by))
-      breakdowns[name] = await queries.aggregate({ by: name, measures: groupMeasures, where, within });
-    const [groupTotals] = await queries.aggregate({ measures: groupMeasures, where, within });
-    items[`g${i}`] = { totals: groupTotals, by: breakdowns };
+    const breakdowns_: Record<string, unknown[]> = {};
+    for (const [name, b] of breakdowns(group.by))
+      breakdowns_[name] = await figuresBy(
+        cases,
+        group.measures,
+        { by: groupNames(name, b), where, within },
+        group.group,
+      );
+    const [groupTotals] = await figuresBy(cases, group.measures, { by: [], where, within }, group.group);
+    items[`g${i}`] = { totals: groupTotals, by: breakdowns_ };
   }
   const list = names(summary.list);
   return {
@@ -99,11 +154,19 @@ export async function checkSummary(summary: ReportSummary, def: ReadModelDefinit
   const figures = Object.keys(summary.measures);
   if (figures.length === 0) problems.push('summary.measures is empty: declare at least one figure');
   if (!def) return [...problems, 'a summary report needs fields marked "report": true in the start form'];
+  const grouped = (by: ReportSummary['by']) => breakdowns(by).flatMap(([name, b]) => groupNames(name, b));
   const clash = [
-    ...names(summary.by).filter((n) => figures.includes(n)),
-    ...(summary.items ?? []).flatMap((g) => names(g.by).filter((n) => Object.keys(g.measures).includes(n))),
+    ...grouped(summary.by).filter((n) => figures.includes(n)),
+    ...(summary.items ?? []).flatMap((g) => grouped(g.by).filter((n) => Object.keys(g.measures).includes(n))),
   ];
   for (const name of clash) problems.push(`"${name}" is both a breakdown and a figure: rename the figure`);
+  const all = [summary.measures, ...(summary.items ?? []).map((g) => g.measures)].flatMap((m) => Object.entries(m));
+  for (const [name, m] of all) {
+    if (m.divideBy !== undefined && !(typeof m.divideBy === 'number' && m.divideBy > 0))
+      problems.push(`figure "${name}": divideBy must be a number above 0`);
+    if (m.decimals !== undefined && !(Number.isInteger(m.decimals) && m.decimals >= 0 && m.decimals <= 6))
+      problems.push(`figure "${name}": decimals must be a whole number from 0 to 6`);
+  }
   for (const [name, b] of breakdowns(summary.by))
     for (const m of b.measures ?? [])
       if (!figures.includes(m)) problems.push(`breakdown "${name}" shows "${m}", which is not one of the figures`);
@@ -145,8 +208,9 @@ const FORMAT_OF: Record<ColumnType | 'uuid', string> = {
   timestamptz: 'datetime',
 };
 
-/** How a measure's value is written: whole numbers for counts and sums of counts, one decimal otherwise. */
-const decimals = (m: SummaryMeasure) => ('count' in m || 'cases' in m ? 0 : 'sum' in m ? 0 : 1);
+/** How a measure's value is written: whole numbers for counts and plain sums, one decimal otherwise. */
+const decimals = (m: SummaryMeasure) =>
+  m.decimals ?? (m.divideBy ? 1 : 'count' in m || 'cases' in m || 'distinct' in m || 'sum' in m ? 0 : 1);
 const shown = (path: string, m: SummaryMeasure) => `{{formatNumber ${path}${decimals(m) ? ` ${decimals(m)}` : ''}}}`;
 
 /** The report markup of a summary report, and the data fields it reads. */
@@ -180,13 +244,27 @@ export function summaryTemplate(
     def?.columns.find((c) => c.field === name)?.type ??
     def?.groups.flatMap((g) => g.columns).find((c) => c.field === name)?.type ??
     'text';
-  const breakdown = (path: string, name: string, b: Breakdown, all: [string, SummaryMeasure][], chart: boolean) => {
-    const measures = b.measures ? all.filter(([m]) => b.measures!.includes(m)) : all;
-    fields.push(`${path}.${name}`, ...measures.map(([m]) => `${path}.${m}`));
+  /** Whether a name is a field of a repeating group's items (not of the case). */
+  const itemField = (group: string | undefined, name: string) =>
+    def?.groups.some((g) => g.field === group && g.columns.some((c) => c.field === name)) ?? false;
+  const breakdown = (
+    path: string,
+    name: string,
+    b: Breakdown,
+    all: [string, SummaryMeasure][],
+    chart: boolean,
+    group?: string,
+  ) => {
+    const also = headings(b.with);
+    // A count of the different values of the breakdown's own names is 1 on every row: left out.
+    const own = (m: SummaryMeasure) => 'distinct' in m && groupNames(name, b).includes(m.distinct);
+    const measures = (b.measures ? all.filter(([m]) => b.measures!.includes(m)) : all).filter(([, m]) => !own(m));
+    fields.push(`${path}.${name}`, ...also.map(([n]) => `${path}.${n}`), ...measures.map(([m]) => `${path}.${m}`));
     const [firstName, first] = measures[0]!;
     const empty = summary.list ? 'None in this period.' : 'None.';
-    const label = `{{#if ${name}}}{{${name}}}{{else}}Not recorded{{/if}}`;
-    if (b.chart ?? chart) {
+    const labelOf = (n: string) => `{{#if ${n}}}{{${n}}}{{else}}Not recorded{{/if}}`;
+    const label = labelOf(name);
+    if (b.chart ?? (chart && also.length === 0)) {
       out.push(
         `{{#if ${path}}}`,
         `<chart type="bar" title="${text(`${first.label} by ${lower(b.heading)}`)}" x-label="${text(b.heading)}" y-label="${text(first.column ?? first.label)}" height="160">`,
@@ -197,17 +275,25 @@ export function summaryTemplate(
     }
     // A case counts under each value of a multi-valued field, so its rows do not add up.
     const total = typeOf(name) === 'text[]' ? false : (b.total ?? 'Total');
-    out.push(`<h2>${text(b.title ?? `By ${lower(b.heading)}`)}</h2>`);
+    const title = [b.heading, ...also.map(([, h]) => h)].map(lower).join(' and ');
+    out.push(`<h2>${text(b.title ?? `By ${title}`)}</h2>`);
     out.push(`<table${total === false ? '' : ` total-label="${text(total)}"`} empty="${empty}">`);
-    out.push(`  <col label="${text(b.heading)}" width="3"/>`);
+    out.push(`  <col label="${text(b.heading)}" width="${also.length > 0 ? 2.6 : 3}"/>`);
+    for (const [, heading] of also) out.push(`  <col label="${text(heading)}" width="2.6"/>`);
+    // A case counted under several items' values would be counted again in a total.
+    const byItems = (g: string | undefined) => [name, ...also.map(([n]) => n)].some((n) => itemField(g, n));
     for (const [, m] of measures) {
-      const sums = total !== false && ('count' in m || 'sum' in m || 'cases' in m) ? ' total="sum"' : '';
-      const format = decimals(m) ? 'number' : 'integer';
+      const adds = 'count' in m || 'sum' in m || ('cases' in m && !byItems(m.items ?? group));
+      const sums = total !== false && adds ? ' total="sum"' : '';
+      const format = decimals(m) ? `number" decimals="${decimals(m)}` : 'integer';
       out.push(`  <col label="${text(m.column ?? m.label)}" format="${format}" width="1.4"${sums}/>`);
     }
     if (b.share)
       out.push(`  <col label="${text(`% of ${lower(first.column ?? first.label)}`)}" format="percent" width="1.4"/>`);
-    const cells = measures.map(([m, def_]) => `<cell>${shown(m, def_)}</cell>`);
+    const cells = [
+      ...also.map(([n]) => `<cell>${labelOf(n)}</cell>`),
+      ...measures.map(([m, def_]) => `<cell>${shown(m, def_)}</cell>`),
+    ];
     if (b.share) cells.push(`<cell>{{percent ${firstName} @root.totals.${headlineName}}}</cell>`);
     out.push(`  {{#each ${path}}}<row><cell>${label}</cell>${cells.join('')}</row>{{/each}}`, '</table>');
   };
@@ -222,7 +308,8 @@ export function summaryTemplate(
       out.push(`  <item label="${text(m.label)}">${shown(`items.g${i}.totals.${name}`, m)}</item>`);
     }
     out.push('</kv>');
-    for (const [name, b] of breakdowns(group.by)) breakdown(`items.g${i}.by.${name}`, name, b, measures, false);
+    for (const [name, b] of breakdowns(group.by))
+      breakdown(`items.g${i}.by.${name}`, name, b, measures, false, group.group);
   });
 
   const list = headings(summary.list, Object.fromEntries(byHeadings.map(([name, b]) => [name, b.heading])));

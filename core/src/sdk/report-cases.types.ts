@@ -29,12 +29,15 @@ export interface Period {
 /** What to compute for each group of rows. */
 export type Measure =
   | { count: true | Filter }
-  | { sum: string; where?: Filter }
+  /** With `times`, the sum of the product of two numbers (staff × shift minutes: staff minutes). */
+  | { sum: string; times?: string; where?: Filter }
   | { avg: string; where?: Filter }
   | { min: string; where?: Filter }
   | { max: string; where?: Filter }
   /** In an item group's query: the number of distinct cases. */
-  | { cases: true; where?: Filter };
+  | { cases: true; where?: Filter }
+  /** How many different values a name takes (teams reporting); nulls are not counted. */
+  | { distinct: string; where?: Filter };
 
 export interface AggregateQuery<M extends string = string> {
   /** Names to group by; a multi-valued field counts each case once per value. */
@@ -96,8 +99,13 @@ export interface Breakdown {
   share?: boolean;
   /** The total row's label (`All ports`), or false for none; `Total` by default. */
   total?: string | false;
-  /** Whether to chart its first figure; only the first breakdown is charted by default. */
+  /** Whether to chart its first figure; only the first breakdown of one name is charted by default. */
   chart?: boolean;
+  /**
+   * Further names to group by within each value of the first (`{ mode: 'Mode of transport' }`):
+   * one row per combination, a column each after the first.
+   */
+  with?: Headed;
 }
 
 /** A figure of a summary report: what to compute, and what to call it. */
@@ -106,6 +114,15 @@ export type SummaryMeasure = Measure & {
   label: string;
   /** A shorter column heading for the breakdown tables. */
   column?: string;
+  /**
+   * Computed over the items of this repeating group (`{ sum: 'minutes', items: 'activities' }`),
+   * each breakdown grouping them by the case's value of its names.
+   */
+  items?: string;
+  /** Divides the figure, e.g. `60` to show a sum of minutes as hours. */
+  divideBy?: number;
+  /** Decimal places shown: 0 for counts and plain sums, 1 for averages and divided figures. */
+  decimals?: number;
 };
 
 /**
@@ -126,7 +143,12 @@ export interface ReportSummary {
    */
   by?: Record<string, string | Breakdown> | string[];
   /** Breakdowns over a repeating group's items: `group` names the group, `by` its fields. */
-  items?: { group: string; title: string; by: Headed; measures: Record<string, SummaryMeasure> }[];
+  items?: {
+    group: string;
+    title: string;
+    by: Record<string, string | Breakdown> | string[];
+    measures: Record<string, SummaryMeasure>;
+  }[];
   /** The cases listed after the summary, oldest first. */
   list?: Headed;
   /** The list's heading; "Every case" by default. */
