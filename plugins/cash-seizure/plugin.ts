@@ -28,7 +28,6 @@ export default definePlugin({
     },
   },
   category: 'Frontline',
-  startForm: 'cash-seizure',
   teamFrom: 'team',
   startRoles: ['officer', 'manager'],
   workflow: {

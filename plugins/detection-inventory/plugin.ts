@@ -17,7 +17,6 @@ export default definePlugin({
     'Count the detection equipment at your port or terminal, such as scanners and trace detectors. Record how many units work, how many are faulty and how many staff are trained to use them.',
   sdk: '^1.0.0',
   category: 'Equipment',
-  startForm: 'detection-inventory',
   teamFrom: 'team',
   startRoles: ['officer', 'manager'],
   workflow: {

@@ -36,7 +36,6 @@ export default definePlugin({
     },
   },
   category: 'Frontline',
-  startForm: 'event-at-border',
   startRoles: ['officer', 'manager'],
   workflow: {
     initial: 'submitted',

@@ -36,7 +36,6 @@ export default definePlugin({
     },
   },
   category: 'Intelligence',
-  startForm: 'intelligence-case',
   startRoles: ['intelligence'],
   workflow: {
     initial: 'in-development',

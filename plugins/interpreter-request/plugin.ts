@@ -35,7 +35,6 @@ export default definePlugin({
     'Book an interpreter for an interview or examination at your port, in person, by telephone or by video. Urgent requests, where a person is waiting now, are booked first.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  startForm: 'interpreter-request',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {

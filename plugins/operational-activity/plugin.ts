@@ -9,7 +9,6 @@ export default definePlugin({
     'Complete this report at the end of every shift. Record the staff on duty, how the shift was spent and the results of targeted examinations.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  startForm: 'operational-activity',
   startRoles: ['officer', 'manager'],
   workflow: {
     initial: 'submitted',

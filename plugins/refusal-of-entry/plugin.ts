@@ -23,7 +23,6 @@ export default definePlugin({
     },
   },
   category: 'Frontline',
-  startForm: 'refusal-of-entry',
   teamFrom: 'team',
   startRoles: ['officer', 'manager'],
   workflow: {

@@ -84,7 +84,6 @@ export default definePlugin({
     },
   },
   category: 'Safeguarding',
-  startForm: 'safeguarding-referral',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow,

@@ -22,7 +22,6 @@ export default definePlugin({
     },
   },
   category: 'Targeting',
-  startForm: 'target-information',
   teamFrom: 'receivingTeam',
   receives: ['cerberus.target'],
   startRoles: ['integration', 'intelligence'],

@@ -108,7 +108,6 @@ export default definePlugin({
     },
   },
   category: 'Targeting',
-  startForm: 'target-outcome',
   startRoles: ['officer', 'manager'],
   workflow: {
     initial: 'returned',

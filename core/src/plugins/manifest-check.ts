@@ -14,6 +14,7 @@ import {
 import { anyPluginTerms, termDictionary, termOwner } from '../terms/term-dictionary.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
+import { startFormId } from './start-form.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const ID_LIKE = /^[a-z0-9][a-z0-9-]*$/;
@@ -77,6 +78,14 @@ export function checkManifest(plugin: DiscoveredPlugin): ManifestCheck {
   problems.push(...checkForms(plugin.forms));
   if (m.startForm !== undefined && !plugin.forms.some((f) => formId(f.definition) === m.startForm)) {
     problems.push(`startForm "${m.startForm}" is not in forms/`);
+  } else if (
+    plugin.forms.length > 1 &&
+    typeof m.id === 'string' &&
+    !startFormId({ id: m.id, manifest: m, forms: plugin.forms })
+  ) {
+    problems.push(
+      `it has ${plugin.forms.length} forms and none has the id "${m.id}": name the one that starts a case with startForm`,
+    );
   }
   if (m.workflow !== undefined)
     problems.push(
@@ -134,8 +143,8 @@ function checkForms(forms: DiscoveredPlugin['forms']): string[] {
 
 /** Routes and `teamFrom` refer to the start form's fields: they must exist there. */
 function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredPlugin['forms']): string[] {
-  const start = (m.startForm ? forms.find((f) => formId(f.definition) === m.startForm) : forms[0])?.definition as
-    FormDefinition | undefined;
+  const id = startFormId({ id: m.id ?? '', manifest: m, forms });
+  const start = forms.find((f) => formId(f.definition) === id)?.definition as FormDefinition | undefined;
   if (!start) return [];
   const problems: string[] = [];
   for (const [i, route] of (m.workflow?.routes ?? []).entries()) {
