@@ -98,6 +98,37 @@ describe('photos: thumbnails and metadata', () => {
     expect(audit.map((a) => a.action)).toEqual(['attachment.uploaded', 'attachment.viewed']);
   });
 
+  it('makes a photo’s thumbnail once and keeps it with the photo', async () => {
+    const draft = randomUUID();
+    const photo = await upload(draft, 'photos', await photoWithLocation(), 'kept.jpg');
+    const first = await get(`/api/attachments/${photo.id}/thumbnail`, officer);
+    expect(first.status).toBe(200);
+    const [kept] = await app.sql<{ image: Buffer }>(
+      'SELECT image FROM core.attachment_thumbnail WHERE attachment_id = $1',
+      [photo.id],
+    );
+    expect(Buffer.compare(kept!.image, first.body)).toBe(0);
+    // With the photo's bytes gone, the kept thumbnail is what is served: nothing is decoded again.
+    await app.sql('DELETE FROM core.attachment_chunk WHERE attachment_id = $1', [photo.id]);
+    const again = await get(`/api/attachments/${photo.id}/thumbnail`, officer);
+    expect({ status: again.status, same: Buffer.compare(again.body, first.body) === 0 }).toEqual({
+      status: 200,
+      same: true,
+    });
+    // Each view is still audited, and the thumbnail goes with its photo.
+    const views = await app.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM core.audit WHERE entity_id = $1 AND action = 'attachment.viewed'",
+      [photo.id],
+    );
+    expect(views).toEqual([{ n: 2 }]);
+    const removed = await fetch(`${app.url}/api/plugins/${PLUGIN}/drafts/${draft}/attachments/${photo.id}`, {
+      method: 'DELETE',
+      headers: officer,
+    });
+    expect(removed.status).toBe(204);
+    expect(await app.sql('SELECT 1 FROM core.attachment_thumbnail WHERE attachment_id = $1', [photo.id])).toEqual([]);
+  });
+
   it('serves a photo as taken, location included, when its question keeps metadata', async () => {
     const original = await photoWithLocation();
     const scene = await upload(randomUUID(), 'scene', original, 'scene.jpg');
@@ -173,5 +204,26 @@ describe('photos: thumbnails and metadata', () => {
       [caseId],
     );
     expect(audit!.detail.photos.sort()).toEqual([dover.id, plan.id].sort());
+
+    // A photo back in quarantine (waiting for a scan) or found infected is left out of the PDF.
+    await app.sql("UPDATE core.attachment SET status = 'pending' WHERE id = $1", [plan.id]);
+    const waiting = await get(`/api/cases/${caseId}/pdf`, officer);
+    const file = join(dir, 'case-quarantined.pdf');
+    writeFileSync(file, waiting.body);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Photos of the goods – dover.jpg');
+    expect(text).not.toContain('Photos of the goods – plan.png');
+    expect(
+      execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean),
+    ).toHaveLength(1);
+    await app.sql("UPDATE core.attachment SET status = 'infected' WHERE id = $1", [dover.id]);
+    const infected = await get(`/api/cases/${caseId}/pdf`, officer);
+    writeFileSync(file, infected.body);
+    expect(
+      execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean),
+    ).toEqual([]);
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).not.toMatch(
+      /Photos of the goods – (dover\.jpg|plan\.png)/,
+    );
   });
 });

@@ -163,9 +163,28 @@ export class AttachmentsRepository {
            scan_attempts = scan_attempts + 1 WHERE id = $1`,
         [id, verdict.status, verdict.status === 'infected' ? verdict.signature : null],
       );
-      if (verdict.status === 'infected')
+      if (verdict.status === 'infected') {
         await manager.query('DELETE FROM core.attachment_chunk WHERE attachment_id = $1', [id]);
+        await manager.query('DELETE FROM core.attachment_thumbnail WHERE attachment_id = $1', [id]);
+      }
     });
+  }
+
+  /** The photo's kept thumbnail, if one was made. */
+  async thumbnail(id: string): Promise<Buffer | undefined> {
+    const rows = (await this.dataSource.query('SELECT image FROM core.attachment_thumbnail WHERE attachment_id = $1', [
+      id,
+    ])) as { image: Buffer }[];
+    return rows[0]?.image;
+  }
+
+  /** Keeps a photo's thumbnail (the first one made wins when two requests make it at once). */
+  async keepThumbnail(id: string, image: Buffer): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO core.attachment_thumbnail (attachment_id, image)
+       SELECT id, $2 FROM core.attachment WHERE id = $1 ON CONFLICT (attachment_id) DO NOTHING`,
+      [id, image],
+    );
   }
 
   /** clamd could not give a verdict: try again after `delayMs`. */

@@ -210,13 +210,20 @@ export class AttachmentsService {
     return { pictures, unreadable };
   }
 
-  /** A photo's thumbnail (upright JPEG, no metadata), for whoever may download it; viewing it is audited. */
+  /**
+   * A photo's thumbnail (upright JPEG, no metadata), for whoever may download it; viewing it is
+   * audited. Made from the photo the first time it is asked for, then kept with it.
+   */
   async thumbnail(attachmentId: string, scope: AccessScope, ip?: string): Promise<Buffer> {
     const record = await this.reachable(attachmentId, scope);
     if (!isImage(record.contentType)) throw new NotFoundError(`${record.name} has no thumbnail`);
-    const image = await thumbnail(this.store.read(record.id)).catch(() => {
-      throw new NotFoundError(`${record.name} could not be read as a picture`);
-    });
+    let image = await this.attachments.thumbnail(record.id);
+    if (!image) {
+      image = await thumbnail(this.store.read(record.id)).catch(() => {
+        throw new NotFoundError(`${record.name} could not be read as a picture`);
+      });
+      await this.attachments.keepThumbnail(record.id, image);
+    }
     await this.audit(undefined, scope, ip, 'attachment.viewed', record, { thumbnail: true });
     return image;
   }
