@@ -28,7 +28,6 @@ export default definePlugin({
         tasks: [
           {
             title: "Confirm team member's profile",
-            team: 'case.team',
             role: 'manager',
             priority: 'low',
             due: 'P5D',
@@ -39,15 +38,7 @@ export default definePlugin({
       {
         id: 'corrections-needed',
         label: 'Corrections needed',
-        tasks: [
-          {
-            title: 'Correct staff profile',
-            team: 'case.team',
-            priority: 'medium',
-            due: 'P3D',
-            escalation: { notifyManagers: true },
-          },
-        ],
+        tasks: [{ title: 'Correct staff profile', due: 'P3D', escalation: { notifyManagers: true } }],
       },
       { id: 'confirmed', label: 'Confirmed by line manager', terminal: true },
     ],

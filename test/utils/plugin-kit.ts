@@ -1,5 +1,6 @@
+import { pluginSchema } from '../../core/src/sdk/index.js';
 import { signIn, startTestApp, type TestApp, type TestAppOptions } from './app.js';
-import { apiCall, runReportPdf, type ApiResponse, type Auth } from './reports.js';
+import { apiCall, runReportPdf, type ApiResponse, type Auth, type ReportPdf } from './reports.js';
 
 /** A demo user's name (`officer`, `manager`, `admin`, …) or headers `signIn` returned. */
 export type As = string | Auth;
@@ -47,6 +48,21 @@ export interface PluginKit {
   act(caseId: string, action: string, as?: As, answers?: Record<string, unknown>): Promise<any>;
   /** Runs one of the plugin's reports to a PDF as `as` (default manager) and returns its text. */
   report(reportId: string, parameters: Record<string, string>, as?: As): Promise<string>;
+  /** Like `report`, with the PDF's file (for its page count or a picture of it) beside its text. */
+  reportPdf(reportId: string, parameters: Record<string, string>, as?: As): Promise<ReportPdf>;
+  /**
+   * The case's row in the plugin's read model (docs/plugins.md, "Marking fields for reporting"):
+   * `state`, `owner_team`, `at` and a column per marked field, as PostgreSQL returns them (a
+   * `numeric` as a string, a date-time as a Date), and under each repeating group's name the
+   * rows of its items. The core's bookkeeping (ids, reference, who submitted and when) is left
+   * out, so `toEqual` states exactly what the plugin keeps for reports.
+   */
+  readCase(caseId: string): Promise<Record<string, unknown>>;
+  /**
+   * Submits the plugin's demo samples (the manifest's `demo`) as the seeder does, each as its
+   * demo user, and returns the cases; a refused sample throws with the field errors.
+   */
+  demo(): Promise<any[]>;
 }
 
 export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): PluginKit {
@@ -70,6 +86,14 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
   };
   const kase = async (caseId: string, as: As = 'officer') =>
     expectStatus(await call('GET', `/api/cases/${caseId}`, as), 200, `case ${caseId}`).body;
+  const submit = async (answers: Record<string, unknown>, as: As = 'officer') => {
+    const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
+    return expectStatus(response, 201, `submit ${pluginId}`).body;
+  };
+  const reportPdf = async (reportId: string, parameters: Record<string, string>, as: As = 'manager') => {
+    const file = `test-output/${pluginId}/${reportId}-${Object.values(parameters).join('_') || 'all'}.pdf`;
+    return runReportPdf(running(), await auth(as), `${pluginId}.${reportId}`, parameters, file);
+  };
 
   return {
     pluginId,
@@ -99,10 +123,7 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
         ...(entry.reason ? { reason: entry.reason } : {}),
       };
     },
-    async submit(answers, as = 'officer') {
-      const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
-      return expectStatus(response, 201, `submit ${pluginId}`).body;
-    },
+    submit,
     async refused(answers, as = 'officer') {
       const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
       return expectStatus(response, 400, `submit ${pluginId} (expected refused)`).body.errors as FieldError[];
@@ -115,8 +136,33 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
       return expectStatus(response, 200, `action ${action} on ${caseId}`).body;
     },
     async report(reportId, parameters, as = 'manager') {
-      const file = `test-output/${pluginId}/${reportId}-${Object.values(parameters).join('_') || 'all'}.pdf`;
-      return (await runReportPdf(running(), await auth(as), `${pluginId}.${reportId}`, parameters, file)).text;
+      return (await reportPdf(reportId, parameters, as)).text;
+    },
+    reportPdf,
+    async readCase(caseId) {
+      const schema = pluginSchema(pluginId);
+      const [row] = await running().sql(`SELECT * FROM "${schema}".read_case WHERE case_id = $1`, [caseId]);
+      if (!row) throw new Error(`case ${caseId} is not in ${schema}.read_case`);
+      const { case_id: _id, reference: _ref, submitted_by: _by, submitted_at: _at, updated_at: _up, ...kept } = row;
+      const groups = await running().sql<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name LIKE 'read\\_case\\_%' ORDER BY 1",
+        [schema],
+      );
+      for (const { table_name: table } of groups) {
+        const items = await running().sql(`SELECT * FROM "${schema}"."${table}" WHERE case_id = $1 ORDER BY line`, [
+          caseId,
+        ]);
+        kept[table.slice('read_case_'.length)] = items.map(({ case_id: _c, line: _l, ...item }) => item);
+      }
+      return kept;
+    },
+    async demo() {
+      const manifest = running().boot.registry.get(pluginId)?.manifest;
+      const now = new Date();
+      const cases = [];
+      for (const { username, count, answers } of manifest?.demo ?? [])
+        for (let i = 0; i < count; i++) cases.push(await submit(answers(i, now), username));
+      return cases;
     },
   };
 }
