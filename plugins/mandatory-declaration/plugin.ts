@@ -1,5 +1,4 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
-import { demoDeclarations } from './demo.js';
 
 /**
  * Each yes/no question → its topic id in the mandatory-declaration-topics reference set, which
@@ -13,6 +12,34 @@ export const TOPICS: Record<string, string> = {
   personalFinance: 'personal-finance',
   businessInterests: 'business-interests',
 };
+
+/** Every question answered "no", and the confirmation: a declaration with nothing to declare, but for who makes it. */
+export const NOTHING_TO_DECLARE = {
+  ...Object.fromEntries(Object.keys(TOPICS).map((question) => [question, false])),
+  confirmation: ['confirmed'],
+};
+
+/** The declarer's grade and team, and their line manager (at an address like the demo accounts'). */
+const staff = (grade: string, team: string, lineManager: string) => ({
+  grade,
+  team,
+  lineManager,
+  lineManagerEmail: `${lineManager.toLowerCase().replace(' ', '.')}@example.gov.uk`,
+});
+
+/** `username`'s declaration, "no" to every question but the one `yes` names (with its details). */
+const declaration = (username: string, declarationType: string, declarer: object, yes?: [string, string]) => ({
+  username,
+  count: 1,
+  answers: () => ({
+    declarationType,
+    ...declarer,
+    ...NOTHING_TO_DECLARE,
+    ...(yes && { [yes[0]]: true, [`${yes[0]}Details`]: yes[1] }),
+  }),
+});
+
+const DOVER = staff('AO', 'dover-tourist-controls-team-1', 'Morgan Manager');
 
 /**
  * Staff integrity declarations. Any "yes" goes to the line manager for review (a workflow
@@ -61,9 +88,7 @@ export default definePlugin({
         tasks: [
           {
             title: 'Review mandatory declaration',
-            team: 'case.team',
             role: 'manager',
-            priority: 'medium',
             due: 'P5D',
             escalation: { raisePriorityTo: 'high', notifyManagers: true },
           },
@@ -83,5 +108,21 @@ export default definePlugin({
       },
     ],
   },
-  demo: demoDeclarations,
+  // Four staff: one with nothing to declare (recorded), three with something to declare (other
+  // employment, a shareholding, sponsorship), so Dover's line manager has a review in the queue.
+  demo: [
+    declaration('officer', 'annual', DOVER),
+    declaration('officer2', 'change-in-circumstances', DOVER, [
+      'otherEmployment',
+      'I referee youth football on Sunday mornings, paid per match: about four hours a week, off shift.',
+    ]),
+    declaration('freight', 'change-in-circumstances', staff('EO', 'felixstowe-freight-team-a', 'Gareth Pryce'), [
+      'businessInterests',
+      'I have inherited 15% of my uncle’s haulage firm, which collects at Felixstowe; I will not examine its loads.',
+    ]),
+    declaration('intel', 'new-starter', staff('EO', 'intelligence-hub-south', 'Helen Okafor'), [
+      'sponsorship',
+      'I have invited my cousin from Pakistan to my sister’s wedding and offered her a room; I pay nothing else.',
+    ]),
+  ],
 });
