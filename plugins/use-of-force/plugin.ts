@@ -19,7 +19,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Review use of force',
-            team: 'case.team',
             role: 'manager',
             priority: 'high',
             due: 'P2D',
@@ -33,7 +32,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Add detail to your use of force report',
-            team: 'case.team',
             role: 'officer',
             priority: 'high',
             due: 'P2D',
