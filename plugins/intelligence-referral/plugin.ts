@@ -50,7 +50,6 @@ export default definePlugin({
     },
   },
   category: 'Intelligence',
-  startForm: 'intelligence-referral',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
     initial: 'awaiting-triage',

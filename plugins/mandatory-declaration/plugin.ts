@@ -75,7 +75,6 @@ export default definePlugin({
     ],
   },
   category: 'Staff',
-  startForm: 'mandatory-declaration',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
     // Nothing declared: recorded. Any "yes": straight to the line manager.

@@ -16,7 +16,6 @@ export default definePlugin({
     'Keep your grade, team, location and line manager up to date, choose who can act for you when you are away, and start your shift.',
   sdk: '^1.0.0',
   category: 'Staff',
-  startForm: 'staff-profile',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {

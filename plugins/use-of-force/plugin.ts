@@ -8,7 +8,6 @@ export default definePlugin({
   description: 'Record every time you use force, including handcuffing. Your manager reviews each report.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  startForm: 'use-of-force',
   startRoles: ['officer', 'manager'],
   workflow: {
     initial: 'awaiting-review',

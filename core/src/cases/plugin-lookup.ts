@@ -4,6 +4,7 @@ import type { FormDefinition } from '../forms/engine/index.js';
 import { FormCatalogue } from '../forms/form-catalogue.js';
 import type { PluginRegistry, UsablePlugin } from '../plugins/plugin-registry.js';
 import { FORMS, PLUGIN_REGISTRY } from '../tokens.js';
+import { startFormId } from '../plugins/start-form.js';
 
 /** Finds enabled plugins and their forms for the case services; a disabled plugin is "not found". */
 @Injectable()
@@ -29,7 +30,7 @@ export class PluginLookup {
   }
 
   startForm(plugin: UsablePlugin): FormDefinition {
-    const id = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
+    const id = startFormId(plugin.manifest, plugin.forms);
     const form = id ? this.forms.currentForm(plugin.id, id) : undefined;
     if (!form) throw new NotFoundError(`Plugin "${plugin.id}" has no form to start a case with`);
     return form;

@@ -4,6 +4,7 @@ import { answerJsonSchema, type FormDefinition } from '../forms/engine/index.js'
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { SDK_VERSION } from '../sdk/manifest.js';
 import { termDictionary } from '../terms/term-dictionary.js';
+import { startFormId } from '../plugins/start-form.js';
 
 type OpenApiSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -37,7 +38,7 @@ function addPluginForms(document: OpenAPIObject, registry: PluginRegistry): void
       const form = definition as FormDefinition;
       schemas[`${plugin.id}.${form.id}.v${form.version}`] = answerJsonSchema(form, termDictionary) as OpenApiSchema;
     }
-    const start = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
+    const start = startFormId(plugin.manifest, plugin.forms);
     const form = plugin.forms.map((f) => f.definition as FormDefinition).find((f) => f.id === start);
     if (!form) continue;
     document.paths[`/api/plugins/${plugin.id}/cases`] = {

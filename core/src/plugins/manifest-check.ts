@@ -14,6 +14,7 @@ import {
 import { anyPluginTerms, termDictionary, termOwner } from '../terms/term-dictionary.js';
 import type { DiscoveredPlugin } from './plugin-discovery.js';
 import { checkWorkflow } from './workflow-check.js';
+import { startFormId } from './start-form.js';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const ID_LIKE = /^[a-z0-9][a-z0-9-]*$/;
@@ -134,8 +135,8 @@ function checkForms(forms: DiscoveredPlugin['forms']): string[] {
 
 /** Routes and `teamFrom` refer to the start form's fields: they must exist there. */
 function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredPlugin['forms']): string[] {
-  const start = (m.startForm ? forms.find((f) => formId(f.definition) === m.startForm) : forms[0])?.definition as
-    FormDefinition | undefined;
+  const id = startFormId(m, forms);
+  const start = forms.find((f) => formId(f.definition) === id)?.definition as FormDefinition | undefined;
   if (!start) return [];
   const problems: string[] = [];
   for (const [i, route] of (m.workflow?.routes ?? []).entries()) {

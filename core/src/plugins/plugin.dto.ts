@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../sdk/roles.js';
 import { WorkflowView } from './workflow.dto.js';
 import type { PluginRecord, PluginStatus, UsablePlugin } from './plugin-registry.js';
 import { pluginTerms } from '../terms/term-dictionary.js';
+import { startFormId } from './start-form.js';
 
 const PLUGIN_STATES = ['enabled', 'disabled', 'quarantined'] as const satisfies readonly PluginStatus[];
 
@@ -71,7 +72,7 @@ export function toPluginView(plugin: UsablePlugin, roles: readonly Role[]): Plug
   const m = plugin.manifest;
   const forms = plugin.forms.map((f) => f.definition);
   const startRoles = startRolesOf(plugin);
-  const startForm = m.startForm ?? (forms.length > 0 ? ((forms[0] as { id?: string }).id ?? null) : null);
+  const startForm = startFormId(m, plugin.forms) ?? null;
   return {
     id: m.id,
     title: m.title,

@@ -2,6 +2,7 @@ import type { FormDefinition } from '../forms/engine/index.js';
 import type { UsablePlugin } from '../plugins/plugin-registry.js';
 import { termDictionary } from '../terms/term-dictionary.js';
 import { readModelOf, type ReadModelDefinition } from './read-model.definition.js';
+import { startFormId } from '../plugins/start-form.js';
 
 /**
  * The read model a plugin's forms describe: its start form's fields marked for reporting, with
@@ -9,7 +10,7 @@ import { readModelOf, type ReadModelDefinition } from './read-model.definition.j
  * when a marked field cannot be kept.
  */
 export function readModelFor(plugin: UsablePlugin): ReadModelDefinition | undefined {
-  const id = plugin.manifest.startForm ?? (plugin.forms[0]?.definition as FormDefinition | undefined)?.id;
+  const id = startFormId(plugin.manifest, plugin.forms);
   const form = plugin.forms.find((f) => (f.definition as FormDefinition).id === id)?.definition as
     FormDefinition | undefined;
   const actionFormIds = new Set((plugin.manifest.workflow?.actions ?? []).map((a) => a.form).filter(Boolean));

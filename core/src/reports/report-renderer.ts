@@ -23,6 +23,7 @@ import {
 } from './pipeline/index.js';
 import type { ReportDefinition } from './report-definition.js';
 import { ReportDatabase } from './report-database.js';
+import { startFormId } from '../plugins/start-form.js';
 
 /** What one render needs besides the report: validated parameters, scope and who asked. */
 export interface RenderRequest {
@@ -159,8 +160,7 @@ export class ReportRenderer {
 
   private optionLabels(pluginId: string | null, field: string, formId?: string): Map<string, string> {
     const plugin = pluginId ? this.registry.get(pluginId) : undefined;
-    const id =
-      formId ?? plugin?.manifest?.startForm ?? (plugin?.forms[0]?.definition as FormDefinition | undefined)?.id;
+    const id = formId ?? (plugin?.manifest ? startFormId(plugin.manifest, plugin.forms) : undefined);
     const form = plugin && id ? this.forms.currentForm(plugin.id, id) : undefined;
     return form ? fieldOptions(form, field) : new Map();
   }

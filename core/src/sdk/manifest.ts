@@ -240,7 +240,7 @@ export interface PluginManifest {
   category?: string;
   /** TypeORM entity classes, all in the plugin's own schema. */
   entities?: Type<unknown>[];
-  /** Id of the form that starts a case (defaults to the only form). */
+  /** Id of the form that starts a case (defaults to the form named like the plugin, else the first). */
   startForm?: string;
   /**
    * Start-form field whose answer (a team id) owns the case, e.g. a target's receiving team.
