@@ -1,16 +1,16 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
 
 /**
- * Each yes/no question → its topic id in the mandatory-declaration-topics reference set, which
- * names it. A "yes" to any of them opens a line-manager review.
+ * Each yes/no question, and the topic of the mandatory-declaration-topics reference set that a
+ * "yes" to it declares. A "yes" to any of them opens a line-manager review.
  */
-export const TOPICS: Record<string, string> = {
-  securityClearance: 'security-clearance',
-  sponsorship: 'sponsorship',
-  otherEmployment: 'other-employment',
-  criminality: 'criminality',
-  personalFinance: 'personal-finance',
-  businessInterests: 'business-interests',
+export const TOPICS: Record<string, { id: string; label: string }> = {
+  securityClearance: { id: 'security-clearance', label: 'Change affecting security clearance' },
+  sponsorship: { id: 'sponsorship', label: 'Sponsorship of a visa applicant or migrant' },
+  otherEmployment: { id: 'other-employment', label: 'Other employment or paid activity' },
+  criminality: { id: 'criminality', label: 'Arrest, charge, caution or conviction' },
+  personalFinance: { id: 'personal-finance', label: 'Personal financial difficulties' },
+  businessInterests: { id: 'business-interests', label: 'Business interests and shareholdings' },
 };
 
 /** Every question answered "no", and the confirmation: a declaration with nothing to declare, but for who makes it. */
@@ -61,12 +61,7 @@ export default definePlugin({
         label: 'Mandatory declaration topics',
         description: 'Topics of staff integrity declarations. A "yes" opens a line-manager review.',
         rows: [
-          { id: 'security-clearance', label: 'Change affecting security clearance' },
-          { id: 'sponsorship', label: 'Sponsorship of a visa applicant or migrant' },
-          { id: 'other-employment', label: 'Other employment or paid activity' },
-          { id: 'criminality', label: 'Arrest, charge, caution or conviction' },
-          { id: 'personal-finance', label: 'Personal financial difficulties' },
-          { id: 'business-interests', label: 'Business interests and shareholdings' },
+          ...Object.values(TOPICS),
           { id: 'associations', label: 'Associations with persons of concern' },
           { id: 'gifts-and-hospitality', label: 'Gifts and hospitality' },
           { id: 'conflict-of-interest', label: 'Other conflict of interest' },
