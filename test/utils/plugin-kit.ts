@@ -53,9 +53,9 @@ export interface PluginKit {
   /**
    * The case's row in the plugin's read model (docs/plugins.md, "Marking fields for reporting"):
    * `state`, `owner_team`, `at` and a column per marked field, as PostgreSQL returns them (a
-   * `numeric` as a string, a date-time as a Date), and under each repeating group's name the
-   * rows of its items. The core's bookkeeping (ids, reference, who submitted and when) is left
-   * out, so `toEqual` states exactly what the plugin keeps for reports.
+   * `numeric` as a string, a date-time as a Date), and under each repeating group's snake_case
+   * name the rows of its items. The core's bookkeeping (ids, reference, who submitted and when)
+   * is left out, so `toEqual` states exactly what the plugin keeps for reports.
    */
   readCase(caseId: string): Promise<Record<string, unknown>>;
   /**
@@ -158,9 +158,10 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
     },
     async demo() {
       const manifest = running().boot.registry.get(pluginId)?.manifest;
+      if (!manifest) throw new Error(`${pluginId} is not a plugin this app loaded`);
       const now = new Date();
       const cases = [];
-      for (const { username, count, answers } of manifest?.demo ?? [])
+      for (const { username, count, answers } of manifest.demo ?? [])
         for (let i = 0; i < count; i++) cases.push(await submit(answers(i, now), username));
       return cases;
     },
