@@ -1,5 +1,35 @@
 import { definePlugin } from '../../core/src/sdk/index.js';
 
+/** Demo referrals from the frontline for the hub's triage queue, about people and vehicles. */
+const REFERRALS = [
+  {
+    port: 'dover',
+    subjectTypes: ['person', 'vehicle'],
+    givenName: 'Sean',
+    familyName: 'Murphy',
+    nationality: 'IRL',
+    vehicleRegistration: 'KX19 LMN',
+    indicators: ['travel-pattern', 'short-stay'],
+    narrative: 'Driver has crossed five times in two weeks, each time returning the same day with an empty van.',
+  },
+  {
+    port: 'dover',
+    subjectTypes: ['vehicle'],
+    vehicleRegistration: 'AB12 CDE',
+    indicators: ['travel-pattern'],
+    narrative: 'The same tractor unit crossed three times this week with a different driver each time.',
+  },
+  {
+    port: 'heathrow',
+    subjectTypes: ['person'],
+    givenName: 'Anna',
+    familyName: 'Kowalska',
+    nationality: 'POL',
+    indicators: ['short-stay'],
+    narrative: 'Third one-night stay this month, each time carrying large amounts of cash declared as savings.',
+  },
+];
+
 /**
  * Frontline, regional or partner information sent to an intelligence hub for triage. Reports
  * read what the forms mark for reporting (source, port, handling, subjects, indicators, why a
@@ -20,7 +50,6 @@ export default definePlugin({
     },
   },
   category: 'Intelligence',
-  startForm: 'intelligence-referral',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
     initial: 'awaiting-triage',
@@ -33,7 +62,6 @@ export default definePlugin({
             title: 'Triage intelligence referral',
             team: 'intelligence-hub-south',
             role: 'intelligence',
-            priority: 'medium',
             due: 'P2D',
             escalation: { raisePriorityTo: 'high', notifyManagers: true },
           },
@@ -45,9 +73,7 @@ export default definePlugin({
         tasks: [
           {
             title: 'Send the information the hub asked for',
-            team: 'case.team',
             role: 'officer',
-            priority: 'medium',
             due: 'P3D',
             escalation: { notifyManagers: true },
           },
@@ -93,43 +119,8 @@ export default definePlugin({
   demo: [
     {
       username: 'officer',
-      count: 3,
-      answers: (i) =>
-        [
-          {
-            source: 'frontline',
-            port: 'dover',
-            handlingCondition: 'P',
-            subjectTypes: ['person', 'vehicle'],
-            givenName: 'Sean',
-            familyName: 'Murphy',
-            nationality: 'IRL',
-            vehicleRegistration: 'KX19 LMN',
-            indicators: ['travel-pattern', 'short-stay'],
-            narrative:
-              'Driver has crossed five times in two weeks, each time returning the same day with an empty van.',
-          },
-          {
-            source: 'frontline',
-            port: 'dover',
-            handlingCondition: 'P',
-            subjectTypes: ['vehicle'],
-            vehicleRegistration: 'AB12 CDE',
-            indicators: ['travel-pattern'],
-            narrative: 'The same tractor unit crossed three times this week with a different driver each time.',
-          },
-          {
-            source: 'frontline',
-            port: 'heathrow',
-            handlingCondition: 'P',
-            subjectTypes: ['person'],
-            givenName: 'Anna',
-            familyName: 'Kowalska',
-            nationality: 'POL',
-            indicators: ['short-stay'],
-            narrative: 'Third one-night stay this month, each time carrying large amounts of cash declared as savings.',
-          },
-        ][i % 3]!,
+      count: REFERRALS.length,
+      answers: (i) => ({ source: 'frontline', handlingCondition: 'P', ...REFERRALS[i]! }),
     },
   ],
 });

@@ -1,121 +1,43 @@
-import { checkFormDefinition, compileAnswerCondition, validateSubmission } from '../../core/src/forms/engine/index.js';
-import { readModelOf } from '../../core/src/read-model/read-model.definition.js';
-import { standardTerms } from '../../core/src/terms/standard-terms.js';
-import plugin, { TOPICS } from './plugin.js';
-import { signIn, startTestApp, type TestApp } from '../../test/utils/app.js';
-import { describeDemoSamples, loadPluginForm, seededReference } from '../../test/utils/plugin-forms.js';
-import { apiCall, submitCase } from '../../test/utils/reports.js';
-
-const load = (file: string) => loadPluginForm(import.meta.url, file);
-const form = load('mandatory-declaration.form.json');
-const reference = seededReference;
-const options = {
-  terms: standardTerms,
-  reference,
-  now: new Date('2026-04-12T12:00:00Z'),
-  workflow: 'mandatory-declaration',
-};
-const topicIds = new Set(plugin.reference!.sets![0]!.rows.map((r) => r.id));
-
-/** The first state a submission's validated answers route to. */
-function firstState(answers: Record<string, unknown>): string {
-  const workflow = plugin.workflow!;
-  const route = (workflow.routes ?? []).find((r) => compileAnswerCondition(form, r.when, standardTerms).test(answers));
-  return route?.to ?? workflow.initial;
-}
+import { usePluginKit } from '../../test/utils/plugin-kit.js';
+import { NOTHING_TO_DECLARE, TOPICS } from './plugin.js';
 
 const nothing = {
   declarationType: 'annual',
   grade: 'EO',
-  team: 'stansted-arrivals-team-1',
+  team: 'dover-tourist-controls-team-1',
   lineManager: 'Alex Jones',
   lineManagerEmail: 'alex.jones@example.gov.uk',
-  securityClearance: false,
-  sponsorship: false,
-  otherEmployment: false,
-  criminality: false,
-  personalFinance: false,
-  businessInterests: false,
-  confirmation: ['confirmed'],
+  ...NOTHING_TO_DECLARE,
 };
 
-describe('mandatory-declaration forms (real reference data)', () => {
-  it.each(['mandatory-declaration', 'declaration-review'])('%s is a consistent form declaration', (id) => {
-    expect(checkFormDefinition(load(`${id}.form.json`), standardTerms)).toEqual([]);
+describe('mandatory-declaration plugin', () => {
+  const kit = usePluginKit('mandatory-declaration');
+
+  it('loads for officers and records a declaration with nothing to declare, which needs no review', async () => {
+    expect(await kit.loaded()).toEqual({ state: 'enabled', canStart: true });
+    expect((await kit.submit(nothing)).state).toBe('recorded');
   });
 
-  it('accepts a declaration with nothing to declare, which needs no review', () => {
-    const result = validateSubmission(form, nothing, options);
-    expect(result.errors).toEqual([]);
-    expect(firstState(result.answers)).toBe('recorded');
-  });
-
-  it('needs details of every "yes"', () => {
-    const answers = {
-      ...nothing,
-      otherEmployment: true,
-      personalFinance: true,
-      personalFinanceDetails: 'Debt repayment plan agreed.',
-    };
-    expect(validateSubmission(form, answers, options).errors).toEqual([
-      { path: 'otherEmploymentDetails', message: 'Enter the details' },
-    ]);
-  });
-
-  it.each(Object.keys(TOPICS))('a "yes" to %s goes to the line manager, under a seeded topic', (question) => {
-    const answers = { ...nothing, [question]: true, [`${question}Details`]: 'Details given.' };
-    const result = validateSubmission(form, answers, options);
-    expect(result.errors).toEqual([]);
-    expect(firstState(result.answers)).toBe('line-manager-review');
-    expect(topicIds.has(TOPICS[question]!)).toBe(true);
-  });
-
-  it('keeps why, grade, team, each yes/no and the decision in the read model, never details or names', () => {
-    const def = readModelOf('mandatory-declaration', form, standardTerms, [load('declaration-review.form.json')])!;
-    expect(def.timeField).toBeUndefined(); // dated by when it was declared
-    expect(def.columns.map((c) => [c.field, c.type, Boolean(c.fromActions)])).toEqual([
-      ['declarationType', 'text', false],
-      ['grade', 'text', false],
-      ['team', 'text', false],
-      ...Object.keys(TOPICS).map((question) => [question, 'boolean', false]),
-      ['decision', 'text', true],
-    ]);
-    expect(def.groups).toEqual([]);
-  });
-
-  it('needs the confirmation', () => {
-    expect(validateSubmission(form, { ...nothing, confirmation: [] }, options).errors).toEqual([
+  it('needs details of every "yes", and the confirmation', async () => {
+    const answers = { ...nothing, otherEmployment: true, personalFinance: true, personalFinanceDetails: 'Debt plan.' };
+    expect(await kit.refused(answers)).toEqual([{ path: 'otherEmploymentDetails', message: 'Enter the details' }]);
+    expect(await kit.refused({ ...nothing, confirmation: [] })).toEqual([
       { path: 'confirmation', message: 'Confirm that the information is true and complete' },
     ]);
   });
-});
 
-describeDemoSamples(plugin, form, options);
-
-describe('mandatory-declaration in the real core', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
+  it.each(Object.keys(TOPICS))('a "yes" to %s goes to the line manager, under a seeded topic', async (question) => {
+    const created = await kit.submit({ ...nothing, [question]: true, [`${question}Details`]: 'Details given.' });
+    expect(created.state).toBe('line-manager-review');
+    const topics = await kit.call('GET', '/api/reference/mandatory-declaration-topics', 'officer');
+    expect(topics.body.rows).toContainEqual(expect.objectContaining(TOPICS[question]));
   });
-  afterAll(async () => app?.close());
 
-  it('keeps a declaration with a "yes" in review, then the line manager’s decision', async () => {
-    const [officer, manager] = await Promise.all([signIn(app, 'officer'), signIn(app, 'manager')]);
-    const answers = {
-      ...nothing,
-      team: 'dover-tourist-controls-team-1',
-      otherEmployment: true,
-      otherEmploymentDetails: 'Paid football refereeing on Sundays.',
-    };
-    const created = await submitCase(app, officer, 'mandatory-declaration', answers, 'declaration');
-    const readCase = async () =>
-      (
-        await app.sql(
-          'SELECT state, declaration_type, grade, team, security_clearance, sponsorship, other_employment, criminality, personal_finance, business_interests, decision FROM plugin_mandatory_declaration.read_case WHERE case_id = $1',
-          [created.id],
-        )
-      )[0];
+  it('keeps why, grade, team, each yes/no and the decision in the read model, never details or names', async () => {
+    const created = await kit.submit({ ...nothing, otherEmployment: true, otherEmploymentDetails: 'Refereeing.' });
     const declared = {
+      owner_team: 'dover-tourist-controls-team-1',
+      at: new Date(created.createdAt), // dated by when it was declared
       declaration_type: 'annual',
       grade: 'EO',
       team: 'dover-tourist-controls-team-1',
@@ -126,12 +48,13 @@ describe('mandatory-declaration in the real core', () => {
       personal_finance: false,
       business_interests: false,
     };
-    expect(await readCase()).toEqual({ ...declared, state: 'line-manager-review', decision: null });
-    const reviewed = await apiCall(app, 'POST', `/api/cases/${created.id}/actions/record-review`, manager, {
-      version: 1,
-      answers: { decision: 'conditions', conditions: 'Not to be rostered on Sunday mornings at short notice.' },
-    });
-    expect([reviewed.status, reviewed.body?.errors]).toEqual([200, undefined]);
-    expect(await readCase()).toEqual({ ...declared, state: 'reviewed', decision: 'conditions' });
+    expect(await kit.readCase(created.id)).toEqual({ ...declared, state: 'line-manager-review', decision: null });
+    const review = { decision: 'conditions', conditions: 'Not to be rostered on Sunday mornings at short notice.' };
+    await kit.act(created.id, 'record-review', 'manager', review);
+    expect(await kit.readCase(created.id)).toEqual({ ...declared, state: 'reviewed', decision: 'conditions' });
+  });
+
+  it('accepts its demo samples', async () => {
+    expect(await kit.demo()).toHaveLength(4);
   });
 });

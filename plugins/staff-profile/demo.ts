@@ -2,8 +2,9 @@ import { answerDateTime, type DemoCases } from '../../core/src/sdk/index.js';
 
 const HOUR = 3600_000;
 
-/** The instant `hours` after the last whole hour before now (UK hours start on UTC hours). */
-const onTheHour = (now: Date, hours: number) => new Date(Math.floor(now.getTime() / HOUR) * HOUR + hours * HOUR);
+/** The date-time answer `hours` after the last whole hour before now (UK hours start on UTC hours). */
+const onTheHour = (now: Date, hours: number) =>
+  answerDateTime(new Date(Math.floor(now.getTime() / HOUR) * HOUR + hours * HOUR));
 
 /**
  * Two officers' profiles awaiting their line manager's confirmation: one on a 10-hour shift with
@@ -21,14 +22,10 @@ export const demoProfiles: DemoCases[] = [
       lineManagerName: 'Morgan Manager',
       lineManagerEmail: 'morgan.manager@example.gov.uk',
       delegates: [
-        {
-          name: 'Owen Officer',
-          email: 'owen.officer@example.gov.uk',
-          until: answerDateTime(new Date(now.getTime() + 14 * 24 * HOUR)).slice(0, 10),
-        },
+        { name: 'Owen Officer', email: 'owen.officer@example.gov.uk', until: onTheHour(now, 14 * 24).slice(0, 10) },
       ],
-      shiftStart: answerDateTime(onTheHour(now, -2)),
-      shiftEnd: answerDateTime(onTheHour(now, 8)),
+      shiftStart: onTheHour(now, -2),
+      shiftEnd: onTheHour(now, 8),
       shiftTeam: 'dover-tourist-controls-team-1',
       shiftLocation: 'dover',
     }),
@@ -42,8 +39,8 @@ export const demoProfiles: DemoCases[] = [
       location: 'felixstowe',
       lineManagerName: 'Gareth Pryce',
       lineManagerEmail: 'gareth.pryce@example.gov.uk',
-      shiftStart: answerDateTime(onTheHour(now, -1)),
-      shiftEnd: answerDateTime(onTheHour(now, 11)),
+      shiftStart: onTheHour(now, -1),
+      shiftEnd: onTheHour(now, 11),
       shiftTeam: 'harwich-roro-team',
       shiftLocation: 'harwich',
     }),

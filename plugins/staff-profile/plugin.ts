@@ -16,7 +16,6 @@ export default definePlugin({
     'Keep your grade, team, location and line manager up to date, choose who can act for you when you are away, and start your shift.',
   sdk: '^1.0.0',
   category: 'Staff',
-  startForm: 'staff-profile',
   teamFrom: 'team',
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
@@ -28,7 +27,6 @@ export default definePlugin({
         tasks: [
           {
             title: "Confirm team member's profile",
-            team: 'case.team',
             role: 'manager',
             priority: 'low',
             due: 'P5D',
@@ -39,15 +37,7 @@ export default definePlugin({
       {
         id: 'corrections-needed',
         label: 'Corrections needed',
-        tasks: [
-          {
-            title: 'Correct staff profile',
-            team: 'case.team',
-            priority: 'medium',
-            due: 'P3D',
-            escalation: { notifyManagers: true },
-          },
-        ],
+        tasks: [{ title: 'Correct staff profile', due: 'P3D', escalation: { notifyManagers: true } }],
       },
       { id: 'confirmed', label: 'Confirmed by line manager', terminal: true },
     ],

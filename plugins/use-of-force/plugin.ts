@@ -8,7 +8,6 @@ export default definePlugin({
   description: 'Record every time you use force, including handcuffing. Your manager reviews each report.',
   sdk: '^1.0.0',
   category: 'Frontline',
-  startForm: 'use-of-force',
   startRoles: ['officer', 'manager'],
   workflow: {
     initial: 'awaiting-review',
@@ -19,7 +18,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Review use of force',
-            team: 'case.team',
             role: 'manager',
             priority: 'high',
             due: 'P2D',
@@ -33,7 +31,6 @@ export default definePlugin({
         tasks: [
           {
             title: 'Add detail to your use of force report',
-            team: 'case.team',
             role: 'officer',
             priority: 'high',
             due: 'P2D',

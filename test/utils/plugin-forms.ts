@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   createReferenceLookup,
   validateSubmission,
+  withFormDefaults,
   type FormDefinition,
   type ReferenceLookup,
 } from '../../core/src/forms/engine/index.js';
@@ -28,7 +29,7 @@ export const seededReference: ReferenceLookup = createReferenceLookup(
 
 /** Reads `forms/<file>` of the plugin whose spec is at `specUrl` (pass `import.meta.url`). */
 export function loadPluginForm(specUrl: string, file: string): FormDefinition {
-  return JSON.parse(readFileSync(new URL(`./forms/${file}`, specUrl), 'utf8')) as FormDefinition;
+  return withFormDefaults(JSON.parse(readFileSync(new URL(`./forms/${file}`, specUrl), 'utf8'))) as FormDefinition;
 }
 
 /** One demo sample as the seeder submits it: by whom, which of theirs, and its answers. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pluginSchema } from '../../core/src/sdk/index.js';
 import { signIn, startTestApp, type TestApp, type TestAppOptions } from './app.js';
-import { apiCall, runReportPdf, type ApiResponse, type Auth } from './reports.js';
+import { apiCall, runReportPdf, type ApiResponse, type Auth, type ReportPdf } from './reports.js';
 
 /** A demo user's name (`officer`, `manager`, `admin`, …) or headers `signIn` returned. */
 export type As = string | Auth;
@@ -49,12 +49,14 @@ export interface PluginKit {
   act(caseId: string, action: string, as?: As, answers?: Record<string, unknown>): Promise<any>;
   /** Runs one of the plugin's reports to a PDF as `as` (default manager) and returns its text. */
   report(reportId: string, parameters: Record<string, string>, as?: As): Promise<string>;
+  /** Like `report`, with the PDF's file (for its page count or a picture of it) beside its text. */
+  reportPdf(reportId: string, parameters: Record<string, string>, as?: As): Promise<ReportPdf>;
   /**
    * The case's row in the plugin's read model (docs/plugins.md, "Marking fields for reporting"):
    * `state`, `owner_team`, `at` and a column per marked field, as PostgreSQL returns them (a
-   * `numeric` as a string, a date-time as a Date), and under each repeating group's name the
-   * rows of its items. The core's bookkeeping (ids, reference, who submitted and when) is left
-   * out, so `toEqual` states exactly what the plugin keeps for reports.
+   * `numeric` as a string, a date-time as a Date), and under each repeating group's snake_case
+   * name the rows of its items. The core's bookkeeping (ids, reference, who submitted and when)
+   * is left out, so `toEqual` states exactly what the plugin keeps for reports.
    */
   readCase(caseId: string): Promise<Record<string, unknown>>;
   /**
@@ -93,6 +95,14 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
   };
   const kase = async (caseId: string, as: As = 'officer') =>
     expectStatus(await call('GET', `/api/cases/${caseId}`, as), 200, `case ${caseId}`).body;
+  const submit = async (answers: Record<string, unknown>, as: As = 'officer') => {
+    const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
+    return expectStatus(response, 201, `submit ${pluginId}`).body;
+  };
+  const reportPdf = async (reportId: string, parameters: Record<string, string>, as: As = 'manager') => {
+    const file = `test-output/${pluginId}/${reportId}-${Object.values(parameters).join('_') || 'all'}.pdf`;
+    return runReportPdf(running(), await auth(as), `${pluginId}.${reportId}`, parameters, file);
+  };
 
   return {
     pluginId,
@@ -122,10 +132,7 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
         ...(entry.reason ? { reason: entry.reason } : {}),
       };
     },
-    async submit(answers, as = 'officer') {
-      const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
-      return expectStatus(response, 201, `submit ${pluginId}`).body;
-    },
+    submit,
     async refused(answers, as = 'officer') {
       const response = await call('POST', `/api/plugins/${pluginId}/cases`, as, { answers });
       return expectStatus(response, 400, `submit ${pluginId} (expected refused)`).body.errors as FieldError[];
@@ -138,9 +145,9 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
       return expectStatus(response, 200, `action ${action} on ${caseId}`).body;
     },
     async report(reportId, parameters, as = 'manager') {
-      const file = `test-output/${pluginId}/${reportId}-${Object.values(parameters).join('_') || 'all'}.pdf`;
-      return (await runReportPdf(running(), await auth(as), `${pluginId}.${reportId}`, parameters, file)).text;
+      return (await reportPdf(reportId, parameters, as)).text;
     },
+    reportPdf,
     async readCase(caseId) {
       const schema = pluginSchema(pluginId);
       const [row] = await running().sql(`SELECT * FROM "${schema}".read_case WHERE case_id = $1`, [caseId]);
@@ -160,10 +167,11 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
     },
     async demo() {
       const manifest = running().boot.registry.get(pluginId)?.manifest;
+      if (!manifest) throw new Error(`${pluginId} is not a plugin this app loaded`);
       const now = new Date();
       const cases = [];
-      for (const { username, count, answers } of manifest?.demo ?? [])
-        for (let i = 0; i < count; i++) cases.push(await this.submit(answers(i, now), username));
+      for (const { username, count, answers } of manifest.demo ?? [])
+        for (let i = 0; i < count; i++) cases.push(await submit(answers(i, now), username));
       return cases;
     },
     async actRefused(caseId, action, answers, as = 'manager') {

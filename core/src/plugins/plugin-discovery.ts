@@ -1,12 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { withFormDefaults } from '../forms/engine/form-defaults.js';
 
 /** A folder that looked like a plugin, with whatever could be read from it. */
 export interface DiscoveredPlugin {
   dir: string;
   /** The manifest as exported; unchecked. */
   manifest?: unknown;
-  /** Form declarations from forms/*.form.json; unchecked. */
+  /** Form declarations from forms/*.form.json, with the defaults filled in (`withFormDefaults`); unchecked. */
   forms: { file: string; definition: unknown }[];
   /** Migration modules from migrations/, sorted by file name (timestamp prefix). */
   migrations: { name: string; module: Record<string, unknown> }[];
@@ -72,7 +73,7 @@ async function readForms(dir: string): Promise<DiscoveredPlugin['forms']> {
     files.map(async (file) => {
       const text = await readFile(join(dir, file), 'utf8');
       try {
-        return { file, definition: JSON.parse(text) as unknown };
+        return { file, definition: withFormDefaults(JSON.parse(text)) };
       } catch (error: unknown) {
         throw new Error(`forms/${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -8,6 +8,7 @@ export type * from './engine-types.js';
 export type { CompiledField, CompiledForm, CompiledPage, FieldKind, Scope } from './compiled-types.js';
 export { compileForm } from './compile.js';
 export { checkFormDefinition } from './check-definition.js';
+export { withFormDefaults } from './form-defaults.js';
 export { validateAnswers, validateSubmission, validateDraft, DEFAULT_LIMITS } from './validate.js';
 export { summarise, displayAnswer, type SummaryRow, type SummariseOptions } from './summarise.js';
 export { prefill, readonlyFields, readonlyPrefill, type PrefillContext } from './prefill.js';
