@@ -1,22 +1,13 @@
 import { ApiFieldError } from '../../core/api/api-error';
+import { DATE_PARTS, type DatePart, type DateParts } from '../../core/ui/date-input';
 import { FieldProblem } from '../../core/ui/error-summary';
 import { ID_MAX, LABEL_MAX, REFERENCE_ADMIN_MESSAGES as M, ROW_FIELDS } from './reference-admin.messages';
 import { AddRowRequest, AdminReferenceRow } from './reference-admin.service';
 
 /** Plain TypeScript behind the reference data page's forms (no Angular), so it can be tested alone. */
 
-/** The boxes of a GOV.UK date input. */
-export interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
-
-/** One box of a date. */
-export type DatePart = keyof DateParts;
-
-/** The boxes in the order they are shown. */
-export const DATE_PARTS: readonly DatePart[] = ['day', 'month', 'year'];
+/** The boxes of a GOV.UK date input, and their order (the shared date input's). */
+export { DATE_PARTS, type DatePart, type DateParts } from '../../core/ui/date-input';
 
 /** What the admin has entered to add a row. */
 export interface NewRowInput {

@@ -8,7 +8,7 @@ import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
 import { SuccessBanner } from '../../core/ui/success-banner';
 import { AdminNav } from '../admin/admin-nav';
-import { DateInput } from './date-input';
+import { DateInput } from '../../core/ui/date-input';
 import {
   DateParts,
   EndRowInput,

@@ -1,14 +1,11 @@
 import { ApiFieldError } from '../../core/api/api-error';
 import { ReportParameter } from '../../core/reports/reports.model';
+import type { DateParts } from '../../core/ui/date-input';
 import { FieldProblem } from '../../core/ui/error-summary';
 import { REPORT_MESSAGES as M } from './reports.messages';
 
 /** The parts of a GOV.UK date input; a month input uses only month and year. */
-export interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
+export type { DateParts } from '../../core/ui/date-input';
 
 /** What the manager has entered so far, by parameter name. */
 export type ParameterInput = Record<string, string | DateParts>;

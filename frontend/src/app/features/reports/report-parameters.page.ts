@@ -6,6 +6,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { ReferenceRow, ReferenceService } from '../../core/reference/reference.service';
 import { ReportParameter, ReportSummary } from '../../core/reports/reports.model';
 import { ReportsService } from '../../core/reports/reports.service';
+import { DateInput } from '../../core/ui/date-input';
 import { ErrorSummary, FieldProblem } from '../../core/ui/error-summary';
 import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
@@ -45,7 +46,7 @@ const ANY: Partial<Record<ReportParameter['type'], string>> = {
 @Component({
   selector: 'cop-report-parameters-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummary],
+  imports: [RouterLink, ErrorSummary, DateInput],
   templateUrl: './report-parameters.page.html',
   // Drop-downs of long names (teams, locations) fill the column but not beyond it on phones.
   styles: `
@@ -121,9 +122,10 @@ export class ReportParametersPage {
     return typeof value === 'string' ? value : '';
   }
 
-  datePart(name: string, part: keyof DateParts): string {
+  /** A date or month parameter's boxes as entered. */
+  dateOf(name: string): DateParts {
     const value = this.entries()[name];
-    return typeof value === 'object' ? value[part] : '';
+    return typeof value === 'object' ? value : { day: '', month: '', year: '' };
   }
 
   setText(name: string, event: Event): void {
@@ -131,13 +133,8 @@ export class ReportParametersPage {
     this.entries.update((entries) => ({ ...entries, [name]: value }));
   }
 
-  setPart(name: string, part: keyof DateParts, event: Event): void {
-    const value = eventValue(event);
-    this.entries.update((entries) => {
-      const current = entries[name];
-      const parts = typeof current === 'object' ? current : { day: '', month: '', year: '' };
-      return { ...entries, [name]: { ...parts, [part]: value } };
-    });
+  setDate(name: string, parts: DateParts): void {
+    this.entries.update((entries) => ({ ...entries, [name]: parts }));
   }
 
   anyLabel(p: ReportParameter): string {

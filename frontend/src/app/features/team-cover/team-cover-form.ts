@@ -1,6 +1,7 @@
 import { ApiFieldError } from '../../core/api/api-error';
 import { User } from '../../core/auth/user.model';
 import { ReferenceRow } from '../../core/reference/reference.service';
+import type { DateTimePart, DateTimeParts } from '../../core/ui/date-input';
 import { FieldProblem } from '../../core/ui/error-summary';
 import { GrantCoverRequest } from './team-cover.service';
 import { COVER_FIELDS, REASON_MAX, TEAM_COVER_MESSAGES as M } from './team-cover.messages';
@@ -8,16 +9,7 @@ import { COVER_FIELDS, REASON_MAX, TEAM_COVER_MESSAGES as M } from './team-cover
 /** Plain TypeScript behind the team cover form (no Angular), so it can be tested alone. */
 
 /** The boxes of a date and time: day, month, year, then hour and minute (24-hour clock, UK time). */
-export interface DateTimeParts {
-  day: string;
-  month: string;
-  year: string;
-  hour: string;
-  minute: string;
-}
-
-/** One box of a date and time. */
-export type DateTimePart = keyof DateTimeParts;
+export type { DateTimePart, DateTimeParts } from '../../core/ui/date-input';
 
 /** The boxes in the order they are shown. */
 export const PARTS: readonly DateTimePart[] = ['day', 'month', 'year', 'hour', 'minute'];

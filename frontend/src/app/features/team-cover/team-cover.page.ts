@@ -9,7 +9,7 @@ import { eventValue } from '../../core/ui/event-value';
 import { PageTitle } from '../../core/ui/page-title';
 import { SuccessBanner } from '../../core/ui/success-banner';
 import { CoverList } from './cover-list';
-import { DateTimeInput } from './date-time-input';
+import { DateInput } from '../../core/ui/date-input';
 import {
   CoverInput,
   CoverProblem,
@@ -38,7 +38,7 @@ import { TeamCoverService, TeamCoverView } from './team-cover.service';
 @Component({
   selector: 'cop-team-cover-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ErrorSummary, SuccessBanner, CoverList, DateTimeInput],
+  imports: [ErrorSummary, SuccessBanner, CoverList, DateInput],
   templateUrl: './team-cover.page.html',
 })
 export class TeamCoverPage {
