@@ -72,61 +72,50 @@ async function commandBriefQuery(ctx: ReportQueryContext): Promise<ReportData> {
   const submitted = { gte: period.from.toISOString(), lt: period.to.toISOString() };
   const oarQuery: { where: Filter } = { where: { submittedAt: submitted, ...(port ? { location: port } : {}) } };
 
-  const perWeek = new Map<string, { oars: number; borderEvents: number }>();
-  const week = (key: string | null) =>
-    perWeek.get(key ?? '') ?? perWeek.set(key ?? '', { oars: 0, borderEvents: 0 }).get(key ?? '')!;
+  const perWeek = tally((_key: string) => ({ oars: 0, borderEvents: 0 }));
   for (const row of await events.aggregate({ by: 'at.week', ...eventQuery }))
-    week(row.ids['at.week']!).borderEvents = row.count;
+    perWeek(row.ids['at.week']!).borderEvents = row.count;
   for (const row of await oars.aggregate({ by: 'submittedAt.week', ...oarQuery }))
-    week(row.ids['submittedAt.week']!).oars = row.count;
-  const byWeek = weeksBetween(from!, to!).map((weekStart) => ({ weekStart, ...week(weekStart) }));
+    perWeek(row.ids['submittedAt.week']!).oars = row.count;
+  const byWeek = weeksBetween(from!, to!).map((weekStart) => ({ weekStart, ...perWeek(weekStart) }));
 
   // Per team: the team's branch is its parent in the organisation, its location the row's port.
   const organisation = ctx.reference('organisation');
   const ports = ctx.reference('ports');
-  const teams = new Map<
-    string,
-    { team: string; branch: string; location: string; oars: number; borderEvents: number }
-  >();
-  const team = (id: string | null) => {
-    const key = id ?? '';
-    if (!teams.has(key)) {
-      const row = id ? organisation.get(id) : undefined;
-      const branch = row?.parent ? (organisation.get(row.parent)?.label ?? '') : '';
-      const location = row?.attributes?.port ? (ports.get(String(row.attributes.port))?.label ?? '') : '';
-      teams.set(key, { team: row?.label ?? id ?? 'No team', branch, location, oars: 0, borderEvents: 0 });
-    }
-    return teams.get(key)!;
-  };
+  const team = tally((id: string | null) => {
+    const row = id ? organisation.get(id) : undefined;
+    const branch = row?.parent ? (organisation.get(row.parent)?.label ?? '') : '';
+    const location = row?.attributes?.port ? (ports.get(String(row.attributes.port))?.label ?? '') : '';
+    return { team: row?.label ?? id ?? 'No team', branch, location, oars: 0, borderEvents: 0 };
+  });
   for (const row of await events.aggregate({ by: 'ownerTeam', ...eventQuery }))
     team(row.ids.ownerTeam!).borderEvents = row.count;
   for (const row of await oars.aggregate({ by: 'ownerTeam', ...oarQuery })) team(row.ids.ownerTeam!).oars = row.count;
-  const byTeam = [...teams.values()].sort((a, b) => compare(a.branch, b.branch) || compare(a.team, b.team));
+  const byTeam = team.rows().sort((a, b) => compare(a.branch, b.branch) || compare(a.team, b.team));
 
   // Both kinds by location: an event's port, an OAR's location. The busiest twelve.
-  const locations = new Map<string, { location: string; oars: number; borderEvents: number }>();
-  const location = (id: string | null, label: unknown) => {
-    const key = id ?? '';
-    if (!locations.has(key))
-      locations.set(key, { location: String(label ?? 'Not recorded'), oars: 0, borderEvents: 0 });
-    return locations.get(key)!;
-  };
+  const location = tally((_id: string | null, label?: unknown) => ({
+    location: String(label ?? 'Not recorded'),
+    oars: 0,
+    borderEvents: 0,
+  }));
   for (const row of await events.aggregate({ by: 'port', ...eventQuery }))
     location(row.ids.port!, row.port).borderEvents = row.count;
   for (const row of await oars.aggregate({ by: 'location', ...oarQuery }))
     location(row.ids.location!, row.location).oars = row.count;
-  const byLocation = [...locations.values()]
+  const byLocation = location
+    .rows()
     .sort((a, b) => b.oars + b.borderEvents - (a.oars + a.borderEvents) || compare(a.location, b.location))
     .slice(0, 12);
 
-  const branches = new Map<string, typeof byTeam>();
-  for (const t of byTeam) branches.set(t.branch || 'No branch', [...(branches.get(t.branch || 'No branch') ?? []), t]);
-  const byBranch = [...branches].map(([branch, members]) => ({
-    branch,
-    teams: members.length,
-    oars: sum(members, 'oars'),
-    borderEvents: sum(members, 'borderEvents'),
-  }));
+  const branch = tally((name: string) => ({ branch: name, teams: 0, oars: 0, borderEvents: 0 }));
+  for (const t of byTeam) {
+    const row = branch(t.branch || 'No branch');
+    row.teams++;
+    row.oars += t.oars;
+    row.borderEvents += t.borderEvents;
+  }
+  const byBranch = branch.rows();
 
   const includeEventLog = eventLog === 'yes';
   const log = events.rows({ columns: ['at', 'reference', 'port', 'ownerTeam', 'outcome'], ...eventQuery });
@@ -170,4 +159,20 @@ function weeksBetween(from: string, to: string): string[] {
 
 function sum<T>(rows: T[], key: keyof T): number {
   return rows.reduce((total, row) => total + Number(row[key]), 0);
+}
+
+/**
+ * Rows kept by key, each made on first use by `create` (given the key and what else the caller
+ * passes the first time): `tally(create)(key)` is the key's row, `.rows()` all of them in the
+ * order they were first used.
+ */
+function tally<K, A extends unknown[], R>(
+  create: (key: K, ...rest: A) => R,
+): ((key: K, ...rest: A) => R) & { rows(): R[] } {
+  const rows = new Map<K, R>();
+  const get = (key: K, ...rest: A): R => {
+    if (!rows.has(key)) rows.set(key, create(key, ...rest));
+    return rows.get(key)!;
+  };
+  return Object.assign(get, { rows: () => [...rows.values()] });
 }
