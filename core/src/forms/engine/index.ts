@@ -38,6 +38,7 @@ export {
 } from './journey.js';
 export {
   allTasksCompleted,
+  markableTasks,
   taskStatuses,
   type TaskListState,
   type TaskState,

@@ -1,10 +1,10 @@
 import { standardTerms } from '../../terms/standard-terms.js';
 import { checkFormDefinition } from './check-definition.js';
-import type { FormDefinition } from './form-types.js';
+import type { FormDefinition, Page } from './form-types.js';
 import { formSteps, hubSpokes, taskListSections } from './journey.js';
 import { pageActions } from './page-actions.js';
 
-const page = (id: string, extra: Record<string, unknown> = {}) => ({
+const page = (id: string, extra: Partial<Page> = {}): Page => ({
   id,
   title: id,
   components: [{ type: 'text', name: `q${id.replace(/-/g, '')}`, label: 'Q' }],
@@ -105,7 +105,7 @@ describe('journeys: task lists, hubs and page actions', () => {
             { type: 'navigate', page: 'nowhere' },
             { type: 'save-and-return' },
             { type: 'continue', page: 'two' },
-            { type: 'jump' },
+            { type: 'jump' } as never,
             { type: 'navigate', page: 'one', label: '' },
           ],
         }),

@@ -2,7 +2,7 @@ import { compileForm } from './compile.js';
 import type { CompiledField, Env } from './compiled-types.js';
 import { hasAnswer } from './conditions.js';
 import { DEFAULT_TIME_ZONE } from './dates.js';
-import type { Answers, FormError, ValidateOptions } from './engine-types.js';
+import type { Answers, FormError, TermDictionary, ValidateOptions } from './engine-types.js';
 import type { FormDefinition } from './form-types.js';
 import { taskListSections, type PageGroup } from './journey.js';
 import { rootField } from './paths.js';
@@ -67,7 +67,7 @@ export function taskStatuses(form: FormDefinition, answers: Answers, options: Ta
     let state = own.get(task.id);
     if (state) return state;
     const fields = compiled.pages.filter((p) => task.pageIds.includes(p.id)).flatMap((p) => p.fields);
-    const markable = !fields.some(needsAnswer);
+    const markable = markableTasks(form, options.terms).includes(task.id);
     const started = fields.some((f) => f.kind !== 'calculated' && hasAnswer(answers[f.name]));
     const invalid = fields.some((f) => failing.has(f.name));
     const status: TaskStatus = markable
@@ -112,6 +112,16 @@ export function taskStatuses(form: FormDefinition, answers: Answers, options: Ta
           : { ...state, status: 'cannot-start-yet' as const, startPage: undefined };
       }),
   }));
+}
+
+/** Ids of the tasks the officer marks complete: those without a required question. */
+export function markableTasks(form: FormDefinition, terms: TermDictionary): string[] {
+  if (form.type !== 'task-list') return [];
+  const compiled = compileForm(form, terms);
+  return taskListSections(form)
+    .flatMap((s) => s.tasks)
+    .filter((task) => !compiled.pages.some((p) => task.pageIds.includes(p.id) && p.fields.some(needsAnswer)))
+    .map((task) => task.id);
 }
 
 /** Whether every task shown is completed (the form can go on to check your answers and be sent). */
