@@ -85,6 +85,7 @@ export async function runSubmissionSql(client: pg.PoolClient | pg.Client, userId
           after: BENCH_ANSWERS,
         }),
         null,
+        null,
       ],
     });
     await client.query({ ...SYNC_READ_MODEL, values: [created.rows[0]!.id] });

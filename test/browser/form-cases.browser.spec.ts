@@ -13,11 +13,18 @@ interface Replayed {
   expected: unknown[];
   answers: Record<string, unknown>;
   expectedAnswers: Record<string, unknown> | null;
+  /** Where a pressed button went (the shell's navigation), and where the table says it goes. */
+  to: string | null;
+  expectedTo: string | null;
+  /** Task states the shell shows, and the table's. */
+  tasks: Record<string, string> | null;
+  expectedTasks: Record<string, string> | null;
 }
 
 // The shared form-case table (test/forms/cases), replayed in Chromium through the shell's own
 // validation module, bundled with esbuild (the bundler @angular/build itself uses). Every case
-// must give exactly the errors the server-side table expects.
+// must give exactly the errors the server-side table expects, and each pressed button (page
+// actions, task lists, hub and spoke) must go where it does on the server, with the same task states.
 describeBrowser('shared form cases in the browser', () => {
   let browser: Browser;
 
@@ -47,6 +54,8 @@ describeBrowser('shared form cases in the browser', () => {
     expect(replayed.length).toBeGreaterThanOrEqual(120);
     for (const r of replayed) {
       expect({ name: r.name, errors: r.errors }).toEqual({ name: r.name, errors: r.expected });
+      expect({ name: r.name, to: r.to }).toEqual({ name: r.name, to: r.expectedTo });
+      expect({ name: r.name, tasks: r.tasks }).toEqual({ name: r.name, tasks: r.expectedTasks });
       if (r.expectedAnswers)
         expect({ name: r.name, answers: r.answers }).toEqual({
           name: r.name,

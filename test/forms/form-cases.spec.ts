@@ -1,4 +1,11 @@
-import { checkFormDefinition, createReferenceLookup, validateAnswers } from '../../core/src/forms/engine/index.js';
+import {
+  checkFormDefinition,
+  createReferenceLookup,
+  pageActionOutcome,
+  taskStatuses,
+  validateAnswers,
+  type Answers,
+} from '../../core/src/forms/engine/index.js';
 import { standardTerms } from '../../core/src/terms/standard-terms.js';
 import { formCases } from './cases/index.js';
 import { fixtureForms } from './fixtures/forms.js';
@@ -24,6 +31,19 @@ describe('shared form case table', () => {
   it.each(formCases.map((c) => [`${c.form}: ${c.name}`, c] as const))('%s', (_title, c) => {
     const form = fixtureForms[c.form];
     expect(form).toBeDefined();
+    const options = { now: new Date(c.now), terms: standardTerms, reference, ...c.options };
+    if (c.tasks) {
+      const states = taskStatuses(form!, c.answers as Answers, { ...options, completed: c.tasks.completed });
+      expect(Object.fromEntries(states.flatMap((s) => s.tasks).map((t) => [t.id, t.status]))).toEqual(c.tasks.expected);
+    }
+    if (c.press) {
+      const outcome = pageActionOutcome(form!, c.press.page, c.press.action, c.answers as Answers, {
+        ...options,
+        changing: c.press.changing,
+      });
+      expect(outcome).toEqual({ errors: c.expectedErrors, ...(c.press.expectedTo ? { to: c.press.expectedTo } : {}) });
+      return;
+    }
     const result = validateAnswers(form!, c.answers, {
       mode: c.mode,
       now: new Date(c.now),
@@ -38,6 +58,7 @@ describe('shared form case table', () => {
 
   it('gives the same result when the case is replayed from JSON', () => {
     for (const c of JSON.parse(JSON.stringify(formCases)) as typeof formCases) {
+      if (c.press) continue;
       const result = validateAnswers(fixtureForms[c.form]!, c.answers, {
         mode: c.mode,
         now: new Date(c.now),

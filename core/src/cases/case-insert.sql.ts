@@ -8,12 +8,13 @@ import type { PreparedStatement } from '../database/prepared.js';
  * Parameters: $1 key prefix, $2 plugin, $3 form, $4 form version, $5 answers, $6 state,
  * $7 team, $8 created by, $9 idempotency key, $10 day's key base, $11–$14 term rows
  * (term, path, value, normalised), $15 tasks (jsonb array), $16 actor, $17 ip, $18 audit detail,
- * $19 idempotency fingerprint.
+ * $19 idempotency fingerprint, $20 a business key reserved for the case's draft (null: a new one; COALESCE
+ * then takes the sequence's next value, and only then).
  */
 export const INSERT_CASE_SQL = `
 WITH c AS (
   INSERT INTO core.case (business_key, plugin_id, form_id, form_version, answers, state, team_id, created_by, idempotency_key, idempotency_fingerprint)
-  VALUES ($1 || (nextval('core.case_key_seq') - $10::bigint), $2, $3, $4, $5, $6, $7, $8, $9, $19)
+  VALUES (coalesce($20::text, $1 || (nextval('core.case_key_seq') - $10::bigint)), $2, $3, $4, $5, $6, $7, $8, $9, $19)
   RETURNING id, business_key, created_at, updated_at
 ), terms AS (
   INSERT INTO core.case_term (case_id, term, path, value, normalised)

@@ -50,11 +50,23 @@ export class SaveDraftDto {
   @MaxLength(60)
   formId?: string;
 
-  @ApiPropertyOptional({ description: 'The page it was saved on (a page id, `check` or `tasks`): where it reopens' })
+  @ApiPropertyOptional({
+    description: 'The page it was saved on (a page id, `check`, `tasks` or `hub`): where it reopens',
+  })
   @IsOptional()
   @IsString({ message: 'page must be a page id' })
   @MaxLength(60)
   page?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Task-list forms: the tasks the officer marked complete (tasks without required questions)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'completedTasks must be a list of task ids' })
+  @IsString({ each: true, message: 'completedTasks must be a list of task ids' })
+  @MaxLength(60, { each: true })
+  completedTasks?: string[];
 }
 
 export class ActionDto {

@@ -12,6 +12,8 @@ export interface NewCase {
   /** The key is `keyPrefix` + (next value of core.case_key_seq − `keyBase`), made in the INSERT. */
   keyPrefix: string;
   keyBase: number;
+  /** A key reserved for the case's draft (a form with `caseReference`), taken instead of a new one. */
+  businessKey?: string;
   pluginId: string;
   formId: string;
   formVersion: number;
@@ -94,6 +96,7 @@ export class CasesRepository {
       audit.ip,
       JSON.stringify(audit.detail),
       c.idempotencyFingerprint ?? null,
+      c.businessKey ?? null,
     ]);
     const row = rows[0]!;
     return {

@@ -8,8 +8,14 @@ export class DraftView {
   @ApiProperty() formId!: string;
   @ApiProperty() formVersion!: number;
   @ApiFreeObject('The answers so far') answers!: Record<string, unknown>;
-  @ApiNullableString('The page it was saved on (a page id, `check` or `tasks`); null when saved without one')
+  @ApiNullableString('The page it was saved on (a page id, `check`, `tasks` or `hub`); null when saved without one')
   page!: string | null;
+  @ApiProperty({ type: [String], description: 'Task-list forms: the tasks the officer marked complete' })
+  completedTasks!: string[];
+  @ApiNullableString(
+    'The business key reserved for it when its form shows the reference at the top (`caseReference`); its case takes it',
+  )
+  businessKey!: string | null;
   @ApiDateTime() updatedAt!: Date;
 }
 

@@ -2,21 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { InputError, NotFoundError } from '../common/errors.js';
 import {
+  formSteps,
+  markableTasks,
+  pageGroups,
   prefill,
   readonlyFields,
   readonlyPrefill,
   validateDraft,
   type Answers,
   type FormDefinition,
+  type FormError,
 } from '../forms/engine/index.js';
 import type { AccessScope } from '../identity/access.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { termDictionary } from '../terms/term-dictionary.js';
 import { REFERENCE } from '../tokens.js';
+import { CaseKeys } from './case-key.js';
 import { CaseViewService } from './case-view.service.js';
 import { DraftsRepository, type DraftRecord } from './drafts.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
 import { UserRepository } from '../identity/user.repository.js';
+
+/** More ids than any form has tasks: refused with one message rather than one per id. */
+const MAX_COMPLETED_TASKS = 100;
 
 /** Save-and-return-later: drafts may be partial, but never of the wrong shape. */
 @Injectable()
@@ -28,12 +36,13 @@ export class DraftsService {
     private readonly users: UserRepository,
     private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
+    private readonly keys: CaseKeys,
   ) {}
 
   async save(
     pluginId: string,
     draftId: string,
-    input: { answers: Record<string, unknown>; formId?: string; page?: string },
+    input: { answers: Record<string, unknown>; formId?: string; page?: string; completedTasks?: string[] },
     scope: AccessScope,
   ): Promise<DraftRecord> {
     const plugin = this.plugins.enabled(pluginId);
@@ -46,12 +55,8 @@ export class DraftsService {
       attachments: await this.attachments.draftLookup(scope.userId, draftId, form),
       prefilled: await this.readonlyAnswers(pluginId, form, scope),
     });
-    if (!result.valid) throw new InputError('There is a problem', result.errors);
-    const steps = [...form.pages.map((p) => p.id), 'check', ...(form.type === 'task-list' ? ['tasks'] : [])];
-    if (input.page !== undefined && !steps.includes(input.page))
-      throw new InputError('There is a problem', [
-        { path: 'page', message: `page must be one of this form's pages (${steps.join(', ')})` },
-      ]);
+    const errors = [...result.errors, ...this.journeyErrors(form, input)];
+    if (errors.length) throw new InputError('There is a problem', errors);
     const saved = await this.drafts.save(scope.userId, {
       id: draftId,
       pluginId,
@@ -59,9 +64,37 @@ export class DraftsService {
       formVersion: form.version,
       answers: result.answers,
       page: input.page ?? null,
+      completedTasks: [...new Set(input.completedTasks ?? [])],
     });
     if (!saved) throw new NotFoundError(`There is no draft ${draftId}`);
-    return saved;
+    if (!form.caseReference || saved.businessKey) return saved;
+    return (await this.drafts.reserveKey(scope.userId, draftId, await this.keys.forDay(new Date()))) ?? saved;
+  }
+
+  /** A page the form does not have, or a task marked complete that is not one of its tasks (or needs no mark). */
+  private journeyErrors(form: FormDefinition, input: { page?: string; completedTasks?: string[] }): FormError[] {
+    const errors: FormError[] = [];
+    const steps = formSteps(form);
+    if (input.page !== undefined && !steps.includes(input.page))
+      errors.push({ path: 'page', message: `page must be one of this form's pages (${steps.join(', ')})` });
+    if (!input.completedTasks?.length) return errors;
+    if (input.completedTasks.length > MAX_COMPLETED_TASKS)
+      return [
+        ...errors,
+        { path: 'completedTasks', message: `completedTasks must list at most ${MAX_COMPLETED_TASKS} tasks` },
+      ];
+    const markable = new Set(markableTasks(form, termDictionary));
+    const known = new Set(pageGroups(form, termDictionary).map((g) => g.id));
+    input.completedTasks.forEach((id, i) => {
+      if (!markable.has(id))
+        errors.push({
+          path: `completedTasks[${i}]`,
+          message: known.has(id)
+            ? `Task "${id}" has required questions: it is complete when they are answered, not marked`
+            : `"${id}" is not a task of this form that is marked complete`,
+        });
+    });
+    return errors;
   }
 
   async get(draftId: string, scope: AccessScope): Promise<DraftRecord> {

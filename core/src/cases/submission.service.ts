@@ -50,7 +50,7 @@ export interface Accepted {
   links: CaseRecord[];
   now: Date;
   /** The day's business-key base, fetched before the transaction (never while holding its connection). */
-  key: { keyPrefix: string; base: number };
+  key: { keyPrefix: string; base: number; reserved?: string | null };
 }
 
 /**
@@ -152,7 +152,14 @@ export class SubmissionService {
       teamId: owningTeam(plugin, result.answers, scope),
       links,
       now,
-      key: await this.keys.forDay(now),
+      key: {
+        ...(await this.keys.forDay(now)),
+        // A form showing its reference at the top reserved a key for its draft: the case takes it.
+        reserved:
+          form.caseReference && input.draftId
+            ? ((await this.drafts.find(scope.userId, input.draftId))?.businessKey ?? null)
+            : null,
+      },
     };
   }
 
@@ -171,6 +178,7 @@ export class SubmissionService {
       {
         keyPrefix: a.key.keyPrefix,
         keyBase: a.key.base,
+        ...(a.key.reserved ? { businessKey: a.key.reserved } : {}),
         pluginId,
         formId: a.form.id,
         formVersion: a.form.version,

@@ -1,4 +1,4 @@
-import type { Answers, FormError } from '../../../core/src/forms/engine/index.js';
+import type { Answers, FormError, TaskStatus } from '../../../core/src/forms/engine/index.js';
 
 /**
  * One row of the shared form-case table. Plain serialisable data: the server spec runs it
@@ -6,7 +6,7 @@ import type { Answers, FormError } from '../../../core/src/forms/engine/index.js
  */
 export interface FormCase {
   name: string;
-  /** Id of a fixture form (test/forms/fixtures/forms.ts). */
+  /** Id of a fixture form (test/forms/fixtures/forms.ts, journey-forms.ts). */
   form: string;
   answers: unknown;
   mode: 'submit' | 'draft';
@@ -14,6 +14,13 @@ export interface FormCase {
   now: string;
   /** `prefilled`: the read-only questions' pre-filled answers, as the server gives them. */
   options?: { allowRetired?: boolean; workflow?: string; prefilled?: Answers };
+  /**
+   * Pressing a page's button instead of checking the whole form: `expectedErrors` are then the
+   * page's errors (the officer stays), and `expectedTo` is where the button goes when it has none.
+   */
+  press?: { page: string; action: number; changing?: boolean; expectedTo?: string };
+  /** Task lists: the tasks marked complete, and every task's expected state for these answers. */
+  tasks?: { completed?: string[]; expected: Record<string, TaskStatus> };
   /** Exactly the errors expected, in order. */
   expectedErrors: FormError[];
   /** Cleaned answers that must be present (calculated values, trimmed text…). */

@@ -3,6 +3,7 @@ import { calcAndDateCases } from './calc-and-dates.cases.js';
 import type { FormCase } from './case-types.js';
 import { conditionCases } from './conditions.cases.js';
 import { groupCases } from './groups.cases.js';
+import { journeyCases } from './journey.cases.js';
 import { parityCases } from './parity.cases.js';
 import { termCases } from './terms.cases.js';
 
@@ -16,4 +17,5 @@ export const formCases: FormCase[] = [
   ...groupCases,
   ...calcAndDateCases,
   ...parityCases,
+  ...journeyCases,
 ];

@@ -3,9 +3,11 @@ import type { FormProblem, TermDictionary } from './engine-types.js';
 import { CONTENT_TYPES } from './compile-field.js';
 import { unknownKeys } from './definition-keys.js';
 import type { Component, FormDefinition, Page } from './form-types.js';
+import { journeyProblems } from './check-journey.js';
+import { hasTaskLevel } from './journey.js';
 
 const FORM_ID = /^[a-z][a-z0-9-]*$/;
-const FORM_TYPES = ['single', 'wizard', 'task-list'];
+const FORM_TYPES = ['single', 'wizard', 'task-list', 'hub-and-spoke'];
 
 /**
  * Checks a form declaration for problems: malformed form metadata, unknown component
@@ -31,6 +33,7 @@ export function checkFormDefinition(form: FormDefinition, terms: TermDictionary)
   if (form.type === 'single' && form.pages.length !== 1)
     problems.push({ path: 'pages', message: 'A single-page form has exactly one page' });
   problems.push(...pageProblems(form));
+  problems.push(...journeyProblems(form));
   problems.push(...compileForm(form, terms).problems);
   return problems;
 }
@@ -71,7 +74,11 @@ function pageProblems(form: FormDefinition): FormProblem[] {
         path: `pages[${i}].title`,
         message: `Page "${String(page.id)}" needs a title, or a question first whose label is the page heading`,
       });
-    if (form.type === 'task-list' && (page.section === undefined || !sections.has(page.section))) {
+    if (
+      form.type === 'task-list' &&
+      !hasTaskLevel(form) &&
+      (page.section === undefined || !sections.has(page.section))
+    ) {
       problems.push({
         path: `pages[${i}].section`,
         message: `Page "${page.id}" must belong to one of the form's sections`,

@@ -7,9 +7,24 @@ import type { ProblemSink } from './references.js';
  * the plugin at start-up instead of being ignored. Add a key here when the engine learns it.
  */
 export const DEFINITION_KEYS = {
-  form: ['id', 'version', 'title', 'type', 'description', 'sections', 'pages', 'rules'],
-  section: ['id', 'title'],
-  page: ['id', 'title', 'section', 'show_when', 'components'],
+  form: [
+    'id',
+    'version',
+    'title',
+    'type',
+    'description',
+    'sections',
+    'pages',
+    'rules',
+    'checkAnswers',
+    'caseReference',
+  ],
+  section: ['id', 'title', 'hint', 'requires', 'tasks'],
+  task: ['id', 'title', 'hint', 'requires'],
+  page: ['id', 'title', 'section', 'task', 'show_when', 'components', 'actions'],
+  action: ['type', 'label', 'page'],
+  checkAnswers: ['hidePageTitles', 'hideChangeLinks', 'submitLabel'],
+  caseReference: ['label'],
   input: [
     'type',
     'name',
@@ -102,6 +117,12 @@ function describe(part: DefinitionPart): string {
       return 'messages (the message keys)';
     case 'option':
       return 'an option';
+    case 'action':
+      return 'a page action';
+    case 'checkAnswers':
+      return 'checkAnswers (the check-your-answers options)';
+    case 'caseReference':
+      return 'caseReference';
     default:
       return `a ${part}`;
   }

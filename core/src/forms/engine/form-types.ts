@@ -232,7 +232,21 @@ export interface Rule {
   message: string;
 }
 
-/** One page (a wizard step, or a page of a task-list section). */
+/**
+ * A button at the foot of a page. `continue` and `save-and-continue` check the page and go on to
+ * the next page (of the task or spoke, then back to the task list or hub); `save-and-return`
+ * keeps what is answered (checked as a draft is: no required answers) and returns to the task
+ * list or hub; `navigate` checks the page and goes to the page named by `page`.
+ */
+export interface PageAction {
+  type: 'continue' | 'save-and-continue' | 'save-and-return' | 'navigate';
+  /** The button's text, instead of the default for its type. */
+  label?: string;
+  /** `navigate`: the id of the page it goes to. */
+  page?: string;
+}
+
+/** One page (a wizard step, a page of a task or of a hub-and-spoke form's spoke). */
 export interface Page {
   id: string;
   /**
@@ -240,16 +254,55 @@ export interface Page {
    * is then the page heading (the GOV.UK pattern for a page with one question).
    */
   title?: string;
-  /** Task-list forms: the section this page belongs to. */
+  /** Task-list forms with two levels and hub-and-spoke forms with sections: the section this page belongs to. */
   section?: string;
+  /** Task-list forms with three levels: the task this page belongs to. */
+  task?: string;
   show_when?: Condition;
   components: Component[];
+  /** The page's buttons, in order (the first is the primary one); default one "Continue" (task lists: "Save and continue"). */
+  actions?: PageAction[];
 }
 
-/** A task-list section. */
+/**
+ * A task of a three-level task list (section → task → pages), or (a two-level list) a section
+ * itself. `requires` names tasks that must be completed first: until then it "Cannot start yet".
+ */
+export interface Task {
+  id: string;
+  title: string;
+  hint?: string;
+  requires?: string[];
+}
+
+/**
+ * A section: of a task list (with `tasks` for three levels; without, the section is itself a
+ * task), or a spoke of a hub-and-spoke form.
+ */
 export interface Section {
   id: string;
   title: string;
+  hint?: string;
+  /** Two-level task lists: sections that must be completed first. */
+  requires?: string[];
+  /** Three-level task lists: the section's tasks. */
+  tasks?: Task[];
+}
+
+/** How the check-your-answers page (and a hub-and-spoke form's hub) shows the answers. */
+export interface CheckAnswersOptions {
+  /** Whether to leave out each page's heading: all the answers in one list, with a change link per row. */
+  hidePageTitles?: boolean;
+  /** Whether to leave out the change links (answers shown, not changed from here). */
+  hideChangeLinks?: boolean;
+  /** The submit button's text (default "Submit"). */
+  submitLabel?: string;
+}
+
+/** Showing the business key at the top of a task list or hub ("Reference number BF-20260412-17"). */
+export interface CaseReference {
+  /** The label shown before the key. */
+  label: string;
 }
 
 /** A form declaration. */
@@ -257,10 +310,17 @@ export interface FormDefinition {
   id: string;
   version: number;
   title: string;
-  /** single: one page; wizard: pages in order; task-list: sections completed in any order. */
-  type: 'single' | 'wizard' | 'task-list';
+  /**
+   * single: one page; wizard: pages in order; task-list: tasks completed in any order, from a task
+   * list; hub-and-spoke: a summary of every section (the hub), each changed through its pages and
+   * back to the hub, submitted from the hub.
+   */
+  type: 'single' | 'wizard' | 'task-list' | 'hub-and-spoke';
   description?: string;
   sections?: Section[];
   pages: Page[];
   rules?: Rule[];
+  checkAnswers?: CheckAnswersOptions;
+  /** Task-list and hub-and-spoke forms: show the draft's (or case's) business key at the top. */
+  caseReference?: CaseReference;
 }

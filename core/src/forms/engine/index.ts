@@ -27,6 +27,34 @@ export {
   sectionStatuses,
   type SectionStatus,
 } from './navigation.js';
+export {
+  formSteps,
+  groupOfPage,
+  homeStep,
+  hubSpokes,
+  pageGroups,
+  taskListSections,
+  type PageGroup,
+  type TaskListSection,
+} from './journey.js';
+export {
+  allTasksCompleted,
+  markableTasks,
+  taskStatuses,
+  type TaskListState,
+  type TaskState,
+  type TaskStatus,
+  type TaskStatusOptions,
+} from './task-status.js';
+export {
+  actionDestination,
+  defaultActionLabel,
+  pageActionOutcome,
+  pageActions,
+  type ActionOutcome,
+  type NavigationOptions,
+  type ResolvedAction,
+} from './page-actions.js';
 export { typesForTerm } from './term-binding.js';
 export { DEFAULT_MESSAGES } from './messages.js';
 export { hasAnswer } from './conditions.js';

@@ -1280,10 +1280,14 @@ export interface components {
       answers: {
         [key: string]: unknown;
       };
+      /** @description The business key reserved for it when its form shows the reference at the top (`caseReference`); its case takes it */
+      businessKey: string | null;
+      /** @description Task-list forms: the tasks the officer marked complete */
+      completedTasks: string[];
       formId: string;
       formVersion: number;
       id: string;
-      /** @description The page it was saved on (a page id, `check` or `tasks`); null when saved without one */
+      /** @description The page it was saved on (a page id, `check`, `tasks` or `hub`); null when saved without one */
       page: string | null;
       pluginId: string;
       /** Format: date-time */
@@ -1655,9 +1659,11 @@ export interface components {
     };
     SaveDraftDto: {
       answers: Record<string, never>;
+      /** @description Task-list forms: the tasks the officer marked complete (tasks without required questions) */
+      completedTasks?: string[];
       /** @description Form id; defaults to the start form */
       formId?: string;
-      /** @description The page it was saved on (a page id, `check` or `tasks`): where it reopens */
+      /** @description The page it was saved on (a page id, `check`, `tasks` or `hub`): where it reopens */
       page?: string;
     };
     SearchGroupView: {

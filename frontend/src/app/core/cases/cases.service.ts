@@ -43,9 +43,15 @@ export class CasesService {
     formId: string,
     answers: Record<string, unknown>,
     page?: string | null,
+    completedTasks?: readonly string[],
   ): Observable<DraftRecord> {
-    // The page it was saved on, so it reopens there on any device.
-    const body = page ? { formId, answers, page } : { formId, answers };
+    // The page it was saved on, so it reopens there on any device; the tasks marked complete.
+    const body = {
+      formId,
+      answers,
+      ...(page ? { page } : {}),
+      ...(completedTasks?.length ? { completedTasks: [...completedTasks] } : {}),
+    };
     return this.http.put<DraftRecord>(`/api/plugins/${enc(pluginId)}/drafts/${enc(draftId)}`, body);
   }
 

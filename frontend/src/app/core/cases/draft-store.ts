@@ -13,6 +13,10 @@ export interface LocalDraft {
   dateParts: Record<string, { day: string; month: string; year: string; time?: string }>;
   /** Last page the officer was on. */
   page: string | null;
+  /** Task-list forms: the tasks the officer marked complete. */
+  completedTasks?: string[];
+  /** The business key the core reserved for it (a form that shows its reference at the top). */
+  businessKey?: string | null;
   /** ISO time of the last change. */
   updatedAt: string;
   /** Whether the officer asked to save it and it has not reached the server yet. */

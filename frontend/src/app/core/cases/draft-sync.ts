@@ -67,7 +67,9 @@ export class DraftSync {
       return 'on-device';
     }
     try {
-      await firstValueFrom(this.cases.saveDraft(draft.pluginId, draft.id, draft.formId, answers, draft.page));
+      await firstValueFrom(
+        this.cases.saveDraft(draft.pluginId, draft.id, draft.formId, answers, draft.page, draft.completedTasks),
+      );
       await this.markSent(draft.id);
       return 'saved';
     } catch (error: unknown) {
@@ -125,7 +127,9 @@ export class DraftSync {
       if (!(await this.store.get(draft.id))?.pendingSync) continue;
       try {
         const answers = draft.pendingStale ? await this.latestAnswers(draft) : (draft.pendingAnswers ?? draft.answers);
-        await firstValueFrom(this.cases.saveDraft(draft.pluginId, draft.id, draft.formId, answers, draft.page));
+        await firstValueFrom(
+          this.cases.saveDraft(draft.pluginId, draft.id, draft.formId, answers, draft.page, draft.completedTasks),
+        );
         await this.markSent(draft.id);
         this.synced.update((ids) => [...ids, draft.id]);
       } catch (error: unknown) {

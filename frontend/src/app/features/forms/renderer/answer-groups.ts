@@ -1,11 +1,41 @@
-import { pageHeading, standardTerms, type SummaryRow } from '../../../core/forms/engine';
+import { hubSpokes, pageHeading, standardTerms, type SummaryRow } from '../../../core/forms/engine';
 import type { FormDefinition } from '../../../core/plugins/plugin.model';
 
-/** The answers of one page on check your answers: one summary card, one change link. */
+/** The answers of one page on check your answers (a section on a hub): one summary card, one change link. */
 export interface AnswerGroup {
+  /** The page its change link opens. */
   pageId: string;
+  /** Its heading; '' when page titles are hidden (then each row has its own change link). */
   title: string;
   rows: SummaryRow[];
+}
+
+/**
+ * Check your answers as the form asks: by page, or (`hidePageTitles`) one list of every answer,
+ * each row with its own change link. A page with only content has no rows, so no card.
+ */
+export function checkAnswersGroups(form: FormDefinition, rows: readonly SummaryRow[]): AnswerGroup[] {
+  if (!form.checkAnswers?.hidePageTitles) return answerGroups(form, rows);
+  const all = withUnits(rows);
+  return all.length ? [{ pageId: all[0]!.pageId, title: '', rows: all }] : [];
+}
+
+/**
+ * A hub-and-spoke form's hub: one card per section (each page on its own when the form has no
+ * sections), its change link opening the section's first page shown. Sections with nothing to
+ * show (every page hidden, or only content) are left out.
+ */
+export function hubGroups(
+  form: FormDefinition,
+  rows: readonly SummaryRow[],
+  shownPages: readonly string[],
+): AnswerGroup[] {
+  const merged = withUnits(rows);
+  return hubSpokes(form, standardTerms).flatMap((spoke) => {
+    const start = spoke.pageIds.find((id) => shownPages.includes(id));
+    const own = merged.filter((r) => spoke.pageIds.includes(r.pageId));
+    return start && own.length ? [{ pageId: start, title: spoke.title, rows: own }] : [];
+  });
 }
 
 /**

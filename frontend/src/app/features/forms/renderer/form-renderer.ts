@@ -25,23 +25,26 @@ import { DraftStore, LocalDraft } from '../../../core/cases/draft-store';
 import { DraftSync } from '../../../core/cases/draft-sync';
 import {
   compileForm,
+  groupOfPage,
+  homeStep,
+  pageActions,
   pageHeading,
   readonlyFields,
   readonlyPrefill,
-  sectionStatuses,
   standardTerms,
   summarise,
   type CompiledField,
   type ReferenceRow,
-  type SectionStatus,
+  type TaskStatus,
 } from '../../../core/forms/engine';
 import { FormDefinition, PluginSummary } from '../../../core/plugins/plugin.model';
 import { ReferenceService } from '../../../core/reference/reference.service';
 import { ErrorSummary, FieldProblem } from '../../../core/ui/error-summary';
 import { PageTitle } from '../../../core/ui/page-title';
-import { answerGroups } from './answer-groups';
+import { checkAnswersGroups, hubGroups } from './answer-groups';
 import { FormField } from './form-field';
 import { locateErrors, validateForShell, withoutReadonly, type LocatedError } from './form-logic';
+import { shellActionOutcome, shellTaskStatuses } from './form-navigation';
 import { FormState } from './form-state';
 import { RENDERER_MESSAGES, submitErrorMessage } from './renderer.messages';
 
@@ -54,8 +57,9 @@ export interface ActionTarget {
   version: number;
 }
 
-/** Status of a task-list section, as the GOV.UK task list shows it. */
-const STATUS_TEXT: Record<SectionStatus, string> = {
+/** Status of a task, as the GOV.UK task list shows it. */
+const STATUS_TEXT: Record<TaskStatus, string> = {
+  'cannot-start-yet': 'Cannot start yet',
   'not-started': 'Not yet started',
   'in-progress': 'In progress',
   completed: 'Completed',
@@ -114,12 +118,22 @@ export class FormRenderer implements OnInit {
   private followed: string | null = null;
   /** A new form's answers as pre-filled, until the officer changes one (then null). */
   private untouched: string | null = null;
+  /** Task lists: the tasks the officer marked complete (those without required questions). */
+  readonly completedTasks = signal<readonly string[]>([]);
+  /** The business key shown at the top (the case's, or the one the core reserved for the draft). */
+  readonly businessKey = signal<string | null>(null);
+  /** The answer to "Have you completed this task?" on a task's last page: 'yes', 'no' or none yet. */
+  readonly markChoice = signal<'yes' | 'no' | null>(null);
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   /** The declaration the engine reads: the same FormDefinition type, kept as a name the template uses. */
   readonly engineForm = this.form;
   readonly compiled = computed(() => compileForm(this.engineForm(), standardTerms));
   readonly isTaskList = computed(() => this.engineForm().type === 'task-list');
+  /** Whether the form is hub-and-spoke: its hub summarises every section and submits. */
+  readonly isHub = computed(() => this.engineForm().type === 'hub-and-spoke');
+  /** The step a task list or hub returns to (`tasks`, `hub`), or null. */
+  readonly home = computed(() => homeStep(this.engineForm()) ?? null);
   /** Pages shown for the current answers. */
   readonly visiblePageIds = computed(() => {
     const env = this.state.env();
@@ -127,13 +141,17 @@ export class FormRenderer implements OnInit {
       .pages.filter((p) => !p.condition || p.condition(env))
       .map((p) => p.id);
   });
-  /** The step in the URL: a page id, 'check' or 'tasks'. */
+  /** The step in the URL: a page id, 'check', 'tasks' or 'hub'. A task that cannot start yet opens the task list. */
   readonly step = computed(() => {
     const requested = this.query().get('page');
-    if (requested === 'check') return 'check';
-    if (requested === 'tasks' && this.isTaskList()) return 'tasks';
-    if (requested && this.visiblePageIds().includes(requested)) return requested;
-    return this.isTaskList() ? 'tasks' : (this.visiblePageIds()[0] ?? 'check');
+    const home = this.home();
+    if (requested === 'check' && !this.isHub()) return 'check';
+    if (requested && requested === home) return home;
+    if (requested && this.visiblePageIds().includes(requested)) {
+      const task = this.isTaskList() ? groupOfPage(this.engineForm(), requested, standardTerms) : undefined;
+      if (!task || this.taskStatus(task.id) !== 'cannot-start-yet') return requested;
+    }
+    return home ?? this.visiblePageIds()[0] ?? 'check';
   });
   readonly changing = computed(() => this.query().get('change') === '1');
   /** The case this one follows from (`?linked=<business key>`, e.g. the target of an outcome): pre-fills it and is linked on submit. */
@@ -147,20 +165,46 @@ export class FormRenderer implements OnInit {
   /** Whether the page has no title, so its first question's label is the page heading (GOV.UK pattern). */
   readonly questionIsHeading = computed(() => !this.page()?.title);
   readonly backLink = computed(() => this.previousStep());
-  readonly sections = computed(() =>
+  /** The task list: its sections (one without a title for two levels) and each task's state. */
+  readonly taskList = computed(() =>
     this.isTaskList()
-      ? sectionStatuses(this.engineForm(), this.sent(), this.state.options()).map((s) => ({
-          ...s,
-          text: STATUS_TEXT[s.status],
+      ? shellTaskStatuses(this.engineForm(), this.state.answers(), this.state.parts(), {
+          ...this.state.options(),
+          completed: this.completedTasks(),
+        }).map((section) => ({
+          ...section,
+          tasks: section.tasks.map((t) => ({ ...t, text: STATUS_TEXT[t.status] })),
         }))
       : [],
   );
-  readonly allComplete = computed(() => this.sections().every((s) => s.status === 'completed'));
+  /** The buttons of the page shown. */
+  readonly actions = computed(() => {
+    const step = this.step();
+    return this.page() ? pageActions(this.engineForm(), step) : [];
+  });
+  /** The markable task whose last page is shown: it asks "Have you completed this task?". */
+  readonly markTask = computed(() => {
+    const step = this.step();
+    if (!this.isTaskList() || !this.page()) return null;
+    const group = groupOfPage(this.engineForm(), step, standardTerms);
+    const state = this.taskList()
+      .flatMap((s) => s.tasks)
+      .find((t) => t.id === group?.id);
+    const shown = this.visiblePageIds();
+    const last = [...(group?.pageIds ?? [])].reverse().find((id) => shown.includes(id));
+    return state?.markable && last === step ? state : null;
+  });
+  /** The check-your-answers options of the form. */
+  readonly cya = computed(() => this.engineForm().checkAnswers ?? {});
   readonly summary = computed(() =>
     summarise(this.engineForm(), this.state.cleaned(), { terms: standardTerms, reference: this.state.lookup() }),
   );
-  /** Check your answers, page by page. */
-  readonly answerGroups = computed(() => answerGroups(this.engineForm(), this.summary()));
+  /** Check your answers, page by page (or in one list); on a hub, section by section. */
+  readonly answerGroups = computed(() =>
+    this.isHub()
+      ? hubGroups(this.engineForm(), this.summary(), this.visiblePageIds())
+      : checkAnswersGroups(this.engineForm(), this.summary()),
+  );
   readonly problems = computed<FieldProblem[]>(() =>
     this.state.errors().map((e) => ({ fieldId: e.fieldId, message: e.message, pageId: e.pageId })),
   );
@@ -171,6 +215,7 @@ export class FormRenderer implements OnInit {
       const answers = this.state.answers();
       const parts = this.state.parts();
       const page = this.step();
+      this.completedTasks();
       if (!this.ready() || this.action()) return;
       untracked(() => {
         this.idempotencyKey = null;
@@ -185,7 +230,7 @@ export class FormRenderer implements OnInit {
       const title =
         step === 'check'
           ? 'Check your answers'
-          : step === 'tasks'
+          : step === 'tasks' || step === 'hub'
             ? this.form().title
             : this.heading() || this.form().title;
       // Errors are tracked too: arriving on a page clears the last page's after this runs.
@@ -220,11 +265,13 @@ export class FormRenderer implements OnInit {
       untracked(() => {
         const followed = this.followed === step;
         this.followed = null;
+        this.markChoice.set(null);
         if (this.isTaskList() && step !== 'check' && step !== 'tasks' && !followed && !this.changing()) {
           this.state.errors.set([]);
           return;
         }
-        this.state.errors.set(this.pending().filter((e) => (step === 'check' ? true : e.pageId === step)));
+        const everything = step === 'check' || step === 'hub';
+        this.state.errors.set(this.pending().filter((e) => (everything ? true : e.pageId === step)));
       });
     });
     // Files still waiting for the virus scan: ask again until each has a verdict.
@@ -248,6 +295,7 @@ export class FormRenderer implements OnInit {
     this.state.sets.set(sets);
     const action = this.action();
     if (action) {
+      this.businessKey.set(action.businessKey);
       this.state.uploadTarget.set({ kind: 'case', caseId: action.caseId, actionId: action.actionId });
       await this.loadReadonly();
       await this.loadUploads();
@@ -283,18 +331,40 @@ export class FormRenderer implements OnInit {
     }
   }
 
-  /** "Continue" / "Save and continue": check this page, then go on. */
-  continue(event: Event): void {
-    event.preventDefault();
+  /**
+   * A page's button (`index` in its actions; the form's submit is the first): check the page
+   * (as on submission, or as a draft for "Save and return"), keep the task's mark, save the
+   * draft for the "Save …" buttons, then go where the engine says.
+   */
+  press(index: number, event?: Event): void {
+    event?.preventDefault();
     const pageId = this.step();
-    const errors = this.validate(pageId);
+    const action = this.actions()[index];
+    if (!action) return;
+    const outcome = shellActionOutcome(this.engineForm(), pageId, index, this.state.answers(), this.state.parts(), {
+      ...this.state.options(),
+      changing: this.changing(),
+    });
     this.pending.update((pending) => pending.filter((e) => e.pageId !== pageId));
-    if (errors.length) {
-      this.show(errors);
+    if (outcome.errors.length) {
+      this.show(locateErrors(this.engineForm(), standardTerms, outcome.errors));
       return;
     }
     this.show([]);
-    void this.go(this.nextStep(pageId));
+    const task = this.markTask();
+    const choice = this.markChoice();
+    if (task && choice)
+      this.completedTasks.update((ids) =>
+        choice === 'yes' ? [...new Set([...ids, task.id])] : ids.filter((id) => id !== task.id),
+      );
+    void this.go(outcome.to!).then(() => {
+      if (action.type === 'save-and-continue' || action.type === 'save-and-return') void this.saveQuietly();
+    });
+  }
+
+  /** Whether the task with this id is marked complete. */
+  marked(taskId: string): boolean {
+    return this.completedTasks().includes(taskId);
   }
 
   /** Submits the answers (or takes the action), after a full check. */
@@ -342,11 +412,33 @@ export class FormRenderer implements OnInit {
     }
   }
 
+  /** A "Save …" button's save: to the server (or this device), without a banner; refusals are shown. */
+  private async saveQuietly(): Promise<void> {
+    const draft = this.localDraft();
+    if (!draft || this.action()) return;
+    const outcome = await this.sync.save(draft, this.draftAnswers());
+    if (outcome === 'saved') await this.loadReference();
+    else if (outcome !== 'on-device' && outcome.errors.length) this.showAll(outcome.errors);
+  }
+
+  /** The business key the core reserved for this draft (a form showing its reference), once saved there. */
+  private async loadReference(): Promise<void> {
+    const id = this.draftId();
+    if (!this.engineForm().caseReference || !id || this.businessKey()) return;
+    try {
+      const draft = await firstValueFrom(this.cases.draft(this.plugin().id, id));
+      this.businessKey.set(draft.businessKey ?? null);
+    } catch {
+      // Not reachable: the reference is shown once the draft reaches the core.
+    }
+  }
+
   /** "Save as draft": to the server, or on this device until back online. */
   async saveDraft(): Promise<void> {
     const draft = this.localDraft();
     if (!draft) return;
     const outcome = await this.sync.save(draft, this.draftAnswers());
+    if (outcome === 'saved') await this.loadReference();
     if (outcome === 'saved') this.notice.set({ kind: 'success', text: RENDERER_MESSAGES.draftSaved });
     else if (outcome === 'on-device') this.notice.set({ kind: 'important', text: RENDERER_MESSAGES.savedOnDevice });
     else if (outcome.errors.length) this.showAll(outcome.errors);
@@ -380,10 +472,11 @@ export class FormRenderer implements OnInit {
     return { page: pageId, change: '1' };
   }
 
-  /** The first visible page of a task-list section. */
-  sectionStart(sectionId: string): string | null {
-    const shown = new Set(this.visiblePageIds());
-    return this.engineForm().pages.find((p) => p.section === sectionId && shown.has(p.id))?.id ?? null;
+  /** A task's state for the current answers. */
+  private taskStatus(taskId: string): TaskStatus | undefined {
+    return this.taskList()
+      .flatMap((s) => s.tasks)
+      .find((t) => t.id === taskId)?.status;
   }
 
   private validate(pageId: string): LocatedError[] {
@@ -407,37 +500,15 @@ export class FormRenderer implements OnInit {
     this.show(located);
   }
 
-  private sent(): Record<string, unknown> {
-    return validateForShell(this.engineForm(), this.state.answers(), this.state.parts(), {
-      ...this.state.options(),
-      mode: 'draft',
-    }).sent;
-  }
-
-  private nextStep(pageId: string): string {
-    const pages = this.engineForm().pages;
-    const shown = new Set(this.visiblePageIds());
-    const at = pages.findIndex((p) => p.id === pageId);
-    const section = pages[at]?.section;
-    const later = pages.slice(at + 1).filter((p) => shown.has(p.id) && (!this.isTaskList() || p.section === section));
-    if (this.changing()) {
-      // After a change, carry on only through pages the change made necessary, then back to
-      // check your answers, where the change started (a task list too, as the Back link does).
-      const incomplete = later.find((p) => this.validate(p.id).length > 0);
-      return incomplete ? incomplete.id : 'check';
-    }
-    return later[0]?.id ?? (this.isTaskList() ? 'tasks' : 'check');
-  }
-
   private previousStep(): { step: string | null; label: string } {
     const step = this.step();
     if (this.action()) return { step: null, label: `Back to ${this.action()!.businessKey}` };
     if (this.changing() && step !== 'check') return { step: 'check', label: 'Back' };
     const home = this.linked() ? `Back to ${this.linked()}` : 'Back to your forms';
-    if (step === 'tasks') return { step: null, label: home };
+    if (step === this.home()) return { step: null, label: home };
     const pages = this.engineForm().pages;
     const shown = new Set(this.visiblePageIds());
-    if (this.isTaskList()) return { step: 'tasks', label: 'Back' };
+    if (this.home()) return { step: this.home(), label: 'Back' };
     if (step === 'check') {
       const last = [...pages].reverse().find((p) => shown.has(p.id));
       return { step: last?.id ?? null, label: 'Back' };
@@ -458,7 +529,7 @@ export class FormRenderer implements OnInit {
 
   private async go(step: string, change = this.changing()): Promise<void> {
     this.notice.set(null);
-    const keepChange = change && step !== 'check' && step !== 'tasks';
+    const keepChange = change && step !== 'check' && step !== this.home();
     await this.router.navigate([], {
       queryParams: { page: step, change: keepChange ? '1' : null },
       queryParamsHandling: 'merge',
@@ -486,6 +557,9 @@ export class FormRenderer implements OnInit {
     if (local && local.userId === user?.id && local.pluginId === this.plugin().id) {
       this.state.answers.set(local.answers);
       this.state.parts.set(local.dateParts ?? {});
+      this.completedTasks.set(local.completedTasks ?? []);
+      this.businessKey.set(local.businessKey ?? null);
+      void this.loadReference();
       // Reopened from "Your drafts" (no page in the link): carry on where the officer left it.
       if (!this.query().get('page') && local.page && local.page !== this.step())
         await this.router.navigate([], {
@@ -498,6 +572,8 @@ export class FormRenderer implements OnInit {
     try {
       const draft = await firstValueFrom(this.cases.draft(this.plugin().id, draftId));
       this.state.answers.set(draft.answers ?? {});
+      this.completedTasks.set(draft.completedTasks ?? []);
+      this.businessKey.set(draft.businessKey ?? null);
       // Saved on another device (or this one's copy is gone): carry on at the page it was saved on.
       if (!this.query().get('page') && draft.page && draft.page !== this.step())
         await this.router.navigate([], {
@@ -522,6 +598,11 @@ export class FormRenderer implements OnInit {
     }
     this.untouched = JSON.stringify([this.state.answers(), this.state.parts()]);
     await this.router.navigate([], { queryParams: { draft: id }, queryParamsHandling: 'merge', replaceUrl: true });
+    // A form showing its reference at the top is started as a draft at once, so the core gives it its key.
+    if (this.engineForm().caseReference) {
+      this.untouched = null;
+      await this.saveQuietly();
+    }
   }
 
   /**
@@ -556,6 +637,8 @@ export class FormRenderer implements OnInit {
       answers: this.state.answers(),
       dateParts: this.state.parts(),
       page: step,
+      completedTasks: [...this.completedTasks()],
+      businessKey: this.businessKey(),
       updatedAt: new Date().toISOString(),
       pendingSync: false,
     };
