@@ -26,6 +26,7 @@ import { IdempotencyFingerprint1764130099200 } from './1764130099200-idempotency
 import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js';
 import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-window.js';
 import { DraftPage1764130106000 } from './1764130106000-draft-page.js';
+import { UserNamesEmail1764130110000 } from './1764130110000-user-names-email.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -56,4 +57,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130100000-sign-in-throttle', migration: new SignInThrottle1764130100000() },
   { name: '1764130105000-outbox-retry-window', migration: new OutboxRetryWindow1764130105000() },
   { name: '1764130106000-draft-page', migration: new DraftPage1764130106000() },
+  { name: '1764130110000-user-names-email', migration: new UserNamesEmail1764130110000() },
 ];

@@ -10,7 +10,7 @@ export { compileForm } from './compile.js';
 export { checkFormDefinition } from './check-definition.js';
 export { validateAnswers, validateSubmission, validateDraft, DEFAULT_LIMITS } from './validate.js';
 export { summarise, displayAnswer, type SummaryRow, type SummariseOptions } from './summarise.js';
-export { prefill, readonlyFields, readonlyPrefill, type PrefillContext } from './prefill.js';
+export { prefill, readonlyFields, readonlyPrefill, type PrefillContext, type PrefillUser } from './prefill.js';
 export { PREFILL_SOURCES, prefillShape, type PrefillShape } from './prefill-sources.js';
 export { filteredRows, rowMatchValue } from './reference-filter.js';
 export { formatText, FORMAT_RULES } from './format.js';
