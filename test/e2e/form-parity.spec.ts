@@ -143,10 +143,10 @@ describe('forms at parity with the real platform', () => {
           /^forms\/bad-pattern\.form\.json: pages\[0\]\.components\[0\]\.pattern: Field "code" has a pattern that is not a valid regular expression \(.+\)$/,
         ),
         expect.stringMatching(
-          /^forms\/unknown-sources\.form\.json: pages\[0\]\.components\[0\]\.prefill\.from: Field "nickname" is pre-filled from unknown source "user\.nickname"; a source is one of: user\.givenName, /,
+          /^forms\/unknown-sources\.form\.json: pages\[0\]\.components\[0\]\.prefill\.from: Field "nickname" is pre-filled from unknown source "user\.nickname", which is not one of: user\.givenName, /,
         ),
-        'forms/unknown-sources.form.json: pages[0].components[2].displayMenu: Field "terminal" has displayMenu "overlay"; it is one of: inline',
-        'forms/unknown-sources.form.json: pages[0].components[2].filterBy.match: Field "terminal" has filterBy.match "port"; it is "parent" or "attributes.<name>"',
+        'forms/unknown-sources.form.json: pages[0].components[2].displayMenu: Field "terminal" has displayMenu "overlay", which is not one of: inline',
+        'forms/unknown-sources.form.json: pages[0].components[2].filterBy.match: Field "terminal" has filterBy.match "port", which is neither "parent" nor "attributes.<name>"',
       ]),
     );
     expect(reasons).toHaveLength(10);

@@ -150,7 +150,7 @@ function compileDisplayMenu(
   else if (!DISPLAY_MENUS.includes(c.displayMenu))
     ctx.problems.push({
       path: at,
-      message: `Field "${c.name}" has displayMenu ${JSON.stringify(c.displayMenu)}; it is one of: ${DISPLAY_MENUS.join(', ')}`,
+      message: `Field "${c.name}" has displayMenu ${JSON.stringify(c.displayMenu)}, which is not one of: ${DISPLAY_MENUS.join(', ')}`,
     });
   else return c.displayMenu;
   return undefined;

@@ -120,7 +120,7 @@ describe('pre-fill from the signed-in officer', () => {
       ]),
     ).toEqual([
       expect.stringMatching(
-        /^pages\[0\]\.components\[0\]\.prefill\.from: Field "a" is pre-filled from unknown source "user\.nickname"; a source is one of: user\.givenName, .*, or linked\.<path>$/,
+        /^pages\[0\]\.components\[0\]\.prefill\.from: Field "a" is pre-filled from unknown source "user\.nickname", which is not one of: user\.givenName, .* or linked\.<path>$/,
       ),
       expect.stringMatching(/^pages\[0\]\.components\[1\]\.prefill\.from: .*unknown source "shift\.start"/),
       expect.stringMatching(/^pages\[0\]\.components\[2\]\.prefill\.from: .*unknown source "yesterday"/),
@@ -212,9 +212,9 @@ describe('reference lists filtered by another answer', () => {
       'pages[0].components[3].filterBy: Field "b" is not a reference question; only radios, checkboxes, select or autocomplete with a "reference" set have "filterBy"',
       'pages[0].components[4].filterBy.field: Field "c" is filtered by "note", which is not a single choice (radios, select or autocomplete)',
       'pages[0].components[5].filterBy.field: Refers to field "later" which comes later in the form',
-      'pages[0].components[6].filterBy.match: Field "e" has filterBy.match "port"; it is "parent" or "attributes.<name>"',
+      'pages[0].components[6].filterBy.match: Field "e" has filterBy.match "port", which is neither "parent" nor "attributes.<name>"',
       'pages[0].components[7].filterBy.mtch: Unknown property "mtch" on a filterBy, which may have: field, match',
-      'pages[0].components[7].filterBy.match: Field "f" has filterBy.match undefined; it is "parent" or "attributes.<name>"',
+      'pages[0].components[7].filterBy.match: Field "f" has filterBy.match undefined, which is neither "parent" nor "attributes.<name>"',
     ]);
   });
 
@@ -227,7 +227,7 @@ describe('reference lists filtered by another answer', () => {
       ]),
     ).toEqual([
       'pages[0].components[1].displayMenu: Field "b" is a select question; only an autocomplete has "displayMenu"',
-      'pages[0].components[2].displayMenu: Field "c" has displayMenu "overlay"; it is one of: inline',
+      'pages[0].components[2].displayMenu: Field "c" has displayMenu "overlay", which is not one of: inline',
     ]);
   });
 

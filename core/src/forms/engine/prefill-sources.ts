@@ -62,7 +62,7 @@ export function checkPrefill(field: CompiledField, topLevel: boolean, where: str
   if (!shape) {
     sink.problems.push({
       path: `${at}.from`,
-      message: `Field "${field.name}" is pre-filled from unknown source "${from}"; a source is one of: ${Object.keys(PREFILL_SOURCES).join(', ')}, or linked.<path>`,
+      message: `Field "${field.name}" is pre-filled from unknown source "${from}", which is not one of: ${Object.keys(PREFILL_SOURCES).join(', ')} or linked.<path>`,
     });
     return;
   }

@@ -60,7 +60,7 @@ export function compileFilter(
   if (typeof match !== 'string' || (match !== 'parent' && !ATTRIBUTE.test(match)))
     sink.problems.push({
       path: `${at}.match`,
-      message: `Field "${field.name}" has filterBy.match ${JSON.stringify(match)}; it is "parent" or "attributes.<name>"`,
+      message: `Field "${field.name}" has filterBy.match ${JSON.stringify(match)}, which is neither "parent" nor "attributes.<name>"`,
     });
   if (typeof filterBy.field !== 'string' || !filterBy.field) {
     sink.problems.push({ path: `${at}.field`, message: `Field "${field.name}" has "filterBy" without a "field"` });
