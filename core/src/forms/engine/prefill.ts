@@ -29,7 +29,7 @@ export interface PrefillUser {
 export interface PrefillContext {
   /** The signed-in officer (`user.displayName`, `user.email`, `user.grade`, …). */
   user?: PrefillUser;
-  /** The officer's current shift (`shift.location`, `shift.teamId`, `shift.start`, …). */
+  /** The officer's current shift (`shift.location`, `shift.teamId`). */
   shift?: Record<string, unknown>;
   /** Answers of a linked case (`linked.<path>`, e.g. `linked.persons[0].familyName`). */
   linked?: Answers;
