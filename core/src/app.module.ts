@@ -15,6 +15,7 @@ import { AuthGuard } from './identity/auth.guard.js';
 import { AuthService } from './identity/auth.service.js';
 import { TokenService } from './identity/token.service.js';
 import { UserRepository } from './identity/user.repository.js';
+import { OfficerProfileService } from './identity/officer-profile.service.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import { PluginsController } from './plugins/plugins.controller.js';
 import { PluginsService } from './plugins/plugins.service.js';
@@ -149,6 +150,7 @@ export class AppModule {
         Transactions,
         AuditRepository,
         UserRepository,
+        OfficerProfileService,
         TeamCoverRepository,
         TeamCoverService,
         SessionRepository,

@@ -17,6 +17,14 @@ export default definePlugin({
   sdk: '^1.0.0',
   category: 'Staff',
   teamFrom: 'team',
+  officerProfile: {
+    grade: 'grade',
+    team: 'team',
+    location: 'location',
+    lineManagerName: 'lineManagerName',
+    lineManagerEmail: 'lineManagerEmail',
+    delegates: 'delegates',
+  },
   startRoles: ['officer', 'manager', 'intelligence'],
   workflow: {
     initial: 'awaiting-confirmation',

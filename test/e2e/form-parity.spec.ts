@@ -135,16 +135,23 @@ describe('forms at parity with the real platform', () => {
           /^forms\/unknown-keys\.form\.json: pages\[0\]\.components\[0\]\.readOnly: Unknown property "readOnly" on a question/,
         ),
         expect.stringMatching(
-          /^forms\/unknown-keys\.form\.json: pages\[0\]\.components\[1\]\.displayMenu: Unknown property "displayMenu"/,
+          /^forms\/unknown-keys\.form\.json: pages\[0\]\.components\[1\]\.showAllValues: Unknown property "showAllValues"/,
         ),
         'forms/untitled-pages.form.json: pages[0].title: Page "one" needs a title, or a question first whose label is the page heading',
         'forms/untitled-pages.form.json: pages[1].id: Page id must be lower-case letters, digits and hyphens',
         expect.stringMatching(
           /^forms\/bad-pattern\.form\.json: pages\[0\]\.components\[0\]\.pattern: Field "code" has a pattern that is not a valid regular expression \(.+\)$/,
         ),
+        expect.stringMatching(
+          /^forms\/unknown-sources\.form\.json: pages\[0\]\.components\[0\]\.prefill\.from: Field "nickname" is pre-filled from unknown source "user\.nickname", which is not one of: user\.givenName, /,
+        ),
+        'forms/unknown-sources.form.json: pages[0].components[2].displayMenu: Field "terminal" has displayMenu "overlay", which is not one of: inline',
+        'forms/unknown-sources.form.json: pages[0].components[2].filterBy.match: Field "terminal" has filterBy.match "port", which is neither "parent" nor "attributes.<name>"',
+        // Its forms are not named like the plugin, so it must also say which starts a case.
+        expect.stringMatching(/it has 4 forms and none has the id "bad-definitions": name the one that starts a case/),
       ]),
     );
-    expect(reasons).toHaveLength(7);
+    expect(reasons).toHaveLength(11);
   });
 
   it('quarantines a plugin whose form names a reference set that does not exist, naming the form and path', async () => {

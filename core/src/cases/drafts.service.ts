@@ -21,7 +21,7 @@ import { CaseKeys } from './case-key.js';
 import { CaseViewService } from './case-view.service.js';
 import { DraftsRepository, type DraftRecord } from './drafts.repository.js';
 import { PluginLookup } from './plugin-lookup.js';
-import { UserRepository } from '../identity/user.repository.js';
+import { OfficerProfileService } from '../identity/officer-profile.service.js';
 
 /** More ids than any form has tasks: refused with one message rather than one per id. */
 const MAX_COMPLETED_TASKS = 100;
@@ -33,7 +33,7 @@ export class DraftsService {
     private readonly drafts: DraftsRepository,
     private readonly plugins: PluginLookup,
     private readonly views: CaseViewService,
-    private readonly users: UserRepository,
+    private readonly officers: OfficerProfileService,
     private readonly attachments: AttachmentsService,
     @Inject(REFERENCE) private readonly reference: ReferenceCatalogue,
     private readonly keys: CaseKeys,
@@ -122,15 +122,16 @@ export class DraftsService {
   ): Promise<{ answers: Record<string, unknown> }> {
     const plugin = this.plugins.enabled(pluginId);
     const form = this.plugins.form(plugin, formId);
-    const user = await this.users.findById(scope.userId);
+    const now = new Date();
+    const user = await this.officers.prefillUser(scope.userId, now);
     const linked = linkedCase ? (await this.views.findOr404(linkedCase, scope)).answers : undefined;
     const answers = prefill(
       form,
       {
-        user: { displayName: user?.displayName, username: user?.username, grade: user?.grade, teamId: user?.teamId },
+        user,
         shift: scope.shift ? { teamId: scope.shift.teamId, location: scope.shift.location } : undefined,
         linked,
-        now: new Date(),
+        now,
       },
       termDictionary,
     );

@@ -74,10 +74,15 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<number> {
   const hash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   for (const user of DEMO_USERS) {
+    // A demo person's name is "Given Family", their address the usual form of it; a client has neither.
+    const person = /^([A-Z][a-z]+) ([A-Z][A-Za-z-]+)$/.exec(user.displayName);
+    const givenName = person?.[1] ?? null;
+    const familyName = person?.[2] ?? null;
+    const email = person ? `${givenName}.${familyName}@example.gov.uk`.toLowerCase() : null;
     const result = (await dataSource.query(
-      `INSERT INTO core.app_user (username, display_name, password_hash, roles, team_id, grade)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [user.username, user.displayName, hash, user.roles, user.teamId, user.grade],
+      `INSERT INTO core.app_user (username, display_name, password_hash, roles, team_id, grade, given_name, family_name, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [user.username, user.displayName, hash, user.roles, user.teamId, user.grade, givenName, familyName, email],
     )) as unknown[];
     created += result.length;
     for (const teamId of user.memberOf ?? []) {

@@ -31,7 +31,15 @@ export class OidcSessions {
     if (!this.verifier.enabled || !token) return undefined;
     const identity = await this.verifier.verify(token);
     if (!identity || identity.roles.length === 0) return undefined;
-    const key = JSON.stringify([identity.username, identity.displayName, identity.roles, identity.teamId]);
+    const key = JSON.stringify([
+      identity.username,
+      identity.displayName,
+      identity.roles,
+      identity.teamId,
+      identity.givenName,
+      identity.familyName,
+      identity.email,
+    ]);
     let entry = this.known.get(identity.subject);
     if (!entry || entry.key !== key || Date.now() - entry.at > REFRESH_MS) {
       const userId = await this.users.upsertFromOidc(identity);

@@ -11,6 +11,10 @@ export interface OidcIdentity {
   displayName: string;
   roles: Role[];
   teamId: string | null;
+  /** The standard claims `given_name`, `family_name` and `email`; null when the token has none. */
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
 }
 
 /** The signature algorithms accepted from the issuer (asymmetric only: never `none` or HS*). */
@@ -74,6 +78,9 @@ export class OidcVerifier {
       displayName: typeof claims.name === 'string' ? claims.name : String(claims.preferred_username ?? claims.sub),
       roles: (Array.isArray(roles) ? roles : []).filter(isRole),
       teamId: typeof team === 'string' ? team : null,
+      givenName: claimText(claims.given_name),
+      familyName: claimText(claims.family_name),
+      email: claimText(claims.email),
     };
   }
 
@@ -99,6 +106,11 @@ export class OidcVerifier {
       timeoutDuration: this.config.OIDC_FETCH_TIMEOUT_MS,
     });
   }
+}
+
+/** A standard claim's text, trimmed; null when it is absent, blank or not text. */
+function claimText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
 function readPath(claims: Record<string, unknown>, path: string): unknown {

@@ -24,6 +24,15 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   grade!: string | null;
 
+  @Column({ name: 'given_name', type: 'text', nullable: true })
+  givenName!: string | null;
+
+  @Column({ name: 'family_name', type: 'text', nullable: true })
+  familyName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   @Column({ name: 'failed_sign_ins', type: 'integer', default: 0 })
   failedSignIns!: number;
 

@@ -32,20 +32,39 @@ export class UserRepository {
     )) as { id: string; displayName: string; username: string }[];
   }
 
-  /** Creates or refreshes the local row of an OIDC user; roles and team come from the token. */
+  /**
+   * Creates or refreshes the local row of an OIDC user; roles, team, names and email come from the
+   * token (a claim the token no longer has is cleared: the issuer is the record).
+   */
   async upsertFromOidc(u: {
     username: string;
     displayName: string;
     roles: string[];
     teamId: string | null;
+    givenName: string | null;
+    familyName: string | null;
+    email: string | null;
   }): Promise<string> {
     const rows = (await this.dataSource.query(
-      `INSERT INTO core.app_user (username, display_name, password_hash, roles, team_id) VALUES ($1, $2, NULL, $3, $4)
-       ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles, team_id = EXCLUDED.team_id
+      `INSERT INTO core.app_user (username, display_name, password_hash, roles, team_id, given_name, family_name, email)
+       VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)
+       ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles,
+         team_id = EXCLUDED.team_id, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
+         email = EXCLUDED.email
        RETURNING id`,
-      [u.username, u.displayName, u.roles, u.teamId],
+      [u.username, u.displayName, u.roles, u.teamId, u.givenName, u.familyName, u.email],
     )) as { id: string }[];
     return rows[0]!.id;
+  }
+
+  /** The answers of the latest case of this plugin's form the user submitted (their staff profile), if any. */
+  async latestCaseAnswers(id: string, pluginId: string, formId: string): Promise<Record<string, unknown> | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT answers FROM core.case WHERE created_by = $1 AND plugin_id = $2 AND form_id = $3
+       ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [id, pluginId, formId],
+    )) as { answers: Record<string, unknown> }[];
+    return rows[0]?.answers;
   }
 
   async save(user: Partial<UserEntity>): Promise<UserEntity> {

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { getMetadataArgsStorage, type MigrationInterface } from 'typeorm';
-import { SDK_VERSION, type PluginManifest } from '../sdk/manifest.js';
+import { OFFICER_PROFILE_FIELDS, SDK_VERSION, type PluginManifest } from '../sdk/manifest.js';
 import { isRole } from '../sdk/roles.js';
 import { pluginSchema } from '../sdk/schema.js';
 import type { NamedMigration } from '../database/migration-runner.js';
@@ -141,7 +141,7 @@ function checkForms(forms: DiscoveredPlugin['forms']): string[] {
   });
 }
 
-/** Routes and `teamFrom` refer to the start form's fields: they must exist there. */
+/** Routes, `teamFrom` and `officerProfile` refer to the start form's fields: they must exist there. */
 function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredPlugin['forms']): string[] {
   const id = startFormId({ id: m.id ?? '', manifest: m, forms });
   const start = forms.find((f) => formId(f.definition) === id)?.definition as FormDefinition | undefined;
@@ -151,8 +151,26 @@ function checkStartFormReferences(m: Partial<PluginManifest>, forms: DiscoveredP
     const compiled = compileAnswerCondition(start, route.when, termDictionary, `workflow.routes[${i}].when`);
     problems.push(...compiled.problems.map((p) => `${p.path}: ${p.message}`));
   }
-  if (m.teamFrom !== undefined && !compileForm(start, termDictionary).root.byName.has(m.teamFrom)) {
+  const fields = compileForm(start, termDictionary).root.byName;
+  if (m.teamFrom !== undefined && !fields.has(m.teamFrom)) {
     problems.push(`teamFrom "${m.teamFrom}" is not a field of form "${start.id}"`);
+  }
+  if (m.officerProfile !== undefined) {
+    if (typeof m.officerProfile !== 'object' || m.officerProfile === null) {
+      problems.push('officerProfile must name start-form fields, e.g. { location: "location" }');
+    } else {
+      for (const [source, name] of Object.entries(m.officerProfile as Record<string, unknown>)) {
+        const field = typeof name === 'string' ? fields.get(name) : undefined;
+        if (!(OFFICER_PROFILE_FIELDS as readonly string[]).includes(source))
+          problems.push(`officerProfile.${source} is not a profile field (${OFFICER_PROFILE_FIELDS.join(', ')})`);
+        else if (!field)
+          problems.push(`officerProfile.${source}: "${String(name)}" is not a field of form "${start.id}"`);
+        else if ((source === 'delegates') !== (field.kind === 'group'))
+          problems.push(
+            `officerProfile.${source}: "${String(name)}" must be ${source === 'delegates' ? 'a repeating group' : 'a question, not a repeating group'}`,
+          );
+      }
+    }
   }
   return problems;
 }

@@ -62,6 +62,10 @@ export async function preparePlugins(roots: string[], logger: Logger): Promise<P
       await checkPluginReports(registry, record);
     }
   }
+  // Officers' profiles come from one workflow only: a second that declares them is refused.
+  const profiles = registry.usable().filter((p) => p.manifest.officerProfile !== undefined);
+  for (const extra of profiles.slice(1))
+    registry.quarantine(extra, `officerProfile: officers' profiles are already recorded by ${profiles[0]!.id}`);
   // A plugin that failed its checks brings no terms (one binding them is quarantined as its dependant).
   const usable = new Set(registry.usable().map((p) => p.id));
   for (const id of termOwners) if (!usable.has(id)) unregisterPluginTerms(id);

@@ -50,3 +50,44 @@ describe('the start form of a plugin', () => {
     });
   });
 });
+
+describe('a workflow that records officers’ profiles', () => {
+  const profileForm = {
+    file: 'seizure-log.form.json',
+    definition: {
+      id: 'seizure-log',
+      version: 1,
+      type: 'single',
+      title: 'Profile',
+      pages: [
+        {
+          id: 'p',
+          title: 'Page',
+          components: [
+            { type: 'text', name: 'base', label: 'Base' },
+            {
+              type: 'group',
+              name: 'people',
+              label: 'People',
+              components: [{ type: 'text', name: 'name', label: 'Name' }],
+            },
+          ],
+        },
+      ],
+    },
+  };
+  const problems = (officerProfile: unknown) => {
+    const check = checkManifest(discovered([profileForm as ReturnType<typeof form>], { officerProfile }));
+    return check.ok ? [] : check.problems;
+  };
+
+  it('names fields of its start form: a question for each source, a repeating group for delegates', () => {
+    expect(problems({ location: 'base', delegates: 'people' })).toEqual([]);
+    expect(problems({ location: 'nowhere', delegates: 'base', shoeSize: 'base', grade: 'people' })).toEqual([
+      'officerProfile.location: "nowhere" is not a field of form "seizure-log"',
+      'officerProfile.delegates: "base" must be a repeating group',
+      'officerProfile.shoeSize is not a profile field (grade, team, location, lineManagerName, lineManagerEmail, delegates)',
+      'officerProfile.grade: "people" must be a question, not a repeating group',
+    ]);
+  });
+});

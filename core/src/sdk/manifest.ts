@@ -222,6 +222,27 @@ export interface DashboardTileDeclaration {
   byLabel?: string;
 }
 
+/** The start-form fields a profile workflow records each officer's profile in (`officerProfile`). */
+export interface OfficerProfileFields {
+  grade?: string;
+  team?: string;
+  location?: string;
+  lineManagerName?: string;
+  lineManagerEmail?: string;
+  /** A repeating group; items whose `until` (yyyy-mm-dd) has passed are left out. */
+  delegates?: string;
+}
+
+/** What each `officerProfile` field feeds. */
+export const OFFICER_PROFILE_FIELDS = [
+  'grade',
+  'team',
+  'location',
+  'lineManagerName',
+  'lineManagerEmail',
+  'delegates',
+] as const satisfies readonly (keyof OfficerProfileFields)[];
+
 /**
  * Everything a plugin declares. Forms (`forms/*.form.json`), migrations (`migrations/*.ts`)
  * and report templates (`reports/*.report.hbs`) are found by folder convention beside
@@ -247,6 +268,13 @@ export interface PluginManifest {
    * Defaults to the submitting officer's shift team.
    */
   teamFrom?: string;
+  /**
+   * This workflow records officers' profiles: the start-form fields that say each officer's grade,
+   * team, usual location, line manager and delegates (a repeating group with `until`). Forms
+   * anywhere pre-fill `user.location`, `user.lineManagerName` … from the officer's latest case
+   * of it (docs/forms.md, "Pre-fill"). One plugin at most may declare it.
+   */
+  officerProfile?: OfficerProfileFields;
   /**
    * Inbound integration messages this plugin turns into cases, e.g. `['cerberus.target']`: the
    * integration validates each message with the start form and files it here.

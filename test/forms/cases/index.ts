@@ -2,6 +2,7 @@ import { basicsCases } from './basics.cases.js';
 import { calcAndDateCases } from './calc-and-dates.cases.js';
 import type { FormCase } from './case-types.js';
 import { conditionCases } from './conditions.cases.js';
+import { filteredCases } from './filtered.cases.js';
 import { groupCases } from './groups.cases.js';
 import { journeyCases } from './journey.cases.js';
 import { parityCases } from './parity.cases.js';
@@ -18,4 +19,5 @@ export const formCases: FormCase[] = [
   ...calcAndDateCases,
   ...parityCases,
   ...journeyCases,
+  ...filteredCases,
 ];

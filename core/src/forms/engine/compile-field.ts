@@ -100,6 +100,7 @@ export function createInputField(
     file: compileFileLimits(c, kind, where, ctx),
     format: compileFormat(c, kind, where, ctx),
     readonly: compileReadonly(c, kind, scope, where, ctx),
+    displayMenu: compileDisplayMenu(c, kind, where, ctx),
   });
   unknownKeys(c.prefill, 'prefill', `${where}.prefill`, ctx);
   unknownKeys(c.messages, 'messages', `${where}.messages`, ctx);
@@ -129,6 +130,30 @@ function compileFormat(c: InputComponent, kind: InputType, where: string, ctx: F
       });
   });
   return formatRules(c.format);
+}
+
+const DISPLAY_MENUS = ['inline'];
+
+function compileDisplayMenu(
+  c: InputComponent,
+  kind: InputType,
+  where: string,
+  ctx: FieldContext,
+): 'inline' | undefined {
+  if (c.displayMenu === undefined) return undefined;
+  const at = `${where}.displayMenu`;
+  if (kind !== 'autocomplete')
+    ctx.problems.push({
+      path: at,
+      message: `Field "${c.name}" is a ${kind} question; only an autocomplete has "displayMenu"`,
+    });
+  else if (!DISPLAY_MENUS.includes(c.displayMenu))
+    ctx.problems.push({
+      path: at,
+      message: `Field "${c.name}" has displayMenu ${JSON.stringify(c.displayMenu)}, which is not one of: ${DISPLAY_MENUS.join(', ')}`,
+    });
+  else return c.displayMenu;
+  return undefined;
 }
 
 function compileReadonly(
@@ -173,6 +198,7 @@ export function createGroupField(
     ctx.problems.push({ path: where, message: `Group "${c.name}" has minItems greater than maxItems` });
   }
   unknownKeys(c.messages, 'messages', `${where}.messages`, ctx);
+  unknownKeys(c.prefill, 'prefill', `${where}.prefill`, ctx);
   Object.assign(field, {
     hint: c.hint,
     messages: { ...c.messages },

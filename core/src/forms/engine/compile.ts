@@ -13,6 +13,8 @@ import { parseDateTime, parseIsoDate } from './dates.js';
 import { unknownKeys } from './definition-keys.js';
 import type { TermDictionary } from './engine-types.js';
 import type { Component, FieldRef, FormDefinition, Rule } from './form-types.js';
+import { checkPrefill } from './prefill-sources.js';
+import { compileFilter } from './reference-filter.js';
 import { refGetter, resolveRef, type ProblemSink } from './references.js';
 
 const MAX_GROUP_DEPTH = 2;
@@ -107,12 +109,16 @@ function addComponents(
         at,
         ctx,
       );
-      deferred.push(() => compileBounds(field, scope, at, ctx));
+      deferred.push(() => {
+        compileBounds(field, scope, at, ctx);
+        field.filter = compileFilter(field, scope, at, ctx);
+      });
     } else {
       ctx.problems.push({ path: `${at}.type`, message: `Unknown component type "${type}"` });
       return;
     }
     if (scope.owner) field.key = `${scope.owner.key}.${field.name}`;
+    if (field.kind !== 'calculated') checkPrefill(field, !scope.owner, at, ctx);
     if (scope.byName.has(field.name))
       ctx.problems.push({ path: `${at}.name`, message: `Duplicate field name "${field.name}"` });
     else scope.byName.set(field.name, field);

@@ -105,6 +105,24 @@ export interface CompiledField {
   format?: FormatRule[];
   /** Whether the answer is the pre-filled one and cannot be changed. */
   readonly?: boolean;
+  /** Reference questions narrowed by another answer (`filterBy`). */
+  filter?: CompiledFilter;
+  /** Autocompletes: how the menu of matches is shown. */
+  displayMenu?: 'inline';
+}
+
+/** A reference question's `filterBy`, compiled. */
+export interface CompiledFilter {
+  /** The other answer (undefined when unanswered, hidden or invalid). */
+  value: (env: Env) => unknown;
+  /** `parent` or `attributes.<name>`: what of a row is compared with it. */
+  match: string;
+  /** The other question's noun phrase, for messages. */
+  label: string;
+  /** The other question's field name. */
+  field: string;
+  /** The other answer's path (whose own error, when it has one, is reported instead). */
+  path: (env: Env) => string;
 }
 
 /** The fields of the form root or of one repeating group's item. */

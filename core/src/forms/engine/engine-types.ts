@@ -72,6 +72,8 @@ export type ReferenceStatus = 'valid' | 'retired' | 'unknown';
 export interface ReferenceLookup {
   status(set: string, id: string, opts: { workflow?: string; at: Date }): ReferenceStatus;
   label(set: string, id: string): string | undefined;
+  /** What a `filterBy` compares for the row: its `parent` or one of its `attributes.<name>`, as text. */
+  matchValue(set: string, id: string, match: string): string | undefined;
 }
 
 /** Where an uploaded file stands: scanned clean, waiting for the scanner, found infected, or no scanner configured. */

@@ -75,7 +75,7 @@ export function checkValue(field: CompiledField, raw: unknown, env: Env, ctx: Ch
       if (raw === 'yes' || raw === 'no') return { ok: true, value: raw === 'yes' };
       return fail(field, 'type');
     case 'checkboxes':
-      return checkCheckboxes(field, raw, ctx);
+      return checkCheckboxes(field, raw, env, ctx);
     case 'file':
       return checkFile(field, raw, ctx);
     default:
@@ -94,7 +94,7 @@ export function checkValue(field: CompiledField, raw: unknown, env: Env, ctx: Ch
     case 'radios':
     case 'select':
     case 'autocomplete':
-      return checkChoice(field, text, ctx);
+      return checkChoice(field, text, env, ctx);
     default:
       return checkText(field, canonicalTermValue(field.term, text));
   }
@@ -126,22 +126,30 @@ function checkNumber(field: CompiledField, raw: unknown): Checked {
   return { ok: true, value };
 }
 
-function checkChoice(field: CompiledField, value: string, ctx: CheckContext): Checked {
+function checkChoice(field: CompiledField, value: string, env: Env, ctx: CheckContext): Checked {
   if (field.options && !field.options.has(value)) return fail(field, 'option');
   if (field.reference) {
     const status = ctx.reference.status(field.reference, value, { workflow: ctx.workflow, at: ctx.now });
     if (status === 'unknown') return fail(field, 'reference');
     if (status === 'retired' && !ctx.allowRetired) return fail(field, 'retired');
+    // Only the rows of the other answer are offered (terminals of the chosen port), so only they are accepted.
+    // When the other answer is itself wrong, its error is the one to fix: this one is not checked against it.
+    const filter = field.filter;
+    if (filter && !env.run.errored.has(filter.path(env))) {
+      const other = filter.value(env);
+      if (typeof other !== 'string' || ctx.reference.matchValue(field.reference, value, filter.match) !== other)
+        return fail(field, 'filtered', { other: filter.label });
+    }
   }
   return { ok: true, value };
 }
 
-function checkCheckboxes(field: CompiledField, raw: unknown, ctx: CheckContext): Checked {
+function checkCheckboxes(field: CompiledField, raw: unknown, env: Env, ctx: CheckContext): Checked {
   if (!Array.isArray(raw) || raw.length > 500) return fail(field, 'type');
   const chosen: string[] = [];
   for (const item of raw) {
     if (typeof item !== 'string' || item.length > ctx.maxStringLength) return fail(field, 'type');
-    const result = checkChoice(field, item, ctx);
+    const result = checkChoice(field, item, env, ctx);
     if (!result.ok) return result;
     if (!chosen.includes(item)) chosen.push(item);
   }

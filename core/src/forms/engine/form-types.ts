@@ -79,6 +79,7 @@ export type MessageKey =
   | 'fileInfected'
   | 'hidden'
   | 'readonly'
+  | 'filtered'
   | 'unknown';
 
 /** Component types that collect an answer. */
@@ -112,6 +113,19 @@ export interface Option {
 export interface Prefill {
   from: string;
 }
+
+/**
+ * Narrows a reference question's rows to those that belong to another answer (the terminals of
+ * the chosen port): `match` is `parent` (the row's parent) or `attributes.<name>` (one of its
+ * attributes), compared with the answer to `field`, an earlier single-choice question.
+ */
+export interface FilterBy {
+  field: string;
+  match: string;
+}
+
+/** How an autocomplete offers its matches: `inline`, a combobox whose menu opens under it, in the page. */
+export type DisplayMenu = 'inline';
 
 /**
  * How a text answer is rewritten before it is checked and kept: `trim`, `collapse-spaces`,
@@ -164,6 +178,10 @@ export interface InputComponent extends ComponentBase {
   readonly?: boolean;
   /** Text answers: how the answer is rewritten before it is checked and kept (one rule or several, in order). */
   format?: FormatRule | FormatRule[];
+  /** Reference questions: offer and accept only the rows that belong to another answer. */
+  filterBy?: FilterBy;
+  /** Autocompletes: show a combobox with its menu inline instead of a search box over a list of radios. */
+  displayMenu?: DisplayMenu;
   messages?: MessageOverrides;
   /** Files: the media types accepted, recognised from the file's bytes (default JPG, PNG and PDF). */
   accept?: string[];
@@ -194,6 +212,8 @@ export interface GroupComponent extends ComponentBase {
   components: Component[];
   rules?: Rule[];
   messages?: MessageOverrides;
+  /** Items pre-filled from a list source (`user.delegates`) when the group has no answer yet. */
+  prefill?: Prefill;
 }
 
 /** A read-only number computed from other answers. */

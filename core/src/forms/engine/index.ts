@@ -5,13 +5,15 @@
  */
 export type * from './form-types.js';
 export type * from './engine-types.js';
-export type { CompiledField, CompiledForm, CompiledPage, FieldKind, Scope } from './compiled-types.js';
+export type { CompiledField, CompiledFilter, CompiledForm, CompiledPage, FieldKind, Scope } from './compiled-types.js';
 export { compileForm } from './compile.js';
 export { checkFormDefinition } from './check-definition.js';
 export { withFormDefaults } from './form-defaults.js';
 export { validateAnswers, validateSubmission, validateDraft, DEFAULT_LIMITS } from './validate.js';
 export { summarise, displayAnswer, type SummaryRow, type SummariseOptions } from './summarise.js';
-export { prefill, readonlyFields, readonlyPrefill, type PrefillContext } from './prefill.js';
+export { prefill, readonlyFields, readonlyPrefill, type PrefillContext, type PrefillUser } from './prefill.js';
+export { PREFILL_SOURCES, prefillShape, type PrefillShape } from './prefill-sources.js';
+export { filteredRows, rowMatchValue } from './reference-filter.js';
 export { formatText, FORMAT_RULES } from './format.js';
 export { DEFINITION_KEYS } from './definition-keys.js';
 export { pageHeading } from './check-definition.js';

@@ -128,6 +128,8 @@ function choiceSchema(field: CompiledField): JsonSchema {
     type: 'string',
     maxLength: DEFAULT_LIMITS.maxStringLength,
     ...(field.reference ? { 'x-reference-set': field.reference } : {}),
+    // Which rows are allowed depends on another answer: the schema names it, the engine decides.
+    ...(field.filter ? { 'x-filter-by': { field: field.filter.field, match: field.filter.match } } : {}),
   };
 }
 

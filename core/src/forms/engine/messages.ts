@@ -38,6 +38,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<MessageKey, string>> = {
   fileInfected: '{file} contains a virus – remove it and upload a different file',
   hidden: '{Name} must not be answered because the question is not shown',
   readonly: 'You cannot change {name}',
+  filtered: 'Select {name} from the list for {other}',
   unknown: '{name} is not a question in this form',
 };
 

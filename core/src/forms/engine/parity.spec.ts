@@ -41,7 +41,7 @@ describe('the definition checker refuses what it does not understand', () => {
           section: 'about',
           actions: [],
           components: [
-            { type: 'autocomplete', name: 'port', label: 'Port', reference: 'ports', displayMenu: 'inline' },
+            { type: 'autocomplete', name: 'port', label: 'Port', reference: 'ports', showAllValues: true },
             { type: 'radios', name: 'kind', label: 'Kind', options: [{ value: 'a', label: 'A', colour: 'red' }] },
             { type: 'group', name: 'items', label: 'Items', components: [], addLabel: 'Add' },
             { type: 'inset', text: 'Note', size: 'l' },
@@ -55,15 +55,16 @@ describe('the definition checker refuses what it does not understand', () => {
       'theme',
       'sections[0].optional',
       'pages[0].actions',
-      'pages[0].components[0].displayMenu',
+      'pages[0].components[0].showAllValues',
       'pages[0].components[1].options[0].colour',
       'pages[0].components[2].addLabel',
       'pages[0].components[3].size',
       'pages[0].components[4].prefill.form',
       'pages[0].components[4].messages.requird',
+      'pages[0].components[4].prefill',
     ]);
     expect(problems(form)[3]!.message).toMatch(
-      /^Unknown property "displayMenu" on a question, which may have: type, name/,
+      /^Unknown property "showAllValues" on a question, which may have: type, name/,
     );
   });
 

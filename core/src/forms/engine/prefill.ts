@@ -4,11 +4,32 @@ import type { Answers, TermDictionary } from './engine-types.js';
 import type { FormDefinition } from './form-types.js';
 import { readPath } from './paths.js';
 
+/**
+ * The signed-in officer as pre-fill reads them (`PREFILL_SOURCES` lists the `user.…` sources):
+ * their account or token's claims, and what their latest staff profile records.
+ */
+export interface PrefillUser {
+  givenName?: string | null;
+  familyName?: string | null;
+  displayName?: string | null;
+  username?: string | null;
+  email?: string | null;
+  grade?: string | null;
+  /** The officer's home team. */
+  teamId?: string | null;
+  /** The officer's usual location (a `ports` id). */
+  location?: string | null;
+  lineManagerName?: string | null;
+  lineManagerEmail?: string | null;
+  /** The people who can act for the officer: items for a repeating group. */
+  delegates?: readonly Answers[] | null;
+}
+
 /** What answers may be pre-filled from. */
 export interface PrefillContext {
   /** The signed-in officer (`user.displayName`, `user.email`, `user.grade`, …). */
-  user?: Record<string, unknown>;
-  /** The officer's current shift (`shift.location`, `shift.teamId`, `shift.start`, …). */
+  user?: PrefillUser;
+  /** The officer's current shift (`shift.location`, `shift.teamId`). */
   shift?: Record<string, unknown>;
   /** Answers of a linked case (`linked.<path>`, e.g. `linked.persons[0].familyName`). */
   linked?: Answers;
@@ -32,9 +53,24 @@ export function prefill(
     const from = (field.source as { prefill?: { from?: unknown } }).prefill?.from;
     if (typeof from !== 'string' || out[field.name] !== undefined) continue;
     const value = resolveSource(from, context);
-    if (value !== undefined && value !== null) out[field.name] = value;
+    if (value === undefined || value === null) continue;
+    if (field.kind !== 'group') out[field.name] = value;
+    else {
+      const items = groupItems(field.children!.byName, value);
+      if (items.length) out[field.name] = items;
+    }
   }
   return out;
+}
+
+/** A list source's items as a group's answer: only the group's own questions, items with none left out. */
+function groupItems(questions: ReadonlyMap<string, unknown>, value: unknown): Answers[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const kept = Object.entries(item).filter(([key, v]) => questions.has(key) && v !== undefined && v !== null);
+    return kept.length ? [Object.fromEntries(kept)] : [];
+  });
 }
 
 function resolveSource(from: string, context: PrefillContext): unknown {
@@ -48,7 +84,7 @@ function resolveSource(from: string, context: PrefillContext): unknown {
   if (dot < 0) return undefined;
   const source = from.slice(0, dot);
   const rest = from.slice(dot + 1);
-  if (source === 'user') return readPath(context.user, rest);
+  if (source === 'user') return readPath(context.user as Answers | undefined, rest);
   if (source === 'shift') return readPath(context.shift, rest);
   if (source === 'linked') return readPath(context.linked, rest);
   return undefined;

@@ -1,4 +1,5 @@
 import type { ReferenceLookup, ReferenceStatus } from './engine-types.js';
+import { rowMatchValue } from './reference-filter.js';
 
 /** One row of a reference data set. */
 export interface ReferenceRow {
@@ -10,6 +11,10 @@ export interface ReferenceRow {
   validTo?: string;
   /** Workflow ids the row is limited to; absent means every workflow. */
   flags?: string[];
+  /** Id of the parent row in the same set, for trees. */
+  parent?: string;
+  /** Set-specific facts (a terminal's `port`, a team's `command`). */
+  attributes?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Reference sets keyed by set name, as plain data (from the database or fetched by the shell). */
@@ -44,6 +49,10 @@ export function createReferenceLookup(sets: ReferenceSets): ReferenceLookup {
     },
     label(set, id) {
       return index.get(set)?.get(id)?.row.label;
+    },
+    matchValue(set, id, match) {
+      const entry = index.get(set)?.get(id);
+      return entry ? rowMatchValue(entry.row, match) : undefined;
     },
   };
 }

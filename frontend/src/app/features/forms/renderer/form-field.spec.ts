@@ -127,7 +127,7 @@ describe('FormField', () => {
 describe('read-only answers in the shell', () => {
   const options = {
     terms: standardTerms,
-    reference: { status: () => 'valid' as const, label: () => undefined },
+    reference: { status: () => 'valid' as const, label: () => undefined, matchValue: () => undefined },
     now: new Date('2026-04-12T12:00:00Z'),
   };
 

@@ -1,7 +1,8 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import {
   displayAnswer,
+  filteredRows,
   formatText,
   standardTerms,
   type CompiledField,
@@ -11,6 +12,7 @@ import {
 } from '../../../core/forms/engine';
 import { eventValue } from '../../../core/ui/event-value';
 import { fieldId, type DateParts } from './form-logic';
+import { AutocompleteCombobox } from './autocomplete-combobox';
 import { FileUpload } from './file-upload';
 import { FormState } from './form-state';
 
@@ -31,7 +33,7 @@ interface Choice {
 @Component({
   selector: 'cop-form-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, FileUpload],
+  imports: [NgTemplateOutlet, FileUpload, AutocompleteCombobox],
   templateUrl: './form-field.html',
 })
 export class FormField {
@@ -87,14 +89,47 @@ export class FormField {
     return ids.length ? ids.join(' ') : null;
   });
 
-  /** Options of a choice component: its own, or its reference set's rows. */
+  /** Whether an autocomplete shows a combobox with its menu inline (`displayMenu: "inline"`). */
+  readonly inlineMenu = computed(() => this.field()?.displayMenu === 'inline');
+  /** The answer a `filterBy` question's rows belong to (the chosen port), as the engine reads it. */
+  readonly filterValue = computed(() => this.field()?.filter?.value(this.env()));
+  /**
+   * Options of a choice component: its own, or its reference set's rows; with `filterBy`, only the
+   * rows of the other answer (none until it is given), the same rows the engine accepts.
+   */
   readonly choices = computed<Choice[]>(() => {
     const field = this.field();
     if (!field) return [];
     const own = (field.source as { options?: Option[] }).options;
     if (own) return own.map((o) => ({ value: o.value, label: o.label, hint: o.hint }));
-    return field.reference ? this.state.rows(field.reference).map((r) => ({ value: r.id, label: r.label })) : [];
+    if (!field.reference) return [];
+    const rows = this.state.rows(field.reference);
+    const offered = field.filter ? filteredRows(rows, field.filter.match, this.filterValue()) : rows;
+    return offered.map((r) => ({ value: r.id, label: r.label }));
   });
+
+  constructor() {
+    // When the other answer changes (another port), an answer no longer offered (a terminal of the
+    // old port) is cleared rather than left to fail on submit; not before the rows have arrived.
+    effect(() => {
+      const field = this.field();
+      if (!field?.filter || !field.reference || this.state.rows(field.reference).length === 0) return;
+      const chosen = this.value();
+      const offered = this.choices();
+      if (typeof chosen === 'string' && chosen && !offered.some((c) => c.value === chosen))
+        this.state.setValue(this.path(), undefined);
+      else if (Array.isArray(chosen) && chosen.some((v) => !offered.some((c) => c.value === v)))
+        this.state.setValue(
+          this.path(),
+          chosen.filter((v) => offered.some((c) => c.value === v)),
+        );
+    });
+  }
+
+  /** The combobox chose an option, or cleared the answer. */
+  chooseOrClear(value: string | undefined): void {
+    this.state.setValue(this.path(), value);
+  }
   /**
    * Autocomplete matches for the search text. With nothing typed and an answer chosen (a port
    * pre-filled from the shift, say), only that answer is offered: the rest is for searching.
