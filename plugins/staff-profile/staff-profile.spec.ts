@@ -77,6 +77,25 @@ describe('staff-profile plugin', () => {
     expect(await kit.readCase(created.id)).toEqual({ ...kept, state: 'confirmed' });
   });
 
+  it('stores the officer’s own name and email from their account, and email addresses in lower case', async () => {
+    const [account] = await kit.app.sql<{ name: string; email: string }>(
+      "SELECT display_name AS name, email FROM core.app_user WHERE username = 'freight'",
+    );
+    const created = await kit.submit({ ...profile, lineManagerEmail: 'Priya.Shah@Example.GOV.uk' }, 'freight');
+    const [{ answers }] = await kit.app.sql<{ answers: Record<string, unknown> }>(
+      'SELECT answers FROM core."case" WHERE id = $1',
+      [created.id],
+    );
+    expect(answers).toMatchObject({
+      fullName: account!.name,
+      email: account!.email.toLowerCase(),
+      lineManagerEmail: 'priya.shah@example.gov.uk',
+    });
+    expect(await kit.refused({ ...profile, fullName: 'Someone Else' }, 'freight')).toEqual([
+      { path: 'fullName', message: 'You cannot change your name' },
+    ]);
+  });
+
   it('accepts a profile without delegates, and its demo samples', async () => {
     const { delegates: _d, ...answers } = profile;
     await kit.submit(answers);
