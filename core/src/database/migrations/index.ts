@@ -27,6 +27,7 @@ import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js
 import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-window.js';
 import { DraftPage1764130106000 } from './1764130106000-draft-page.js';
 import { AttachmentThumbnail1764130107000 } from './1764130107000-attachment-thumbnail.js';
+import { AttachmentBytesGone1764130108500 } from './1764130108500-attachment-bytes-gone.js';
 
 /** The core schema's migrations, oldest first. */
 export const coreMigrations: NamedMigration[] = [
@@ -58,4 +59,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130105000-outbox-retry-window', migration: new OutboxRetryWindow1764130105000() },
   { name: '1764130106000-draft-page', migration: new DraftPage1764130106000() },
   { name: '1764130107000-attachment-thumbnail', migration: new AttachmentThumbnail1764130107000() },
+  { name: '1764130108500-attachment-bytes-gone', migration: new AttachmentBytesGone1764130108500() },
 ];
