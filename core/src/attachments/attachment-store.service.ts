@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.config.js';
 import { ConfigError } from '../config/load-config.js';
@@ -17,7 +17,7 @@ const GONE_BATCH = 100;
  * gone (core.attachment_bytes_gone), on the attachment timer.
  */
 @Injectable()
-export class AttachmentStoreService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AttachmentStoreService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger: Logger;
 
   constructor(
@@ -30,10 +30,12 @@ export class AttachmentStoreService implements OnApplicationBootstrap, OnApplica
     this.logger = logger.child({ context: 'attachment-store' });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     try {
       await this.store.check();
     } catch (error: unknown) {
+      // The boot stops here (before anything else starts its timers), and Nest calls no shutdown hook then.
+      this.onApplicationShutdown();
       if (error instanceof AttachmentStoreUnusableError) throw new ConfigError([error.problem]);
       throw error;
     }
