@@ -8,6 +8,7 @@ import { NotificationHub } from '../notifications/notification-hub.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { CONFIG, LOGGER } from '../tokens.js';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store.js';
+import { AttachmentStoreService } from './attachment-store.service.js';
 import type { AttachmentRecord } from './attachment.types.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { ScannerUnavailableError } from './clamd-client.js';
@@ -22,7 +23,8 @@ const BATCH = 10;
  * Scans stored files with clamd. A file is scanned as soon as its upload is stored; when clamd
  * cannot be reached it stays pending (quarantined: never downloadable, never in a PDF) and is
  * tried again on a timer, with a growing delay, by whichever instance claims it first. A file
- * found infected later is removed and its officer told in their inbox.
+ * found infected later is removed and its officer told in their inbox. The same timer sweeps
+ * abandoned uploads and deletes the bytes of files that are gone from the store.
  */
 @Injectable()
 export class AttachmentScanService implements OnApplicationBootstrap {
@@ -36,6 +38,7 @@ export class AttachmentScanService implements OnApplicationBootstrap {
     private readonly notifications: NotificationsRepository,
     @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
     private readonly scanner: VirusScanner,
+    private readonly stores: AttachmentStoreService,
     private readonly scheduler: SchedulerRegistry,
     private readonly hub: NotificationHub,
     @Inject(CONFIG) private readonly config: EnvConfig,
@@ -89,6 +92,7 @@ export class AttachmentScanService implements OnApplicationBootstrap {
     let done = 0;
     try {
       await this.attachments.sweepAbandoned();
+      await this.stores.removeGone();
       if (!this.scanner.configured) return 0;
       const lease = Math.max(2 * this.config.CLAMD_TIMEOUT_MS, 60_000);
       const due = await this.attachments.claimDueScans(BATCH, lease);

@@ -14,18 +14,27 @@ export interface StoredBytes {
 }
 
 /**
- * Where attachment bytes live. PostgreSQL by default (every instance shares it and the two-command
- * set-up needs nothing else); another store (S3-compatible) would implement the same three calls.
+ * Where attachment bytes live: PostgreSQL by default (every instance shares it and the two-command
+ * set-up needs nothing else), or an S3-compatible bucket (s3-attachment-store.ts), as
+ * ATTACHMENT_STORE says. The rows, scan state and thumbnails are in PostgreSQL either way.
  */
 export interface AttachmentStore {
-  /** Stores the bytes as they arrive; a source that fails leaves whatever was written for `remove`. */
+  /** Which store, and where, for the boot log (never a credential). */
+  describe(): string;
+  /** Checks at boot that the store can be used; throws saying which setting is wrong. */
+  check(): Promise<void>;
+  /**
+   * Stores the bytes as they arrive, at most `maxBytes` (else FileTooLargeError). A write that
+   * fails may leave bytes behind only where `remove`, or the removal of the row, takes them.
+   */
   write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes>;
-  /** Streams the bytes back. */
+  /** Streams the bytes back (nothing for a file with none). */
   read(id: string): Readable;
+  /** Removes the bytes; removing what is not there is not an error. */
   remove(id: string): Promise<void>;
 }
 
-/** The injection token of the configured store (PostgreSQL; an S3-compatible one would be bound here). */
+/** The injection token of the configured store (attachments.wiring.ts). */
 export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
 
 /** A file's bytes were more than the field allows. */
@@ -40,10 +49,18 @@ export class FileTooLargeError extends Error {
  * Attachment bytes as numbered 1 MiB chunks in core.attachment_chunk, written one chunk at a
  * time as the upload arrives and read back one chunk at a time, so a 20 MB file never sits in
  * memory whole (the report PDFs' chunked store, core/src/reports/report-store.ts, works alike).
+ * The chunks reference their row (ON DELETE CASCADE), so a failed write's go with its row.
  */
 @Injectable()
 export class PostgresAttachmentStore implements AttachmentStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  describe(): string {
+    return 'postgres: core.attachment_chunk';
+  }
+
+  /** The database is checked by the core's own start. */
+  async check(): Promise<void> {}
 
   async write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
     const hash = createHash('sha256');

@@ -34,13 +34,19 @@ export class AttachmentsRepository {
     return rows[0]!.id;
   }
 
-  /** The bytes are all stored: record what they are and where the scan stands. */
-  async stored(id: string, size: number, sha256: string, status: AttachmentStatus): Promise<void> {
-    await this.dataSource.query(
+  /**
+   * The bytes are all stored: record what they are and where the scan stands. False when the row
+   * went while they arrived (its draft deleted, say): its id is then queued for the store to
+   * delete what was written after the row went.
+   */
+  async stored(id: string, size: number, sha256: string, status: AttachmentStatus): Promise<boolean> {
+    const [, updated] = (await this.dataSource.query(
       `UPDATE core.attachment SET size = $2, sha256 = $3, status = $4, scan_after = CASE WHEN $4 = 'pending' THEN now() END
        WHERE id = $1`,
       [id, size, sha256, status],
-    );
+    )) as [unknown, number];
+    if (updated === 0) await this.markBytesGone(undefined, id);
+    return updated > 0;
   }
 
   async find(id: string, manager?: EntityManager): Promise<AttachmentRecord | undefined> {
@@ -166,8 +172,39 @@ export class AttachmentsRepository {
       if (verdict.status === 'infected') {
         await manager.query('DELETE FROM core.attachment_chunk WHERE attachment_id = $1', [id]);
         await manager.query('DELETE FROM core.attachment_thumbnail WHERE attachment_id = $1', [id]);
+        await this.markBytesGone(manager, id);
       }
     });
+  }
+
+  /** Queues a file's bytes for the store to delete (a removed row's are queued by a trigger). */
+  async markBytesGone(manager: EntityManager | undefined, id: string): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      'INSERT INTO core.attachment_bytes_gone (attachment_id) VALUES ($1) ON CONFLICT DO NOTHING',
+      [id],
+    );
+  }
+
+  /** Claims, in the caller's transaction, files whose bytes are to be deleted from the store, oldest first. */
+  async claimBytesGone(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT attachment_id AS id FROM core.attachment_bytes_gone ORDER BY gone_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The store has deleted these files' bytes. */
+  async forgetBytesGone(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query('DELETE FROM core.attachment_bytes_gone WHERE attachment_id = ANY($1::uuid[])', [ids]);
+  }
+
+  /** Whether any file's bytes are in core.attachment_chunk (kept there before the store was switched to S3). */
+  async hasChunks(): Promise<boolean> {
+    const rows = (await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM core.attachment_chunk) AS found')) as {
+      found: boolean;
+    }[];
+    return rows[0]!.found;
   }
 
   /** The photo's kept thumbnail, if one was made. */

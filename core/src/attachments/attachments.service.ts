@@ -101,8 +101,9 @@ export class AttachmentsService {
     }
     const sent = file.filename || 'file';
     const { id, record } = await this.storeFile(file, sent, question, resolved, scope, fail);
-    if (!this.scanner.configured) await this.attachments.stored(id, record.size, record.sha256, 'not-scanned');
-    else await this.attachments.stored(id, record.size, record.sha256, 'pending');
+    const status = this.scanner.configured ? 'pending' : 'not-scanned';
+    if (!(await this.attachments.stored(id, record.size, record.sha256, status)))
+      throw new NotFoundError(`The draft or case ${sent} was being uploaded to is gone`);
     let stored = (await this.attachments.find(id))!;
     if (this.scanner.configured) {
       const outcome = await this.scans.scan(stored);

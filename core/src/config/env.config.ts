@@ -426,6 +426,56 @@ export class EnvConfig {
   @Max(3600000)
   ATTACHMENT_SCAN_RETRY_MS = 30000;
 
+  /**
+   * Where uploaded files' bytes are kept: `postgres` (core.attachment_chunk, the default: nothing
+   * else to run) or `s3`, an S3-compatible bucket (S3_BUCKET, S3_REGION, …). Rows, scan state and
+   * photo thumbnails stay in PostgreSQL either way (docs/operations.md, "Attachments").
+   */
+  @IsIn(['postgres', 's3'], { message: 'ATTACHMENT_STORE must be postgres or s3' })
+  ATTACHMENT_STORE: 'postgres' | 's3' = 'postgres';
+
+  /** The S3-compatible service's address (MinIO, Ceph, …); unset: AWS S3 for S3_REGION. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+\/?$/, {
+    message: 'S3_ENDPOINT must be an http(s) URL without a path (e.g. https://s3.eu-west-2.amazonaws.com)',
+  })
+  S3_ENDPOINT?: string;
+
+  /** The bucket's region (e.g. eu-west-2; most S3-compatible servers take us-east-1). Required with s3. */
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[a-z0-9]+)+$/, { message: 'S3_REGION must be a region name such as eu-west-2' })
+  S3_REGION?: string;
+
+  /** The bucket that holds the files. Required with s3; the core never creates it. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens',
+  })
+  S3_BUCKET?: string;
+
+  /** A folder in the bucket for the files (`<S3_PREFIX><attachment id>/…`), e.g. `cop/attachments/`. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()/-]*\/$/, {
+    message: 'S3_PREFIX must end with "/", not start with one, and use letters, digits and !_.*\'()- only',
+  })
+  S3_PREFIX?: string;
+
+  /** Access key for the bucket, with S3_SECRET_ACCESS_KEY; neither: the SDK's default credentials (a pod's IAM role). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Whether buckets are addressed as `<endpoint>/<bucket>` rather than `<bucket>.<endpoint>` (MinIO and most S3-compatible servers). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
+
   @IsString()
   SECURITY_MARKING = 'OFFICIAL-SENSITIVE';
 

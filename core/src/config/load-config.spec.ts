@@ -1,6 +1,8 @@
 import { FETCH_BAD_PORTS } from './fetch-ports.js';
 import { ConfigError, loadConfig } from './load-config.js';
 
+const S3 = { ATTACHMENT_STORE: 's3', S3_BUCKET: 'cop-files', S3_REGION: 'eu-west-2' };
+
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
     const config = loadConfig({});
@@ -35,9 +37,37 @@ describe('loadConfig', () => {
     [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'],
     [{ CERBERUS_OUTCOME_URL: 'http://cerberus.internal:4190/outcomes' }, 'CERBERUS_OUTCOME_URL uses port 4190'],
     [{ CERBERUS_OUTCOME_URL: 'http://10.0.0.5:6667/outcomes' }, 'CERBERUS_OUTCOME_URL uses port 6667'],
+    [{ ATTACHMENT_STORE: 'disk' }, 'ATTACHMENT_STORE must be postgres or s3'],
+    [{ ATTACHMENT_STORE: 's3', S3_REGION: 'eu-west-2' }, 'S3_BUCKET is required when ATTACHMENT_STORE is s3'],
+    [{ ATTACHMENT_STORE: 's3', S3_BUCKET: 'cop-files' }, 'S3_REGION is required when ATTACHMENT_STORE is s3'],
+    [{ ...S3, S3_BUCKET: 'Cop_Files' }, 'S3_BUCKET must be a bucket name'],
+    [{ ...S3, S3_REGION: 'London' }, 'S3_REGION must be a region name'],
+    [{ ...S3, S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT must be an http(s) URL without a path'],
+    [{ ...S3, S3_ENDPOINT: 'https://s3.example/bucket' }, 'S3_ENDPOINT must be an http(s) URL without a path'],
+    [{ ...S3, S3_PREFIX: 'attachments' }, 'S3_PREFIX must end with "/"'],
+    [{ ...S3, S3_PREFIX: '/attachments/' }, 'S3_PREFIX must end with "/", not start with one'],
+    [{ ...S3, S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE must be true or false'],
+    [{ ...S3, S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' }, 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together'],
+    [{ S3_BUCKET: 'cop-files' }, 'S3_BUCKET is set but ATTACHMENT_STORE is postgres'],
   ])('rejects %j naming the setting', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('keeps files in PostgreSQL unless told, and takes a complete S3 store', () => {
+    expect(loadConfig({}).ATTACHMENT_STORE).toBe('postgres');
+    expect(
+      loadConfig({
+        ...S3,
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_PREFIX: 'cop/attachments/',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        S3_SECRET_ACCESS_KEY: 'secret',
+      }),
+    ).toMatchObject({ ATTACHMENT_STORE: 's3', S3_PREFIX: 'cop/attachments/', S3_FORCE_PATH_STYLE: true });
+    // Neither key: the SDK's default credentials (an IAM role); empty settings are unset.
+    expect(loadConfig({ ...S3, S3_ENDPOINT: '', S3_PREFIX: '' }).S3_ACCESS_KEY_ID).toBeUndefined();
   });
 
   it('takes a Cerberus address on a port fetch connects to', () => {

@@ -26,7 +26,13 @@ export function knownSettings(): Set<string> {
     .add('CLAMD_HOST')
     .add('METRICS_TOKEN')
     .add('METRICS_PORT')
-    .add('DATABASE_REPLICA_URL');
+    .add('DATABASE_REPLICA_URL')
+    .add('S3_ENDPOINT')
+    .add('S3_REGION')
+    .add('S3_BUCKET')
+    .add('S3_PREFIX')
+    .add('S3_ACCESS_KEY_ID')
+    .add('S3_SECRET_ACCESS_KEY');
   return known;
 }
 
@@ -45,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = errors.flatMap(describe);
   if (config.OIDC_ISSUER && !config.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
   if (config.CLAMD_SOCKET && config.CLAMD_HOST) problems.push('set CLAMD_SOCKET or CLAMD_HOST, not both');
+  problems.push(...attachmentStoreProblems(config, Object.keys(input)));
   const badPort = config.CERBERUS_OUTCOME_URL ? refusedFetchPort(config.CERBERUS_OUTCOME_URL) : undefined;
   if (badPort !== undefined)
     problems.push(
@@ -52,6 +59,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The S3 settings that go together, and none of them without the S3 store (a silent PostgreSQL store instead). */
+function attachmentStoreProblems(config: EnvConfig, given: string[]): string[] {
+  const problems: string[] = [];
+  if (config.ATTACHMENT_STORE === 's3') {
+    for (const name of ['S3_BUCKET', 'S3_REGION'] as const)
+      if (!config[name]) problems.push(`${name} is required when ATTACHMENT_STORE is s3`);
+    if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY))
+      problems.push(
+        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default credentials (e.g. an IAM role)',
+      );
+  } else if (config.ATTACHMENT_STORE === 'postgres') {
+    const s3 = given.filter((name) => name.startsWith('S3_'));
+    if (s3.length > 0)
+      problems.push(
+        `${s3.join(', ')} ${s3.length === 1 ? 'is' : 'are'} set but ATTACHMENT_STORE is ${config.ATTACHMENT_STORE}: set ATTACHMENT_STORE=s3 to keep files in S3, or unset the S3_ settings`,
+      );
+  }
+  return problems;
 }
 
 function describe(error: ValidationError): string[] {

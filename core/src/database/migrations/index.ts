@@ -28,6 +28,7 @@ import { OutboxRetryWindow1764130105000 } from './1764130105000-outbox-retry-win
 import { DraftPage1764130106000 } from './1764130106000-draft-page.js';
 import { AttachmentThumbnail1764130107000 } from './1764130107000-attachment-thumbnail.js';
 import { DraftTaskList1764130107300 } from './1764130107300-draft-task-list.js';
+import { AttachmentBytesGone1764130108500 } from './1764130108500-attachment-bytes-gone.js';
 import { UserNamesEmail1764130110000 } from './1764130110000-user-names-email.js';
 
 /** The core schema's migrations, oldest first. */
@@ -61,5 +62,6 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130106000-draft-page', migration: new DraftPage1764130106000() },
   { name: '1764130107000-attachment-thumbnail', migration: new AttachmentThumbnail1764130107000() },
   { name: '1764130107300-draft-task-list', migration: new DraftTaskList1764130107300() },
+  { name: '1764130108500-attachment-bytes-gone', migration: new AttachmentBytesGone1764130108500() },
   { name: '1764130110000-user-names-email', migration: new UserNamesEmail1764130110000() },
 ];
