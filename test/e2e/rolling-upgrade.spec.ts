@@ -245,8 +245,12 @@ describe('rolling upgrade: the previous build and this one on one database', () 
         }
       }),
     );
+    /** Waits for `check`; gives up early once requests keep failing (the first are what matter). */
     const waitFor = (check: () => boolean | Promise<boolean>, what: string) =>
-      until(check, what).catch((error: Error) => {
+      until(() => {
+        if (tally.failed.length >= 20) throw new Error(`${tally.failed.length} requests failed waiting for ${what}`);
+        return check();
+      }, what).catch((error: Error) => {
         stop = true;
         throw new Error(`${error.message}\nfailed: ${tally.failed.slice(0, 10).join('\n')}`);
       });
