@@ -17,6 +17,8 @@ export interface InstanceOptions {
   env: Record<string, string>;
   /** `dist`: the compiled core (npm start's); `source`: TypeScript through @swc-node (tests). */
   from: 'dist' | 'source';
+  /** Arguments after the entry point (`--migrate` for the migration Job). */
+  args?: string[];
   onOutput?: (name: string, line: string) => void;
 }
 
@@ -26,6 +28,7 @@ export function startInstance(options: InstanceOptions): CoreInstance {
     options.from === 'dist'
       ? ['--enable-source-maps', join(options.root, 'dist/core/src/main.js')]
       : ['--import', '@swc-node/register/esm-register', join(options.root, 'core/src/main.ts')];
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     cwd: options.root,
     env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },

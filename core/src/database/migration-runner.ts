@@ -61,6 +61,7 @@ async function applyOne(
   name: string,
   migration: MigrationInterface,
 ): Promise<void> {
+  if (migration.transaction === false) return applyOutsideTransaction(runner, schema, name, migration);
   await runner.startTransaction();
   try {
     await runner.query(`SET LOCAL search_path TO "${schema}", public`);
@@ -70,5 +71,29 @@ async function applyOne(
   } catch (error: unknown) {
     await runner.rollbackTransaction();
     throw new MigrationFailedError(schema, name, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * A migration with `transaction = false` (TypeORM's flag), for what PostgreSQL refuses inside a
+ * transaction: `CREATE INDEX CONCURRENTLY`, which builds an index without blocking writes to the
+ * table while instances serve (docs/operations.md, "Rolling upgrades"). Nothing rolls it back,
+ * so it holds one statement and can run again: a failed concurrent build leaves an invalid
+ * index, which the migration drops (`DROP INDEX CONCURRENTLY IF EXISTS`) before building.
+ */
+async function applyOutsideTransaction(
+  runner: QueryRunner,
+  schema: string,
+  name: string,
+  migration: MigrationInterface,
+): Promise<void> {
+  try {
+    await runner.query(`SET search_path TO "${schema}", public`);
+    await migration.up(runner);
+    await runner.query(`INSERT INTO "${schema}"."migrations" (name) VALUES ($1)`, [name]);
+  } catch (error: unknown) {
+    throw new MigrationFailedError(schema, name, error instanceof Error ? error.message : String(error));
+  } finally {
+    await runner.query('RESET search_path').catch(() => undefined);
   }
 }
