@@ -9,6 +9,7 @@ export class DraftTaskList1764130107300 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE core.draft ADD COLUMN completed_tasks text[] NOT NULL DEFAULT '{}'`);
     await q.query('ALTER TABLE core.draft ADD COLUMN business_key text');
+    // @blocking-index: the column was added empty just above and core.draft holds only unfinished drafts, so the build takes milliseconds
     await q.query('CREATE UNIQUE INDEX draft_business_key_idx ON core.draft (business_key)');
   }
 
