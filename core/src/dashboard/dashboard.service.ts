@@ -12,6 +12,7 @@ import { Organisation } from '../terms/organisation.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
 import { LOGGER, PLUGIN_REGISTRY, REFERENCE } from '../tokens.js';
 import { DashboardRepository } from './dashboard.repository.js';
+import type { RunInSnapshot } from './snapshot-workers.js';
 import { declaredTiles, type DeclaredTile } from './dashboard-tiles.js';
 import type { DashboardCases, DashboardChart, DashboardFigure, DashboardTile, DashboardView } from './dashboard.dto.js';
 
@@ -43,6 +44,9 @@ function reportQuery(
   return '';
 }
 
+/** Runs a query over a tile's cases, on one of the dashboard snapshot's connections. */
+type OnCases = <R>(query: (cases: ReportCases) => Promise<R>) => Promise<R>;
+
 const measureOf = (m: SummaryMeasure | undefined): Measure => {
   if (!m) return { count: true };
   const { label: _label, column: _column, ...measure } = m;
@@ -72,77 +76,31 @@ export class DashboardService {
     const periods = months.map(bounds);
     const teams = scope.all ? null : scope.visibleTeams;
     const organisation = new Organisation(this.reference.rows('organisation'));
-    const teamLabel = (id: string | null) => (id ? this.teamLabel(id) : 'No team');
     const reports = this.catalogue.runnableBy(scope.roles);
 
-    const tiles = await this.repository.readOnly(async (manager) => {
-      const out: DashboardTile[] = [];
-      const started = await this.repository.casesStarted(manager, periods, teams);
+    // Every query is a unit of its own, run side by side on one snapshot; tiles keep their order.
+    const tiles = await this.repository.inSnapshot(async (run) => {
+      const [started, tasks, declared] = await Promise.all([
+        Promise.all(periods.map((p) => run((m) => this.repository.casesStarted(m, p, teams)))),
+        run((m) => this.repository.openTasksByTeam(m, teams, now)),
+        Promise.all(
+          declaredTiles(reports).map((d) =>
+            this.tile(d, run, teams, periods, month).catch((error: unknown) => {
+              this.logger.warn({ err: error, tile: d.key }, 'dashboard tile left out');
+              return undefined;
+            }),
+          ),
+        ),
+      ]);
       const perWorkflow = new Map<string, number[]>();
-      for (const row of started) {
-        const counts = perWorkflow.get(row.pluginId) ?? [0, 0, 0];
-        counts[row.period] = row.count;
-        perWorkflow.set(row.pluginId, counts);
-      }
-      const total = (i: number) => [...perWorkflow.values()].reduce((sum, c) => sum + c[i]!, 0);
-      const title = (pluginId: string) => this.registry.get(pluginId)?.manifest?.title ?? pluginId;
-      out.push({
-        id: 'core.cases-started',
-        title: 'Cases started',
-        figures: [{ label: 'Cases started', value: total(0), previous: total(1), lastYear: total(2) }],
-        chart: {
-          title: 'Cases started this month by workflow',
-          xLabel: 'Workflow',
-          series: [
-            {
-              name: 'Cases started',
-              points: [...perWorkflow.entries()]
-                .filter(([, c]) => c[0]! > 0)
-                .sort((a, b) => b[1][0]! - a[1][0]! || a[0].localeCompare(b[0]))
-                .slice(0, CHART_POINTS)
-                .map(([id, c]) => ({ label: title(id), value: c[0]! })),
-            },
-          ],
-        },
-        links: { cases: `/command-dashboard/cases?tile=core.cases-started&month=${month}` },
-      });
-
-      const tasks = await this.repository.openTasksByTeam(manager, teams, now);
-      out.push({
-        id: 'core.open-tasks',
-        title: 'Open and overdue tasks',
-        figures: [
-          { label: 'Open tasks', value: tasks.reduce((s, t) => s + t.open, 0) },
-          {
-            label: 'Overdue',
-            value: tasks.reduce((s, t) => s + t.overdue, 0),
-            of: tasks.reduce((s, t) => s + t.open, 0),
-          },
-        ],
-        chart: {
-          title: 'Open and overdue tasks by team',
-          xLabel: 'Team',
-          series: [
-            {
-              name: 'Open',
-              points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.open })),
-            },
-            {
-              name: 'Overdue',
-              points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.overdue })),
-            },
-          ],
-        },
-        links: { cases: '/tasks?scope=team&overdue=true' },
-      });
-
-      for (const declared of declaredTiles(reports)) {
-        try {
-          out.push(await this.tile(declared, manager, teams, periods, month));
-        } catch (error: unknown) {
-          this.logger.warn({ err: error, tile: declared.key }, 'dashboard tile left out');
+      for (const [period, rows] of started.entries())
+        for (const row of rows) {
+          const counts = perWorkflow.get(row.pluginId) ?? [0, 0, 0];
+          counts[period] = row.count;
+          perWorkflow.set(row.pluginId, counts);
         }
-      }
+      const out: DashboardTile[] = [this.casesStartedTile(perWorkflow, month), this.openTasksTile(tasks)];
+      for (const tile of declared) if (tile) out.push(tile);
       return out;
     });
     return {
@@ -155,6 +113,59 @@ export class DashboardService {
             .map((id) => this.reference.rows('organisation').find((r) => r.id === id)?.label ?? id)
             .join(', ') || 'Your teams',
       tiles,
+    };
+  }
+
+  private casesStartedTile(perWorkflow: Map<string, number[]>, month: string): DashboardTile {
+    const total = (i: number) => [...perWorkflow.values()].reduce((sum, c) => sum + c[i]!, 0);
+    const title = (pluginId: string) => this.registry.get(pluginId)?.manifest?.title ?? pluginId;
+    return {
+      id: 'core.cases-started',
+      title: 'Cases started',
+      figures: [{ label: 'Cases started', value: total(0), previous: total(1), lastYear: total(2) }],
+      chart: {
+        title: 'Cases started this month by workflow',
+        xLabel: 'Workflow',
+        series: [
+          {
+            name: 'Cases started',
+            points: [...perWorkflow.entries()]
+              .filter(([, c]) => c[0]! > 0)
+              .sort((a, b) => b[1][0]! - a[1][0]! || a[0].localeCompare(b[0]))
+              .slice(0, CHART_POINTS)
+              .map(([id, c]) => ({ label: title(id), value: c[0]! })),
+          },
+        ],
+      },
+      links: { cases: `/command-dashboard/cases?tile=core.cases-started&month=${month}` },
+    };
+  }
+
+  private openTasksTile(tasks: { teamId: string | null; open: number; overdue: number }[]): DashboardTile {
+    const teamLabel = (id: string | null) => (id ? this.teamLabel(id) : 'No team');
+    const open = tasks.reduce((s, t) => s + t.open, 0);
+    return {
+      id: 'core.open-tasks',
+      title: 'Open and overdue tasks',
+      figures: [
+        { label: 'Open tasks', value: open },
+        { label: 'Overdue', value: tasks.reduce((s, t) => s + t.overdue, 0), of: open },
+      ],
+      chart: {
+        title: 'Open and overdue tasks by team',
+        xLabel: 'Team',
+        series: [
+          {
+            name: 'Open',
+            points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.open })),
+          },
+          {
+            name: 'Overdue',
+            points: tasks.slice(0, CHART_POINTS).map((t) => ({ label: teamLabel(t.teamId), value: t.overdue })),
+          },
+        ],
+      },
+      links: { cases: '/tasks?scope=team&overdue=true' },
     };
   }
 
@@ -227,26 +238,32 @@ export class DashboardService {
 
   private async tile(
     declared: DeclaredTile,
-    manager: Parameters<ReportRenderer['queryContext']>[2],
+    run: RunInSnapshot,
     teams: string[] | null,
     periods: ReturnType<typeof bounds>[],
     month: string,
   ): Promise<DashboardTile> {
     const { tile, report, workflow } = declared;
-    const context = await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager);
-    const cases = context.casesOf(workflow);
+    const onCases: OnCases = (query) =>
+      run(async (manager) =>
+        query(
+          (await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager)).casesOf(workflow),
+        ),
+      );
     const measures: Record<string, Measure> = { value: measureOf(tile.measure) };
     if (tile.share) measures.part = { count: tile.share.where };
-    const { counts, points } = (await this.addedUp(declared, cases, measures, periods)) ?? {
-      counts: await this.eachPeriod(declared, cases, measures, periods),
+    const { counts, points } = (await this.addedUp(declared, onCases, measures, periods)) ?? {
+      counts: await this.eachPeriod(declared, onCases, measures, periods),
       points: tile.by
         ? (
-            await cases.aggregate({
-              by: tile.by,
-              measures: { value: measures.value! },
-              where: tile.where,
-              within: { from: periods[0]!.from, to: periods[0]!.to },
-            })
+            await onCases((cases) =>
+              cases.aggregate({
+                by: tile.by,
+                measures: { value: measures.value! },
+                where: tile.where,
+                within: { from: periods[0]!.from, to: periods[0]!.to },
+              }),
+            )
           ).map((r) => ({ label: r[tile.by!] == null ? 'Not recorded' : String(r[tile.by!]), value: Number(r.value) }))
         : [],
     };
@@ -294,31 +311,33 @@ export class DashboardService {
     };
   }
 
-  /** The tile's figures for each period, one query each (any measure, any breakdown). */
-  private async eachPeriod(
+  /** The tile's figures for each period, a query each, side by side (any measure, any breakdown). */
+  private eachPeriod(
     declared: DeclaredTile,
-    cases: ReportCases,
+    onCases: OnCases,
     measures: Record<string, Measure>,
     periods: ReturnType<typeof bounds>[],
   ): Promise<{ value: number; part: number }[]> {
-    const counts = [];
-    for (const p of periods) {
-      const [row] = await cases.aggregate({ measures, where: declared.tile.where, within: { from: p.from, to: p.to } });
-      counts.push({ value: Number(row?.value ?? 0), part: Number(row?.part ?? 0) });
-    }
-    return counts;
+    return Promise.all(
+      periods.map(async (p) => {
+        const [row] = await onCases((cases) =>
+          cases.aggregate({ measures, where: declared.tile.where, within: { from: p.from, to: p.to } }),
+        );
+        return { value: Number(row?.value ?? 0), part: Number(row?.part ?? 0) };
+      }),
+    );
   }
 
   /**
    * The tile's figures and its chart in a query a month, the month's own grouped by the chart's
-   * name and added up (so the chart costs no query of its own). Only when adding up is right:
-   * counts and sums, and a chart by a single-valued name (a checkbox counts a case once per
-   * value). Undefined otherwise. (One query over the year grouped by month as well was slower:
-   * it reads every month in between, `npm run bench -- dashboard`.)
+   * name and added up (so the chart costs no query of its own), the three side by side. Only when
+   * adding up is right: counts and sums, and a chart by a single-valued name (a checkbox counts a
+   * case once per value). Undefined otherwise. (One query over the year grouped by month as well
+   * was slower: it reads every month in between, `npm run bench -- dashboard`.)
    */
   private async addedUp(
     declared: DeclaredTile,
-    cases: ReportCases,
+    onCases: OnCases,
     measures: Record<string, Measure>,
     periods: ReturnType<typeof bounds>[],
   ): Promise<{ counts: { value: number; part: number }[]; points: { label: string; value: number }[] } | undefined> {
@@ -327,19 +346,18 @@ export class DashboardService {
     const readModel = this.registry.get(workflow)?.readModel;
     if (readModel?.columns.find((c) => c.field === tile.by)?.type === 'text[]') return undefined;
     const current = periods[0]!;
-    const rows = await cases.aggregate({
-      by: tile.by,
-      measures,
-      where: tile.where,
-      within: { from: current.from, to: current.to },
-    });
+    const [rows, others] = await Promise.all([
+      onCases((cases) =>
+        cases.aggregate({ by: tile.by, measures, where: tile.where, within: { from: current.from, to: current.to } }),
+      ),
+      this.eachPeriod(declared, onCases, measures, periods.slice(1)),
+    ]);
     const month = { value: 0, part: 0 };
     const points = rows.map((row) => {
       month.value += Number(row.value);
       month.part += Number(row.part ?? 0);
       return { label: row[tile.by!] == null ? 'Not recorded' : String(row[tile.by!]), value: Number(row.value) };
     });
-    const others = await this.eachPeriod(declared, cases, measures, periods.slice(1));
     return { counts: [month, ...others], points };
   }
 }
