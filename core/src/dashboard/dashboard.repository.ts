@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { ReportDatabase } from '../reports/report-database.js';
 import { inSnapshot, type RunInSnapshot } from './snapshot-workers.js';
 
+/** A task not done by its due time (`$3`: now): finished late, or still open past due. */
+const BREACHED = "((t.status = 'completed' AND t.completed_at > t.due_at) OR (t.status = 'open' AND t.due_at < $3))";
+
 /** Connections one dashboard counts on at most, side by side (of DATABASE_POOL_SIZE). */
 const WORKERS = 3;
 
@@ -59,6 +62,46 @@ export class DashboardRepository {
     const rows = (await manager.query(
       `SELECT c.id AS "caseId", c.business_key AS reference, c.created_at AS at, c.state, c.team_id AS team
          FROM core.case c WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ${Number(limit)}`,
+      params,
+    )) as { caseId: string; reference: string; at: Date; state: string; team: string | null }[];
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
+  /**
+   * Tasks that fell due in the period, by team, and how many of them breached: done after they
+   * were due, or still open past due at `now` (`task_due_month_idx`, an index-only range scan).
+   */
+  async tasksDue(
+    manager: EntityManager,
+    period: { from: Date; to: Date },
+    teams: string[] | null,
+    now: Date,
+  ): Promise<{ teamId: string | null; due: number; breached: number }[]> {
+    const params: unknown[] = [period.from, period.to, now];
+    const team = teams ? ` AND t.team_id = ANY($${params.push(teams)})` : '';
+    return (await manager.query(
+      `SELECT t.team_id AS "teamId", count(*)::int AS due, count(*) FILTER (WHERE ${BREACHED})::int AS breached
+         FROM core.task t WHERE t.due_at >= $1 AND t.due_at < $2${team}
+        GROUP BY t.team_id ORDER BY breached DESC, due DESC, t.team_id`,
+      params,
+    )) as { teamId: string | null; due: number; breached: number }[];
+  }
+
+  /** The cases of the tasks due in the period that breached, by the task's due time, latest first: at most `limit`. */
+  async breachedCases(
+    manager: EntityManager,
+    period: { from: Date; to: Date },
+    teams: string[] | null,
+    now: Date,
+    limit: number,
+  ): Promise<{ caseId: string; reference: string; at: string; state: string; team: string | null }[]> {
+    const params: unknown[] = [period.from, period.to, now];
+    const team = teams ? ` AND t.team_id = ANY($${params.push(teams)})` : '';
+    const rows = (await manager.query(
+      `SELECT c.id AS "caseId", c.business_key AS reference, max(t.due_at) AS at, c.state, c.team_id AS team
+         FROM core.task t JOIN core.case c ON c.id = t.case_id
+        WHERE t.due_at >= $1 AND t.due_at < $2${team} AND ${BREACHED}
+        GROUP BY c.id ORDER BY at DESC, c.id DESC LIMIT ${Number(limit)}`,
       params,
     )) as { caseId: string; reference: string; at: Date; state: string; team: string | null }[];
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));

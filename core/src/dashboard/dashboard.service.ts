@@ -7,6 +7,7 @@ import { reportPeriod } from '../read-model/report-period.js';
 import { ReportCatalogue } from '../reports/report-catalogue.js';
 import { callerCommands } from '../reports/report-parameters.js';
 import { ReportRenderer } from '../reports/report-renderer.js';
+import type { ReportQueryContext } from '../sdk/manifest.js';
 import type { Measure, ReportCases, SummaryMeasure } from '../sdk/report-cases.types.js';
 import { Organisation } from '../terms/organisation.js';
 import type { ReferenceCatalogue } from '../terms/reference-catalogue.js';
@@ -19,6 +20,8 @@ import type { DashboardCases, DashboardChart, DashboardFigure, DashboardTile, Da
 const CASES_LIMIT = 200;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const CHART_POINTS = 8;
+const STARTED_TILE = 'core.cases-started';
+const SLA_TILE = 'core.sla-breaches';
 
 /** yyyy-mm of now in UK time. */
 const ukMonth = (now: Date) =>
@@ -45,7 +48,19 @@ function reportQuery(
 }
 
 /** Runs a query over a tile's cases, on one of the dashboard snapshot's connections. */
-type OnCases = <R>(query: (cases: ReportCases) => Promise<R>) => Promise<R>;
+type OnCases = <R>(query: (cases: Pick<ReportCases, 'aggregate'>) => Promise<R>) => Promise<R>;
+
+/** A tile's links: the cases behind it, the full report for the month, and its CSV and XLSX. */
+function tileLinks(declared: DeclaredTile, period: ReturnType<typeof bounds>, month: string): DashboardTile['links'] {
+  const { report } = declared;
+  const query = reportQuery(report.report.parameters ?? [], period, month);
+  const key = encodeURIComponent(report.key);
+  return {
+    cases: `/command-dashboard/cases?tile=${encodeURIComponent(declared.key)}&month=${month}`,
+    report: `/reports/${key}${query}`,
+    ...(query ? { csv: `/api/reports/${key}/csv${query}`, xlsx: `/api/reports/${key}/xlsx${query}` } : {}),
+  };
+}
 
 const measureOf = (m: SummaryMeasure | undefined): Measure => {
   if (!m) return { count: true };
@@ -80,9 +95,10 @@ export class DashboardService {
 
     // Every query is a unit of its own, run side by side on one snapshot; tiles keep their order.
     const tiles = await this.repository.inSnapshot(async (run) => {
-      const [started, tasks, declared] = await Promise.all([
+      const [started, tasks, due, declared] = await Promise.all([
         Promise.all(periods.map((p) => run((m) => this.repository.casesStarted(m, p, teams)))),
         run((m) => this.repository.openTasksByTeam(m, teams, now)),
+        Promise.all(periods.map((p) => run((m) => this.repository.tasksDue(m, p, teams, now)))),
         Promise.all(
           declaredTiles(reports).map((d) =>
             this.tile(d, run, teams, periods, month).catch((error: unknown) => {
@@ -99,7 +115,11 @@ export class DashboardService {
           counts[period] = row.count;
           perWorkflow.set(row.pluginId, counts);
         }
-      const out: DashboardTile[] = [this.casesStartedTile(perWorkflow, month), this.openTasksTile(tasks)];
+      const out: DashboardTile[] = [
+        this.casesStartedTile(perWorkflow, month),
+        this.openTasksTile(tasks),
+        this.breachesTile(due, month),
+      ];
       for (const tile of declared) if (tile) out.push(tile);
       return out;
     });
@@ -169,6 +189,43 @@ export class DashboardService {
     };
   }
 
+  /** Tasks due in each month that were not done in time (SLA breaches), charted by team for this month. */
+  private breachesTile(
+    due: { teamId: string | null; due: number; breached: number }[][],
+    month: string,
+  ): DashboardTile {
+    const teamLabel = (id: string | null) => (id ? this.teamLabel(id) : 'No team');
+    const sum = (i: number, key: 'due' | 'breached') => due[i]!.reduce((s, t) => s + t[key], 0);
+    return {
+      id: SLA_TILE,
+      title: 'SLA breaches',
+      figures: [
+        { label: 'Tasks due', value: sum(0, 'due'), previous: sum(1, 'due'), lastYear: sum(2, 'due') },
+        {
+          label: 'Not done by their due time',
+          value: sum(0, 'breached'),
+          previous: sum(1, 'breached'),
+          lastYear: sum(2, 'breached'),
+          of: sum(0, 'due'),
+        },
+      ],
+      chart: {
+        title: 'Tasks due this month not done by their due time, by team',
+        xLabel: 'Team',
+        series: [
+          {
+            name: 'Not done by their due time',
+            points: due[0]!
+              .filter((t) => t.breached > 0)
+              .slice(0, CHART_POINTS)
+              .map((t) => ({ label: teamLabel(t.teamId), value: t.breached })),
+          },
+        ],
+      },
+      links: { cases: `/command-dashboard/cases?tile=${SLA_TILE}&month=${month}` },
+    };
+  }
+
   /** The cases a tile counts this month (its share's with `part`), in the caller's scope, newest first. */
   async cases(
     scope: AccessScope,
@@ -179,13 +236,23 @@ export class DashboardService {
     const period = bounds(month);
     const teams = scope.all ? null : scope.visibleTeams;
     const declared = declaredTiles(this.catalogue.runnableBy(scope.roles)).find((t) => t.key === input.tile);
-    if (input.tile !== 'core.cases-started' && !declared)
+    if (input.tile !== STARTED_TILE && input.tile !== SLA_TILE && !declared)
       throw new InputError('There is a problem', [{ path: 'tile', message: 'Choose a tile of the dashboard' }]);
     return this.repository.readOnly(async (manager) => {
+      if (input.tile === SLA_TILE) {
+        const rows = await this.repository.breachedCases(manager, period, teams, now, CASES_LIMIT + 1);
+        return {
+          tile: SLA_TILE,
+          title: 'SLA breaches',
+          month,
+          cases: rows.slice(0, CASES_LIMIT).map((r) => ({ ...r, team: r.team && this.teamLabel(r.team) })),
+          more: rows.length > CASES_LIMIT,
+        };
+      }
       if (!declared) {
         const rows = await this.repository.casesStartedIn(manager, period, teams, CASES_LIMIT + 1);
         return {
-          tile: 'core.cases-started',
+          tile: STARTED_TILE,
           title: 'Cases started',
           month,
           cases: rows.slice(0, CASES_LIMIT).map((r) => ({ ...r, team: r.team && this.teamLabel(r.team) })),
@@ -244,12 +311,16 @@ export class DashboardService {
     month: string,
   ): Promise<DashboardTile> {
     const { tile, report, workflow } = declared;
-    const onCases: OnCases = (query) =>
+    const onContext = <R>(query: (context: ReportQueryContext) => Promise<R>) =>
       run(async (manager) =>
-        query(
-          (await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager)).casesOf(workflow),
-        ),
+        query(await this.renderer.queryContext(report, { parameters: {}, scopeTeams: teams }, manager)),
       );
+    const onCases: OnCases = (query) =>
+      onContext((context) => {
+        const cases = context.casesOf(workflow);
+        return query(tile.items ? { aggregate: (q) => cases.items(tile.items!).aggregate(q) } : cases);
+      });
+    if (tile.figure) return this.computedTile(declared, onContext, periods, month);
     const measures: Record<string, Measure> = { value: measureOf(tile.measure) };
     if (tile.share) measures.part = { count: tile.share.where };
     const { counts, points } = (await this.addedUp(declared, onCases, measures, periods)) ?? {
@@ -296,18 +367,44 @@ export class DashboardService {
         ],
       };
     }
-    const query = reportQuery(report.report.parameters ?? [], periods[0]!, month);
-    const key = encodeURIComponent(report.key);
     return {
       id: declared.key,
       title: tile.title,
       figures,
       ...(chart ? { chart } : {}),
-      links: {
-        cases: `/command-dashboard/cases?tile=${encodeURIComponent(declared.key)}&month=${month}`,
-        report: `/reports/${key}${query}`,
-        ...(query ? { csv: `/api/reports/${key}/csv${query}`, xlsx: `/api/reports/${key}/xlsx${query}` } : {}),
-      },
+      links: tileLinks(declared, periods[0]!, month),
+    };
+  }
+
+  /** A tile whose figure the report computes itself (`figure`), for each month side by side. */
+  private async computedTile(
+    declared: DeclaredTile,
+    onContext: <R>(query: (context: ReportQueryContext) => Promise<R>) => Promise<R>,
+    periods: ReturnType<typeof bounds>[],
+    month: string,
+  ): Promise<DashboardTile> {
+    const { tile } = declared;
+    const [value, previous, lastYear] = await Promise.all(
+      // The context with the month as its period; not spread, which would read its lazy `cases`.
+      periods.map((p) =>
+        onContext((context) => tile.figure!(Object.create(context, { period: { value: p } }) as ReportQueryContext, p)),
+      ),
+    );
+    const round = (n: number | null | undefined) =>
+      n == null || !Number.isFinite(n) ? null : tile.unit === 'hours' ? Math.round(n * 10) / 10 : n;
+    return {
+      id: declared.key,
+      title: tile.title,
+      figures: [
+        {
+          label: tile.measure?.label ?? tile.title,
+          value: round(value),
+          previous: round(previous),
+          lastYear: round(lastYear),
+          ...(tile.unit ? { unit: tile.unit } : {}),
+        },
+      ],
+      links: tileLinks(declared, periods[0]!, month),
     };
   }
 
@@ -344,7 +441,8 @@ export class DashboardService {
     const { tile, workflow } = declared;
     if (!tile.by || !Object.values(measures).every((m) => 'count' in m || 'sum' in m)) return undefined;
     const readModel = this.registry.get(workflow)?.readModel;
-    if (readModel?.columns.find((c) => c.field === tile.by)?.type === 'text[]') return undefined;
+    const columns = tile.items ? readModel?.groups.find((g) => g.field === tile.items)?.columns : readModel?.columns;
+    if (columns?.find((c) => c.field === tile.by)?.type === 'text[]') return undefined;
     const current = periods[0]!;
     const [rows, others] = await Promise.all([
       onCases((cases) =>
