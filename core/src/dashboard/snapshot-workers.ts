@@ -96,9 +96,9 @@ export async function inSnapshot<T>(
 
 /**
  * A helper connection on the leader's snapshot, serving the queue until the work is done, then
- * committing (`join` hands that on, so the leader waits for it). One the pool hands out late sees
- * the work done and goes back; one that cannot import the snapshot (the leader has finished)
- * leaves the work to the others.
+ * committing. Once the pool has handed it a connection, `join` hands the rest on so the leader
+ * waits for it (it waits for nothing else); one handed out after the work is done goes back at
+ * once, and one that cannot import the snapshot leaves the work to the others.
  */
 async function helper(
   source: DataSource,
@@ -120,13 +120,18 @@ async function helper(
   };
   try {
     await runner.connect();
-    if (isClosed()) return void (await runner.release());
-    await begin(runner);
-    await runner.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
   } catch {
     return finish();
   }
-  const rest = finish(serve(runner.manager));
+  if (isClosed()) return finish();
+  // From here on nothing waits for the pool: the leader waits for the rest.
+  const rest = finish(
+    (async () => {
+      await begin(runner);
+      await runner.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
+      await serve(runner.manager);
+    })(),
+  );
   join(rest);
   return rest;
 }
