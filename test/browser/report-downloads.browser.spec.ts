@@ -54,7 +54,7 @@ describeBrowser('report downloads from the reports page', () => {
     await signInAs(page, app.url, 'manager');
     await startShift(page, app.url);
     await page.goto(`${app.url}/reports`);
-    await page.getByRole('link', { name: 'Monthly events at the border' }).click();
+    await page.getByRole('link', { name: 'Monthly events at the border', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Monthly events at the border' }).waitFor();
 
     // No month yet: the same GOV.UK error as running it, and no file.
