@@ -73,6 +73,15 @@ const TARGET_OUTCOMES = `
      AND o.at >= $1
    ORDER BY t.case_id, o.at, o.case_id`;
 
+/** The median hours from receipt to outcome of the month's targets, as the report's key figures give it. */
+async function medianHours(ctx: ReportQueryContext, within: ReportPeriod): Promise<number | null> {
+  const [row] = (await ctx.manager.query(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM (${TARGET_OUTCOMES}) loop`,
+    [within.from, within.to, OUTCOME_RECORDED],
+  )) as { median: number | null }[];
+  return row?.median ?? null;
+}
+
 interface LoopRow {
   /** Which grouping the row is: by port, by outcome, or the whole month. */
   kind: 'port' | 'outcome' | 'all';
@@ -239,6 +248,16 @@ const cerberusLoop: PluginReport = {
       share: { label: 'With an outcome', where: { state: OUTCOME_RECORDED } },
       by: 'port',
       byLabel: 'Port',
+    },
+    {
+      id: 'hours',
+      title: 'Hours to outcome',
+      workflow: 'target-information',
+      measure: { label: 'Median hours from target to outcome', count: true },
+      // The cases behind it: the month's targets with an outcome.
+      where: { state: OUTCOME_RECORDED },
+      unit: 'hours',
+      figure: medianHours,
     },
   ],
 };

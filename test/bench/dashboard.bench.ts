@@ -8,7 +8,7 @@
 //     manager's scope (every tile's read-model and core queries, no HTTP, no auth), and again
 //     with each tile counting a month per query instead of in one pass;
 //   - CSV: the hot debrief report for the whole month (240,000 rows listed) and for its first
-//     week, and the month's XLSX, streamed over HTTP and counted as they arrive; time, bytes, rows and the process's
+//     week, and the month's XLSX against its first week, streamed over HTTP and counted as they arrive; time, bytes, rows and the process's
 //     peak RSS over its RSS before, so flat memory shows as the same growth for both.
 // The core runs in this process (createApp on a free port); RSS is this process's.
 import { randomBytes } from 'node:crypto';
@@ -155,10 +155,12 @@ async function main(): Promise<void> {
     await csv('from=2026-11-01&to=2026-11-02'); // warm-up
     const week = await csv('from=2026-11-01&to=2026-11-07');
     const month = await csv('from=2026-11-01&to=2026-11-30');
+    const xlsxWeek = await csv('from=2026-11-01&to=2026-11-07', 'xlsx');
     const xlsx = await csv('from=2026-11-01&to=2026-11-30', 'xlsx');
     for (const [name, m] of [
       ['CSV, first week', week],
       ['CSV, whole month', month],
+      ['XLSX, first week', xlsxWeek],
       ['XLSX, whole month', xlsx],
     ] as const)
       process.stdout.write(
@@ -171,13 +173,15 @@ async function main(): Promise<void> {
       `dashboard: p99 ${dashboard.p99.toFixed(0)} ms over HTTP for a manager at ${PER_MONTH.toLocaleString('en-GB')} cases a month, ${total.toLocaleString('en-GB')} in all` +
         ` (${(dashboard.p99 / dashboard.queriesP99).toFixed(2)}x its queries alone, p99 ${dashboard.queriesP99.toFixed(0)} ms);` +
         ` CSV of ${month.lines.toLocaleString('en-GB')} lines in ${month.seconds.toFixed(1)} s, RSS +${month.growthMb.toFixed(0)} MB` +
-        ` (+${week.growthMb.toFixed(0)} MB for a quarter of the rows)${figuresOk && rowsOk ? '' : ' CHECKS FAILED'}`,
+        ` (+${week.growthMb.toFixed(0)} MB for a quarter of the rows); XLSX RSS +${xlsx.growthMb.toFixed(0)} MB (+${xlsxWeek.growthMb.toFixed(0)} MB for a quarter)` +
+        `${figuresOk && rowsOk ? '' : ' CHECKS FAILED'}`,
       {
         measuredAt: new Date().toISOString(),
         perMonth: PER_MONTH,
         total,
         dashboard,
         csv: { week, month },
+        xlsx: { week: xlsxWeek, month: xlsx },
         http,
         alone,
       },

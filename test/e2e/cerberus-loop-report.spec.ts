@@ -372,6 +372,25 @@ describe('Cerberus loop report: targets and outcomes in a month', () => {
     expect(rows(awaiting)[0]).toMatch(/ 01 Aug 2026, 08:00 Port of Dover Dover Freight Team A \d[\d,]*$/);
   });
 
+  it("the dashboard's hours to outcome is the report's median, for the month, last month and last year", async () => {
+    const response = await apiCall(app, 'GET', '/api/dashboard?month=2026-10', manager);
+    expect(response.status).toBe(200);
+    const tiles = response.body.tiles as { id: string; figures: unknown[]; links: { cases: string } }[];
+    const hours = tiles.find((tile) => tile.id === 'cerberus-loop.hours')!;
+    // 2, 4, 10, 30 and 6 hours in October (the PDF's "median 6.0"); September's one; none a year before.
+    expect(hours.figures).toEqual([
+      {
+        label: 'Median hours from target to outcome',
+        value: 6,
+        previous: expect.any(Number),
+        lastYear: null,
+        unit: 'hours',
+      },
+    ]);
+    const behind = await apiCall(app, 'GET', '/api/dashboard/cases?tile=cerberus-loop.hours&month=2026-10', manager);
+    expect(behind.body.cases).toHaveLength(5);
+  });
+
   it('a month with nothing recorded says so instead of printing empty tables', async () => {
     const { file, text } = await runReport({ month: '2026-06' }, 'empty-month');
     expect(text).toMatch(/Month\s+June 2026/);

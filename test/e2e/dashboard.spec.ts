@@ -26,7 +26,7 @@ const PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 
 interface Tile {
   id: string;
   title: string;
-  figures: { label: string; value: number; previous?: number; lastYear?: number; of?: number }[];
+  figures: { label: string; value: number | null; previous?: number | null; lastYear?: number | null; of?: number }[];
   chart?: { title: string; xLabel: string; series: { name: string; points: { label: string; value: number }[] }[] };
   links: { cases: string; report?: string; csv?: string; xlsx?: string };
 }
@@ -148,6 +148,53 @@ describe('dashboard: tiles from the reports’ declarations, this month against 
     ]);
     // A summary report with no declaration gets its headline tile.
     expect(tile(view, 'hot-debrief.debriefs-by-category.summary')?.figures[0]?.label).toBe('Hot debriefs');
+  });
+
+  it("items seized: the item lines on the month's seizures, charted by item, linked to the seizures", async () => {
+    const items = tile(await dashboard(manager), 'event-at-border.monthly-events.items')!;
+    // e1 this month, the last-year seizure; Felixstowe's is the other command's.
+    expect(items.figures).toEqual([{ label: 'Items seized', value: 1, previous: 0, lastYear: 1 }]);
+    expect(items.chart!.series[0]!.points).toEqual([{ label: 'Cocaine', value: 1 }]);
+    expect(items.links.report).toBe('/reports/event-at-border.monthly-events?month=2026-10');
+    const behind = await apiCall(app, 'GET', `/api/dashboard/cases?tile=${items.id}&month=2026-10`, manager);
+    expect(behind.body.cases.map((c: { at: string }) => c.at)).toEqual(['2026-09-30T23:30:00.000Z']);
+  });
+
+  it('SLA breaches: tasks due in the month not done by their due time, by team, linked to their cases', async () => {
+    // Three of the manager's command's tasks made due in October: one done in time, one done
+    // late, one still open; and one of the other command's, late.
+    const tasks = await app.sql<{ id: string; team_id: string }>(
+      `SELECT t.id, t.team_id FROM core.task t JOIN core.case c ON c.id = t.case_id
+        WHERE c.plugin_id = 'event-at-border' ORDER BY c.created_at, t.id`,
+    );
+    const ours = tasks.filter((t) => t.team_id !== 'felixstowe-freight-team-a').slice(0, 3);
+    const theirs = tasks.find((t) => t.team_id === 'felixstowe-freight-team-a');
+    expect(ours).toHaveLength(3);
+    const set = (id: string, due: string, status: string, completed: string | null) =>
+      app.sql('UPDATE core.task SET due_at = $2, status = $3, completed_at = $4 WHERE id = $1', [
+        id,
+        due,
+        status,
+        completed,
+      ]);
+    await set(ours[0]!.id, '2026-10-10T12:00Z', 'completed', '2026-10-10T11:00Z');
+    await set(ours[1]!.id, '2026-10-12T12:00Z', 'completed', '2026-10-13T09:00Z');
+    await set(ours[2]!.id, '2026-10-14T12:00Z', 'open', null);
+    if (theirs) await set(theirs.id, '2026-10-14T12:00Z', 'completed', '2026-10-20T12:00Z');
+    const breaches = tile(await dashboard(manager), 'core.sla-breaches')!;
+    expect(breaches.figures).toEqual([
+      { label: 'Tasks due', value: 3, previous: 0, lastYear: 0 },
+      { label: 'Not done by their due time', value: 2, previous: 0, lastYear: 0, of: 3 },
+    ]);
+    expect(breaches.chart!.series[0]!.points.reduce((n, p) => n + p.value, 0)).toBe(2);
+    const behind = await apiCall(app, 'GET', `/api/dashboard/cases?tile=core.sla-breaches&month=2026-10`, manager);
+    expect(behind.status).toBe(200);
+    expect(behind.body.cases.map((c: { at: string }) => c.at)).toEqual([
+      '2026-10-14T12:00:00.000Z',
+      '2026-10-12T12:00:00.000Z',
+    ]);
+    const all = tile(await dashboard(admin), 'core.sla-breaches')!;
+    expect(all.figures[1]).toMatchObject({ value: theirs ? 3 : 2, of: theirs ? 4 : 3 });
   });
 
   it("an admin's is command-wide; officers are refused; a bad month is a field error", async () => {

@@ -4,9 +4,13 @@ import { ApiNullableString } from '../openapi/api-schema.js';
 /** A figure this month, with last month and the same month last year where it has them. */
 export class DashboardFigure {
   @ApiProperty() label!: string;
-  @ApiProperty() value!: number;
-  @ApiPropertyOptional({ description: 'Last month' }) previous?: number;
-  @ApiPropertyOptional({ description: 'The same month last year' }) lastYear?: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: nothing to measure (a median of no cases)' })
+  value!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Last month' }) previous?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The same month last year' })
+  lastYear?: number | null;
+  @ApiPropertyOptional({ enum: ['count', 'hours'], description: 'How it reads: a count (default) or hours' })
+  unit?: 'count' | 'hours';
   @ApiPropertyOptional({ description: 'For a part of the headline: the headline it is a share of, this month' })
   of?: number;
 }

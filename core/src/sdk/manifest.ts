@@ -220,6 +220,19 @@ export interface DashboardTileDeclaration {
   by?: string;
   /** The chart's heading for `by` (the name humanised by default). */
   byLabel?: string;
+  /**
+   * Counts the items of this repeating group (joined to their cases: `where` and `within` are the
+   * case's) instead of the cases, e.g. `items` for the items seized; `by` may name an item field.
+   */
+  items?: string;
+  /**
+   * A figure no count gives (a median, hours between two cases), from the report's own query for
+   * one month: the tile shows it for the three months instead of `measure` and `share`; `null`
+   * when there is nothing to measure. Runs in the dashboard's snapshot, in the caller's scope.
+   */
+  figure?: (context: ReportQueryContext, month: ReportPeriod) => Promise<number | null>;
+  /** How the figure reads: a count by default, or hours to one decimal place. */
+  unit?: 'count' | 'hours';
 }
 
 /** The start-form fields a profile workflow records each officer's profile in (`officerProfile`). */

@@ -21,6 +21,7 @@ import { TaskExceptRoles1764130090000 } from './1764130090000-task-except-roles.
 import { ReferenceAdminRows1764130092000 } from './1764130092000-reference-admin-rows.js';
 import { Attachments1764130095000 } from './1764130095000-attachments.js';
 import { CaseCreatedIndex1764130097000 } from './1764130097000-case-created-index.js';
+import { TaskDueIndex1764130120000 } from './1764130120000-task-due-index.js';
 import { OutboxDeadIndex1764130099100 } from './1764130099100-outbox-dead-index.js';
 import { IdempotencyFingerprint1764130099200 } from './1764130099200-idempotency-fingerprint.js';
 import { SignInThrottle1764130100000 } from './1764130100000-sign-in-throttle.js';
@@ -64,4 +65,5 @@ export const coreMigrations: NamedMigration[] = [
   { name: '1764130107300-draft-task-list', migration: new DraftTaskList1764130107300() },
   { name: '1764130108500-attachment-bytes-gone', migration: new AttachmentBytesGone1764130108500() },
   { name: '1764130110000-user-names-email', migration: new UserNamesEmail1764130110000() },
+  { name: '1764130120000-task-due-index', migration: new TaskDueIndex1764130120000() },
 ];

@@ -138,10 +138,40 @@ function sheetName(title: string, taken: Set<string>): string {
 }
 
 /**
+ * A stream exceljs hands each sheet's XML to; `pipes` are what it writes into (its private
+ * field): the archiver's entry streams, from an older `readable-stream` that has no
+ * `writableNeedDrain`, only its state.
+ */
+interface SheetStream {
+  pipes?: (NodeJS.WritableStream & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } })[];
+}
+
+/**
+ * Waits until what the sheet has written so far has gone into the zip. exceljs's sheet stream
+ * never pushes back: it writes each 64 KB of XML into the entry's stream inside the archiver
+ * whatever that stream's state, and the entry is compressed only as fast as deflate (and then the
+ * response) goes, so rows added faster than that pile up there. Waiting on the response alone does
+ * not help when deflate, not the client, is the slower. `gone` settles when the response closes.
+ */
+async function sheetDrained(sheet: ExcelJS.Worksheet, gone: Promise<unknown>): Promise<void> {
+  const pipes = (sheet as unknown as { stream: SheetStream }).stream.pipes ?? [];
+  for (const pipe of pipes) {
+    if (!(pipe.writableNeedDrain ?? pipe._writableState?.needDrain)) continue;
+    const abort = new AbortController();
+    try {
+      await Promise.race([once(pipe, 'drain', { signal: abort.signal }), gone]);
+    } finally {
+      abort.abort();
+    }
+  }
+}
+
+/**
  * Writes the report as an XLSX workbook with exceljs's streaming writer: a "Report" sheet saying
  * what it is, then a sheet per table. Every sheet starts with the security marking and prints it
- * in its page header and footer. Each row is committed (written out) as soon as it is added; every
- * 1,000 rows the writer waits for `out` to drain. `out` is ended.
+ * in its page header and footer. Each row is committed (turned into XML) as soon as it is added,
+ * and the next row is read only once the sheet's XML has gone into the zip (`sheetDrained`), which
+ * itself waits for `out`: memory stays flat however many rows there are. `out` is ended.
  */
 export async function writeXlsx(report: DownloadReport, out: NodeJS.WritableStream): Promise<DownloadResult> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -163,43 +193,50 @@ export async function writeXlsx(report: DownloadReport, out: NodeJS.WritableStre
     top.commit();
     return ws;
   };
-  const writable = out as NodeJS.WritableStream & { writableNeedDrain?: boolean; destroyed?: boolean };
+  const writable = out as NodeJS.WritableStream & { destroyed?: boolean; writableFinished?: boolean };
+  const closing = new AbortController();
+  const gone = once(writable, 'close', { signal: closing.signal }).catch(() => undefined);
   let rows = 0;
+  try {
+    const about = sheet('Report');
+    for (const line of aboutRows(report).slice(1)) about.addRow(line.map(neutralised)).commit();
+    about.getColumn(1).width = 24;
+    about.getColumn(2).width = 48;
+    about.commit();
 
-  const about = sheet('Report');
-  for (const line of aboutRows(report).slice(1)) about.addRow(line.map(neutralised)).commit();
-  about.getColumn(1).width = 24;
-  about.getColumn(2).width = 48;
-  about.commit();
-
-  for (const table of report.tables) {
-    const ws = sheet(table.title);
-    table.columns.forEach((c, i) => {
-      ws.getColumn(i + 1).width = i === 0 ? 32 : c.kind === 'datetime' ? 18 : 16;
-    });
-    const title = ws.addRow([neutralised(table.title)]);
-    title.font = { bold: true, size: 12 };
-    title.commit();
-    const header = ws.addRow(table.columns.map((c) => neutralised(c.label)));
-    header.font = { bold: true };
-    header.commit();
-    for await (const row of table.rows()) {
-      const added = ws.addRow(row.cells.map(xlsxValue));
+    for (const table of report.tables) {
+      const ws = sheet(table.title);
       table.columns.forEach((c, i) => {
-        const format = FORMAT[c.kind]!(c);
-        if (format && row.cells[i] !== null && typeof row.cells[i] !== 'string') added.getCell(i + 1).numFmt = format;
+        ws.getColumn(i + 1).width = i === 0 ? 32 : c.kind === 'datetime' ? 18 : 16;
       });
-      if (row.total) added.font = { bold: true };
-      added.commit();
-      if (++rows % 1000 === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (writable.writableNeedDrain) await Promise.race([once(writable, 'drain'), once(writable, 'close')]);
+      const title = ws.addRow([neutralised(table.title)]);
+      title.font = { bold: true, size: 12 };
+      title.commit();
+      const header = ws.addRow(table.columns.map((c) => neutralised(c.label)));
+      header.font = { bold: true };
+      header.commit();
+      for await (const row of table.rows()) {
+        const added = ws.addRow(row.cells.map(xlsxValue));
+        table.columns.forEach((c, i) => {
+          const format = FORMAT[c.kind]!(c);
+          if (format && row.cells[i] !== null && typeof row.cells[i] !== 'string') added.getCell(i + 1).numFmt = format;
+        });
+        if (row.total) added.font = { bold: true };
+        added.commit();
+        rows++;
+        await sheetDrained(ws, gone);
         if (writable.destroyed) throw new Error('the client went away');
       }
+      ws.commit();
     }
-    ws.commit();
+    // `out` closing before it has finished (the client went away) would leave the commit waiting.
+    const cut = gone.then(() => {
+      if (!writable.writableFinished) throw new Error('the client went away');
+    });
+    await Promise.race([workbook.commit(), cut]);
+    await finished(out);
+  } finally {
+    closing.abort();
   }
-  await workbook.commit();
-  await finished(out);
   return { tables: report.tables.length, rows };
 }

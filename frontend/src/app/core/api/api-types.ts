@@ -1225,12 +1225,18 @@ export interface components {
     DashboardFigure: {
       label: string;
       /** @description The same month last year */
-      lastYear?: number;
+      lastYear?: number | null;
       /** @description For a part of the headline: the headline it is a share of, this month */
       of?: number;
       /** @description Last month */
-      previous?: number;
-      value: number;
+      previous?: number | null;
+      /**
+       * @description How it reads: a count (default) or hours
+       * @enum {string}
+       */
+      unit?: 'count' | 'hours';
+      /** @description null: nothing to measure (a median of no cases) */
+      value: number | null;
     };
     DashboardTile: {
       chart?: components['schemas']['DashboardChart'];

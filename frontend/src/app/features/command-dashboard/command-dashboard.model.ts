@@ -29,6 +29,14 @@ export function formatCount(value: number): string {
   return NUMBER.format(value);
 }
 
+/** A figure as it reads: a count (`1,204`), or hours to one decimal (`12.5 hours`); `–` when there was nothing to measure. */
+export function formatFigure(value: number | null | undefined, unit?: 'count' | 'hours'): string {
+  if (value === null || value === undefined) return '–';
+  if (unit === 'hours')
+    return `${value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} hours`;
+  return formatCount(value);
+}
+
 /** A part of a whole as `33.3%`, `–` when the whole is 0. */
 export function formatShare(part: number, whole: number): string {
   if (!whole) return '–';

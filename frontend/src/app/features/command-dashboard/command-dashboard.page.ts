@@ -8,7 +8,7 @@ import { BarChart } from './bar-chart';
 import {
   DashboardTile,
   DashboardView,
-  formatCount,
+  formatFigure,
   formatShare,
   monthName,
   shiftMonth,
@@ -66,7 +66,7 @@ export class CommandDashboardPage {
   readonly downloadError = signal<string | null>(null);
 
   readonly monthName = monthName;
-  readonly count = formatCount;
+  readonly figure = formatFigure;
   readonly share = formatShare;
   readonly link = splitLink;
   readonly previous = computed(() => (this.view() ? shiftMonth(this.view()!.month, -1) : null));

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { toApiError } from '../../core/api/api-error';
+import { downloadFile } from '../../core/api/download';
 import { AuthService } from '../../core/auth/auth.service';
 import { ReferenceRow, ReferenceService } from '../../core/reference/reference.service';
 import { ReportParameter, ReportSummary } from '../../core/reports/reports.model';
@@ -62,11 +64,17 @@ export class ReportParametersPage {
   private readonly router = inject(Router);
   private readonly pageTitle = inject(PageTitle);
   private readonly user = inject(AuthService).user;
+  private readonly http = inject(HttpClient);
 
   /** Route parameter: the report's id. */
   readonly reportId = input.required<string>();
 
   readonly messages = REPORT_MESSAGES;
+  /** The spreadsheet files a report downloads as, beside its PDF. */
+  readonly formats = [
+    { id: 'csv', label: 'CSV' },
+    { id: 'xlsx', label: 'XLSX' },
+  ] as const;
   readonly fieldId = fieldId;
   readonly useRadios = useRadios;
   readonly report = signal<ReportSummary | null>(null);
@@ -166,6 +174,34 @@ export class ReportParametersPage {
     }
   }
 
+  /**
+   * Downloads the report as CSV or XLSX for the parameters entered: the same checks as a run, then
+   * the file straight from the API (`/api/reports/:id/csv`), which answers 400 per parameter as
+   * the run does.
+   */
+  async download(format: 'csv' | 'xlsx'): Promise<void> {
+    const report = this.report();
+    if (!report || this.busy()) return;
+    const checked = checkInput(report.parameters, this.entries());
+    if (checked.problems.length) return this.show(checked.problems);
+    this.busy.set(true);
+    try {
+      const query = new URLSearchParams(checked.values).toString();
+      await downloadFile(
+        this.http,
+        `/api/reports/${encodeURIComponent(report.id)}/${format}${query ? `?${query}` : ''}`,
+        `${report.id}.${format}`,
+      );
+      this.show([]);
+    } catch (error: unknown) {
+      const e = toApiError(await withJsonBody(error));
+      if (e.status === 400 && e.errors.length) this.show(serverProblems(report.parameters, e.errors));
+      else this.show([{ fieldId: '', message: reportErrorMessage(e, REPORT_MESSAGES.fileFailed) }]);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
   private show(problems: FieldProblem[]): void {
     this.problems.set(problems);
     this.pageTitle.setError(problems.length > 0);
@@ -201,5 +237,21 @@ export class ReportParametersPage {
     if (type === 'team' && !everything && ownCommand)
       list = rows.filter((r) => r.attributes?.['command'] === ownCommand);
     return list.map((r) => ({ value: r.id, label: r.label })).sort((a, b) => a.label.localeCompare(b.label));
+  }
+}
+
+/** An error of a file request, its body (a Blob, since a file was asked for) read as the JSON it is. */
+async function withJsonBody(error: unknown): Promise<unknown> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
+  try {
+    const body: unknown = JSON.parse(await error.error.text());
+    return new HttpErrorResponse({
+      error: body,
+      status: error.status,
+      statusText: error.statusText,
+      url: error.url ?? undefined,
+    });
+  } catch {
+    return error;
   }
 }

@@ -12,6 +12,7 @@ export const REPORT_MESSAGES = {
   startFailed: 'The report could not be started. Try again.',
   choicesFailed: 'Some choices could not be loaded. Refresh the page to try again.',
   downloadFailed: 'The PDF could not be downloaded. Try again.',
+  fileFailed: 'The file could not be downloaded. Try again.',
   pollFailed: 'We could not check on the report just now. We will keep trying.',
   runFailed: 'The report could not be produced.',
   enterDate: (p: ReportParameter) => `Enter the ${p.label.toLowerCase()} date`,
