@@ -62,33 +62,14 @@ export class PostgresAttachmentStore implements AttachmentStore {
   /** The database is checked by the core's own start. */
   async check(): Promise<void> {}
 
-  async write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
-    const hash = createHash('sha256');
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let size = 0;
-    let seq = 0;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      const data = Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
+  write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
+    return writeInParts(source, maxBytes, CHUNK_BYTES, async (seq, data) => {
       await this.dataSource.query('INSERT INTO core.attachment_chunk (attachment_id, seq, data) VALUES ($1, $2, $3)', [
         id,
-        seq++,
+        seq,
         data,
       ]);
-    };
-    for await (const piece of source) {
-      size += piece.length;
-      if (size > maxBytes) throw new FileTooLargeError();
-      hash.update(piece);
-      pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.length));
-      pendingBytes += piece.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
-    }
-    await flush();
-    return { size, sha256: hash.digest('hex') };
+    });
   }
 
   read(id: string): Readable {
@@ -111,4 +92,40 @@ export class PostgresAttachmentStore implements AttachmentStore {
   async remove(id: string): Promise<void> {
     await this.dataSource.query('DELETE FROM core.attachment_chunk WHERE attachment_id = $1', [id]);
   }
+}
+
+/**
+ * Cuts a stream into parts of `partBytes` (the last one shorter) and hands each to `writePart`
+ * in order as soon as it is full, so at most one part is held; counts and hashes the bytes on the
+ * way and stops with FileTooLargeError as soon as they pass `maxBytes`. What was written before a
+ * failure is for the caller to remove.
+ */
+export async function writeInParts(
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  partBytes: number,
+  writePart: (seq: number, data: Buffer) => Promise<void>,
+): Promise<StoredBytes> {
+  const hash = createHash('sha256');
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let size = 0;
+  let seq = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const data = Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    await writePart(seq++, data);
+  };
+  for await (const piece of source) {
+    size += piece.length;
+    if (size > maxBytes) throw new FileTooLargeError();
+    hash.update(piece);
+    pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.length));
+    pendingBytes += piece.length;
+    if (pendingBytes >= partBytes) await flush();
+  }
+  await flush();
+  return { size, sha256: hash.digest('hex') };
 }

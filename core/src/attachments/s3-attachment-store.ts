@@ -7,10 +7,9 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EnvConfig } from '../config/env.config.js';
-import { FileTooLargeError, type AttachmentStore, type StoredBytes } from './attachment-store.js';
+import { writeInParts, type AttachmentStore, type StoredBytes } from './attachment-store.js';
 
 /** 1 MiB per object: what one upload holds in memory while it is sent, as in the PostgreSQL store. */
 export const PART_BYTES = 1024 * 1024;
@@ -98,41 +97,22 @@ export class S3AttachmentStore implements AttachmentStore {
   }
 
   async write(id: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBytes> {
-    const hash = createHash('sha256');
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let size = 0;
     let parts = 0;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      const body = Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
-      // Counted before the request: a part the bucket may have kept despite an error is cleaned up too.
-      const seq = parts++;
-      await this.client.send(
-        new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.key(id, seq), Body: body }),
-      );
-    };
     try {
-      for await (const piece of source) {
-        size += piece.length;
-        if (size > maxBytes) throw new FileTooLargeError();
-        hash.update(piece);
-        pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.length));
-        pendingBytes += piece.length;
-        if (pendingBytes >= PART_BYTES) await flush();
-      }
-      await flush();
+      return await writeInParts(source, maxBytes, PART_BYTES, async (seq, body) => {
+        // Counted before the request: a part the bucket may have kept despite an error is cleaned up too.
+        parts = seq + 1;
+        await this.client.send(
+          new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.key(id, seq), Body: body }),
+        );
+      });
     } catch (error: unknown) {
-      pending = [];
       await this.deleteKeys(Array.from({ length: parts }, (_, seq) => this.key(id, seq))).catch(() => {
         // The row goes with the failed upload, and a removed row's bytes are removed again later
         // (core.attachment_bytes_gone), so a bucket that also fails this delete leaves nothing for good.
       });
       throw error;
     }
-    return { size, sha256: hash.digest('hex') };
   }
 
   read(id: string): Readable {
