@@ -48,7 +48,7 @@ export default definePlugin({
   demo: [
     {
       // The last six early shifts of a Dover freight team, each 8 hours fully allocated.
-      username: 'freight',
+      username: 'officer', // a member of Dover Freight Team A, so the demo manager's command sees them
       count: 6,
       answers: (i, now) => {
         const day = new Date(now.getTime() - (i + 1) * 24 * 3600_000);
