@@ -21,9 +21,10 @@ const git = (root: string, args: string[]) =>
     .trim();
 
 /**
- * The newest commit on the first-parent line (main's history, merges as one step) whose
- * migrations differ from this checkout's: HEAD itself when the working tree changes them, else
- * the first parent of the commit that last changed them. Throws, saying why, when the history
+ * The newest commit on the first-parent line (main's history, merges as one step) that lacks a
+ * migration this checkout has: HEAD itself when the working tree changes migrations, else the
+ * first parent of the commit that last added one (a commit that only edits a migration not yet
+ * released would give an upgrade with nothing to apply). Throws, saying why, when the history
  * needed is not there (a shallow clone).
  */
 export function findPreviousBuild(root: string): PreviousBuild {
@@ -39,11 +40,20 @@ export function findPreviousBuild(root: string): PreviousBuild {
       title: title('HEAD'),
       reason: `the working tree changes migrations:\n${changedHere}`,
     };
-  const last = git(root, ['log', '--first-parent', '-1', '--format=%H', 'HEAD', '--', ...MIGRATION_PATHS]);
-  if (last === '') throw new Error('no commit in this history changes a migration');
+  const last = git(root, [
+    'log',
+    '--first-parent',
+    '--diff-filter=A',
+    '-1',
+    '--format=%H',
+    'HEAD',
+    '--',
+    ...MIGRATION_PATHS,
+  ]);
+  if (last === '') throw new Error('no commit in this history adds a migration');
   const parent = git(root, ['rev-parse', '--verify', '--quiet', `${last}^1`]);
   if (parent === '') throw new Error(`${title(last)} changes the migrations but has no parent to upgrade from`);
-  return { commit: parent, title: title(parent), reason: `the next commit changes migrations: ${title(last)}` };
+  return { commit: parent, title: title(parent), reason: `the next commit adds a migration: ${title(last)}` };
 }
 
 /** A build exported from git into a folder of its own, ready to run from source. */
