@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startFormId } from '../../core/src/plugins/start-form.js';
 import { pluginSchema } from '../../core/src/sdk/index.js';
 import { signIn, startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { apiCall, runReportPdf, type ApiResponse, type Auth, type ReportPdf } from './reports.js';
@@ -186,7 +187,9 @@ export function pluginKit(pluginId: string, defaults: TestAppOptions = {}): Plug
     },
     async prefill(as, shift) {
       expectStatus(await call('POST', '/api/shift', as, shift), 200, 'start shift');
-      const startForm = running().boot.registry.get(pluginId)?.manifest?.startForm ?? pluginId;
+      const plugin = running().boot.registry.get(pluginId);
+      const startForm = plugin ? startFormId(plugin) : undefined;
+      if (!startForm) throw new Error(`${pluginId} has no start form in this app`);
       const response = await call('GET', `/api/plugins/${pluginId}/forms/${startForm}/prefill`, as);
       return expectStatus(response, 200, `prefill of ${pluginId}`).body.answers;
     },
